@@ -1,0 +1,64 @@
+"""`eventwire bench speed`: extract throughput against the bare spaCy NER pass.
+
+Both run in this process over the same texts (gvdb-dev + a slice of acled-dev), each
+after a warm-up, on one core: the ratio is what SPEC §5 asks for ("a large fraction of
+the bare spaCy NER pass"). The baseline loads the same model with only tok2vec + ner
+enabled, which is the least spaCy work that yields named entities.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from ..model import Article, ItemError
+from .common import BenchContext
+
+
+def _texts(ctx: BenchContext) -> list[dict[str, Any]]:
+    rows = ctx.jsonl("gvdb-dev") + ctx.jsonl("acled-dev")[:200]
+    return rows[: ctx.limit] if ctx.limit else rows
+
+
+def run(ctx: BenchContext) -> dict[str, Any]:
+    import spacy
+
+    from ..nlp import MODELS
+    from ..pipeline import analyze_items
+
+    rows = _texts(ctx)
+    texts = [r["text"] for r in rows]
+    chars = sum(len(t) for t in texts)
+
+    bare = spacy.load(MODELS["en"], exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+    list(bare.pipe(texts[:20]))
+    t0 = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=32):
+        pass
+    bare_s = time.perf_counter() - t0
+
+    def articles() -> list[Article]:
+        return [Article(id=str(r["id"]), text=r["text"], title=r.get("title"),
+                        published=r.get("published"), url=r.get("url"), source=r.get("source"))
+                for r in rows]
+
+    list(analyze_items(articles()[:20]))  # warm-up: model load, lexicons, gazetteer
+    t0 = time.perf_counter()
+    failed = sum(isinstance(x, ItemError) for x in analyze_items(articles()))
+    extract_s = time.perf_counter() - t0
+
+    n = len(texts)
+    metrics = {
+        "articles": n,
+        "chars": chars,
+        "bare_ner_articles_per_s": round(n / bare_s, 1),
+        "extract_articles_per_s": round(n / extract_s, 1),
+        "ratio": round(bare_s / extract_s, 3),
+        "failed": failed,
+    }
+    ctx.table("speed: extract vs bare spaCy NER (same texts, same process, 1 core)", [
+        ("bare spaCy NER articles/s", metrics["bare_ner_articles_per_s"], "≈18 docs/s/core (issue)"),
+        ("extract articles/s (clean+all layers)", metrics["extract_articles_per_s"], None),
+        ("ratio extract / bare NER", metrics["ratio"], "target ≥ 0.7"),
+    ])
+    return metrics
