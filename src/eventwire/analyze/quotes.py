@@ -1,11 +1,154 @@
-"""quotes layer (stub)."""
+"""quotes layer: direct and indirect quotes and source attributions.
+
+    analyze(record) -> list[Quote]
+
+Three sources of evidence, combined in one pass over the text and one over the parse:
+  1. quote_indirect.verb_cues: cue verbs of the lexicon (data/quotes/cues.toml) with a
+     clausal/infinitival/object complement as content and their subject as speaker;
+     when that content is (mostly) a quoted span, it becomes a direct quote;
+  2. quote_direct.attribute: quoted spans not yet explained get the cue next to them
+     (`"…," X said`, `X said: "…"`, split quotes share one cue);
+  3. quote_indirect.source_phrases: "according to X", "citing X".
+Speakers get the canonical name of the entity they overlap; a pronoun speaker gets
+the canonical of the nearest preceding named speaker.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..model import Record
+from ..model import Entity, Quote, Record, Span, Speaker
+from .quote_direct import attribute
+from .quote_indirect import Found, source_phrases, subtree_span, verb_cues
+from .quote_lexicon import PRONOUNS, cue_of, lexicon
+from .quote_marks import QSpan, find_quotes
+
+_DIRECT_SHARE = 0.6  # content at least this much inside quote marks -> a direct quote
+_PERSONAL = frozenset({"he", "she", "him", "her"})
 
 
-def analyze(record: Record) -> list[Any]:
-    return []
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _inside_quote(pos: int, qspans: list[QSpan]) -> bool:
+    return any(q.cstart <= pos < q.cend for q in qspans)
+
+
+def _absorb_quotes(f: Found, qspans: list[QSpan]) -> None:
+    """A verb's content that is mostly quoted becomes that direct quote; quoted
+    fragments inside an indirect content belong to it and are not quotes of their own."""
+    hits = [q for q in qspans if _overlap((q.cstart, q.cend), f.content) > 0]
+    if not hits:
+        return
+    inside = sum(_overlap((q.cstart, q.cend), f.content) for q in hits)
+    length = max(1, f.content[1] - f.content[0])
+    for q in hits:
+        q.used = True
+    if inside >= _DIRECT_SHARE * length:
+        f.content = (min(q.cstart for q in hits), max(q.cend for q in hits))
+        f.direct = True
+
+
+def _to_outlet(doc: Any, f: Found, entities: list[Entity]) -> None:
+    """'officials confirmed to NBC News that …': an unnamed subject speaking to a named
+    outlet -> the outlet is the attributed source."""
+    if f.cue_i < 0:
+        return
+    lex = lexicon()
+    verb = doc[f.cue_i]
+    cue = cue_of(verb.text)
+    if cue is None or cue.lemma not in lex.media_verbs:
+        return
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.pos_ == "PROPN":
+        return
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            span = subtree_span(doc.text, pobj)
+            outlet = any(e.kind == "media" and _overlap((e.start, e.end), span) for e in entities)
+            if outlet or lex.media_re.search(doc.text[span[0]:span[1]]):
+                f.speaker = span
+            return
+
+
+def _canonical(span: tuple[int, int], entities: list[Entity]) -> str | None:
+    best: Entity | None = None
+    for e in entities:
+        if e.canonical and _overlap((e.start, e.end), span) > 0:
+            if best is None or (e.end - e.start) > (best.end - best.start):
+                best = e
+    return best.canonical if best else None
+
+
+def _resolve_pronouns(quotes: list[Quote], entities: list[Entity]) -> None:
+    """A pronoun speaker takes the canonical of the nearest preceding named speaker
+    (for he/she, failing that, the nearest preceding person entity)."""
+    named: list[tuple[int, str]] = []  # (position, name) of non-pronoun speakers
+    for q in sorted(quotes, key=lambda q: q.speaker.start if q.speaker else q.start):
+        sp = q.speaker
+        if sp is None:
+            continue
+        word = sp.text.lower()
+        if word not in PRONOUNS:
+            named.append((sp.start, sp.canonical or sp.text))
+            continue
+        if word in ("i", "we", "you", "it", "who", "whom"):
+            continue
+        if named:
+            sp.canonical = named[-1][1]
+        elif word in _PERSONAL:
+            people = [e for e in entities if e.label == "PERSON" and e.end <= sp.start]
+            if people:
+                last = people[-1]
+                sp.canonical = last.canonical or last.text
+
+
+def find(doc: Any) -> list[Found]:
+    """All quote/attribution candidates of a parsed document (no entity linking)."""
+    text = doc.text
+    qspans = find_quotes(text)
+    found: list[Found] = []
+    for f in verb_cues(doc, skip=set()):
+        if _inside_quote(f.cue[0], qspans):
+            continue  # speech reported inside a quotation is part of that quotation
+        _absorb_quotes(f, qspans)
+        found.append(f)
+    floor = 0
+    for q in qspans:
+        if not q.used:
+            f = attribute(doc, q, floor)
+            if f is not None:
+                q.used = True
+                found.append(f)
+        floor = q.end
+    # An indirect reading of a cue that also introduces an adjacent direct quote is
+    # the same attribution twice: keep the direct one.
+    direct_cues = {f.cue for f in found if f.direct}
+    found = [f for f in found if f.direct or f.cue not in direct_cues]
+    for f in source_phrases(doc):
+        if not _inside_quote(f.cue[0], qspans):
+            found.append(f)
+    return found
+
+
+def analyze(record: Record) -> list[Quote]:
+    doc = record.doc
+    if doc is None:
+        return []
+    text = doc.text
+    out: list[Quote] = []
+    for f in find(doc):
+        _to_outlet(doc, f, record.entities)
+        speaker = None
+        if f.speaker is not None and f.speaker[1] > f.speaker[0]:
+            a, b = f.speaker
+            speaker = Speaker(text[a:b], a, b, _canonical(f.speaker, record.entities))
+        a, b = f.content
+        out.append(Quote(text[a:b], a, b, f.direct, Span.of(text, *f.cue), speaker))
+    _resolve_pronouns(out, record.entities)
+    out.sort(key=lambda q: (q.start, q.end))
+    return out

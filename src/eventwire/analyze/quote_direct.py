@@ -1,0 +1,127 @@
+"""Attribute quoted spans to a cue and a speaker found next to them.
+
+The parse of text around quotation marks is often wrong (long quotes split into
+several sentences, marks glued to words: `defeated“says`), so the cue is looked for
+in the text right after the closing mark (`"…," said X`, `"…," X said`, `"…" says,
+in selfie mode, X`) and then right before the opening one (`X said: "…"`, `X said
+"…"`, a paragraph ending in `X said:` before a quote paragraph). The speaker comes
+from the parse when the cue verb has a subject, else from the words next to the cue.
+A quote with no cue next to it (a scare quote, a title) is not a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .quote_indirect import Found, speaker_of, trim
+from .quote_lexicon import lexicon
+from .quote_marks import QSpan
+
+_AFTER_MAX = 160
+_BEFORE_MAX = 220
+_AFTER_WORDS = 8  # words allowed between the closing mark and the cue ("the former senator said")
+_BEFORE_GAP_WORDS = 7  # words allowed between the cue and the opening mark ("on Twitter Monday")
+_STOP_AFTER_RE = re.compile(r"[.!?;](?=[\s\"“”']|$)|\n|[\"“”«»]|''")
+_STOP_BEFORE_RE = re.compile(r"[.!?;](?=[\s\"“”']|$)|\n|[\"“”«»]|''")
+_COLON_SPEAKER_RE = re.compile(r"^\s*([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5})\s*:\s*$")
+_PREP_START = frozenset(
+    "in on at during after before from to via through with while when as of into".split()
+)
+_CLAUSE_WORDS = frozenset("that which because but and if when while although".split())
+
+
+def _after_window(text: str, q: QSpan) -> tuple[int, int]:
+    end = min(len(text), q.end + _AFTER_MAX)
+    m = _STOP_AFTER_RE.search(text, q.end, end)
+    return q.end, m.start() if m else end
+
+
+def _before_window(text: str, q: QSpan, floor: int) -> tuple[int, int]:
+    start = max(floor, q.start - _BEFORE_MAX)
+    last = None
+    for m in _STOP_BEFORE_RE.finditer(text, start, q.start):
+        last = m
+    return (last.end() if last else start), q.start
+
+
+def _speaker_after(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """`says, in selfie mode, the attacker who filmed the scene`: the first comma-part
+    after the cue that is not a prepositional aside."""
+    pos = a
+    for part in re.finditer(r"[^,]+", text[a:b]):
+        s, e = trim(text, pos + part.start(), pos + part.end())
+        words = text[s:e].split()
+        if not words:
+            continue
+        if words[0].lower() in _PREP_START:
+            continue
+        return (s, e) if len(words) <= 14 else None
+    return None
+
+
+def _token_at(doc: Any, pos: int) -> Any | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _with_speaker(doc: Any, q: QSpan, cue: tuple[int, int], after: bool,
+                  win: tuple[int, int]) -> Found:
+    text = doc.text
+    tok = _token_at(doc, cue[0])
+    speaker = None
+    if tok is not None and tok.idx == cue[0] and tok.tag_.startswith("VB"):
+        speaker = speaker_of(text, tok)
+        if speaker and (speaker[0] < q.end and q.start < speaker[1]):
+            speaker = None  # the parse took the quote itself as subject
+    if speaker is None:
+        if after:
+            between = trim(text, q.end, cue[0])
+            if between[1] > between[0]:
+                speaker = between
+            else:
+                speaker = _speaker_after(text, cue[1], win[1])
+        else:
+            speaker = trim(text, win[0], cue[0])
+            if speaker[1] <= speaker[0] or len(text[speaker[0]:speaker[1]].split()) > 12:
+                speaker = None
+    cue_i = tok.i if tok is not None and tok.idx == cue[0] else -1
+    return Found((q.cstart, q.cend), cue, speaker, direct=True, cue_i=cue_i)
+
+
+def attribute(doc: Any, q: QSpan, floor: int) -> Found | None:
+    """The cue and speaker of one quoted span, or None when there is no cue next to it.
+    `floor` is the end of the previous quote: a window never reaches into it."""
+    text = doc.text
+    direct_re = lexicon().direct_re
+    a, b = _after_window(text, q)
+    for m in direct_re.finditer(text, a, b):
+        gap = text[a:m.start()]
+        words = gap.split()
+        if len(words) <= _AFTER_WORDS and not any(w.lower() in _CLAUSE_WORDS for w in words):
+            return _with_speaker(doc, q, (m.start(), m.end()), True, (a, b))
+        break
+    a, b = _before_window(text, q, floor)
+    if b - a < 2 and text[max(0, a - 1)] == "\n":
+        # A quote paragraph after a paragraph that ends "X said:".
+        j = a - 1
+        while j > 0 and text[j - 1] in " \t\r\n":
+            j -= 1
+        if j > 0 and text[j - 1] == ":":
+            pa = text.rfind("\n", 0, j - 1) + 1
+            cues = list(direct_re.finditer(text, pa, j))
+            if cues:
+                c = cues[-1]
+                return _with_speaker(doc, q, (c.start(), c.end()), False, (pa, c.start()))
+    cues = list(direct_re.finditer(text, a, b))
+    if cues:
+        c = cues[-1]
+        gap = text[c.end():b].split()
+        if len(gap) <= _BEFORE_GAP_WORDS:
+            return _with_speaker(doc, q, (c.start(), c.end()), False, (a, b))
+    m = _COLON_SPEAKER_RE.match(text[a:b])
+    if m:  # "Trump: 'We will win'" — the colon is the cue
+        colon = text.rindex(":", a, b)
+        return Found((q.cstart, q.cend), (colon, colon + 1), (a + m.start(1), a + m.end(1)),
+                     direct=True)
+    return None

@@ -1,0 +1,177 @@
+"""Indirect speech and source attributions from the dependency parse.
+
+One pass over the tokens: a token whose surface form is a cue verb of the lexicon
+takes its content from its clausal complement (ccomp: "X said (that) …"), its
+to-infinitive (xcomp: "X vowed to …") or its object ("X denied the report",
+"X accused Y of …"), and its speaker from its subject (or the subject of the verb
+it hangs on: "…, saying …", "and added …"). "according to X", "citing X" take the
+clause they attach to as content and their object as the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .quote_lexicon import lexicon
+
+_TRIM = " \t\r\n,;:.-–—(\"“”'‘’«»"
+_OBJ_PREPS = frozenset({"of", "for", "as", "over", "about", "on", "to", "with"})
+_SOURCE_PHRASE_RE = re.compile(r"\b(according to|citing|quoting)\s+", re.IGNORECASE)
+_SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "acl"})
+_SENT_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+@dataclass
+class Found:
+    content: tuple[int, int]
+    cue: tuple[int, int]
+    speaker: tuple[int, int] | None
+    direct: bool = False
+    cue_i: int = -1  # token index of the cue (-1 for text-level cues)
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return a, b
+
+
+def subtree_span(text: str, tok: Any) -> tuple[int, int]:
+    right = tok.right_edge
+    return trim(text, tok.left_edge.idx, right.idx + len(right.text))
+
+
+def _subject(tok: Any) -> Any | None:
+    for child in tok.children:
+        if child.dep_ in _SUBJ_DEPS:
+            return child
+    return None
+
+
+def speaker_of(text: str, verb: Any) -> tuple[int, int] | None:
+    """The verb's subject, or that of the verb it is attached to, or the noun of its
+    relative clause ("officials who said …")."""
+    tok = verb
+    for _ in range(3):
+        subj = _subject(tok)
+        if subj is not None:
+            if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+                noun = tok.head
+                return trim(text, noun.left_edge.idx, noun.idx + len(noun.text))
+            return subtree_span(text, subj)
+        if tok.dep_ == "relcl":
+            noun = tok.head
+            return trim(text, noun.left_edge.idx, noun.idx + len(noun.text))
+        if tok.dep_ not in _INHERIT_DEPS or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _object_content(text: str, verb: Any) -> tuple[int, int] | None:
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if dobj is None:
+        return None
+    end_tok = dobj.right_edge
+    for c in verb.children:  # "accused Y of Z", "blamed Y for Z", "described Y as Z"
+        if c.i > dobj.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _OBJ_PREPS)):
+            end_tok = c.right_edge
+    return trim(text, dobj.left_edge.idx, end_tok.idx + len(end_tok.text))
+
+
+def _content_of(text: str, verb: Any, frames: str) -> tuple[int, int] | None:
+    children = list(verb.children)
+    if "c" in frames:
+        for c in children:
+            if c.dep_ == "ccomp":
+                return subtree_span(text, c)
+    if "x" in frames:
+        for c in children:
+            if c.dep_ == "xcomp":
+                return subtree_span(text, c)
+    if "o" in frames:
+        span = _object_content(text, verb)
+        if span:
+            return span
+    if "c" in frames and verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        # "The plan, he said, is dead" / "The plan is dead, he said" parsed paratactically.
+        head = verb.head
+        return trim(text, head.left_edge.idx, verb.left_edge.idx)
+    return None
+
+
+def verb_cues(doc: Any, skip: set[int]) -> list[Found]:
+    """Every cue verb with a content and (usually) a speaker."""
+    text = doc.text
+    forms = lexicon().forms
+    out: list[Found] = []
+    for tok in doc:
+        cue = forms.get(tok.lower_)
+        if cue is None or tok.i in skip or not tok.tag_.startswith("VB"):
+            continue
+        content = _content_of(text, tok, cue.frames)
+        if content is None or content[1] - content[0] < 2:
+            continue
+        speaker = speaker_of(text, tok)
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if speaker is None and not passive:
+            continue
+        if speaker and speaker[0] < content[1] and content[0] < speaker[1]:
+            continue  # a parse that puts the speaker inside the content is wrong
+        lo = min(content[0], speaker[0] if speaker else tok.idx, tok.idx)
+        hi = max(content[1], speaker[1] if speaker else tok.idx, tok.idx)
+        if "\n" in text[lo:hi]:
+            continue  # a parse run across a paragraph break (headlines lack full stops)
+        out.append(Found(content, (tok.idx, tok.idx + len(tok.text)), speaker, cue_i=tok.i))
+    return out
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, len(text) if b < 0 else b
+
+
+def _sentence(doc: Any, text: str, pos: int) -> tuple[int, int]:
+    """The sentence around pos, clipped to its paragraph (headlines have no full stop)."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    pa, pb = _paragraph(text, pos)
+    if span is None or len(span) == 0:
+        return pa, pb
+    sent = span[0].sent
+    return max(sent.start_char, pa), min(sent.end_char, pb)
+
+
+def source_phrases(doc: Any) -> list[Found]:
+    """'according to X', 'citing X', 'quoting X': X is the source of the clause around."""
+    text = doc.text
+    out: list[Found] = []
+    for m in _SOURCE_PHRASE_RE.finditer(text):
+        sa, sb = _sentence(doc, text, m.start())
+        src_start = m.end()
+        # The source runs to the next comma/clause end; the parse is unreliable on
+        # glued tokens, so the text decides.
+        stop = re.compile(r"[,;:.!?)\n]|\s[-–—]\s|$").search(text, src_start, sb)
+        src_end = stop.start() if stop else sb
+        if src_end > src_start and text[src_end - 1] == "." and src_end == sb:
+            src_end -= 1
+        words = text[src_start:src_end].split()
+        if not words or len(words) > 12:
+            continue
+        speaker = trim(text, src_start, src_end)
+        before = trim(text, sa, m.start())
+        after = trim(text, src_end, sb)
+        if before[1] - before[0] >= after[1] - after[0]:
+            content = before
+        else:
+            content = after
+        if content[1] - content[0] < 3:
+            continue
+        cue = (m.start(), m.start() + len(m.group(1)))
+        out.append(Found(content, cue, speaker))
+    return out

@@ -1,0 +1,88 @@
+"""The cue-verb lexicon of the quotes layer, loaded once from data/quotes/cues.toml.
+
+The shared spaCy pipeline runs without its lemmatizer (for speed), so cues are
+matched on the lower-cased surface form: every inflection of each lemma is
+generated here once and looked up in a dict.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_VOWELS = set("aeiou")
+PRONOUNS = frozenset(
+    "he she they it we i you him her them us me who whom".split()
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    frames: str  # letters: q direct quote, c clause, x infinitive, o object
+
+    @property
+    def direct(self) -> bool:
+        return "q" in self.frames
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    forms: dict[str, Cue]  # lower-cased surface form -> cue
+    direct_re: re.Pattern[str]  # word-bounded forms of the direct-quote cues
+    phrases: dict[str, str]
+    media_re: re.Pattern[str]  # a news outlet's name ends with one of these words
+    media_verbs: frozenset[str]  # lemmas of "confirmed to <outlet>" cues
+
+
+def _inflect(lemma: str) -> set[str]:
+    """Regular English verb forms, generously: a spare non-word costs nothing."""
+    out = {lemma}
+    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+        out.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        out.add(lemma[:-1] + "ies")
+    else:
+        out.add(lemma + "s")
+    if lemma.endswith("e"):
+        out.update({lemma + "d", lemma[:-1] + "ing"})
+        if lemma.endswith("ee"):
+            out.add(lemma + "ing")
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        out.update({lemma[:-1] + "ied", lemma + "ing"})
+    else:
+        out.update({lemma + "ed", lemma + "ing"})
+        # consonant doubling (admit -> admitted, plan -> planning)
+        if len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} and lemma[-2] in _VOWELS \
+                and lemma[-3] not in _VOWELS:
+            out.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = tomllib.loads(
+        resources.files("eventwire").joinpath("data/quotes/cues.toml").read_text("utf-8")
+    )
+    irregular: dict[str, list[str]] = raw.get("irregular", {})
+    forms: dict[str, Cue] = {}
+    for section in ("cognition", "evaluation", "speech"):  # later sections win on clashes
+        for lemma, frames in raw.get(section, {}).items():
+            cue = Cue(lemma, frames)
+            for form in _inflect(lemma) | set(irregular.get(lemma, [])):
+                forms[form] = cue
+    direct = sorted((f for f, c in forms.items() if c.direct), key=len, reverse=True)
+    direct_re = re.compile(r"\b(?:" + "|".join(map(re.escape, direct)) + r")\b", re.IGNORECASE)
+    media = raw.get("media", {})
+    media_re = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, media.get("words", []))) + r")\W*$", re.IGNORECASE
+    )
+    return Lexicon(forms=forms, direct_re=direct_re, phrases=dict(raw.get("phrases", {})),
+                   media_re=media_re, media_verbs=frozenset(media.get("verbs", [])))
+
+
+def cue_of(word: str) -> Cue | None:
+    return lexicon().forms.get(word.lower())
