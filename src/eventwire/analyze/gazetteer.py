@@ -46,6 +46,10 @@ class Gazetteer:
         self._admin1: list[str] = data["admin1"]
         self._entries: list[list] = data["entries"]
         self._index: dict[str, list[int]] = data["index"]
+        self._countries: dict[str, list[int]] = {}
+        for i, e in enumerate(self._entries):
+            if e[6] == "country":
+                self._countries.setdefault(e[4], []).append(i)
 
     def _cand(self, i: int) -> Candidate:
         e = self._entries[i]
@@ -62,6 +66,20 @@ class Gazetteer:
         if ids is None and key.startswith("st "):
             ids = self._index.get("saint " + key[3:])
         return tuple(self._cand(i) for i in ids[:40]) if ids else ()
+
+    @lru_cache(maxsize=512)  # noqa: B019
+    def country(self, code: str) -> Candidate | None:
+        """The country entry for an ISO alpha-2 code."""
+        for c in self.lookup(code):
+            if c.feature == "country" and c.country_code == code:
+                return c
+        for i in self._countries.get(code, ()):
+            return self._cand(i)
+        return None
+
+    def country_name(self, code: str) -> str | None:
+        c = self.country(code)
+        return c.name if c else None
 
     def known(self, name: str) -> bool:
         return norm(name) in self._index
