@@ -1,11 +1,135 @@
-"""times layer (stub)."""
+"""times layer: every temporal expression, normalised TimeML-style against `published`.
+
+Rules are precompiled regexes (timex_dates, timex_spans) run over the whole text; every
+match becomes a candidate with a normalised value, and overlapping candidates are settled
+longest-first (then by rule priority). Relative expressions ("Friday", "two weeks ago")
+resolve against the publication date and say so with `anchored=True`; without a
+publication date they keep an unanchored value (XXXX-WXX-5, PAST_REF) or are dropped.
+
+Conventions (TimeML / TempEval-3):
+  "on Friday" in past-tense news -> the latest Friday on or before the publication date,
+  in a future clause the next one; "this Saturday" -> that day of the publication week;
+  "two weeks ago" -> the ISO week (2024-W10); "for months" -> DURATION PXM;
+  "now" -> PRESENT_REF, "recently" -> PAST_REF, "the past year" -> P1Y, "the 1990s" -> 199.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from ..model import Record
+from ..model import Record, Time
+from . import timex_calendar as cal
+from .timex_context import Ctx
+from .timex_dates import RULES as DATE_RULES
+from .timex_dates import Norm
+from .timex_spans import RULES as SPAN_RULES
+
+RULES = DATE_RULES + SPAN_RULES
+# spaCy labels for which a 4-digit number is not a year ("2000 people", "$1990").
+_NOT_YEAR_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
+_YEAR_ONLY = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 
 
-def analyze(record: Record) -> list[Any]:
-    return []
+def analyze(record: Record) -> list[Time]:
+    text = record.article.text or ""
+    if not text:
+        return []
+    ctx = Ctx(text=text, anchor=cal.parse_anchor(record.article.published), doc=record.doc)
+    return find_times(ctx)
+
+
+def find_times(ctx: Ctx) -> list[Time]:
+    cands: list[tuple[int, int, int, Norm]] = []
+    for pattern, handler, priority in RULES:
+        for m in pattern.finditer(ctx.text):
+            try:
+                norm = handler(m, ctx)
+            except (ValueError, OverflowError, KeyError):  # odd dates ("Feb. 30") are skipped
+                norm = None
+            if norm is None:
+                continue
+            start = norm.start if norm.start is not None else m.start()
+            end = norm.end if norm.end is not None else m.end()
+            start, end = _trim(ctx.text, start, end)
+            if end > start:
+                cands.append((start, end, priority, norm))
+    chosen = _settle(cands)
+    out: list[Time] = []
+    for start, end, norm in chosen:
+        if _YEAR_ONLY.match(ctx.text[start:end]) and _counted(ctx, start, end):
+            continue
+        out.append(Time(text=ctx.text[start:end], start=start, end=end, type=norm.type,
+                        value=norm.value, precision=norm.precision, anchored=norm.anchored))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " ,\n\t":
+        end -= 1
+    while start < end and text[start] in " ,\n\t":
+        start += 1
+    return start, end
+
+
+def _settle(cands: list[tuple[int, int, int, Norm]]) -> list[tuple[int, int, Norm]]:
+    """Keep the longest candidate of each overlapping group (ties: higher rule priority)."""
+    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int, Norm]] = []
+    for start, end, _prio, norm in cands:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, norm))
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def _counted(ctx: Ctx, start: int, end: int) -> bool:
+    """A bare 4-digit number that spaCy reads as a count or amount is not a year."""
+    if ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span[0]
+    if tok.ent_type_ in _NOT_YEAR_ENTS:
+        return True
+    return tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.lower_ not in ("season", "budget", "election", "elections", "census", "model", "war", "period", "quarter", "fiscal")
+
+
+_DATE_PART = re.compile(r"^(\d{4}(?:-(?:\d\d(?:-\d\d)?|W\d\d|Q\d|H\d|SP|SU|FA|WI))?)(?:-WE|T.*)?$")
+_PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+def date_of(t: Time | Any) -> str | None:
+    """The calendar date part of a DATE/TIME value: "2024-03-22TNI" -> "2024-03-22",
+    "2024-W10" -> "2024-W10", "2024-03" -> "2024-03"; None for durations, sets, PAST_REF,
+    decades or values with unknown parts (XXXX-WXX-5)."""
+    if getattr(t, "type", None) not in ("DATE", "TIME"):
+        return None
+    m = _DATE_PART.match(getattr(t, "value", "") or "")
+    return m.group(1) if m else None
+
+
+def date_precision(t: Time | Any) -> str | None:
+    """Precision of `date_of(t)`: day, week, month, quarter, half, season or year."""
+    d = date_of(t)
+    if d is None:
+        return None
+    if "-W" in d:
+        return "week"
+    if "-Q" in d:
+        return "quarter"
+    if "-H" in d:
+        return "half"
+    if d[-2:] in ("SP", "SU", "FA", "WI"):
+        return "season"
+    return _PRECISION.get(len(d))
+
+
+def date_and_precision(t: Time | Any) -> tuple[str, str] | None:
+    """(date, precision) for an event date field, or None (see date_of)."""
+    d, p = date_of(t), date_precision(t)
+    return (d, p) if d and p else None

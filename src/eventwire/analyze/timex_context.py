@@ -1,0 +1,78 @@
+"""What a timex normaliser may ask about its surroundings: the anchor date and the tense."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|won't|shall|'ll|going to|plans? to|planned|expected to|scheduled|due to|"
+    r"is to|are to|would|upcoming|intends? to|next)\b",
+    re.IGNORECASE,
+)
+_FUTURE_AUX = frozenset({"will", "wo", "shall", "'ll", "ll"})
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+_SENT_END = re.compile(r"[.!?\n]\s")
+
+
+@dataclass
+class Ctx:
+    text: str
+    anchor: dt.date | None
+    doc: Any = None
+    _tense_cache: dict[int, str | None] = field(default_factory=dict)
+
+    def tense(self, start: int, end: int) -> str | None:
+        """"future", "past", "present" or None for the clause a timex sits in.
+
+        Uses the dependency parse when there is one (the verb the timex hangs from and its
+        auxiliaries), else a word window over the sentence. Only the direction of
+        underspecified dates ("Friday", "in June", "March 3") depends on it."""
+        if start in self._tense_cache:
+            return self._tense_cache[start]
+        result = self._tense_doc(start, end) if self.doc is not None else None
+        if result is None:
+            result = self._tense_text(start, end)
+        self._tense_cache[start] = result
+        return result
+
+    def _tense_doc(self, start: int, end: int) -> str | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        tok = span.root
+        for _ in range(6):  # climb to the governing verb
+            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                break
+            tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        words = {a.lower_ for a in auxes}
+        if words & _FUTURE_AUX or tok.lower_ in _FUTURE_AUX:
+            return "future"
+        if "going" in words or any(a.lower_ == "to" for a in auxes) and tok.head.lower_ in ("going", "due"):
+            return "future"
+        if tok.tag_ in _PAST_TAGS and not (tok.tag_ == "VBN" and words & {"has", "have", "will"}):
+            return "past"
+        if any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        if tok.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present"
+        return None
+
+    def _tense_text(self, start: int, end: int) -> str | None:
+        lo = max(0, start - 120)
+        left = self.text[lo:start]
+        cut = list(_SENT_END.finditer(left))
+        if cut:
+            left = left[cut[-1].end():]
+        right = self.text[end:end + 60]
+        m = _SENT_END.search(right)
+        if m:
+            right = right[: m.start()]
+        if _FUTURE_WORDS.search(left) or _FUTURE_WORDS.search(right):
+            return "future"
+        return None

@@ -1,0 +1,231 @@
+"""Rules for durations ("for months", "the past two weeks"), sets ("every week", "daily"),
+clock times ("8:20 a.m.", "18:00 UTC"), fixed references ("now", "recently") and
+quarters/halves ("the third quarter", "first-half")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import timex_calendar as cal
+from .numbers import DIGITS, WORD_NUMBER, parse_number
+from .timex_context import Ctx
+from .timex_dates import Handler, Norm
+from .timex_lexicon import (
+    DAYWORD,
+    MONTH_ALONE,
+    ORDINAL,
+    ORDINALS,
+    PART,
+    PARTS,
+    QTY,
+    REFS,
+    SETS,
+    TZ,
+    UNIT,
+    UNIT_SG,
+    WEEKDAY,
+    YEAR,
+    alt,
+    capitalised,
+    month_num,
+    unit_code,
+    weekday_num,
+)
+
+I = re.IGNORECASE  # noqa: E741
+
+
+def _num_str(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(n: float | None, code: str) -> str:
+    """TimeML duration: (2, "W") -> P2W, (3, "TH") -> PT3H, (None, "M") -> PXM, (2, "E") -> P20Y."""
+    if code == "2W":
+        n, code = (n * 2 if n is not None else None), "W"
+    if code == "Q":
+        if n is None:
+            return "PXQ"
+        n, code = n * 3, "M"
+    if code in ("E", "C"):
+        if n is None:
+            return f"PX{code}"
+        n, code = n * (10 if code == "E" else 100), "Y"
+    q = "X" if n is None else _num_str(n)
+    return f"PT{q}{code[1]}" if code.startswith("T") else f"P{q}{code}"
+
+
+_SET_BEFORE = re.compile(r"(?:\d|%|\btimes|\btwice|\bonce|\bdollars?|\bcents?|\bpercent|\bmillion|\bbillion)\W*$", I)
+
+
+def _duration(m: re.Match[str], c: Ctx) -> Norm | None:
+    code = unit_code(m["unit"])
+    if code is None:
+        return None
+    n_text = m["n"]
+    n = None if m["n2"] else parse_number(n_text)
+    low = n_text.lower()
+    if low in ("a", "an", "per") and _SET_BEFORE.search(c.text[max(0, m.start() - 25):m.start()]):
+        return Norm("SET", duration_value(1, code), None)  # "$5 a year", "twice a day"
+    if n is None and not m["n2"] and parse_number(n_text) is None:
+        n = None  # "several", "a few": unknown quantity
+    return Norm("DURATION", duration_value(n, code), None)
+
+
+def _hyphen_duration(m: re.Match[str], c: Ctx) -> Norm | None:
+    if m["suf"] and m["suf"].lower() == "old":
+        return None  # "a 30-year-old man" is an age, not a period
+    n = parse_number(m["n"])
+    code = unit_code(m["unit"])
+    if n is None or code is None:
+        return None
+    return Norm("DURATION", duration_value(n, code), None)
+
+
+def _set_word(m: re.Match[str], c: Ctx) -> Norm | None:
+    return Norm("SET", SETS[m[0].lower()], None)
+
+
+def _every(m: re.Match[str], c: Ctx) -> Norm | None:
+    what = m["what"]
+    wd = weekday_num(what) if capitalised(what) else None
+    if wd is not None:
+        return Norm("SET", f"XXXX-WXX-{wd}", None)
+    mon = month_num(what) if capitalised(what) else None
+    if mon is not None:
+        return Norm("SET", f"XXXX-{mon:02d}", None)
+    if what.lower() in PARTS:
+        return Norm("SET", f"XXXX-XX-XXT{PARTS[what.lower()]}", None)
+    code = unit_code(what)
+    if code is None:
+        return None
+    n = parse_number(m["n"]) if m["n"] else (2 if m["other"] else 1)
+    return Norm("SET", duration_value(n, code), None)
+
+
+def _ref(m: re.Match[str], c: Ctx) -> Norm | None:
+    return Norm("DATE", REFS[" ".join(m[0].lower().split())], None)
+
+
+def _clock_date(c: Ctx, day_word: str | None, start: int, end: int) -> dt.date | None:
+    if c.anchor is None:
+        return None
+    if not day_word:
+        return c.anchor
+    w = day_word.lower()
+    if w in ("yesterday", "today", "tomorrow", "tonight"):
+        return c.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
+    wd = weekday_num(day_word)
+    if wd is None:
+        return c.anchor
+    direction = "on_or_after" if c.tense(start, end) == "future" else "on_or_before"
+    return cal.weekday_near(c.anchor, wd, direction)
+
+
+def _clock(m: re.Match[str], c: Ctx) -> Norm | None:
+    h = int(m["h"])
+    mi = int(m["mi"]) if m["mi"] else 0
+    ap = (m["ap"] or "").lower()
+    if h > 24 or mi > 59 or (ap and h > 12):
+        return None
+    if ap.startswith("p") and h < 12:
+        h += 12
+    elif ap.startswith("a") and h == 12:
+        h = 0
+    zulu = "Z" if m["tz"] and m["tz"].upper() in ("UTC", "GMT", "Z") else ""
+    d = _clock_date(c, m["day"], m.start(), m.end())
+    date_part = cal.day(d) if d else "XXXX-XX-XX"
+    return Norm("TIME", f"{date_part}T{h:02d}:{mi:02d}{zulu}", "time", d is not None)
+
+
+def _noon(m: re.Match[str], c: Ctx) -> Norm | None:
+    hhmm = "24:00" if m["w"].lower() == "midnight" else "12:00"
+    d = _clock_date(c, m["day"], m.start(), m.end())
+    date_part = cal.day(d) if d else "XXXX-XX-XX"
+    return Norm("TIME", f"{date_part}T{hhmm}", "time", d is not None)
+
+
+_BACK_ADJ = ("year-earlier", "year-ago", "comparable", "last year's", "year earlier", "prior-year", "year-before")
+
+
+def _quarter(m: re.Match[str], c: Ctx) -> Norm | None:
+    """"the third quarter" (of the anchor's year unless that is still ahead), "first half of 2009"."""
+    words = m[0].lower()
+    half = m["u"].lower().startswith("half")
+    idx = ORDINALS.get(m["ord"].lower()) if m["ord"] else None
+    if idx is None and m["ord"]:
+        return None
+    if half and idx is not None:
+        idx = 2 if m["ord"].lower() in ("last", "final") else idx
+        if idx > 2:
+            return None
+    a = c.anchor
+    year = next((int(y) for y in (m["y1"], m["y2"], m["y3"]) if y), None)
+    anchored = year is None
+    if a is None and year is None:
+        return None
+    cur = ((a.month - 1) // 6 + 1) if (half and a) else (cal.quarter_of(a) if a else 0)
+    if idx is None:  # "the quarter", "the latest quarter": the last one reported, before the anchor's
+        if a is None:
+            return None
+        if "current" in words or "this" in words:
+            idx, year = cur, a.year
+        else:
+            year, idx = (a.year, cur - 1) if cur > 1 else (a.year - 1, 2 if half else 4)
+    elif year is None and a is not None:
+        rel = (m["rel"] or "").lower()
+        year = a.year + {"last": -1, "next": 1}.get(rel, 0)
+        if "next year's" in words:
+            year += 1
+        elif not rel and idx > cur and c.tense(m.start(), m.end()) != "future":
+            year -= 1
+    assert year is not None
+    if any(b in words for b in _BACK_ADJ):
+        year -= 1
+    return Norm("DATE", f"{year}-{'H' if half else 'Q'}{idx}", "half" if half else "quarter", anchored)
+
+
+def _edge_of(m: re.Match[str], c: Ctx) -> Norm | None:
+    if c.anchor is None:
+        return None
+    unit = m["unit"].lower()
+    if unit == "year":
+        return Norm("DATE", str(c.anchor.year), "year", True)
+    if unit == "month":
+        return Norm("DATE", cal.month(c.anchor.year, c.anchor.month), "month", True)
+    return Norm("DATE", cal.week(c.anchor), "week", True)
+
+
+_DUR_MOD = r"(?:past|last|next|first|coming|previous|final|latest|following|initial|remaining|additional|further|same|entire|whole|full|last few|past few|next few)"
+_APPROX = r"(?:about|nearly|almost|some|roughly|around|approximately|more than|over|less than|at least|up to|just|only|no more than)"
+_QUALIF = r"(?:more|straight|consecutive|trading|business|working|full|long|additional|calendar|extra|whole|successive)"
+_Q_ADJ = r"(?:year-earlier|year-ago|comparable|fiscal|flat|latest|current|same|previous|prior|most recent|just-ended|recent|strong|weak|disappointing|year earlier|prior-year)"
+
+RULES: list[tuple[re.Pattern[str], Handler, int]] = [
+    (re.compile(
+        rf"\b(?:(?:the|its|their|his|her|our|this|that|each of the)\s+)?(?:{_DUR_MOD}\s+)?(?:{_APPROX}\s+)?"
+        rf"(?P<n>{QTY}|per)(?:\s+(?:to|or)\s+(?P<n2>{DIGITS}|{WORD_NUMBER}))?\s+(?:{_QUALIF}\s+)?(?P<unit>{UNIT})\b(?!-)", I), _duration, 5),
+    (re.compile(rf"\b(?P<n>{DIGITS}|{WORD_NUMBER})-(?P<unit>{UNIT_SG})(?:-(?P<suf>long|old))?\b", I), _hyphen_duration, 5),
+    (re.compile(r"\b(?:for|over|in|within|during|after|(?P<core>recent|coming|the coming|the past|the last|the next|the following|past|next))\s+(?P<core2>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))\b", I),
+     lambda m, c: _plural_core(m, c), 4),
+    (re.compile(rf"\b{alt(SETS)}\b", I), _set_word, 4),
+    (re.compile(rf"\b(?:every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{DIGITS}|{WORD_NUMBER})\s+)?(?P<what>{UNIT_SG}|{WEEKDAY}|{MONTH_ALONE}|{PART})s?\b", I), _every, 5),
+    (re.compile(rf"\b{alt(REFS)}\b", I), _ref, 3),
+    (re.compile(rf"\b(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)(?:\s*\(?(?P<tz>{TZ})\b(?:\s*[+-]\s*\d+)?\)?)?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}))?", I), _clock, 8),
+    (re.compile(rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?P<ap>)\s*(?P<tz>UTC|GMT|Z)\b(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}))?", I), _clock, 8),
+    (re.compile(rf"\b(?P<w>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}))?\b", I), _noon, 6),
+    (re.compile(
+        rf"\b(?:(?:the|its|their|a|an|this|last year's|next year's|this year's)\s+)?(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*"
+        rf"(?P<ord>{ORDINAL})[- ](?:fiscal[- ])?(?P<u>quarter|half)(?!-?\w)(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next) year|the (?:fiscal )?year (?P<y3>{YEAR})))?", I), _quarter, 7),
+    (re.compile(rf"\b(?:the|this|its|their|last year's)\s+(?:{_Q_ADJ}[- ]+)*(?P<ord>)(?P<y1>)(?P<y2>)(?P<y3>)(?P<rel>)(?P<u>quarter)\b(?![- ]\w*(?:ly|s)\b)", I), _quarter, 4),
+    (re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b", I), _edge_of, 6),
+]
+
+
+def _plural_core(m: re.Match[str], c: Ctx) -> Norm | None:
+    code = unit_code(m["unit"])
+    if code is None:
+        return None
+    start = m.start("core") if m["core"] else m.start("core2")
+    return Norm("DURATION", duration_value(None, code), None, False, start, m.end())
