@@ -1,1 +1,60 @@
-"""cluster."""
+"""Incremental event clustering: pure functions over plain dicts.
+
+The store calls these per article; a partitioned batch job (Ray, by time window and
+region) can call the very same functions per partition and then merge the boundary cases
+with `score` / `merge_profiles`. Nothing here touches a database.
+
+Data shapes
+-----------
+*Mention features* — `mention_features(record_dict, idx, toks=None, root=None)`::
+
+    {article, root, index, type, family, mode, primary,
+     day, precision,            # event date as a proleptic ordinal day (None if unknown/vague)
+     block_day, published_day,  # blocking day (event date, else publication date)
+     country, admin1, lat, lon, place, place_inferred,
+     actors: [canonical, ...], figures: {kind: int}, tokens: {word: weight}, about}
+
+*Event profile* — built by `new_profile(event_id, m)` and `add_mention(profile, m)`::
+
+    {id, family, n, types: {type: n}, days: {"ordinal": n}, precision, block_day,
+     country, admin1, lat, lon, place, place_inferred,
+     actors: {canonical: n}, figures: {kind: [values]}, tokens: {word: summed weight}}
+
+Algorithm
+---------
+1. Blocking (done by the caller with indexed queries, so the cost of one article does not
+   grow with the database): candidate events share the mention's `family` (coarse type,
+   data/cluster/families.toml), their `block_day` lies within `window(m, WINDOW_DAYS)`,
+   and their country is the mention's or unknown.
+2. `score(m, e)` in [0, 1]: weighted word-centroid cosine (title + lead + entity names),
+   date closeness, place closeness (same place / km / admin1), shared actors, compatible
+   figures, same type. Hard vetoes: another family, exact dates more than WINDOW_DAYS
+   apart, different stated countries.
+3. `assign(m, candidates)` → (best id or None, score, merge ids): join the best candidate
+   at ≥ THRESHOLD, else start a new event; any other candidate at ≥ MERGE_THRESHOLD is the
+   same event and is merged into the chosen one (the absorbed id then redirects).
+4. `figures.reconcile(reports, rule)` chooses each figure's value (conservative / latest
+   / max, see cluster/figures.py for the exact rules).
+"""
+
+from .features import article_tokens, day_of, family, iso, mention_features, tokens, window
+from .figures import RULES, choose, reconcile
+from .score import (
+    MERGE_THRESHOLD,
+    THRESHOLD,
+    WINDOW_DAYS,
+    add_mention,
+    assign,
+    event_day,
+    main_mode,
+    main_type,
+    merge_profiles,
+    new_profile,
+    score,
+)
+
+__all__ = [
+    "MERGE_THRESHOLD", "RULES", "THRESHOLD", "WINDOW_DAYS", "add_mention", "article_tokens",
+    "assign", "choose", "event_day", "day_of", "family", "iso", "main_mode", "main_type", "mention_features",
+    "merge_profiles", "new_profile", "reconcile", "score", "tokens", "window",
+]

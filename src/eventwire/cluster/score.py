@@ -1,0 +1,220 @@
+"""Scoring a mention against an event profile, choosing where it goes, and keeping
+profiles up to date. Pure functions over plain dicts (no database, no I/O)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any
+
+# Weights of the evidence kinds; they sum to 1 so a score is in [0, 1].
+WEIGHTS = {"tokens": 0.40, "date": 0.20, "place": 0.20, "actors": 0.08, "figures": 0.04, "type": 0.08}
+THRESHOLD = 0.42  # join the best candidate at or above this score, else start a new event
+MERGE_THRESHOLD = 0.62  # a second candidate this close to the mention is the same event: merge
+WINDOW_DAYS = 7  # blocking: candidate events within ± this many days
+MAX_PROFILE_TOKENS = 300
+NEUTRAL = 0.35  # the value of a component when one side lacks the evidence
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def event_day(e: dict[str, Any]) -> int | None:
+    days = e.get("days") or {}
+    if not days:
+        return None
+    return int(max(days.items(), key=lambda kv: (kv[1], -int(kv[0])))[0])
+
+
+def date_score(m: dict[str, Any], e: dict[str, Any]) -> float | None:
+    """1 for the same day, decaying with distance; None to veto (far apart, both exact)."""
+    ed = event_day(e)
+    md = m.get("day")
+    if md is None or ed is None:
+        # Fall back on publication days: reports of one incident are published close together.
+        pd, ep = m.get("published_day"), e.get("block_day")
+        if pd is None or ep is None:
+            return NEUTRAL
+        gap = abs(pd - ep)
+        return 0.6 if gap <= 2 else 0.4 if gap <= 7 else 0.2 if gap <= 30 else 0.05
+    gap = abs(md - ed)
+    exact = m.get("precision") == "day" and e.get("precision") == "day"
+    if gap == 0:
+        return 1.0
+    if gap <= 1:
+        return 0.8
+    if gap <= 3:
+        return 0.5
+    if gap <= WINDOW_DAYS:
+        return 0.25
+    return None if exact else 0.1
+
+
+def place_score(m: dict[str, Any], e: dict[str, Any]) -> float | None:
+    """Near places score high; different countries (both stated) veto."""
+    mc, ec = m.get("country"), e.get("country")
+    if not mc or not ec:
+        return NEUTRAL
+    inferred = m.get("place_inferred") or e.get("place_inferred")
+    if mc != ec:
+        return 0.0 if inferred else None
+    if m.get("place") and m.get("place") == e.get("place"):
+        return 1.0
+    if None not in (m.get("lat"), m.get("lon"), e.get("lat"), e.get("lon")):
+        km = haversine_km(m["lat"], m["lon"], e["lat"], e["lon"])
+        if km <= 2:
+            return 1.0
+        if km <= 25:
+            return 0.8
+        if km <= 100:
+            return 0.5
+    if m.get("admin1") and m.get("admin1") == e.get("admin1"):
+        return 0.45
+    return 0.2 if inferred else 0.15
+
+
+def token_score(m: dict[str, Any], e: dict[str, Any]) -> float:
+    """Cosine of the mention's (weighted) words against the event's word centroid."""
+    mt: dict[str, float] = m.get("tokens") or {}
+    et: dict[str, float] = e.get("tokens") or {}
+    if not mt or not et:
+        return 0.0
+    dot = sum(w * et.get(t, 0.0) for t, w in mt.items())
+    if dot <= 0:
+        return 0.0
+    nm = math.sqrt(sum(w * w for w in mt.values()))
+    ne = math.sqrt(sum(w * w for w in et.values()))
+    return dot / (nm * ne) if nm and ne else 0.0
+
+
+def actor_score(m: dict[str, Any], e: dict[str, Any]) -> float:
+    ma, ea = set(m.get("actors") or []), set((e.get("actors") or {}).keys())
+    if not ma or not ea:
+        return NEUTRAL
+    return len(ma & ea) / min(len(ma), len(ea))
+
+
+def figure_score(m: dict[str, Any], e: dict[str, Any]) -> float:
+    mf, ef = m.get("figures") or {}, e.get("figures") or {}
+    shared = [k for k in mf if k in ef]
+    if not shared:
+        return NEUTRAL
+    best = 0.0
+    for k in shared:
+        for v in ef[k]:
+            a, b = mf[k], v
+            if a == b:
+                best = max(best, 1.0)
+            elif max(a, b) and abs(a - b) / max(a, b) <= 0.5:
+                best = max(best, 0.6)  # tolls get revised
+            else:
+                best = max(best, 0.1)
+    return best
+
+
+def score(m: dict[str, Any], e: dict[str, Any]) -> float:
+    """How likely mention `m` reports event `e` (0..1). 0 when a hard constraint fails:
+    another blocking family, far-apart exact dates, or different stated countries."""
+    if m.get("family") != e.get("family"):
+        return 0.0
+    d = date_score(m, e)
+    p = place_score(m, e)
+    if d is None or p is None:
+        return 0.0
+    types = e.get("types") or {}
+    t = 1.0 if types.get(m.get("type")) else 0.5
+    parts = {"tokens": token_score(m, e), "date": d, "place": p, "actors": actor_score(m, e),
+             "figures": figure_score(m, e), "type": t}
+    return sum(WEIGHTS[k] * v for k, v in parts.items())
+
+
+def assign(m: dict[str, Any], candidates: list[dict[str, Any]], threshold: float = THRESHOLD,
+           merge_threshold: float = MERGE_THRESHOLD) -> tuple[str | None, float, list[str]]:
+    """(event id to join or None for a new event, its score, ids of other candidates that the
+    mention shows are the same event as the chosen one and should merge into it)."""
+    scored = sorted(((score(m, c), c["id"]) for c in candidates), key=lambda x: (-x[0], x[1]))
+    if not scored or scored[0][0] < threshold:
+        return None, scored[0][0] if scored else 0.0, []
+    best_score, best = scored[0]
+    merges = [cid for s, cid in scored[1:] if s >= merge_threshold]
+    return best, best_score, merges
+
+
+def new_profile(event_id: str, m: dict[str, Any]) -> dict[str, Any]:
+    return add_mention({"id": event_id, "family": m["family"], "n": 0}, m)
+
+
+def add_mention(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
+    """The profile of `e` once `m` has joined it (returns a new dict)."""
+    e = {**e}
+    e["n"] = int(e.get("n", 0)) + 1
+    types = Counter(e.get("types") or {})
+    types[m["type"]] += 1
+    e["types"] = dict(types)
+    modes = Counter(e.get("modes") or {})
+    modes[m.get("mode") or "asserted"] += 1
+    e["modes"] = dict(modes)
+    days = Counter({int(k): v for k, v in (e.get("days") or {}).items()})
+    if m.get("day") is not None:
+        days[m["day"]] += 1
+        if m.get("precision") == "day" or not e.get("precision"):
+            e["precision"] = m.get("precision")
+    e["days"] = {str(k): v for k, v in days.items()}
+    mode = event_day(e)
+    e["block_day"] = mode if mode is not None else (e.get("block_day") or m.get("block_day"))
+    if m.get("country") and (not e.get("country") or e.get("place_inferred") and not m.get("place_inferred")):
+        for k in ("country", "admin1", "lat", "lon", "place"):
+            e[k] = m.get(k)
+        e["place_inferred"] = m.get("place_inferred", False)
+    actors = Counter(e.get("actors") or {})
+    actors.update(m.get("actors") or [])
+    e["actors"] = dict(actors)
+    figs = {k: list(v) for k, v in (e.get("figures") or {}).items()}
+    for k, v in (m.get("figures") or {}).items():
+        if v not in figs.setdefault(k, []):
+            figs[k].append(v)
+    e["figures"] = figs
+    toks = Counter(e.get("tokens") or {})
+    toks.update(m.get("tokens") or {})
+    e["tokens"] = dict(toks.most_common(MAX_PROFILE_TOKENS))
+    return e
+
+
+def merge_profiles(keep: dict[str, Any], gone: dict[str, Any]) -> dict[str, Any]:
+    """The profile after event `gone` is absorbed into `keep`."""
+    e = {**keep, "n": keep.get("n", 0) + gone.get("n", 0)}
+    e["types"] = dict(Counter(keep.get("types") or {}) + Counter(gone.get("types") or {}))
+    e["days"] = dict(Counter(keep.get("days") or {}) + Counter(gone.get("days") or {}))
+    e["modes"] = dict(Counter(keep.get("modes") or {}) + Counter(gone.get("modes") or {}))
+    mode = event_day(e)
+    e["block_day"] = mode if mode is not None else keep.get("block_day")
+    if not e.get("country") and gone.get("country"):
+        for k in ("country", "admin1", "lat", "lon", "place", "place_inferred"):
+            e[k] = gone.get(k)
+    e["actors"] = dict(Counter(keep.get("actors") or {}) + Counter(gone.get("actors") or {}))
+    figs = {k: list(v) for k, v in (keep.get("figures") or {}).items()}
+    for k, vals in (gone.get("figures") or {}).items():
+        for v in vals:
+            if v not in figs.setdefault(k, []):
+                figs[k].append(v)
+    e["figures"] = figs
+    toks = Counter(keep.get("tokens") or {}) + Counter(gone.get("tokens") or {})
+    e["tokens"] = dict(toks.most_common(MAX_PROFILE_TOKENS))
+    return e
+
+
+def main_mode(e: dict[str, Any]) -> str:
+    """'asserted' as soon as one report asserts the event; else the commonest mode."""
+    modes = e.get("modes") or {}
+    if not modes or modes.get("asserted"):
+        return "asserted"
+    return max(modes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def main_type(e: dict[str, Any]) -> str | None:
+    types = e.get("types") or {}
+    return max(types.items(), key=lambda kv: (kv[1], kv[0]))[0] if types else None
