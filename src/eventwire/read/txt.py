@@ -11,8 +11,8 @@ from .common import make_article, truncated_error
 from .decode import NotText, load_stream
 
 TITLE_MAX_CHARS = 250
-# A headline does not end like a sentence fragment in the middle of a paragraph.
-_NOT_TITLE_END = re.compile(r"[,;:\-–]$")
+# Headlines do not end like sentences or fragments: a first line ending so is body text.
+_NOT_TITLE_END = re.compile(r"[.,;:\-–]$")
 
 
 def title_of(text: str) -> str | None:
@@ -23,7 +23,7 @@ def title_of(text: str) -> str | None:
         return None
     if not rest.startswith("\n") and not rest.split("\n", 1)[0].strip() == "":
         return None
-    if _NOT_TITLE_END.search(head) or (head.endswith(".") and len(head.split()) > 25):
+    if _NOT_TITLE_END.search(head) and not head.endswith("..."):
         return None
     return head
 
