@@ -60,11 +60,15 @@ def run_ingest(args: argparse.Namespace) -> int:
             # The same path as `extract` (read → clean → analyze), minus the articles this
             # store already holds unchanged: a re-run after a kill does not re-analyse them.
             nonlocal skipped
-            for item in read_paths(args.paths, published=args.published):
-                if not isinstance(item, ItemError) and item.raw_hash and store.has_article(item.id, item.raw_hash):
-                    skipped += 1
-                    continue
-                yield item
+            for path in args.paths:
+                try:
+                    for item in read_paths([path], published=args.published):
+                        if not isinstance(item, ItemError) and item.raw_hash and store.has_article(item.id, item.raw_hash):
+                            skipped += 1
+                            continue
+                        yield item
+                except Exception as exc:  # a reader that gives up on one path: the run goes on
+                    yield ItemError(path, f"read failed: {type(exc).__name__}: {exc}")
 
         progress = sys.stderr.isatty() if args.progress is None else args.progress
         items = analyze_items(fresh(), clean=not args.no_clean)

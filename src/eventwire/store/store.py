@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -34,6 +36,9 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.db = Db(url)
+        # Pause after each stored article (EVENTWIRE_INGEST_THROTTLE_MS): lets the resume
+        # test kill a real ingest midway; 0 in normal runs.
+        self.throttle = float(os.environ.get("EVENTWIRE_INGEST_THROTTLE_MS") or 0) / 1000.0
 
     # -- writing ----------------------------------------------------------
     def add_records(self, records: Iterable[Record | ItemError], progress: bool = False,
@@ -58,6 +63,8 @@ class Store:
                     continue
                 for k, v in got.items():
                     counts[k] = counts.get(k, 0) + v
+                if self.throttle:
+                    time.sleep(self.throttle)
                 if bar:
                     bar.advance(counts)
         finally:

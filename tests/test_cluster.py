@@ -1,0 +1,127 @@
+"""Clustering core: pure functions over hand-made mention dicts and record dicts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire import cluster
+
+D = date(2024, 5, 10).toordinal()
+
+
+def mention(**kw) -> dict:
+    base = {
+        "article": "a", "root": "a", "index": 0, "type": "attack", "subtype": None, "family": "violence",
+        "mode": "asserted", "primary": True, "day": D, "precision": "day", "block_day": D,
+        "published_day": D, "country": "US", "admin1": "Ohio", "lat": 41.65, "lon": -83.54,
+        "place": "Toledo", "place_inferred": False, "actors": [], "figures": {},
+        "tokens": {"toledo": 1.0, "gunman": 1.0, "bar": 1.0}, "about": None,
+    }
+    base.update(kw)
+    return base
+
+
+def test_same_place_day_and_words_score_high() -> None:
+    # Rule: two reports of one shooting (same town, same day, shared words) belong together.
+    e = cluster.new_profile("ev_1", mention())
+    assert cluster.score(mention(article="b"), e) > 0.8
+
+
+def test_hard_vetoes() -> None:
+    # Rule: another family, another stated country, or exact dates weeks apart never cluster.
+    e = cluster.new_profile("ev_1", mention())
+    assert cluster.score(mention(family="unrest", type="protest"), e) == 0.0
+    assert cluster.score(mention(country="CA", lat=43.6, lon=-79.4, place="Toronto"), e) == 0.0
+    assert cluster.score(mention(day=D + 30, block_day=D + 30), e) == 0.0
+
+
+def test_far_place_and_other_words_start_new_event() -> None:
+    # Rule: same type and day is not enough when place and wording differ.
+    e = cluster.new_profile("ev_1", mention())
+    far = mention(place="Cleveland", lat=41.50, lon=-81.69, tokens={"cleveland": 1.0, "stabbing": 1.0},
+                  day=D + 3, block_day=D + 3)
+    best, _, merges = cluster.assign(far, [e])
+    assert best is None and merges == []
+
+
+def test_assign_picks_best_and_merges_bridged_events() -> None:
+    # Rule: the best candidate wins; another candidate nearly as good is the same event (merge).
+    a = cluster.new_profile("ev_a", mention())
+    b = cluster.new_profile("ev_b", mention(article="b", lat=41.66, lon=-83.55))
+    other = cluster.new_profile("ev_c", mention(article="c", place="Dayton", lat=39.76, lon=-84.19,
+                                                admin1="Ohio", tokens={"dayton": 1.0}, day=D + 5, block_day=D + 5))
+    best, s, merges = cluster.assign(mention(article="d"), [other, b, a])
+    assert best == "ev_a" and s >= cluster.THRESHOLD
+    assert merges == ["ev_b"]
+
+
+def test_profiles_accumulate_and_merge() -> None:
+    # Rule: a profile counts its mentions' types, days, actors and figures; merging adds them up.
+    p = cluster.new_profile("ev_1", mention(actors=["isis"], figures={"killed": 3}))
+    p = cluster.add_mention(p, mention(day=D + 1, block_day=D + 1, figures={"killed": 5}, mode="claimed"))
+    assert p["n"] == 2 and p["figures"]["killed"] == [3, 5] and p["actors"] == {"isis": 1}
+    assert cluster.main_mode(p) == "asserted"
+    q = cluster.merge_profiles(p, cluster.new_profile("ev_2", mention(type="shooting")))
+    assert q["id"] == "ev_1" and q["n"] == 3 and q["types"] == {"attack": 2, "shooting": 1}
+    assert cluster.event_day(q) == D
+
+
+def test_figure_rules_history_40_133_144() -> None:
+    # Rule: conservative = lowest of the latest day's credible reports; latest; max.
+    reports = [
+        {"value": 40, "published": "2024-03-22", "article": "a1", "mode": "asserted"},
+        {"value": 133, "published": "2024-03-23", "article": "a2", "mode": "asserted"},
+        {"value": 144, "published": "2024-03-24", "article": "a3", "mode": "asserted"},
+    ]
+    assert cluster.choose(reports, "conservative") == 144
+    assert cluster.choose(reports, "latest") == 144
+    assert cluster.choose(reports, "max") == 144
+    same_day = reports + [{"value": 139, "published": "2024-03-24", "article": "a4", "mode": "asserted"}]
+    assert cluster.choose(same_day, "conservative") == 139
+    assert cluster.choose(same_day, "max") == 144
+    out = cluster.reconcile({"killed": list(reversed(same_day))}, "conservative")["killed"]
+    assert [r["value"] for r in out["reports"]][:3] == [40, 133, 144]
+
+
+def test_figure_rules_downward_revision_and_claims() -> None:
+    # Rule: a later lower toll supersedes an earlier higher one (conservative, latest), max keeps
+    # the highest; a perpetrator's claimed figure is not credible while asserted reports exist.
+    reports = [
+        {"value": 200, "published": "2024-01-01", "mode": "asserted"},
+        {"value": 150, "published": "2024-01-03", "mode": "asserted"},
+        {"value": 400, "published": "2024-01-04", "mode": "claimed"},
+    ]
+    assert cluster.choose(reports, "conservative") == 150
+    assert cluster.choose(reports, "max") == 400
+    assert cluster.choose(reports, "latest") == 400
+    assert cluster.choose([], "conservative") is None
+
+
+def test_day_parsing_and_families() -> None:
+    # Rule: TimeML values become ordinal days (week → its Thursday, month → the 15th).
+    assert cluster.day_of("2024-03-22TNI") == (date(2024, 3, 22).toordinal(), "day")
+    assert cluster.day_of("2024-W10")[1] == "week"
+    assert cluster.day_of("2024-03") == (date(2024, 3, 15).toordinal(), "month")
+    assert cluster.day_of("PAST_REF") == (None, None)
+    assert cluster.family("shooting") == cluster.family("armed_clash") == "violence"
+    assert cluster.family("something_new") == "something_new"
+
+
+def test_mention_features_from_record_dict() -> None:
+    # Rule: with no place on the mention, the article's most specific place stands in (flagged).
+    rec = {
+        "article": {"id": "x", "text": "A bomb exploded near the market in Kandahar.", "title": "Blast",
+                    "published": "2024-05-11"},
+        "entities": [], "times": [], "quotes": [], "figures": [],
+        "places": [
+            {"name": "Afghanistan", "country_code": "AF", "feature": "country", "role": "location"},
+            {"name": "Kandahar", "country_code": "AF", "admin1": "Kandahar", "feature": "city",
+             "lat": 31.6, "lon": 65.7, "role": "location"},
+        ],
+        "events": [{"type": "explosion", "trigger": {"text": "exploded", "start": 7, "end": 15},
+                    "date": None, "location": None, "actors": [], "figures": {}}],
+    }
+    m = cluster.mention_features(rec, 0)
+    assert m["place"] == "Kandahar" and m["place_inferred"] is True
+    assert m["day"] is None and m["block_day"] == date(2024, 5, 11).toordinal()
+    assert m["family"] == "violence" and "kandahar" in m["tokens"]
