@@ -102,10 +102,14 @@ def _drop_title(text: str, lines: list[Line], title: str | None, headline: str |
         return None
     if not title:
         # Two identical short first lines: a headline repeated by the page template.
-        if len(kept) >= 3 and len(kept[0].text(text)) <= MAX_TITLE_CHARS and \
-                norm(kept[0].text(text)) == norm(kept[1].text(text)):
-            kept[0].keep = kept[1].keep = False
-            return kept[0].text(text)
+        first_text = kept[0].text(text)
+        if len(kept) >= 3 and len(first_text) <= MAX_TITLE_CHARS and \
+                norm(first_text) == norm(kept[1].text(text)):
+            kept[0].keep = False
+            if words(first_text) >= 10 and first_text.endswith((".", "!", "?")):
+                return None  # a lead sentence printed twice: keep one copy, it is body text
+            kept[1].keep = False
+            return first_text
         return None
     forms = {norm(title)} | ({norm(headline)} if headline else set())
     forms.discard("")
@@ -128,10 +132,12 @@ def _cut_tail_blocks(text: str, lines: list[Line]) -> None:
     total = max(1, len(text))
     kept = _kept(lines)
     for idx, ln in enumerate(kept):
-        if idx == 0 or ln.start < TAIL_START * total:
-            continue
         s = ln.text(text)
-        if words(s) > 10:
+        if idx == 0 or words(s) > 10:
+            continue
+        if ln.start < TAIL_START * total:
+            if CUES.tail_list.match(s):
+                ln.keep = False  # a "Related articles" heading high up: only the heading goes
             continue
         if CUES.comment_form.match(s):
             for rest in kept[idx:]:
