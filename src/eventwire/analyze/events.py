@@ -1,11 +1,287 @@
-"""events layer (stub)."""
+"""events layer: event mentions with type, mode, actors, place, date, figures, `about`, primary.
+
+Steps (helpers in event_*.py): triggers over the parse -> per-mention mode, actors, place and
+date candidates -> figures by sentence -> within-article coreference -> `about` links ->
+primary event -> EventMention list. Every filled field carries a span from the text.
+"""
 
 from __future__ import annotations
 
+import logging
+from bisect import bisect_right
+from functools import lru_cache
 from typing import Any
 
-from ..model import Record
+from .. import taxonomy
+from ..model import EventMention, Record, Span
+from . import event_link as link
+from .event_actors import Names, actors_of
+from .event_coref import Cluster, Mention, choose_primary, cluster
+from .event_lexicon import cue_set
+from .event_modes import mode_of
+from .event_triggers import Cand, crosses, find, units
+
+log = logging.getLogger(__name__)
+_LOCATED = {"violence", "protest", "disaster", "coercion", "development", "diplomacy"}
+_ABOUT_TYPES = {"claim_responsibility", "accusation", "denial", "arrest", "media_release", "warning", "threat",
+                "diplomatic"}
+_REFINE_TYPES = {"attack", "battle", "protest", "riot", "strategic_development", "shooting"}
 
 
-def analyze(record: Record) -> list[Any]:
-    return []
+def analyze(record: Record) -> list[EventMention]:
+    doc = record.doc
+    if doc is None or not record.article.text:
+        return []
+    try:
+        return _analyze(record, doc)
+    except Exception:  # a parse we did not foresee must not lose the whole record
+        log.exception("events layer failed on %s", record.article.id)
+        return []
+
+
+def _depth(tok: Any) -> int:
+    d = 0
+    while tok.head is not tok and d < 20 and not crosses(tok, tok.head):
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _trigger_ids(c: Cand) -> set[int]:
+    ids = {t.i for t in c.words}
+    tok = c.token
+    # a nominal subject/object: times and places on its verb belong to it ("the attack ... on Friday")
+    if c.nominal and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and (tok.head.tag_ or "").startswith("VB"):
+        ids.add(tok.head.i)
+    return ids
+
+
+def _shooting_subtype(m: Mention) -> None:
+    """'shoot' mentions that are not attacks: accidental, self-inflicted, by police."""
+    if m.type != "attack" or m.subtype != "armed_assault":
+        return
+    if not any(t.lower_.startswith(("shot", "shoot", "gunfire", "gunshot")) for t in m.cand.words):
+        return
+    words = {t.lower_ for t in m.cand.span}
+    if words & cue_set("shooting", "accidental"):
+        m.type, m.subtype = "shooting", "accidental"
+    elif words & cue_set("shooting", "self_inflicted") and any(t.lower_ in ("shot", "shoots", "shooting") for t in m.cand.words):
+        if any(a.role == "perpetrator" and a.name.lower() in ("himself", "herself") for a in m.actors) or "self-inflicted" in words:
+            m.type, m.subtype = "shooting", "self_inflicted"
+    elif any(a.role == "perpetrator" and set(a.name.lower().split()) & cue_set("shooting", "police") for a in m.actors):
+        m.type, m.subtype = "shooting", "police"
+
+
+@lru_cache(maxsize=1)
+def _classifier() -> Any:
+    try:
+        from .typing import classify  # type: ignore[attr-defined]
+    except Exception:
+        return None
+    return classify
+
+
+def _refine(cl: Cluster, text: str) -> None:
+    """Let the trained classifier choose the subtype within the lexicon's type family."""
+    clf = _classifier()
+    if clf is None or cl.type not in _REFINE_TYPES:
+        return
+    h = cl.head
+    sent = h.cand.span
+    try:
+        preds = clf(text[sent.start_char:sent.end_char])
+    except Exception:
+        return
+    for sub, prob in preds[:1]:
+        t = taxonomy.type_of(sub)
+        if t and prob >= 0.5 and taxonomy.family(t) == taxonomy.family(cl.type) and t != "shooting":
+            for m in cl.members:
+                if m.type == cl.type:
+                    m.type, m.subtype = t, sub
+
+
+def _about_hint(m: Mention) -> None:
+    """The token a claim/denial/accusation/arrest points at, and what kind of thing it is."""
+    tok = m.cand.token
+    pool = list(tok.subtree) if not m.cand.nominal else list(tok.subtree)
+    if m.cand.token.dep_ in ("acl", "relcl"):
+        m.about_hint, m.about_kind = tok.head, "event"  # "the attack claimed by IS"
+        return
+    acc = cue_set("anaphora", "accusation_nouns")
+    evn = cue_set("anaphora", "event_nouns")
+    for t in pool:
+        if t.i == tok.i or t in m.cand.words:
+            continue
+        if m.type == "denial" and t.lower_ in acc and t.dep_ in ("dobj", "pobj", "nsubjpass"):
+            m.about_hint, m.about_kind = t, "accusation"
+            return
+        if t.lower_ in evn or t.lower_ in acc and m.type == "denial":
+            m.about_hint, m.about_kind = t, "event"
+            return
+
+
+def _analyze(record: Record, doc: Any) -> list[EventMention]:
+    cands = find(doc)
+    if not cands:
+        return []
+    text = record.article.text
+    names = Names(record)
+    places = link.location_places(record)
+    trigger_sets = [_trigger_ids(c) for c in cands]
+    claimed = link.claimed_times(doc, record.times, trigger_sets) if record.times else set()
+    mentions: list[Mention] = []
+    for c, ids in zip(cands, trigger_sets, strict=True):
+        m = Mention(c, c.entry.type, c.entry.subtype, mode_of(c.token, c.nominal, c.span), depth=_depth(c.token))
+        m.actors = actors_of(c, names)
+        exclude = [(a.span.start, a.span.end) for a in m.actors if a.span]
+        sent = c.span
+        hit = link.linked_place(doc, places, ids, sent, exclude)
+        if hit and (hit[1] >= 3 or m.family in _LOCATED and m.mode != "hypothetical"):
+            m.loc = (link.place_dict(hit[0]), hit[1])
+        d = link.linked_date(doc, record.times, ids, sent, claimed, link.paragraph(text, c.start))
+        if d:
+            m.date = d
+        _shooting_subtype(m)
+        if m.type in _ABOUT_TYPES:
+            _about_hint(m)
+        mentions.append(m)
+    # a fire in the sentence of an attack is part of the attack, not a separate disaster
+    violent_units = {m.sent for m in mentions if m.family == "violence"}
+    mentions = [m for m in mentions if not (m.type == "man_made_disaster" and m.sent in violent_units
+                                            and m.cand.token.lower_ in ("fire", "fires", "blaze"))]
+    if not mentions:
+        return []
+    _assign_figures(record, doc, mentions)
+    clusters = cluster(mentions)
+    for cl in clusters:
+        _refine(cl, text)
+    _link_about(clusters)
+    p = choose_primary(clusters)
+    if p is not None:
+        clusters[p].primary = True
+    _background_by_date(clusters, p)
+    fallback = link.dateline(record, places) or link.dominant(places)
+    return [_emit(cl, clusters, fallback) for cl in clusters]
+
+
+def _sentence_of(char: int, starts: list[int]) -> int:
+    return max(0, bisect_right(starts, char) - 1)
+
+
+def _assign_figures(record: Record, doc: Any, mentions: list[Mention]) -> None:
+    """A figure goes to the event of its sentence (violence for casualties, arrests for arrests);
+    without one there, to the nearest preceding event of that kind."""
+    if not record.figures:
+        return
+    # the figures layer numbers spaCy sentences; events use units cut at line breaks
+    starts = [u[0] for u in units(doc)]
+    for f in record.figures:
+        sent = _sentence_of(f.span.start, starts)
+        want = ("arrest",) if f.kind == "arrested" else ("violence", "disaster", "protest")
+        pool = [m for m in mentions if (m.type in want or m.family in want) and m.mode != "hypothetical"]
+        same = [m for m in pool if m.sent == sent]
+        if same:
+            target = min(same, key=lambda m: (m.weak, abs(m.cand.start - f.span.start)))
+        else:
+            before = [m for m in pool if m.cand.start < f.span.start and m.mode not in ("background",)]
+            target = before[-1] if before else (pool[0] if pool else None)
+        if target is None:
+            continue
+        cur = target.figures.get(f.kind)
+        if cur is None or f.value > cur["value"]:
+            target.figures[f.kind] = {"value": f.value, "qualifier": f.qualifier,
+                                      "span": {"text": f.span.text, "start": f.span.start, "end": f.span.end}}
+
+
+def _link_about(clusters: list[Cluster]) -> None:
+    index = {id(m): i for i, c in enumerate(clusters) for m in c.members}
+    token_to = {t.i: index[id(m)] for c in clusters for m in c.members for t in m.cand.words}
+    for i, c in enumerate(clusters):
+        h = c.head
+        if h.type not in _ABOUT_TYPES:
+            continue
+        target = None
+        for m in c.members:
+            if m.about_hint is not None and m.about_hint.i in token_to and token_to[m.about_hint.i] != i:
+                target = token_to[m.about_hint.i]
+                break
+        if target is None and any(m.about_kind == "accusation" for m in c.members):
+            target = next((j for j in range(i - 1, -1, -1) if clusters[j].type == "accusation"), None)
+        if target is None:
+            target = _nearest_violence(clusters, i, h)
+        c.about = target
+
+
+def _nearest_violence(clusters: list[Cluster], i: int, h: Mention) -> int | None:
+    """The real violent event a statement refers to: same sentence first, then the main one."""
+    real = [j for j, c in enumerate(clusters)
+            if j != i and c.head.family == "violence" and c.head.mode not in ("hypothetical",)]
+    if h.mode == "background" or h.type in ("warning", "threat"):
+        hyp = [j for j, c in enumerate(clusters) if c.head.mode == "hypothetical" and c.head.sent == h.sent]
+        if hyp:
+            return hyp[0]
+        return None
+    same = [j for j in real if any(m.sent == h.sent for m in clusters[j].members)]
+    if same:
+        return same[0]
+    return max(real, key=lambda j: len(clusters[j].members)) if real else None
+
+
+def _background_by_date(clusters: list[Cluster], p: int | None) -> None:
+    """A violent event dated well before the main event is context, not news."""
+    if p is None:
+        return
+    pd = clusters[p].best("date")
+    if not pd or pd[1] < 2 or len(pd[0]["value"]) < 10:
+        return
+    for i, c in enumerate(clusters):
+        d = c.best("date")
+        if i == p or not d or d[1] < 2 or len(d[0]["value"]) < 10 or c.head.mode != "asserted":
+            continue
+        if d[0]["value"] < pd[0]["value"] and _days(d[0]["value"], pd[0]["value"]) > 7:
+            for m in c.members:
+                m.mode = "background"
+
+
+def _days(a: str, b: str) -> int:
+    from datetime import date
+    try:
+        return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
+    except ValueError:
+        return 0
+
+
+def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any) -> EventMention:
+    h = cl.head
+    type_, subtype = cl.type, cl.subtype
+    actors, seen = [], set()
+    for m in cl.members:
+        for a in m.actors:
+            key = ((a.canonical or a.name).lower(), a.role)
+            if key not in seen:
+                seen.add(key)
+                actors.append(a)
+    loc = cl.best("loc")
+    location = loc[0] if loc else None
+    if location is None and h.family in _LOCATED:
+        if cl.about is not None and h.type == "arrest":
+            target = clusters[cl.about].best("loc")
+            location = target[0] if target else None
+        if location is None and fallback is not None and h.family in ("violence", "protest", "disaster", "coercion"):
+            location = link.place_dict(fallback)
+    date = cl.best("date")
+    figures: dict[str, dict[str, Any]] = {}
+    for m in cl.members:
+        for k, v in m.figures.items():
+            if k not in figures or v["value"] > figures[k]["value"]:
+                figures[k] = v
+    sent = h.cand.span
+    conf = 0.45 + 0.15 * (not h.weak) + 0.1 * bool(actors) + 0.1 * bool(loc) + 0.1 * bool(date)
+    conf += 0.05 * min(len(cl.members) - 1, 2)
+    return EventMention(
+        type=type_, subtype=subtype, acled=taxonomy.acled_for(type_, subtype, actors),
+        trigger=Span(h.cand.token.doc.text[h.cand.start:h.cand.end], h.cand.start, h.cand.end),
+        mode=h.mode, primary=cl.primary, actors=actors, location=location,
+        date=date[0] if date else None, figures=figures, about=cl.about,
+        confidence=round(min(conf, 0.95), 2),
+        sentence=Span(sent.text, sent.start_char, sent.end_char),
+    )

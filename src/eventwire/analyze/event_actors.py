@@ -1,0 +1,178 @@
+"""Actors of an event mention with their roles, from the dependency parse.
+
+Subject/object/agent ("by")/prepositions ("on", "against", "for") give the roles; a relative
+pronoun is replaced by the noun it refers to ("the organization that claimed" -> the
+organization -> its apposed name "ISIS-K"); names come from record.entities (canonical, kind),
+then from place mentions used as actors, then from spaCy's own entities, then the noun phrase.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from ..model import Actor, Record, Span
+from .event_lexicon import cue_set
+from .event_triggers import Cand, crosses
+
+# Roles by type for (active subject, active object/passive subject).
+ROLES: dict[str, tuple[str, str | None]] = {
+    "attack": ("perpetrator", "victim"),
+    "battle": ("perpetrator", "target"),
+    "shooting": ("perpetrator", "victim"),
+    "riot": ("perpetrator", "target"),
+    "protest": ("protester", "target"),
+    "arrest": ("arresting", "arrested"),
+    "claim_responsibility": ("claimant", None),
+    "accusation": ("accuser", "accused"),
+    "denial": ("denier", None),
+    "warning": ("warner", "warned"),
+    "threat": ("threatener", "threatened"),
+    "media_release": ("publisher", None),
+    "diplomatic": ("source", "target"),
+    "strategic_development": ("actor", "target"),
+    "organised_crime": ("perpetrator", "victim"),
+}
+_PERSONISH = {"PERSON", "NORP"}
+
+
+class Names:
+    """Looks up the name behind a token: entity, actor place, spaCy entity, or noun phrase."""
+
+    def __init__(self, record: Record) -> None:
+        self.text = record.article.text
+        items: list[tuple[int, int, str, str | None, str | None]] = []
+        for e in record.entities:
+            items.append((e.start, e.end, e.text, e.canonical, e.kind))
+        for p in record.places:
+            items.append((p.start, p.end, p.text, p.name, p.feature))
+        items.sort()
+        self.items = items
+        self.starts = [i[0] for i in items]
+
+    def at(self, tok: Any) -> tuple[int, int, str, str | None, str | None] | None:
+        i = bisect_right(self.starts, tok.idx) - 1
+        while i >= 0 and self.items[i][0] <= tok.idx:
+            s, e, *_ = self.items[i]
+            if s <= tok.idx < e:
+                return self.items[i]
+            i -= 1
+        if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
+            for ent in tok.doc.ents:
+                if ent.start <= tok.i < ent.end:
+                    return (ent.start_char, ent.end_char, ent.text, None, None)
+        return None
+
+    def actor(self, tok: Any, role: str) -> Actor | None:
+        tok = resolve(tok)
+        if tok is None:
+            return None
+        hit = self.at(tok)
+        if hit:
+            s, e, text, canonical, kind = hit
+            return Actor(name=text, role=role, canonical=canonical, kind=kind, span=Span(text, s, e))
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in cue_set("actors", "pronouns"):
+            return None
+        left = min([tok.i] + [c.left_edge.i for c in tok.children
+                              if c.dep_ in ("det", "amod", "compound", "nummod", "poss") and c.i < tok.i])
+        s, e = tok.doc[left].idx, tok.idx + len(tok.text)
+        text = self.text[s:e]
+        return Actor(name=text, role=role, canonical=None, kind=None, span=Span(text, s, e))
+
+
+def resolve(tok: Any) -> Any | None:
+    """Relative pronoun -> antecedent noun; a common noun apposed to a name -> the name."""
+    if tok.lower_ in cue_set("actors", "relative_pronouns") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    elif tok.pos_ == "NOUN":
+        name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is not None:
+            tok = name
+    if tok.lower_ in cue_set("actors", "pronouns"):
+        return None
+    return tok
+
+
+def _with_conj(tok: Any) -> list[Any]:
+    return [tok] + [c for c in tok.children if c.dep_ == "conj"]
+
+
+def _pobj(tok: Any, preps: tuple[str, ...]) -> list[Any]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _object_role(tok: Any, victim_role: str | None, names: Names) -> str | None:
+    """Victim for people, target for places and things (attacks only distinguish them)."""
+    if victim_role != "victim":
+        return victim_role
+    hit = names.at(tok)
+    if hit and (hit[4] in ("person", None) and tok.ent_type_ in _PERSONISH or hit[4] == "person"):
+        return "victim"
+    if tok.lower_ in cue_set("actors", "victim_nouns"):
+        return "victim"
+    return "target" if hit or tok.pos_ == "PROPN" else "victim"
+
+
+def actors_of(cand: Cand, names: Names) -> list[Actor]:
+    tok = cand.token
+    subj_role, obj_role = ROLES.get(cand.type, ("actor", "target"))
+    found: list[tuple[Any, str]] = []
+    verb = tok
+    if cand.nominal:
+        for c in tok.children:
+            labels = ("ORG", "NORP", "PERSON") if subj_role == "perpetrator" else ("ORG", "NORP", "GPE", "PERSON")
+            if c.dep_ in ("poss", "compound") and c.ent_type_ in labels:
+                found.append((c, subj_role))
+        found += [(p, subj_role) for p in _pobj(tok, ("by",))]
+        for p in _pobj(tok, ("on", "against", "of")):
+            if cand.type in ("arrest",) or p.lower_ not in ("responsibility",):
+                found.append((p, _object_role(p, obj_role, names)))
+        # "the perpetrators of the attack", "the gunmen behind the attack"
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "behind", "in") \
+                and tok.head.head.lower_ in cue_set("actors", "perpetrator_nouns") and subj_role == "perpetrator":
+            found.append((tok.head.head, subj_role))
+        # "the US warning", "Putin's accusations": the verb of the clause may hold the subject
+        if tok.dep_ in ("dobj",) and tok.head.lower_ in cue_set("actors", "light_verbs"):
+            verb = tok.head
+    if not cand.nominal or verb is not tok:
+        for c in verb.children:
+            if c.dep_ in ("nsubj",):
+                found += [(x, subj_role) for x in _with_conj(c)]
+            elif c.dep_ == "nsubjpass":
+                found += [(x, _object_role(x, obj_role, names)) for x in _with_conj(c)]
+            elif c.dep_ == "dobj" and c is not tok and c not in cand.words:
+                found += [(x, _object_role(x, obj_role, names)) for x in _with_conj(c)]
+            elif c.dep_ == "agent":
+                found += [(g, subj_role) for g in c.children if g.dep_ == "pobj"]
+        if cand.type == "accusation":
+            found += [(p, "accused") for p in _pobj(verb, ("on",))]
+        found += [(p, _object_role(p, obj_role, names)) for p in _pobj(verb, ("on", "against"))
+                  if cand.type in ("attack", "battle", "riot", "shooting")]
+    if subj_role == "perpetrator":
+        perps = cue_set("actors", "perpetrator_nouns")
+        for t in cand.span:
+            if t.lower_ in perps and (t.tag_ or "").startswith("NN") and t.dep_ not in ("compound", "amod"):
+                found.append((t, subj_role))
+    actors: list[Actor] = []
+    seen: set[tuple[str, str]] = set()
+    for t, role in found:
+        if role is None or crosses(t, tok) or t.ent_type_ in ("DATE", "TIME"):
+            continue
+        if t.lower_ in cue_set("actors", "place_nouns"):
+            continue
+        a = names.actor(t, role)
+        if a is None or a.span is None:
+            continue
+        if a.span.start <= cand.start < a.span.end:
+            continue  # the trigger itself ("protesters" as a protest trigger)
+        key = ((a.canonical or a.name).lower(), role)
+        if key not in seen:
+            seen.add(key)
+            actors.append(a)
+    return actors

@@ -1,0 +1,164 @@
+"""Within-article coreference of event mentions, the primary event, and `about` links.
+
+Mentions corefer when they share a type family (attack/shooting/battle are one family;
+claims, accusations, denials only match their own type), have compatible modes (a
+hypothetical or background attack never merges with the asserted one) and compatible
+place and date. "the attack" repeated twelve times is one event.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import taxonomy
+from ..model import Actor
+from .event_triggers import Cand
+
+_MERGE_BY_FAMILY = {"violence", "disaster", "protest"}
+_SUBTYPE_PRIORITY = ["suicide_bomb", "chemical_weapon", "air_drone_strike", "shelling_artillery_missile_attack",
+                     "remote_explosive_landmine_ied", "grenade", "abduction_forced_disappearance",
+                     "sexual_violence"]
+
+
+@dataclass
+class Mention:
+    cand: Cand
+    type: str
+    subtype: str | None
+    mode: str
+    actors: list[Actor] = field(default_factory=list)
+    loc: tuple[dict[str, Any], int] | None = None
+    date: tuple[dict[str, Any], int] | None = None
+    figures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    about_hint: Any = None  # a token naming what a claim/denial/arrest is about
+    about_kind: str | None = None  # "accusation" | "event": what the hint refers to
+    depth: int = 0  # parse depth of the trigger (0 = sentence root)
+
+    @property
+    def weak(self) -> bool:
+        return self.cand.entry.weak
+
+    @property
+    def family(self) -> str:
+        return taxonomy.family(self.type)
+
+    @property
+    def sent(self) -> int:
+        return self.cand.sent
+
+
+@dataclass
+class Cluster:
+    members: list[Mention]
+    about: int | None = None
+    primary: bool = False
+
+    @property
+    def head(self) -> Mention:
+        """The representative: the first non-weak mention, else the first one."""
+        for m in self.members:
+            if not m.weak:
+                return m
+        return self.members[0]
+
+    @property
+    def type(self) -> str:
+        types = [m.type for m in self.members if not m.weak] or [m.type for m in self.members]
+        if "shooting" in types and any(m.subtype not in (None, "unspecified") for m in self.members if m.type == "shooting"):
+            return "shooting"
+        return self.head.type if self.head.type in types else types[0]
+
+    @property
+    def subtype(self) -> str | None:
+        subs = [m.subtype for m in self.members if m.type == self.type and m.subtype]
+        for s in _SUBTYPE_PRIORITY:
+            if s in subs:
+                return s
+        return self.head.subtype if self.head.type == self.type else (subs[0] if subs else None)
+
+    def best(self, attr: str) -> tuple[dict[str, Any], int] | None:
+        vals = [getattr(m, attr) for m in self.members if getattr(m, attr)]
+        if not vals:
+            return None
+        if attr == "loc":
+            from .event_link import FEATURE_RANK
+            return max(vals, key=lambda v: (v[1] >= 2, FEATURE_RANK.get(v[0].get("feature") or "", 1), v[1]))
+        return max(vals, key=lambda v: v[1])
+
+
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
+    if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def compatible(m: Mention, c: Cluster) -> bool:
+    h = c.head
+    if m.family != h.family:
+        return False
+    if m.family not in _MERGE_BY_FAMILY and m.type != h.type:
+        return False
+    if (m.mode in ("hypothetical", "background")) != (h.mode in ("hypothetical", "background")):
+        return False
+    if m.mode == "hypothetical" and m.sent != h.sent:
+        return False  # two hypotheticals are only the same when stated together
+    loc, date = c.best("loc"), c.best("date")
+    if m.loc and loc and m.loc[1] >= 2 and loc[1] >= 2:
+        a, b = m.loc[0], loc[0]
+        if a.get("country_code") and b.get("country_code") and a["country_code"] != b["country_code"]:
+            return False
+        km = _km(a, b)
+        if km is not None and km > 100:
+            return False
+    if m.date and date and m.date[1] >= 2 and date[1] >= 2:
+        a, b = m.date[0]["value"], date[0]["value"]
+        if not (a.startswith(b) or b.startswith(a)):
+            return False
+    return True
+
+
+def cluster(mentions: list[Mention]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    # Weak triggers ("killed") fold into a stronger violent mention of the same sentence.
+    strong_sents = {(m.sent, m.family) for m in mentions if not m.weak}
+    for m in mentions:
+        if m.weak and (m.sent, m.family) in strong_sents:
+            target = next((c for c in clusters if any(x.sent == m.sent and x.family == m.family and not x.weak
+                                                      for x in c.members)), None)
+            if target is None:
+                # the strong mention comes later in the sentence: hold the weak one until then
+                later = next(x for x in mentions if x.sent == m.sent and x.family == m.family and not x.weak)
+                later.figures = {**m.figures, **later.figures}
+                later.actors = later.actors + [a for a in m.actors if a not in later.actors]
+                continue
+            target.members.append(m)
+            continue
+        for c in reversed(clusters):
+            if compatible(m, c):
+                c.members.append(m)
+                break
+        else:
+            clusters.append(Cluster([m]))
+    return clusters
+
+
+def choose_primary(clusters: list[Cluster]) -> int | None:
+    """The main event: the one closest to the main clause of the earliest sentence with an
+    event (not hypothetical, not background). Violence wins ties in that sentence."""
+    best: tuple[int, int, int, int] | None = None
+    best_i = None
+    for i, c in enumerate(clusters):
+        for m in c.members:
+            if m.mode in ("hypothetical", "background"):
+                continue
+            key = (m.sent, m.depth + (2 if m.weak else 0) + (1 if m.cand.nominal else 0),
+                   0 if m.family == "violence" else 1, m.cand.start)
+            if best is None or key < best:
+                best, best_i = key, i
+    if best_i is None and clusters:
+        best_i = 0
+    return best_i

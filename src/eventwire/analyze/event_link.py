@@ -1,0 +1,160 @@
+"""Link an event mention to its place and date (with evidence spans and a strength).
+
+Place: a resolved place of role "location" tied to the trigger in the parse, else the finest
+one in the same sentence, else (for events that happen somewhere) the dateline, then the
+article's dominant location. A country stays a country: no capital is invented.
+Date: a time expression attached to the trigger in the parse, else one in the same sentence,
+else the nearest preceding one in the same paragraph; never the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from ..model import Place, Record, Time
+
+FEATURE_RANK = {"venue": 5, "point": 5, "address": 5, "neighbourhood": 4, "city": 4, "admin2": 3,
+                "county": 3, "admin1": 2, "country": 1, "region": 0}
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO_WEEK = re.compile(r"^\d{4}-W\d{2}")
+
+
+def place_dict(p: Place, precision: str | None = None) -> dict[str, Any]:
+    return {
+        "name": p.name, "geonames_id": p.geonames_id, "lat": p.lat, "lon": p.lon,
+        "country_code": p.country_code, "admin1": p.admin1, "feature": p.feature,
+        "precision": precision or p.precision or p.feature,
+        "span": {"text": p.text, "start": p.start, "end": p.end},
+    }
+
+
+def rank(p: Place) -> int:
+    return FEATURE_RANK.get(p.feature or "", 1)
+
+
+def location_places(record: Record) -> list[Place]:
+    return [p for p in record.places if p.role == "location" and (p.country_code or p.lat is not None)]
+
+
+def token_at(doc: Any, char: int) -> Any | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+# Dependencies through which a place modifies an event ("attack on a hall in X", "X attack").
+_PLACE_PATH = {"compound", "pobj", "prep", "appos", "conj", "npadvmod", "nmod", "amod", "poss", "advmod"}
+
+
+def _ancestor_dist(tok: Any, targets: set[int], limit: int = 6, deps: set[str] | None = None) -> int | None:
+    cur, d = tok, 0
+    while d <= limit:
+        if cur.i in targets:
+            return d
+        if deps is not None and cur.dep_ not in deps:
+            return None
+        if cur.head is cur or "\n" in tok.doc.text[min(cur.idx, cur.head.idx):max(cur.idx, cur.head.idx)]:
+            return None
+        cur, d = cur.head, d + 1
+    return None
+
+
+def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any,
+                 exclude: list[tuple[int, int]]) -> tuple[Place, int] | None:
+    """(place, strength): 3 = attached to the trigger in the parse, 2 = same sentence."""
+    best: tuple[int, int, int, Place] | None = None
+    for p in places:
+        if not (sent.start_char <= p.start < sent.end_char):
+            continue
+        if any(s <= p.start < e for s, e in exclude):
+            continue  # the place is an actor of this event ("blames Ukraine")
+        tok = token_at(doc, p.start)
+        dist = _ancestor_dist(tok, trigger_ids, 6, _PLACE_PATH) if tok is not None else None
+        strength = 3 if dist is not None else 2
+        key = (strength, rank(p), -(dist or 0))
+        if best is None or key > best[:3]:
+            best = (*key, p)
+    return (best[3], best[0]) if best else None
+
+
+def dateline(record: Record, places: list[Place]) -> Place | None:
+    """A place at the very start of the text followed by a dash or parenthesis ("GARY, Ind. —")."""
+    text = record.article.text
+    for p in places:
+        if p.start > 120:
+            break
+        tail = text[p.end:p.end + 25]
+        if p.text.isupper() or re.match(r"^[\s,A-Za-z.]*?\s*(\(|—|–|--|-\s)", tail):
+            return p
+    return None
+
+
+def dominant(places: list[Place]) -> Place | None:
+    """The most mentioned place, finer features and earlier mentions winning ties."""
+    if not places:
+        return None
+    counts = Counter(p.name for p in places)
+    first: dict[str, Place] = {}
+    for p in places:
+        first.setdefault(p.name, p)
+    return max(first.values(), key=lambda p: (counts[p.name] + 0.5 * (rank(p) >= 4), -p.start))
+
+
+def date_dict(t: Time) -> dict[str, Any] | None:
+    value = t.value or ""
+    if t.type not in ("DATE", "TIME"):
+        return None
+    m = _ISO.match(value)
+    if _ISO_WEEK.match(value):
+        out, precision = value[:8], "week"
+    elif m:
+        y, mo, d = m.groups()
+        out = "-".join(x for x in (y, mo, d) if x)
+        precision = "day" if d else ("month" if mo else "year")
+        if t.precision in ("week", "decade", "season", "quarter"):
+            precision = t.precision
+    else:
+        return None
+    return {"value": out, "precision": precision, "span": {"text": t.text, "start": t.start, "end": t.end}}
+
+
+def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
+                claimed: set[int], para: tuple[int, int]) -> tuple[dict[str, Any], int] | None:
+    """(date, strength): 3 attached in the parse, 2 same sentence (unclaimed), 1 earlier in the paragraph."""
+    same: list[tuple[int, Time]] = []
+    best: tuple[int, Time] | None = None
+    for i, t in enumerate(times):
+        if sent.start_char <= t.start < sent.end_char and date_dict(t):
+            tok = token_at(doc, t.start)
+            dist = _ancestor_dist(tok, trigger_ids, 8) if tok is not None else None
+            if dist is not None and (best is None or dist < best[0]):
+                best = (dist, t)
+            same.append((i, t))
+    if best is not None:
+        return date_dict(best[1]), 3  # type: ignore[return-value]
+    for i, t in same:
+        if i not in claimed:
+            return date_dict(t), 2  # type: ignore[return-value]
+    before = [t for t in times if para[0] <= t.start < sent.start_char and date_dict(t)]
+    if before:
+        return date_dict(before[-1]), 1  # type: ignore[return-value]
+    return None
+
+
+def claimed_times(doc: Any, times: list[Time], trigger_sets: list[set[int]]) -> set[int]:
+    """Indices of times attached in the parse to some trigger (not free for others)."""
+    out = set()
+    for i, t in enumerate(times):
+        tok = token_at(doc, t.start)
+        if tok is None:
+            continue
+        if any(_ancestor_dist(tok, ids, 8) is not None for ids in trigger_sets):
+            out.add(i)
+    return out
+
+
+def paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (len(text) if end < 0 else end)

@@ -1,0 +1,84 @@
+"""Mode of an event mention from the parse: asserted, claimed, alleged, denied, hypothetical,
+background.
+
+- hypothetical: under a modal ("ISIS could stage an attack"), an irrealis modifier ("an
+  imminent attack") or a head noun/verb of risk or prevention ("the danger of an attack").
+- background: past perfect with an earlier-time cue ("Two weeks ago, X had warned ...").
+- denied: negated ("did not attack") or the object of a denial ("denied carrying out the attack").
+- alleged: "alleged", "reportedly", "suspected" on the trigger or its clause.
+- claimed: the content of a claim ("the group claimed it had attacked ...").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .event_lexicon import cue_set
+from .event_triggers import crosses
+
+_DENY = {"deny", "denied", "denies", "denying", "reject", "rejected", "rejects", "refute", "refuted"}
+_CLAIM = {"claim", "claimed", "claims", "allege", "alleged", "alleges"}
+_CLAUSE_DEPS = ("prep", "pobj", "dobj", "xcomp", "ccomp", "acl", "advcl", "attr", "compound", "amod", "nsubj", "nsubjpass", "relcl", "conj", "pcomp", "appos")
+
+
+def _governors(tok: Any, steps: int = 4) -> list[Any]:
+    """The trigger and the tokens above it within its clause, nearest first."""
+    out = [tok]
+    cur = tok
+    for _ in range(steps):
+        if cur.head is cur or cur.dep_ not in _CLAUSE_DEPS or crosses(cur, cur.head):
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _verb_of(tok: Any) -> Any:
+    """The verb a nominal trigger hangs on (or the trigger itself when it is a verb)."""
+    cur = tok
+    for _ in range(4):
+        if (cur.tag_ or "").startswith("VB") or cur.head is cur or crosses(cur, cur.head):
+            return cur
+        cur = cur.head
+    return cur
+
+
+def past_perfect(verb: Any) -> bool:
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return ("had" in auxes or "'d" in auxes) and verb.tag_ == "VBN"
+
+
+def mode_of(tok: Any, nominal: bool, unit: Any = None) -> str:
+    modal = cue_set("mode", "modal")
+    govs = _governors(tok)
+    verb = _verb_of(tok)
+    for g in govs[:3] + [verb]:
+        kids = {c.lower_ for c in g.children if c.dep_ in ("aux", "auxpass")}
+        if kids & modal:
+            return "hypothetical"
+    kids = {c.lower_ for c in tok.children}
+    if kids & cue_set("mode", "hypothetical_amod"):
+        return "hypothetical"
+    heads = cue_set("mode", "hypothetical_heads")
+    if any(g.lower_ in heads for g in govs[1:]):
+        return "hypothetical"
+    if any(c.dep_ == "neg" for c in verb.children) and (not nominal or verb is not tok):
+        return "denied"
+    if any(g.lower_ in _DENY for g in govs[1:]):
+        return "denied"
+    if past_perfect(verb) and _has_background_cue(unit if unit is not None else tok.sent):
+        return "background"
+    allege = cue_set("mode", "alleged")
+    if kids & allege or (not nominal and any(c.lower_ in allege for c in verb.children)):
+        return "alleged"
+    for g in govs[1:]:
+        # "claimed responsibility for the attack" asserts the attack; "claimed that ..." reports it
+        if g.lower_ in _CLAIM and (g.tag_ or "").startswith("VB") and g.dep_ != "acl" \
+                and not any(c.lower_ in ("responsibility", "credit") for c in g.children):
+            return "claimed"
+    return "asserted"
+
+
+def _has_background_cue(unit: Any) -> bool:
+    cues = cue_set("mode", "background_cues")
+    return any(t.lower_ in cues for t in unit)

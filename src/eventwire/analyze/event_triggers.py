@@ -1,0 +1,150 @@
+"""Find candidate event triggers in a parsed Doc (one dict lookup per token).
+
+A candidate is a head token plus the extra words of a multi-word trigger ("opened fire",
+"claimed responsibility", "car bomb"). Verbal and nominal triggers both count ("gunmen
+opened fire", "the attack").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from .event_lexicon import Entry, lexicon, noun_forms
+
+# Entity labels whose tokens are names, never triggers ("March", "Storm Ciara" is kept as noun).
+_NAME_LABELS = {"DATE", "TIME", "PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "CARDINAL", "MONEY"}
+# Heads under which the noun "fire" is gunfire, not a blaze ("opened fire", "came under fire").
+_NL = re.compile(r"\n+")
+_GUNFIRE_HEADS = {"open", "opened", "opens", "opening", "return", "returned", "exchange",
+                  "exchanged", "under", "cease", "exchanging", "hold", "held"}
+
+
+@dataclass
+class Cand:
+    token: Any  # spaCy Token: the head word
+    entry: Entry
+    words: list[Any] = field(default_factory=list)  # all trigger tokens, head included
+    sent: int = 0  # index of the unit (sentence cut at line breaks)
+    span: Any = None  # that unit as a spaCy Span
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+    @property
+    def nominal(self) -> bool:
+        return self.entry.pos == "noun"
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in self.words)
+
+    @property
+    def end(self) -> int:
+        return max(t.idx + len(t.text) for t in self.words)
+
+
+def crosses(a: Any, b: Any) -> bool:
+    """True when a line break separates two tokens: spaCy glues headings to the next
+    sentence, and no dependency should reach across a paragraph."""
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return "\n" in a.doc.text[lo.idx:hi.idx]
+
+
+def units(doc: Any) -> list[tuple[int, int]]:
+    """Sentence spans split again at line breaks: (start_char, end_char)."""
+    text = doc.text
+    out = []
+    for s in doc.sents:
+        start = s.start_char
+        for m in _NL.finditer(text, s.start_char, s.end_char):
+            if text[start:m.start()].strip():
+                out.append((start, m.start()))
+            start = m.end()
+        if text[start:s.end_char].strip():
+            out.append((start, s.end_char))
+    return out
+
+
+def _pos_ok(tok: Any, pos: str) -> bool:
+    tag = tok.tag_ or ""
+    if pos == "verb":
+        return tag.startswith("VB") or tok.pos_ in ("VERB",)
+    return tag.startswith("NN") or tok.pos_ in ("NOUN", "PROPN") or (tag == "VBG" and tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass"))
+
+
+def _descendants(tok: Any, depth: int) -> list[Any]:
+    out: list[Any] = []
+    frontier = [tok]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            nxt.extend(c for c in t.children if not crosses(c, tok))
+        out.extend(nxt)
+        frontier = nxt
+    return out
+
+
+def _find_extra(tok: Any, entry: Entry) -> list[Any] | None:
+    """Tokens for the other words of a multi-word entry, or None when one is missing."""
+    if not entry.extra:
+        return []
+    if entry.pos == "verb":
+        pool = _descendants(tok, 3)
+    else:
+        pool = list(tok.children) + [tok.doc[j] for j in range(max(tok.sent.start, tok.i - 3), tok.i)]
+    found = []
+    for word in entry.extra:
+        forms = noun_forms(word) | {word}
+        hit = next((t for t in pool if t.lower_ in forms), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    return found
+
+
+def _objects_ok(tok: Any, entry: Entry) -> bool:
+    if not entry.objects:
+        return True
+    allowed: set[str] = set()
+    for o in entry.objects:
+        allowed |= noun_forms(o)
+    args = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if tok.dep_ in ("acl", "relcl", "amod"):
+        args.append(tok.head)  # "the attack claimed by IS", "the video released on Friday"
+    for a in list(args):
+        if a.lower_ in ("that", "which") and tok.dep_ == "relcl":
+            args.append(tok.head)
+    return any(a.lower_ in allowed for a in args)
+
+
+def find(doc: Any) -> list[Cand]:
+    table = lexicon()
+    out: list[Cand] = []
+    used: set[int] = set()  # tokens already part of a multi-word trigger
+    spans = units(doc)
+    starts = [u[0] for u in spans]
+    for tok in doc:
+        entries = table.get(tok.lower_)
+        if not entries or tok.i in used:
+            continue
+        if tok.ent_type_ in _NAME_LABELS and tok.pos_ == "PROPN":
+            continue
+        for entry in entries:
+            if not _pos_ok(tok, entry.pos):
+                continue
+            if entry.head == "fire" and entry.pos == "noun" and tok.head.lower_ in _GUNFIRE_HEADS:
+                continue
+            extra = _find_extra(tok, entry)
+            if extra is None or not _objects_ok(tok, entry):
+                continue
+            words = [tok, *extra]
+            used.update(t.i for t in extra)
+            u = max(0, bisect_right(starts, tok.idx) - 1)
+            span = doc.char_span(spans[u][0], spans[u][1], alignment_mode="expand") if spans else tok.sent
+            out.append(Cand(tok, entry, sorted(words, key=lambda t: t.i), u, span))
+            break
+    return out
