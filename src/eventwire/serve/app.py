@@ -156,7 +156,7 @@ def create_app(
         q: str | None = Query(None, description="full-text search"),
         min_sources: int | None = Query(None, description="at least this many independent sources"),
         mode: str | None = Query(None, description="asserted, claimed, alleged, denied, hypothetical, background"),
-        sort: str | None = Query("-last_seen", description="last_seen, first_seen, date, sources, confidence, id; '-' = descending"),
+        sort: str | None = Query("-last_seen", description="last_seen, first_seen, date, sources; '-' = descending"),
         limit: int | None = Query(50, description="page size, 1..500"),
         offset: int | None = Query(0, description="rows to skip"),
         figure_rule: str | None = Query("conservative", description="conservative, latest or max"),

@@ -13,7 +13,7 @@ from typing import Any
 
 MODES = ("asserted", "claimed", "alleged", "denied", "hypothetical", "background")
 FIGURE_RULES = ("conservative", "latest", "max")
-SORT_KEYS = ("last_seen", "first_seen", "date", "sources", "confidence", "id")
+SORT_KEYS = ("last_seen", "first_seen", "date", "sources")
 MAX_LIMIT = 500
 MAX_POINTS = 20000
 
