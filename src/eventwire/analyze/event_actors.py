@@ -46,7 +46,7 @@ class Names:
             items.append((e.start, e.end, e.text, e.canonical, e.kind))
         for p in record.places:
             items.append((p.start, p.end, p.text, p.name, p.feature))
-        items.sort()
+        items.sort(key=lambda i: (i[0], i[1]))
         self.items = items
         self.starts = [i[0] for i in items]
 

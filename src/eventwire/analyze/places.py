@@ -1,11 +1,281 @@
-"""places layer (stub)."""
+"""places layer: every toponym of the article, resolved against the offline gazetteer.
+
+Mentions come from the entities layer (NER GPE/LOC/FAC/NORP + alias matches such as lower-case
+"kyiv"), from the dateline ("ROCKFORD, Ill. (AP) —") and from "City, State" qualifiers. Each gets
+a role: "location", "actor" (metonymy: "Moscow said", "according to Washington") or "demonym"
+("Russian officials"), and a gazetteer entry chosen by place_resolve. A venue ("the X Hall in
+Krasnogorsk") takes the coordinates of the city it is in, with feature "venue". Places are
+returned in text order.
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from ..model import Record
+from ..model import Entity, Place, Record
+from .aliases import demonyms
+from .gazetteer import FEATURE_PRECISION, Candidate, gazetteer, norm
+from .place_resolve import Context, best, prior, qualifier, us_states
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "places.toml"
+_LEAD = re.compile(r"^(?:the|The|THE)\s+")
+_TAIL = re.compile(r"(?:'s|’s|'|’)?\s*$")
+_QUAL = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s?[A-Z][A-Za-z]*\.?){0,2})")
+_DATELINE = re.compile(
+    r"(?:^|\n|(?<=[a-z0-9.!?\"”’)]))\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-|:)\s")
+_ACCORDING = re.compile(r"(?:according to|in the eyes of)\s+$", re.I)
 
 
-def analyze(record: Record) -> list[Any]:
-    return []
+@lru_cache(maxsize=1)
+def _lex() -> dict[str, frozenset[str]]:
+    with open(DATA, "rb") as fh:
+        raw = tomllib.load(fh)
+    verbs: set[str] = set()
+    for v in raw["actor_verbs"]:
+        stem = v[:-1] if v.endswith("e") else v
+        verbs |= {v, v + "s", v + "es", v + "d", v + "ed", stem + "ed", stem + "ing", v + "ing"}
+        if v.endswith("y"):
+            verbs |= {v[:-1] + "ies", v[:-1] + "ied"}
+    verbs |= {"said", "told", "sent", "thought", "sought", "hit", "fought", "led"}
+    return {"venue": frozenset(raw["venue_heads"]), "verbs": frozenset(verbs)}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # toponym, venue, demonym
+    dateline: bool = False
+    within: tuple[str | None, str | None] | None = None
+    role: str = "location"
+    cand: Candidate | None = None
+
+
+def _core(text: str, start: int) -> tuple[str, int, int]:
+    """Strip "the", possessives and whitespace; return (core, start, end)."""
+    m = _LEAD.match(text)
+    lead = m.end() if m else 0
+    core = _TAIL.sub("", text[lead:])
+    return core, start + lead, start + lead + len(core)
+
+
+def _is_venue(core: str) -> bool:
+    words = core.split()
+    return len(words) >= 2 and words[-1].lower() in _lex()["venue"]
+
+
+def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
+    text = record.article.text
+    gaz = gazetteer()
+    out: list[Mention] = []
+    for e in ents:
+        core, s, t = _core(e.text, e.start)
+        if not core:
+            continue
+        if e.label == "NORP" or e.kind == "nationality":
+            if core.lower() in demonyms():
+                out.append(Mention(s, t, core, "demonym", role="demonym"))
+            continue
+        if e.label == "FAC" or (e.label == "ORG" and _is_venue(core)):
+            out.append(Mention(s, t, core, "venue"))
+            continue
+        if e.label in ("GPE", "LOC") or e.kind in ("city", "country", "region", "admin1"):
+            parts = [p for p in re.finditer(r"[^,]+", core)] if "," in core else None
+            if parts:  # one NER span "Paris, Texas": the city and its qualifier
+                for p in parts:
+                    ps, pe = s + p.start() + (len(p.group()) - len(p.group().lstrip())), s + p.end()
+                    out.append(Mention(ps, pe, text[ps:pe].strip(), "toponym"))
+            else:
+                out.append(Mention(s, t, core, "toponym"))
+        elif e.label == "ORG" and e.kind == "organisation":
+            # NER sometimes calls a well-known place an ORG ("Syria" at a sentence start)
+            cands = gaz.lookup(core)
+            if cands and cands[0].feature in ("country", "admin1") and norm(cands[0].name) == norm(core):
+                out.append(Mention(s, t, core, "toponym"))
+    _add_dateline(text, out)
+    _add_qualifiers(text, out)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _add_dateline(text: str, out: list[Mention]) -> None:
+    m = _DATELINE.search(text[:400])
+    if not m:
+        return
+    city = m.group(1).strip()
+    if len(city) < 3 or not gazetteer().known(city.title()):
+        return
+    s = m.start(1)
+    for x in out:
+        if x.start <= s < x.end:
+            x.dateline = True
+            break
+    else:
+        out.append(Mention(s, s + len(city), city, "toponym", dateline=True))
+    if m.group(2):
+        q = m.group(2)
+        qs = m.start(2)
+        if not any(x.start <= qs < x.end for x in out) and qualifier(q):
+            out.append(Mention(qs, qs + len(q), q, "toponym"))
+
+
+def _add_qualifiers(text: str, out: list[Mention]) -> None:
+    """"Paris, Texas" / "Rockford, Ill." / "Mosul, Iraq": the second name narrows the first."""
+    starts = {m.start: m for m in out}
+    for m in list(out):
+        if m.kind != "toponym":
+            continue
+        q = _QUAL.match(text, m.end)
+        if not q:
+            continue
+        name = q.group(1)
+        within = qualifier(name)
+        if within is None:
+            continue
+        m.within = within
+        qs = q.start(1)
+        if qs not in starts and not any(x.start <= qs < x.end for x in out):
+            nm = Mention(qs, qs + len(name), name, "toponym")
+            out.append(nm)
+            starts[qs] = nm
+
+
+def _role(doc: Any, text: str, m: Mention) -> str:
+    if m.kind == "demonym":
+        return "demonym"
+    if _ACCORDING.search(text[max(0, m.start - 20):m.start]):
+        return "actor"
+    if doc is None:
+        return "location"
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "location"
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:  # "Washington and Moscow said"
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in _lex()["verbs"]:
+        return "actor"
+    return "location"
+
+
+def _context(ms: list[Mention]) -> Context:
+    ctx = Context()
+    for m in ms:
+        if m.kind == "demonym":
+            code = demonyms().get(m.text.lower(), "")
+            c = gazetteer().country(code) if len(code) == 2 else None
+            if c:
+                ctx.add(c, 0.5)
+            continue
+        if m.kind != "toponym":
+            continue
+        cands = gazetteer().lookup(m.text)
+        if not cands:
+            continue
+        top = max(cands, key=lambda c: prior(c, m.text))
+        if m.dateline:
+            ctx.add(top, 3.0)
+        elif m.within:
+            cc, a1 = m.within
+            if cc:
+                ctx.countries[cc] += 1.0
+            if a1:
+                ctx.admin1[(cc, a1)] += 1.0
+        elif top.feature in ("country", "admin1") or len(cands) == 1:
+            ctx.add(top, 1.0)
+    return ctx
+
+
+def _resolve(ms: list[Mention], ctx: Context) -> None:
+    memo: dict[tuple[str, Any], Candidate | None] = {}
+    for m in ms:
+        if m.kind == "demonym":
+            code = demonyms().get(m.text.lower(), "")
+            m.cand = gazetteer().country(code) if len(code) == 2 else best(
+                gazetteer().lookup(code), code, ctx)
+        elif m.kind == "toponym":
+            key = (norm(m.text), m.within)
+            if key not in memo:
+                text = us_states().get(m.text, m.text) if m.text.endswith(".") else m.text
+                memo[key] = best(gazetteer().lookup(text), text, ctx, m.within)
+            m.cand = memo[key]
+    for i, m in enumerate(ms):
+        if m.kind == "venue":
+            m.cand = _venue_city(ms, i)
+
+
+def _venue_city(ms: list[Mention], i: int) -> Candidate | None:
+    """The city a venue is in: the next place within a few words ("X Hall in Y"), else the
+    nearest earlier one, else the dateline."""
+    v = ms[i]
+    for m in ms[i + 1:]:
+        if m.start - v.end > 60:
+            break
+        if m.cand and m.kind == "toponym" and m.cand.feature in ("city", "admin1"):
+            return m.cand
+    for m in reversed(ms[:i]):
+        if v.start - m.end > 200:
+            break
+        if m.cand and m.kind == "toponym" and m.cand.feature == "city" and m.role == "location":
+            return m.cand
+    for m in ms:
+        if m.dateline and m.cand:
+            return m.cand
+    return None
+
+
+def _place(m: Mention, text: str) -> Place:
+    c = m.cand
+    surface = text[m.start:m.end]
+    if m.kind == "venue":
+        p = Place(surface, m.start, m.end, name=m.text, feature="venue", role=m.role)
+        if c:
+            p.lat, p.lon, p.country_code = c.lat, c.lon, c.country_code
+            p.admin1 = c.admin1 if c.feature == "city" else c.name if c.feature == "admin1" else None
+            p.precision = "city"  # the coordinates are the city's, not the building's
+        return p
+    if c is None:
+        return Place(surface, m.start, m.end, name=m.text, role=m.role)
+    return Place(surface, m.start, m.end, name=c.name, geonames_id=c.geonames_id, lat=c.lat,
+                 lon=c.lon, country_code=c.country_code,
+                 admin1=c.admin1 if c.feature != "admin1" else c.name, feature=c.feature,
+                 precision=FEATURE_PRECISION.get(c.feature), role=m.role,
+                 population=c.population or None)
+
+
+def analyze(record: Record) -> list[Place]:
+    text = record.article.text
+    if not text:
+        return []
+    ents = record.entities
+    if not ents and record.doc is not None:
+        from . import entities
+
+        ents = entities.analyze(record)
+    ms = _mentions(record, ents)
+    for m in ms:
+        try:
+            m.role = _role(record.doc, text, m)
+        except Exception:  # noqa: BLE001 - a parse oddity only costs the role
+            m.role = "location" if m.kind != "demonym" else "demonym"
+    _resolve(ms, _context(ms))
+    return [_place(m, text) for m in ms]
+
+
+def best_location(record: Record) -> Place | None:
+    """The strongest "where" evidence: the dateline, else the most precise, most repeated place."""
+    locs = [p for p in record.places if p.role == "location" and p.lat is not None]
+    if not locs:
+        return None
+    rank = {"venue": 4, "city": 3, "admin1": 2, "region": 1, "country": 1}
+    counts: dict[str, int] = {}
+    for p in locs:
+        counts[p.name] = counts.get(p.name, 0) + 1
+    return max(locs, key=lambda p: (rank.get(p.feature or "", 0) + counts[p.name] * 0.5, -p.start))

@@ -60,9 +60,10 @@ def speaker_of(text: str, verb: Any) -> tuple[int, int] | None:
     for _ in range(3):
         subj = _subject(tok)
         if subj is not None:
-            if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-                noun = tok.head
-                return trim(text, noun.left_edge.idx, noun.idx + len(noun.text))
+            if subj.tag_ in ("WP", "WDT"):
+                # "officials who said …": the relative pronoun is the speaker span (the
+                # layer resolves it to the noun it stands for).
+                return subj.idx, subj.idx + len(subj.text)
             return subtree_span(text, subj)
         if tok.dep_ == "relcl":
             noun = tok.head
@@ -74,7 +75,7 @@ def speaker_of(text: str, verb: Any) -> tuple[int, int] | None:
 
 
 def _object_content(text: str, verb: Any) -> tuple[int, int] | None:
-    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    dobj = _near(text, verb, ("dobj",))
     if dobj is None:
         return None
     end_tok = dobj.right_edge
@@ -84,16 +85,30 @@ def _object_content(text: str, verb: Any) -> tuple[int, int] | None:
     return trim(text, dobj.left_edge.idx, end_tok.idx + len(end_tok.text))
 
 
+def _near(text: str, verb: Any, deps: tuple[str, ...]) -> Any | None:
+    """The child with one of these deps closest to the verb in its own paragraph (the
+    parser sometimes hangs the previous paragraph's quote on the verb too)."""
+    best = None
+    for c in verb.children:
+        if c.dep_ not in deps:
+            continue
+        lo, hi = sorted((c.idx, verb.idx))
+        if "\n" in text[lo:hi]:
+            continue
+        if best is None or abs(c.i - verb.i) < abs(best.i - verb.i):
+            best = c
+    return best
+
+
 def _content_of(text: str, verb: Any, frames: str) -> tuple[int, int] | None:
-    children = list(verb.children)
     if "c" in frames:
-        for c in children:
-            if c.dep_ == "ccomp":
-                return subtree_span(text, c)
+        c = _near(text, verb, ("ccomp",))
+        if c is not None:
+            return subtree_span(text, c)
     if "x" in frames:
-        for c in children:
-            if c.dep_ == "xcomp":
-                return subtree_span(text, c)
+        c = _near(text, verb, ("xcomp",))
+        if c is not None:
+            return subtree_span(text, c)
     if "o" in frames:
         span = _object_content(text, verb)
         if span:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 # Marks and line breaks in one pattern so the scan is a single regex pass.
 _MARK_RE = re.compile(r"''|``|[\"“”«»„]|\n")
@@ -30,6 +31,7 @@ class QSpan:
     cstart: int  # the content inside the marks
     cend: int
     used: bool = False  # attributed (or swallowed by an indirect quote's content)
+    owner: Any = None  # the attribution it belongs to
 
 
 def _content(text: str, a: int, b: int) -> tuple[int, int]:

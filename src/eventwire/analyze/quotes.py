@@ -36,18 +36,19 @@ def _inside_quote(pos: int, qspans: list[QSpan]) -> bool:
 
 
 def _absorb_quotes(f: Found, qspans: list[QSpan]) -> None:
-    """A verb's content that is mostly quoted becomes that direct quote; quoted
-    fragments inside an indirect content belong to it and are not quotes of their own."""
+    """Quoted text a verb's content touches belongs to that content (the parse often cuts
+    a long quote short); the content is a direct quote when it starts with the quote."""
     hits = [q for q in qspans if _overlap((q.cstart, q.cend), f.content) > 0]
     if not hits:
         return
-    inside = sum(_overlap((q.cstart, q.cend), f.content) for q in hits)
-    length = max(1, f.content[1] - f.content[0])
     for q in hits:
         q.used = True
-    if inside >= _DIRECT_SHARE * length:
-        f.content = (min(q.cstart for q in hits), max(q.cend for q in hits))
-        f.direct = True
+        q.owner = f
+    a = min(f.content[0], *(q.cstart for q in hits))
+    b = max(f.content[1], *(q.cend for q in hits))
+    f.content = (a, b)
+    inside = sum(q.cend - q.cstart for q in hits)
+    f.direct = a == hits[0].cstart and inside >= _DIRECT_SHARE * (b - a)
 
 
 def _to_outlet(doc: Any, f: Found, entities: list[Entity]) -> None:
@@ -107,6 +108,21 @@ def _resolve_pronouns(quotes: list[Quote], entities: list[Entity]) -> None:
                 sp.canonical = last.canonical or last.text
 
 
+def _continuation(text: str, prev: QSpan | None, q: QSpan) -> Found | None:
+    """`"A," he said. "B."` or `He said: "A." "B."`: a quote right after an attributed
+    one, with nothing between them but that quote's own frame, continues it."""
+    if prev is None or prev.owner is None or not prev.owner.direct:
+        return None
+    owner: Found = prev.owner
+    gap = text[prev.end:q.start]
+    if "\n" in gap:
+        return None
+    frame = gap.strip(" ,.;:")
+    if frame and not (prev.end <= owner.cue[0] < q.start and len(gap.split()) <= 12):
+        return None
+    return Found((q.cstart, q.cend), owner.cue, owner.speaker, direct=True, cue_i=owner.cue_i)
+
+
 def find(doc: Any) -> list[Found]:
     """All quote/attribution candidates of a parsed document (no entity linking)."""
     text = doc.text
@@ -118,13 +134,16 @@ def find(doc: Any) -> list[Found]:
         _absorb_quotes(f, qspans)
         found.append(f)
     floor = 0
+    prev: QSpan | None = None
     for q in qspans:
         if not q.used:
-            f = attribute(doc, q, floor)
+            f = _continuation(text, prev, q) or attribute(doc, q, floor)
             if f is not None:
                 q.used = True
+                q.owner = f
                 found.append(f)
         floor = q.end
+        prev = q
     # An indirect reading of a cue that also introduces an adjacent direct quote is
     # the same attribution twice: keep the direct one.
     direct_cues = {f.cue for f in found if f.direct}

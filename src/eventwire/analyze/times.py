@@ -55,12 +55,34 @@ def find_times(ctx: Ctx) -> list[Time]:
             if end > start:
                 cands.append((start, end, priority, norm))
     chosen = _settle(cands)
+    chosen = _year_back_quarters(ctx.text, chosen)
     out: list[Time] = []
     for start, end, norm in chosen:
         if _YEAR_ONLY.match(ctx.text[start:end]) and _counted(ctx, start, end):
             continue
         out.append(Time(text=ctx.text[start:end], start=start, end=end, type=norm.type,
                         value=norm.value, precision=norm.precision, anchored=norm.anchored))
+    return out
+
+
+_BACK_RE = re.compile(r"^(?:(?:a|one) year (?:ago|earlier|before)|.*\b(?:year-earlier|year-ago|year earlier|prior-year|last year|previous year|a year (?:earlier|ago))\b.*)$", re.I)
+_QUARTER_RE = re.compile(r"^(\d{4})-Q(\d)$")
+
+
+def _year_back_quarters(text: str, chosen: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
+    """Financial news compares quarters: in "third-quarter profit fell from $5 a year
+    earlier", "a year earlier" is that quarter a year before (1988-Q3), not just 1988."""
+    out: list[tuple[int, int, Norm]] = []
+    last_q: tuple[int, str, str] | None = None  # (end, year, quarter) of the latest quarter seen
+    for start, end, norm in chosen:
+        qm = _QUARTER_RE.match(norm.value)
+        if (last_q and norm.precision == "year" and norm.value.isdigit()
+                and _BACK_RE.match(text[start:end]) and start - last_q[0] < 250
+                and not re.search(r"[.!?]\s", text[last_q[0]:start])):
+            norm = norm._replace(value=f"{int(last_q[1]) - 1}-Q{last_q[2]}", precision="quarter")
+        elif qm:
+            last_q = (end, qm.group(1), qm.group(2))
+        out.append((start, end, norm))
     return out
 
 
@@ -96,7 +118,8 @@ def _counted(ctx: Ctx, start: int, end: int) -> bool:
     tok = span[0]
     if tok.ent_type_ in _NOT_YEAR_ENTS:
         return True
-    return tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.lower_ not in ("season", "budget", "election", "elections", "census", "model", "war", "period", "quarter", "fiscal")
+    # "2000 people": a number counting a plural noun; years modify singular ones ("the 1996 law").
+    return tok.dep_ == "nummod" and tok.head.tag_ == "NNS"
 
 
 _DATE_PART = re.compile(r"^(\d{4}(?:-(?:\d\d(?:-\d\d)?|W\d\d|Q\d|H\d|SP|SU|FA|WI))?)(?:-WE|T.*)?$")

@@ -77,29 +77,34 @@ def weekday_near(anchor: dt.date, wd: int, direction: str) -> dt.date:
 
 
 def month_year(anchor: dt.date, mon: int, tense: str | None) -> int:
-    """The year of a month named without one ("in March"): news mostly reports the past,
-    so a month after the anchor month means last year, unless the sentence is future."""
+    """The year of a month named without one ("in March"): in a past clause the latest such
+    month up to the anchor's, in a future clause the next one from it, otherwise the
+    nearest one (news mostly reports the recent past and announces the near future)."""
+    here = anchor.year * 12 + anchor.month - 1
+    options = [(y, (y * 12 + mon - 1) - here) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if tense == "past":
+        return max(y for y, d in options if d <= 0)
     if tense == "future":
-        return anchor.year if mon >= anchor.month else anchor.year + 1
-    if mon > anchor.month + (1 if tense is None else 0):
-        return anchor.year - 1
-    return anchor.year
+        return min(y for y, d in options if d >= 0)
+    return min(options, key=lambda o: (abs(o[1]), o[1] > 0))[0]
 
 
 def date_year(anchor: dt.date, mon: int, dom: int, tense: str | None) -> int | None:
-    """The year of "March 22" / "Jan. 27" without one: the anchor's year, or the previous
-    year when that date lies well after the anchor and the sentence is not about the future."""
-    try:
-        cand = dt.date(anchor.year, mon, dom)
-    except ValueError:
+    """The year of "March 22" / "Jan. 27" without one: the nearest such date to the anchor,
+    but never one more than a week ahead in a past clause, nor one well behind in a future
+    clause (a date far after publication is last year's)."""
+    options = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        d = safe_date(y, mon, dom)
+        if d is not None:
+            options.append((y, (d - anchor).days))
+    if not options:
         return None
-    if tense == "future":
-        if (anchor - cand).days > 60:
-            return anchor.year + 1
-        return anchor.year
-    if (cand - anchor).days > (7 if tense == "past" else 30):
-        return anchor.year - 1
-    return anchor.year
+    if tense == "past":
+        options = [o for o in options if o[1] <= 7] or options
+    elif tense == "future":
+        options = [o for o in options if o[1] >= -7] or options
+    return min(options, key=lambda o: (abs(o[1]), o[1] > 0))[0]
 
 
 def nth_weekday(year: int, mon: int, wd: int, n: int) -> dt.date:

@@ -271,18 +271,67 @@ def _ago(m: re.Match[str], c: Ctx) -> Norm | None:
 
 
 def _holiday(m: re.Match[str], c: Ctx) -> Norm | None:
+    """Fixed holidays and Thanksgiving; without a year, the occurrence nearest the anchor
+    in the clause's direction (last Christmas in a past clause, the coming one in a future one)."""
     name = " ".join(m["h"].lower().split())
-    year = int(m["y"]) if m["y"] else (c.anchor.year if c.anchor else None)
-    if name.startswith("thanksgiving"):
-        if year is None:
-            return None
-        return Norm("DATE", cal.day(cal.nth_weekday(year, 11, 4, 4)), "day", not m["y"])
+    thanks = name.startswith("thanksgiving")
     mmdd = HOLIDAYS.get(name)
-    if mmdd is None:
+    if not thanks and mmdd is None:
         return None
-    if year is None:
-        return Norm("DATE", f"XXXX-{mmdd}", "day")
-    return Norm("DATE", f"{year}-{mmdd}", "day", not m["y"])
+
+    def on(year: int) -> dt.date | None:
+        if thanks:
+            return cal.nth_weekday(year, 11, 4, 4)
+        return cal.safe_date(year, int(mmdd[:2]), int(mmdd[3:]))  # type: ignore[index]
+
+    if m["y"]:
+        d = on(int(m["y"]))
+        return Norm("DATE", cal.day(d), "day") if d else None
+    if c.anchor is None:
+        return Norm("DATE", f"XXXX-{mmdd}", "day") if mmdd else None
+    tense = c.tense(m.start(), m.end())
+    cands = [d for y in (c.anchor.year - 1, c.anchor.year, c.anchor.year + 1) if (d := on(y))]
+    if tense == "future":
+        pick = min((d for d in cands if d >= c.anchor), default=None)
+    elif tense == "past":
+        pick = max((d for d in cands if d <= c.anchor), default=None)
+    else:
+        pick = min(cands, key=lambda d: abs((d - c.anchor).days)) if cands else None  # type: ignore[operator]
+    return Norm("DATE", cal.day(pick), "day", True) if pick else None
+
+
+_SPOKEN_TENS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
+_SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _spoken_year(m: re.Match[str], c: Ctx) -> Norm | None:
+    """Transcribed years: "nineteen ninety-six", "the year two thousand", "two thousand one"."""
+    unit = _SPOKEN_UNITS.get((m["u"] or m["u2"] or "").lower(), 0)
+    if m["t"]:
+        year = 1900 + 10 * _SPOKEN_TENS[m["t"].lower()] + unit
+    else:
+        year = 2000 + unit
+    return Norm("DATE", str(year), "year")
+
+
+def _season_any(m: re.Match[str], c: Ctx) -> Norm | None:
+    word, year = (m["s"], m["y"]) if m["s"] else (m["s2"], m["y2"])
+    if word.lower() == "fall" and not year and m[0].lower().split()[0] not in ("the", "this", "that", "last"):
+        return None  # "in fall" is fine in speech but "prices fall" is a verb; keep it safe
+    return _season(word, year, m, c)
+
+
+def _season(word: str, y: str | None, m: re.Match[str], c: Ctx) -> Norm | None:
+    code = SEASONS[word.lower()]
+    if y:
+        return Norm("DATE", f"{y}-{code}", "season")
+    if c.anchor is None:
+        return Norm("DATE", f"XXXX-{code}", "season")
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    year = c.anchor.year
+    if start > c.anchor.month + 1 and c.tense(m.start(), m.end()) == "past":
+        year -= 1
+    return Norm("DATE", f"{year}-{code}", "season", True)
 
 
 _REL_MOD = r"(?:last|this|next|past|coming|previous|following|the current|the past|the previous|the following|the coming|current)"
@@ -307,5 +356,11 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(rf"\b{_EDGE}(?:in\s+)?(?P<mod>{_REL_MOD})\s+(?P<unit>week|weekend|month|year|fiscal year|quarter|decade|{SEASON})\b", I), _unit_rel, 6),
     (re.compile(r"\b(?:the|that)\s+weekend\b", I), _weekend, 5),
     (re.compile(rf"\b(?:(?:about|nearly|almost|some|roughly|around|more than|over|less than|just|only)\s+)?(?P<n>{QTY})\s+(?:more\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b", I), _ago, 7),
+    (re.compile(r"\b(?:the\s+year\s+)?(?:nineteen[- ](?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<u>one|two|three|four|five|six|seven|eight|nine))?"
+                r"|two[- ]thousand(?:[- ](?:and[- ])?(?P<u2>one|two|three|four|five|six|seven|eight|nine))?(?!\s+(?:and\s+)?(?:dollars|people|[a-z]+s)\b))\b", I),
+     lambda m, c: _spoken_year(m, c) if m["t"] or m[0].lower().startswith("the") or m["u2"] else None, 5),
+    (re.compile(rf"\b(?:(?:the|this|that|in|during|of|by|until|since)\s+)(?:(?:early|late|mid-?)\s*)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
+                rf"|\b(?:(?:early|late|mid-?)\s*)?(?P<s2>{SEASON})\s+(?:of\s+)?(?P<y2>{YEAR})\b", I),
+     lambda m, c: _season_any(m, c), 5),
     (re.compile(rf"\b(?P<h>{_HOLIDAY_RE})(?:,?\s+(?P<y>{YEAR}))?\b", I), _holiday, 6),
 ]

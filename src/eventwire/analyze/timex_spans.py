@@ -66,6 +66,8 @@ def _duration(m: re.Match[str], c: Ctx) -> Norm | None:
     n_text = m["n"]
     n = None if m["n2"] else parse_number(n_text)
     low = n_text.lower()
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", n_text) or (low in ("a", "an") and code == "TS"):
+        return None  # "the 1988 quarter" is a date; "a second attack" an ordinal
     if low in ("a", "an", "per") and _SET_BEFORE.search(c.text[max(0, m.start() - 25):m.start()]):
         return Norm("SET", duration_value(1, code), None)  # "$5 a year", "twice a day"
     if n is None and not m["n2"] and parse_number(n_text) is None:
@@ -105,7 +107,18 @@ def _every(m: re.Match[str], c: Ctx) -> Norm | None:
 
 
 def _ref(m: re.Match[str], c: Ctx) -> Norm | None:
-    return Norm("DATE", REFS[" ".join(m[0].lower().split())], None)
+    value = REFS[" ".join(m[0].lower().split())]
+    if value == "ANCHOR_DAY":  # "the day": the reporting day itself
+        return Norm("DATE", cal.day(c.anchor), "day", True) if c.anchor else None
+    return Norm("DATE", value, None)
+
+
+def _year_back(m: re.Match[str], c: Ctx) -> Norm | None:
+    """"year-earlier", "the year-ago period", "the same period last year": the year before
+    the anchor's (times.py narrows it to a quarter when the sentence is about one)."""
+    if c.anchor is None:
+        return None
+    return Norm("DATE", str(c.anchor.year - 1), "year", True)
 
 
 def _clock_date(c: Ctx, day_word: str | None, start: int, end: int) -> dt.date | None:
@@ -218,7 +231,9 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(
         rf"\b(?:(?:the|its|their|a|an|this|last year's|next year's|this year's)\s+)?(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*"
         rf"(?P<ord>{ORDINAL})[- ](?:fiscal[- ])?(?P<u>quarter|half)(?!-?\w)(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next) year|the (?:fiscal )?year (?P<y3>{YEAR})))?", I), _quarter, 7),
-    (re.compile(rf"\b(?:the|this|its|their|last year's)\s+(?:{_Q_ADJ}[- ]+)*(?P<ord>)(?P<y1>)(?P<y2>)(?P<y3>)(?P<rel>)(?P<u>quarter)\b(?![- ]\w*(?:ly|s)\b)", I), _quarter, 4),
+    (re.compile(r"\b(?:(?:the|a|its|their)\s+)?(?:(?:same|corresponding|comparable)\s+)?(?:year-earlier|year-ago|year earlier|prior-year)(?:\s+(?:period|quarter|level|results))?\b"
+                r"|\b(?:the|its|their)\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|of\s+the\s+previous\s+year)\b", I), _year_back, 6),
+    (re.compile(rf"\b(?:the|this|its|their|last year's)\s+(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*(?P<ord>)(?P<y2>)(?P<y3>)(?P<rel>)(?P<u>quarter)\b(?![- ]\w*(?:ly|s)\b)", I), _quarter, 4),
     (re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b", I), _edge_of, 6),
 ]
 
