@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -83,8 +84,12 @@ class StoreThread:
         def _close() -> None:
             if self._store is not None and hasattr(self._store, "close"):
                 self._store.close()
+            self._store = None
 
-        self._pool.submit(_close).result()
+        try:
+            self._pool.submit(_close).result()
+        except RuntimeError:  # already shut down
+            return
         self._pool.shutdown(wait=True)
 
 
@@ -102,14 +107,21 @@ def create_app(
     analyze: Callable[[list], Iterable[Any]] | None = None,
 ) -> FastAPI:
     """The API + UI over `store` (or the store opened from `db_url` on first request)."""
+    runner = StoreThread(store, db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        runner.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="eventwire",
         version="0.1.0",
         description="Events extracted from news articles, every fact tied to its text span.",
         docs_url=None,  # Swagger UI loads from a CDN, which the CSP (rightly) forbids
         redoc_url=None,
     )
-    runner = StoreThread(store, db_url)
     app.state.store = runner
     app.state.tokens = list(tokens) if tokens is not None else auth.load_tokens()
     analyze_fn = analyze or _default_analyze
@@ -128,10 +140,6 @@ def create_app(
     @app.exception_handler(StoreError)
     async def store_error(_request: Request, exc: StoreError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=503)
-
-    @app.on_event("shutdown")
-    def _shutdown() -> None:
-        runner.close()
 
     def rule_of(value: str | None) -> str:
         return parse_choice("figure_rule", value, FIGURE_RULES) or "conservative"

@@ -15,7 +15,12 @@ function spansOf(rec, params) {
   for (const t of rec.times || []) out.push({ start: t.start, end: t.end, cls: "time", title: `${t.type} ${t.value}` });
   for (const q of rec.quotes || []) out.push({ start: q.start, end: q.end, cls: "quote", title: `quote${q.speaker ? ` by ${q.speaker.canonical || q.speaker.text}` : ""}` });
   for (const f of rec.figures || []) if (f.span) out.push({ start: f.span.start, end: f.span.end, cls: "fig", title: `${f.kind}: ${f.value} (${f.qualifier})` });
-  for (const ev of rec.events || []) if (ev.trigger) out.push({ start: ev.trigger.start, end: ev.trigger.end, cls: "trigger", title: `${label(ev.type)} (${ev.mode})` });
+  for (const ev of rec.events || []) {
+    if (ev.trigger) out.push({ start: ev.trigger.start, end: ev.trigger.end, cls: "trigger", title: `${label(ev.type)} (${ev.mode})` });
+    for (const [kind, f] of Object.entries(ev.figures || {})) {
+      if (f && f.span) out.push({ start: f.span.start, end: f.span.end, cls: "fig", title: `${kind}: ${f.value} (${f.qualifier})` });
+    }
+  }
   for (const part of (params.get("hl") || "").split(",")) {
     const m = part.match(/^(\d+)-(\d+)$/);
     if (m) out.push({ start: +m[1], end: +m[2], cls: "evidence", title: "evidence" });

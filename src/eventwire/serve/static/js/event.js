@@ -122,7 +122,9 @@ function claimCard(r) {
   const name = (a) => `${a.canonical || a.name} (${a.role})`;
   return h("div", { class: "claim", dataset: { id: r.id || "" } },
     h("p", { class: "claim-head" }, r.self ? h("strong", {}, label(r.type)) : h("a", { href: `#/event/${encodeURIComponent(r.id)}` }, label(r.type)),
-      ` · ${r.relation || ""}`, r.mode ? h("span", { class: `mode mode-${r.mode}` }, r.mode) : null),
+      r.relation && r.relation !== r.type ? ` · ${label(r.relation)}` : "", " ",
+      r.mode ? h("span", { class: `mode mode-${r.mode}` }, r.mode) : null,
+      r.date && r.date.value ? h("span", { class: "muted" }, ` ${fmtDate(r.date)}`) : null),
     h("p", {}, h("span", { class: "muted" }, "by "), who.length ? who.map(name).join("; ") : "unnamed"),
     against.length ? h("p", {}, h("span", { class: "muted" }, "about "), against.map(name).join("; ")) : null,
     (r.evidence || []).slice(0, 2).map(evidenceQuote),

@@ -76,7 +76,7 @@ export class Timeline {
       svg.appendChild(s("rect", { x: x0 + 0.5, y, width: Math.max(1, x1 - x0 - 1), height: base - y, class: inRange ? "bar" : "bar out" },
         s("title", {}, `${toDay(b)} (${unit}): ${n}`)));
     }
-    const ticks = 5;
+    const ticks = Math.max(2, Math.min(5, Math.floor(this.w / 110)));
     for (let i = 0; i <= ticks; i++) {
       const t = lo + ((hi - lo) * i) / ticks;
       svg.appendChild(s("text", { x: this._x(t), y: h - 6, "text-anchor": i === 0 ? "start" : i === ticks ? "end" : "middle", class: "tick" }, toDay(t)));
