@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..model import Article, ItemError
+from .common import short_error
 from .decode import SNIFF_BYTES
 from .html import read_html
 from .jsonl import read_json, read_jsonl
@@ -96,7 +97,7 @@ def _guarded(
         chosen = reader or sniff(fh)
         yield from chosen(item, fh, ident, published)
     except Exception as exc:
-        yield ItemError(item, f"could not be read ({type(exc).__name__}: {exc})")
+        yield ItemError(item, f"could not be read ({short_error(exc)})")
 
 
 def sniff(fh: BinaryIO) -> Reader:

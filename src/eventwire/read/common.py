@@ -78,3 +78,12 @@ def cap_text(item: str, text: str) -> tuple[str, ItemError | None]:
 
 def truncated_error(item: str, total: int, cap: int) -> ItemError:
     return ItemError(item, f"truncated from {total} to {cap} characters")
+
+
+def short_error(exc: BaseException, limit: int = 160) -> str:
+    """A one-line, printable description of an exception (messages may quote binary input)."""
+    msg = " ".join(str(exc).split())
+    msg = "".join(c if c.isprintable() and ord(c) < 0x2500 else "?" for c in msg)
+    if len(msg) > limit:
+        msg = msg[: limit - 3] + "..."
+    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from ..model import Article, ItemError
+from .common import short_error
 from .dates import normalize_date
 from .html import decode_html, html_article
 
@@ -78,29 +79,34 @@ def read_warc(item: str, fh: BinaryIO, ident: str, published: str | None) -> Ite
     head = fh.peek(2)[:2] if hasattr(fh, "peek") else b""
     gunzip = GunzipStream(fh) if head == b"\x1f\x8b" else None
     stream: BinaryIO = io.BufferedReader(gunzip) if gunzip else fh  # type: ignore[assignment]
+    start = stream.peek(8)[:8] if hasattr(stream, "peek") else b""
+    if not start.startswith(b"WARC/"):
+        if not start.strip():
+            yield ItemError(item, "empty" if gunzip is None or not gunzip.problem else "truncated gzip data")
+        else:
+            yield ItemError(item, "not a WARC file" + (" (gzip data)" if gunzip else ""))
+        return
     n = complete = 0
     cut: str | None = None
     try:
         for record in ArchiveIterator(stream, ensure_http_headers=False):
             n += 1
-            if record.rec_type not in ("response", "resource"):
-                continue
-            headers = record.http_headers
-            ctype = (headers.get_header("Content-Type") if headers else None) or (
-                record.rec_headers.get_header("Content-Type") or ""
-            )
-            if not ctype.lower().startswith(HTML_TYPES):
-                record.raw_stream.read()  # drain, so a cut is still detected
-                if getattr(record.raw_stream, "limit", 0):
-                    cut = "record cut short"
-                    break
-                complete = n
-                continue
-            payload = record.content_stream().read()
+            ctype = ""
+            if record.rec_type in ("response", "resource"):
+                headers = record.http_headers
+                ctype = (headers.get_header("Content-Type") if headers else None) or (
+                    record.rec_headers.get_header("Content-Type") or ""
+                )
+            is_html = ctype.lower().startswith(HTML_TYPES)
+            payload = record.content_stream().read() if is_html else b""
+            while not is_html and record.raw_stream.read(1 << 16):
+                pass  # drain other records chunk by chunk, so a cut in them is detected too
             if getattr(record.raw_stream, "limit", 0):
                 cut = "record cut short"
                 break
             complete = n
+            if not is_html:
+                continue
             where = f"{item}#{n}"
             uri = record.rec_headers.get_header("WARC-Target-URI")
             rid = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
@@ -114,7 +120,7 @@ def read_warc(item: str, fh: BinaryIO, ident: str, published: str | None) -> Ite
                 fallback_date=normalize_date(record.rec_headers.get_header("WARC-Date")),
             )
     except Exception as exc:  # warcio raises assorted errors on damaged input
-        cut = f"{type(exc).__name__}: {exc}"
+        cut = short_error(exc)
     if cut is None and gunzip is not None and gunzip.problem:
         cut = gunzip.problem
     if cut:
