@@ -163,3 +163,15 @@ def test_a_lead_sentence_printed_twice_keeps_one_copy():
     res = clean_text(lead + "\n" + lead + "\n" + BODY)
     assert res.title is None
     assert res.text == lead + "\n" + BODY
+
+
+def test_a_title_cut_mid_word_is_not_taken_for_a_glued_title():
+    text = "Girl killed in weekend hunting accident Posted: Saturday\n\n" + BODY
+    res = clean_text(text, title="Girl killed in weekend hunting accide")
+    assert res.text.startswith("Girl killed in weekend hunting accident")
+
+
+def test_a_page_title_glued_twice_is_stripped_twice():
+    title = "Man shot in parking lot | Local News - Gazette Home"
+    body = "A man was shot in a supermarket parking lot on Monday night, police said."
+    assert clean_text(title + title + " " + body, title=title).text == body

@@ -118,12 +118,11 @@ def _drop_title(text: str, lines: list[Line], title: str | None, headline: str |
         kept[i].keep = False
         i += 1
     first = kept[i]
-    for candidate in (title, headline):
-        if candidate:
-            cut = glued_prefix(first.text(text), candidate)
-            if cut:
-                first.start += cut
-                break
+    for _ in range(3):  # some pages glue the page title twice
+        cut = next((c for c in (glued_prefix(first.text(text), t) for t in (title, headline) if t) if c), 0)
+        if not cut:
+            break
+        first.start += cut
     return None
 
 

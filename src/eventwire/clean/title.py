@@ -68,8 +68,11 @@ def glued_prefix(line: str, title: str) -> int:
         return 0
     if line[: len(title)].casefold() != title.casefold():
         return 0
-    nxt = line[len(title)]
+    nxt, last = line[len(title)], title[-1]
     if not nxt.isspace():
+        # "...TimesJassely" is glued; "...accide|nt" is a title cut mid-word, not a glued one.
+        if last.isalnum() and nxt.isalnum() and (nxt.islower() or (last.isdigit() and nxt.isdigit())):
+            return 0
         return len(title)
     rest = line[len(title):].lstrip()
     if _SITE_SEP.search(title) or (len(title.split()) >= 6 and rest[:1].isupper()):
