@@ -175,3 +175,11 @@ def test_a_page_title_glued_twice_is_stripped_twice():
     title = "Man shot in parking lot | Local News - Gazette Home"
     body = "A man was shot in a supermarket parking lot on Monday night, police said."
     assert clean_text(title + title + " " + body, title=title).text == body
+
+
+def test_a_page_of_furniture_only_is_an_error_not_an_empty_article():
+    import pytest
+
+    art = Article(id="x", text="Share on Facebook\n\nAdvertisement\n\nWe use cookies.")
+    with pytest.raises(ValueError, match="nothing left after cleaning"):
+        clean_article(art)

@@ -245,3 +245,11 @@ def test_missing_path_and_binary_are_errors_and_the_rest_goes_on(tmp_path):
         ("ItemError", "binary content, not text"),
         ("Article", None),
     ]
+
+
+def test_record_text_holding_markup_is_read_as_html(tmp_path):
+    p = tmp_path / "feed.jsonl"
+    markup = f"<div><p>{EN} {EN}</p><p>{EN}</p></div>"
+    p.write_text(json.dumps({"id": "m", "text": markup}) + "\n", encoding="utf-8")
+    (art,) = _read(p)
+    assert "<p>" not in art.text and EN in art.text

@@ -67,6 +67,9 @@ class CleanResult:
 def clean_article(article: Article) -> Article:
     """A new Article with clean text, the headline as title, and a found source."""
     res = clean_text(article.text, article.title, article.source, article.url)
+    if not res.text.strip() and article.text.strip():
+        # The pipeline turns this into a per-item error instead of analysing nothing.
+        raise ValueError("nothing left after cleaning (the text is all page furniture)")
     return replace(article, text=res.text, title=res.title, source=res.source)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -36,6 +37,13 @@ def _str(value: Any) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
+_HTML_START = re.compile(r"\s*<(?:!doctype|html|head|body|div|p|article|section|span|br|h[1-6])\b", re.I)
+
+
+def _looks_like_html(text: str) -> bool:
+    return bool(_HTML_START.match(text[:200])) and text.count("<") >= 4
+
+
 def record_articles(
     item: str, record: Any, fallback_id: str, raw: bytes, published: str | None
 ) -> Iterator[Article | ItemError]:
@@ -52,6 +60,8 @@ def record_articles(
         "url": _str(_first(record, URL_KEYS)),
         "source": _str(_first(record, SOURCE_KEYS)),
     }
+    if isinstance(text, str) and _looks_like_html(text):
+        text, record = None, {**record, "html": text}  # scrapers sometimes store markup as "text"
     if isinstance(text, str) and text.strip():
         text, warning = cap_text(item, tidy(text))
         if warning:
