@@ -16,11 +16,13 @@ from typing import Any
 from .common import (
     ArticleMeta,
     acled_date,
+    actor_kinds,
     actor_name,
     country,
     epoch,
     figure,
     first_sentence,
+    inter_codes,
     sides,
     source_names,
 )
@@ -33,14 +35,6 @@ COLUMNS = [
     "fatalities", "tags", "timestamp",
 ]
 
-# ACLED actor type codes (inter1/inter2) by the kind our entity layer gives an actor.
-INTER_BY_KIND = {
-    "government": 1, "military": 1, "police": 1, "state": 1, "state_forces": 1, "country": 1,
-    "rebel": 2, "rebel_group": 2, "armed_group": 2, "terrorist_group": 2, "insurgent": 2,
-    "militia": 3, "political_militia": 3, "identity_militia": 4, "ethnic_militia": 4,
-    "rioters": 5, "protesters": 6, "civilians": 7, "civilian": 7, "person": 7,
-    "external": 8, "organisation": 8, "international_organisation": 8,
-}
 SKIP_MODES = ("hypothetical", "denied")
 
 
@@ -66,11 +60,19 @@ def geo_precision(loc: dict[str, Any]) -> int | str:
     return 3
 
 
-def _inter(actor: dict[str, Any] | None, default: int | None = None) -> int | str:
+def _inter(actor: dict[str, Any] | None, kinds: dict[str, str]) -> int | str:
+    """ACLED actor type code from the actor's kind, else its first word, else blank."""
     if actor is None:
         return ""
-    code = INTER_BY_KIND.get((actor.get("kind") or "").lower(), default)
-    return code if code is not None else ""
+    codes = inter_codes()
+    kind = actor.get("kind") or next(
+        (kinds[k.lower()] for k in (actor.get("canonical"), actor.get("name")) if k and k.lower() in kinds), None)
+    if kind and kind.lower() in codes["by_kind"]:
+        return int(codes["by_kind"][kind.lower()])
+    words = actor_name(actor).lower().split()
+    if words and words[0] in codes["by_first_word"]:
+        return int(codes["by_first_word"][words[0]])
+    return ""
 
 
 def row(ev: dict[str, Any], meta: ArticleMeta | None = None, include_unmapped: bool = False) -> dict[str, Any] | None:
@@ -87,10 +89,10 @@ def row(ev: dict[str, Any], meta: ArticleMeta | None = None, include_unmapped: b
     suffix = f" ({cname})" if cname else ""
     event_date, precision = acled_date(ev.get("date"))
 
+    kinds = actor_kinds(ev, meta)
     one, two = sides(ev.get("actors") or [])
-    victims_civilian = any(a.get("role") == "victim" for a in two) or sub_event_type == "Attack"
     a1 = actor_name(one[0]) if one else ""
-    inter1: int | str = _inter(one[0]) if one else ""
+    inter1: int | str = _inter(one[0], kinds) if one else ""
     if not a1:
         if event_type == "Protests":
             a1, inter1 = f"Protesters{suffix}", 6
@@ -98,11 +100,12 @@ def row(ev: dict[str, Any], meta: ArticleMeta | None = None, include_unmapped: b
             a1, inter1 = f"Rioters{suffix}", 5
         elif event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
             a1, inter1 = f"Unidentified Armed Group{suffix}", 3
-    civ_target = event_type == "Violence against civilians" and victims_civilian
+    # ACLED codes unarmed victims of violence against civilians as 'Civilians (Country)'.
+    civ_target = event_type == "Violence against civilians"
     targets = [a for a in two if a.get("role") != "victim"] or two
     a2 = actor_name(targets[0]) if targets else ""
-    inter2: int | str = _inter(targets[0]) if targets else ""
-    if civ_target and (not a2 or inter2 == 7):
+    inter2: int | str = _inter(targets[0], kinds) if targets else ""
+    if civ_target and (not targets or all(a.get("role") == "victim" for a in targets) or inter2 == 7):
         a2, inter2 = f"Civilians{suffix}", 7
     interaction: int | str = ""
     if isinstance(inter1, int):

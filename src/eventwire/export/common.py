@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import tomllib
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
@@ -26,6 +27,35 @@ def countries() -> dict[str, dict[str, str]]:
 
 def country(cc: str | None) -> dict[str, str]:
     return countries().get((cc or "").upper(), {}) if cc else {}
+
+
+@lru_cache(maxsize=1)
+def inter_codes() -> dict[str, dict[str, int]]:
+    """ACLED actor type codes by actor kind and by first word (data/basemap/acled_inter.toml)."""
+    text = resources.files("eventwire").joinpath("data/basemap/acled_inter.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def actor_kinds(ev: dict[str, Any], meta: ArticleMeta | None) -> dict[str, str]:
+    """name/canonical → kind, from the event mentions and entities of the member articles
+    (consolidated actors may carry no kind of their own)."""
+    kinds: dict[str, str] = {}
+    if meta is None:
+        return kinds
+    for aid in ev.get("articles") or []:
+        rec = meta(aid) or {}
+        for ent in rec.get("entities") or []:
+            if ent.get("kind"):
+                for key in (ent.get("canonical"), ent.get("text")):
+                    if key:
+                        kinds.setdefault(key.lower(), ent["kind"])
+        for m in rec.get("events") or []:
+            for a in m.get("actors") or []:
+                if a.get("kind"):
+                    for key in (a.get("canonical"), a.get("name")):
+                        if key:
+                            kinds.setdefault(key.lower(), a["kind"])
+    return kinds
 
 
 def taxonomy_row(type_: str | None, subtype: str | None) -> Any:
