@@ -138,7 +138,7 @@ def main(rg_path: str) -> None:
     for r in rows(OUT / "regions.csv"):
         names = [r["name"], *[a for a in r["aliases"].split(";") if a]]
         add([r["name"], None, float(r["lat"]), float(r["lon"]), r["cc"] or None, -1,
-             r["feature"], int(r["population"] or 0)], names)
+             r["feature"], int(r["population"] or 0) or 50_000_000], names)  # seas: big prior
 
     def rank(i: int) -> tuple:
         e = entries[i]

@@ -43,7 +43,8 @@ def _lex() -> dict[str, frozenset[str]]:
         if v.endswith("y"):
             verbs |= {v[:-1] + "ies", v[:-1] + "ied"}
     verbs |= {"said", "told", "sent", "thought", "sought", "hit", "fought", "led"}
-    return {"venue": frozenset(raw["venue_heads"]), "verbs": frozenset(verbs)}
+    return {"venue": frozenset(raw["venue_heads"]), "org_venue": frozenset(raw["org_venue_heads"]),
+            "verbs": frozenset(verbs)}
 
 
 @dataclass
@@ -66,9 +67,37 @@ def _core(text: str, start: int) -> tuple[str, int, int]:
     return core, start + lead, start + lead + len(core)
 
 
-def _is_venue(core: str) -> bool:
+def _is_venue(core: str, org: bool = False) -> bool:
     words = core.split()
-    return len(words) >= 2 and words[-1].lower() in _lex()["venue"]
+    return len(words) >= 2 and words[-1].lower() in _lex()["org_venue" if org else "venue"]
+
+
+NON_PLACE_KINDS = {"person", "armed_group", "terrorist_group", "media", "political_party",
+                   "organisation", "police", "military"}
+
+
+def _embedded(e: Entity, core: str, s: int, out: list[Mention]) -> None:
+    """Toponyms inside an organisation's name ("U.S. Department of ...", "Washington Post")."""
+    gaz = gazetteer()
+    for m in re.finditer(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.'’-]*)?", core):
+        for cand_text in (m.group(0), m.group(0).split()[0]):
+            cand_text = cand_text.rstrip(".") if not cand_text.endswith("S.") else cand_text
+            if cand_text.lower() in demonyms():
+                out.append(Mention(s + m.start(), s + m.start() + len(cand_text), cand_text,
+                                   "demonym", role="embedded"))
+                break
+            cands = gaz.lookup(cand_text)
+            if cands and _strong(cands[0], cand_text):
+                out.append(Mention(s + m.start(), s + m.start() + len(cand_text), cand_text,
+                                   "toponym", role="embedded"))
+                break
+
+
+def _strong(c: Candidate, surface: str) -> bool:
+    """A name well known enough to be a place even inside another name."""
+    if c.feature in ("country", "region"):
+        return True
+    return norm(c.name) == norm(surface) and (c.feature == "admin1" or c.population >= 200_000)
 
 
 def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
@@ -83,9 +112,11 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             if core.lower() in demonyms():
                 out.append(Mention(s, t, core, "demonym", role="demonym"))
             continue
-        if e.label == "FAC" or (e.label == "ORG" and _is_venue(core)):
+        if e.label == "FAC" or (e.label == "ORG" and _is_venue(core, org=True)):
             out.append(Mention(s, t, core, "venue"))
             continue
+        if e.kind in NON_PLACE_KINDS and e.label != "ORG" and not gaz.known(core):
+            continue  # NER called a person a GPE ("Modi"); the alias table knows better
         if e.label in ("GPE", "LOC") or e.kind in ("city", "country", "region", "admin1"):
             parts = [p for p in re.finditer(r"[^,]+", core)] if "," in core else None
             if parts:  # one NER span "Paris, Texas": the city and its qualifier
@@ -94,11 +125,13 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
                     out.append(Mention(ps, pe, text[ps:pe].strip(), "toponym"))
             else:
                 out.append(Mention(s, t, core, "toponym"))
-        elif e.label == "ORG" and e.kind == "organisation":
-            # NER sometimes calls a well-known place an ORG ("Syria" at a sentence start)
+        elif e.label == "ORG":
+            # NER sometimes calls a well-known place an ORG ("Syria" at a sentence start, "EU")
             cands = gaz.lookup(core)
-            if cands and cands[0].feature in ("country", "admin1") and norm(cands[0].name) == norm(core):
+            if cands and _strong(cands[0], core) and e.kind not in NON_PLACE_KINDS - {"organisation"}:
                 out.append(Mention(s, t, core, "toponym"))
+            else:
+                _embedded(e, core, s, out)
     _add_dateline(text, out)
     _add_qualifiers(text, out)
     out.sort(key=lambda m: m.start)
@@ -203,12 +236,21 @@ def _resolve(ms: list[Mention], ctx: Context) -> None:
         elif m.kind == "toponym":
             key = (norm(m.text), m.within)
             if key not in memo:
-                text = us_states().get(m.text, m.text) if m.text.endswith(".") else m.text
-                memo[key] = best(gazetteer().lookup(text), text, ctx, m.within)
+                state = us_states().get(m.text) if m.text.endswith(".") or m.text.isupper() else None
+                if state and (m.text.endswith(".") or _after_comma(m)):
+                    cands = tuple(c for c in gazetteer().lookup(state)
+                                  if c.feature == "admin1" and c.country_code == "US")
+                    memo[key] = cands[0] if cands else None
+                else:
+                    memo[key] = best(gazetteer().lookup(m.text), m.text, ctx, m.within)
             m.cand = memo[key]
     for i, m in enumerate(ms):
         if m.kind == "venue":
             m.cand = _venue_city(ms, i)
+
+
+def _after_comma(m: Mention) -> bool:
+    return m.kind == "toponym" and m.role == "location" and m.within is None and len(m.text) == 2
 
 
 def _venue_city(ms: list[Mention], i: int) -> Candidate | None:
@@ -216,18 +258,21 @@ def _venue_city(ms: list[Mention], i: int) -> Candidate | None:
     nearest earlier one, else the dateline."""
     v = ms[i]
     for m in ms[i + 1:]:
-        if m.start - v.end > 60:
+        if m.start - v.end > 40:
             break
-        if m.cand and m.kind == "toponym" and m.cand.feature in ("city", "admin1"):
+        if m.cand and m.kind == "toponym" and m.cand.feature in ("city", "admin1", "region"):
             return m.cand
-    for m in reversed(ms[:i]):
-        if v.start - m.end > 200:
-            break
-        if m.cand and m.kind == "toponym" and m.cand.feature == "city" and m.role == "location":
-            return m.cand
+    inside = [c for w in v.text.split()[:-1] for c in gazetteer().lookup(w)[:1]
+              if _strong(c, w) and c.feature != "country"]
+    if inside:
+        return inside[0]  # "Colorado State University", "Moscow City Hall"
     for m in ms:
         if m.dateline and m.cand:
             return m.cand
+    cities = [m.cand for m in ms if m.cand and m.kind == "toponym" and m.role == "location"
+              and m.cand.feature == "city"]
+    if cities:  # the article's main city: a local venue is most likely there
+        return max(cities, key=lambda c: (cities.count(c), -cities.index(c)))
     return None
 
 

