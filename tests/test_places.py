@@ -1,0 +1,113 @@
+"""places layer: each test states one resolution rule on a hand-written sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.analyze import entities, places
+from eventwire.analyze.gazetteer import distance_km
+from eventwire.model import Article, Place, Record
+from eventwire.nlp import load
+
+
+def run(text: str) -> list[Place]:
+    rec = Record(article=Article(id="t", text=text, language="en"))
+    rec.doc = load("en")(text)
+    rec.entities = entities.analyze(rec)
+    return places.analyze(rec)
+
+
+def find(ps: list[Place], surface: str) -> Place:
+    hits = [p for p in ps if p.text == surface]
+    assert hits, f"{surface!r} not among {[p.text for p in ps]}"
+    return hits[0]
+
+
+def test_city_state_pair_picks_the_homonym_in_that_state() -> None:
+    ps = run("The festival was held in Paris, Texas, on Saturday.")
+    paris = find(ps, "Paris")
+    assert paris.country_code == "US" and paris.admin1 == "Texas"
+    assert find(ps, "Texas").feature == "admin1"
+
+
+def test_springfield_illinois() -> None:
+    p = find(run("Two men were arrested in Springfield, Illinois, after the robbery."), "Springfield")
+    assert p.admin1 == "Illinois"
+    assert distance_km(p.lat, p.lon, 39.80, -89.64) < 30
+
+
+def test_ap_state_abbreviation_in_a_dateline() -> None:
+    ps = run("ROCKFORD, Ill. (AP) — A man was shot outside a bar late Friday, police said.")
+    city = find(ps, "ROCKFORD")
+    assert city.name == "Rockford" and city.admin1 == "Illinois"
+    assert find(ps, "Ill.").name == "Illinois"
+
+
+def test_bare_city_follows_the_state_the_article_names() -> None:
+    text = ("Police in Ohio are looking for a gunman. The shooting happened in Springfield "
+            "on Tuesday night, officers said.")
+    assert find(run(text), "Springfield").admin1 == "Ohio"
+
+
+def test_population_prior_without_context() -> None:
+    assert find(run("She moved to Paris last year."), "Paris").country_code == "FR"
+
+
+def test_capital_as_subject_of_a_speech_verb_is_an_actor() -> None:
+    ps = run("Moscow said the sanctions were illegal, while Kyiv denied any role.")
+    assert find(ps, "Moscow").role == "actor"
+    assert find(ps, "Moscow").country_code == "RU"  # still resolved
+
+
+def test_place_of_an_event_is_a_location() -> None:
+    assert find(run("A bomb exploded in Moscow on Monday."), "Moscow").role == "location"
+
+
+def test_demonym_gets_its_country() -> None:
+    p = find(run("Russian officials met their counterparts on Monday."), "Russian")
+    assert p.role == "demonym" and p.country_code == "RU" and p.feature == "country"
+
+
+def test_venue_takes_the_coordinates_of_its_city() -> None:
+    ps = run("Gunmen opened fire at the Bataclan Concert Hall in Lyon on Friday.")
+    venue = [p for p in ps if p.feature == "venue"]
+    assert venue, [(p.text, p.feature) for p in ps]
+    lyon = find(ps, "Lyon")
+    assert venue[0].country_code == "FR" and (venue[0].lat, venue[0].lon) == (lyon.lat, lyon.lon)
+
+
+def test_lower_case_alias_is_resolved() -> None:
+    p = find(run("The ministry in kiev rejected the claim."), "kiev")
+    assert p.name == "Kyiv" and p.country_code == "UA"
+
+
+def test_empty_text_gives_no_places() -> None:
+    rec = Record(article=Article(id="e", text=""))
+    rec.doc = load("en")("")
+    assert places.analyze(rec) == []
+
+
+def test_seed_article_places(shared: Path) -> None:
+    from eventwire.analyze import analyze
+
+    text = (shared / "examples" / "seed-article.txt").read_text(encoding="utf-8")
+    rec = analyze(Record(article=Article(id="seed", text=text, published="2024-03-24",
+                                         language="en")))
+    by_name = {p.name: p for p in rec.places}
+    k = by_name.get("Krasnogorsk")
+    assert k and k.country_code == "RU" and k.admin1 == "Moscow Oblast"
+    assert abs(k.lat - 55.82) < 0.05 and abs(k.lon - 37.33) < 0.05
+    venue = [p for p in rec.places if p.feature == "venue" and "City Hall" in p.text]
+    assert venue and (venue[0].lat, venue[0].lon) == (k.lat, k.lon)
+    assert by_name["Moscow"].country_code == "RU"
+    assert by_name["Ukraine"].country_code == "UA" and by_name["Ukraine"].feature == "country"
+    kyiv = [p for p in rec.places if p.text == "kyiv"]
+    assert kyiv and kyiv[0].name == "Kyiv"
+
+
+@pytest.mark.parametrize("surface,cc", [("U.S.", "US"), ("Britain", "GB"), ("Syria", "SY")])
+def test_country_aliases(surface: str, cc: str) -> None:
+    p = find(run(f"Officials in {surface} spoke about the attack in the capital."), surface)
+    assert p.country_code == cc and p.feature == "country"
