@@ -65,6 +65,13 @@ def _token_at(doc: Any, pos: int) -> Any | None:
     return span[0] if span is not None and len(span) else None
 
 
+def _verbal(doc: Any, pos: int) -> bool:
+    """A cue word the tagger calls a noun ("the state", "a report") is no cue; a word
+    glued to the one before it (`defeated“says`) has no tag of its own and passes."""
+    tok = _token_at(doc, pos)
+    return tok is None or tok.idx != pos or tok.tag_.startswith("VB")
+
+
 def _with_speaker(doc: Any, q: QSpan, cue: tuple[int, int], after: bool,
                   win: tuple[int, int]) -> Found:
     text = doc.text
@@ -96,6 +103,8 @@ def attribute(doc: Any, q: QSpan, floor: int) -> Found | None:
     direct_re = lexicon().direct_re
     a, b = _after_window(text, q)
     for m in direct_re.finditer(text, a, b):
+        if not _verbal(doc, m.start()):
+            continue
         gap = text[a:m.start()]
         words = gap.split()
         if len(words) <= _AFTER_WORDS and not any(w.lower() in _CLAUSE_WORDS for w in words):
@@ -109,11 +118,11 @@ def attribute(doc: Any, q: QSpan, floor: int) -> Found | None:
             j -= 1
         if j > 0 and text[j - 1] == ":":
             pa = text.rfind("\n", 0, j - 1) + 1
-            cues = list(direct_re.finditer(text, pa, j))
+            cues = [c for c in direct_re.finditer(text, pa, j) if _verbal(doc, c.start())]
             if cues:
                 c = cues[-1]
                 return _with_speaker(doc, q, (c.start(), c.end()), False, (pa, c.start()))
-    cues = list(direct_re.finditer(text, a, b))
+    cues = [c for c in direct_re.finditer(text, a, b) if _verbal(doc, c.start())]
     if cues:
         c = cues[-1]
         gap = text[c.end():b].split()

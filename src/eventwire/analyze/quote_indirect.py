@@ -104,7 +104,13 @@ def _content_of(text: str, verb: Any, frames: str) -> tuple[int, int] | None:
     if "c" in frames:
         c = _near(text, verb, ("ccomp",))
         if c is not None:
-            return subtree_span(text, c)
+            a, b = subtree_span(text, c)
+            for other in verb.children:  # "said A, but that B": both clauses are content
+                if other.dep_ == "ccomp" and other is not c and (other.i > verb.i) == (c.i > verb.i):
+                    oa, ob = subtree_span(text, other)
+                    if "\n" not in text[min(a, oa):max(b, ob)]:
+                        a, b = min(a, oa), max(b, ob)
+            return a, b
     if "x" in frames:
         c = _near(text, verb, ("xcomp",))
         if c is not None:

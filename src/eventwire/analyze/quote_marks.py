@@ -20,7 +20,7 @@ _OPENERS = frozenset({"“", "«", "„", "``"})
 _CLOSERS = frozenset({"”", "»"})
 _OPEN_AHEAD_RE = re.compile(r"[ \t\r\n]*(?:''|``|[\"“«„])")
 # Headline single quotes: ‘…’ or '…' around words, not apostrophes inside words.
-_SINGLE_RE = re.compile(r"(?<!\w)[‘'](?=\w)([^‘’'\n]{2,200}?[\w.!?,])[’'](?!\w)")
+_SINGLE_RE = re.compile(r"(?<![\w'‘’])[‘'](?=\w)([^‘’'\n]{2,200}?[\w.!?,])[’'](?![\w'’])")
 MAX_QUOTE = 6000  # longer "quotes" are unbalanced marks, not speech
 
 
@@ -79,6 +79,8 @@ def find_quotes(text: str) -> list[QSpan]:
     first_line = text.split("\n", 1)[0]
     if len(first_line) < 300:  # single quotes only in a headline, where they stand for double
         for m in _SINGLE_RE.finditer(first_line):
+            if any(q.start < m.end() and m.start() < q.end for q in spans):
+                continue
             spans.append(QSpan(m.start(), m.end(), m.start(1), m.end(1)))
         spans.sort(key=lambda q: q.start)
     return spans

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import Entity, Quote, Record, Span, Speaker
 from .quote_direct import attribute
-from .quote_indirect import Found, source_phrases, subtree_span, verb_cues
+from .quote_indirect import Found, source_phrases, subtree_span, trim, verb_cues
 from .quote_lexicon import PRONOUNS, cue_of, lexicon
 from .quote_marks import QSpan, find_quotes
 
@@ -46,6 +46,13 @@ def _absorb_quotes(f: Found, qspans: list[QSpan]) -> None:
         q.owner = f
     a = min(f.content[0], *(q.cstart for q in hits))
     b = max(f.content[1], *(q.cend for q in hits))
+    if a < f.cue[0] < b:  # the parse ran past the cue: keep the side holding the quote
+        before = [q for q in hits if q.cend <= f.cue[0]]
+        if before:
+            b = max(q.cend for q in before)
+            hits = before
+        else:
+            a = min(q.cstart for q in hits)
     f.content = (a, b)
     inside = sum(q.cend - q.cstart for q in hits)
     f.direct = a == hits[0].cstart and inside >= _DIRECT_SHARE * (b - a)
@@ -118,9 +125,31 @@ def _continuation(text: str, prev: QSpan | None, q: QSpan) -> Found | None:
     if "\n" in gap:
         return None
     frame = gap.strip(" ,.;:")
-    if frame and not (prev.end <= owner.cue[0] < q.start and len(gap.split()) <= 12):
+    if frame and not (prev.end <= owner.cue[0] < q.start and len(gap.split()) <= 40):
         return None
     return Found((q.cstart, q.cend), owner.cue, owner.speaker, direct=True, cue_i=owner.cue_i)
+
+
+def _cut_nested(text: str, found: list[Found]) -> None:
+    """A content runs up to the next attribution inside it ("he saw no need to change,
+    telling reporters that …" -> "he saw no need to change"): one stretch of text has
+    one role in one attribution."""
+    indirect = [f for f in found if not f.direct]
+    for f in indirect:
+        a, b = f.content
+        cut = b
+        for g in indirect:
+            # only a participle/conjunct continuing the same speaker ("…, adding that …")
+            if g is f or g.speaker != f.speaker or not a < g.cue[0] < b:
+                continue
+            start = g.cue[0]
+            if g.speaker and a < g.speaker[0] < start:
+                start = g.speaker[0]
+            cut = min(cut, start)
+        if cut < b:
+            na, nb = trim(text, a, cut)
+            if len(text[na:nb].split()) >= 3:
+                f.content = (na, nb)
 
 
 def find(doc: Any) -> list[Found]:
@@ -144,6 +173,7 @@ def find(doc: Any) -> list[Found]:
                 found.append(f)
         floor = q.end
         prev = q
+    _cut_nested(text, found)
     # An indirect reading of a cue that also introduces an adjacent direct quote is
     # the same attribution twice: keep the direct one.
     direct_cues = {f.cue for f in found if f.direct}
