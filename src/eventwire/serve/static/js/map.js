@@ -187,5 +187,6 @@ export class MapView {
     // Exposed for tests and assistive tools: how many markers the map shows.
     this.canvas.dataset.clusters = String(this.clusters.length);
     this.canvas.dataset.points = String(this.clusters.reduce((a, c) => a + c.n, 0));
+    this.canvas.dataset.view = JSON.stringify([this.cx, this.cy, this.k, this.w, this.h]);
   }
 }
