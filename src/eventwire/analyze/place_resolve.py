@@ -65,9 +65,9 @@ class Context:
 def prior(c: Candidate, surface: str) -> float:
     """Context-free plausibility of one candidate for a surface name."""
     pop = max(c.population, 1)
-    if c.feature == "admin1":
-        pop = max(pop // 3, 1)  # admin1 populations are sums over their cities: deflate
     s = math.log10(pop)
+    if c.feature == "admin1":
+        s -= 0.3  # a same-name big city usually wins ("Moscow"), a small one loses ("Wyoming")
     if c.feature == "country":
         s += 2.5
     elif c.feature == "region":
@@ -86,7 +86,7 @@ def score(c: Candidate, surface: str, ctx: Context, own_cc: str | None = None) -
     if c.country_code:
         w = ctx.countries.get(c.country_code, 0) - (1 if own_cc == c.country_code else 0)
         if w > 0:
-            s += min(3.0, 1.5 + w * 0.5)
+            s += min(3.5, 1.0 + w)
     if c.feature == "city" and c.admin1 and ctx.admin1.get((c.country_code, c.admin1), 0) > 0:
         s += 2.5
     elif c.feature == "admin1" and ctx.admin1.get((c.country_code, c.name), 0) > 0.5:

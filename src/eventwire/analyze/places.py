@@ -172,6 +172,9 @@ def _add_qualifiers(text: str, out: list[Mention]) -> None:
         within = qualifier(name)
         if within is None:
             continue
+        own = gazetteer().lookup(m.text)
+        if not own or max(own, key=lambda c: prior(c, m.text)).feature != "city":
+            continue  # "China, Japan and Korea" is a list, not a city and its country
         m.within = within
         qs = q.start(1)
         if qs not in starts and not any(x.start <= qs < x.end for x in out):

@@ -77,8 +77,8 @@ def _year_back_quarters(text: str, chosen: list[tuple[int, int, Norm]]) -> list[
     for start, end, norm in chosen:
         qm = _QUARTER_RE.match(norm.value)
         if (last_q and norm.precision == "year" and norm.value.isdigit()
-                and _BACK_RE.match(text[start:end]) and start - last_q[0] < 250
-                and not re.search(r"[.!?]\s", text[last_q[0]:start])):
+                and _BACK_RE.match(text[start:end]) and start - last_q[0] < 600
+                and "\n\n" not in text[last_q[0]:start].strip()):
             norm = norm._replace(value=f"{int(last_q[1]) - 1}-Q{last_q[2]}", precision="quarter")
         elif qm:
             last_q = (end, qm.group(1), qm.group(2))

@@ -83,7 +83,7 @@ def month_year(anchor: dt.date, mon: int, tense: str | None) -> int:
     here = anchor.year * 12 + anchor.month - 1
     options = [(y, (y * 12 + mon - 1) - here) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if tense == "past":
-        return max(y for y, d in options if d <= 0)
+        return max(y for y, d in options if d <= 1)
     if tense == "future":
         return min(y for y, d in options if d >= 0)
     return min(options, key=lambda o: (abs(o[1]), o[1] > 0))[0]
@@ -100,8 +100,8 @@ def date_year(anchor: dt.date, mon: int, dom: int, tense: str | None) -> int | N
             options.append((y, (d - anchor).days))
     if not options:
         return None
-    if tense == "past":
-        options = [o for o in options if o[1] <= 7] or options
+    if tense == "past":  # a past event is rarely dated months ahead of the report
+        options = [o for o in options if o[1] <= 45] or options
     elif tense == "future":
         options = [o for o in options if o[1] >= -7] or options
     return min(options, key=lambda o: (abs(o[1]), o[1] > 0))[0]

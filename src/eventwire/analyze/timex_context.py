@@ -13,7 +13,8 @@ _FUTURE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_AUX = frozenset({"will", "wo", "shall", "'ll", "ll"})
-_PAST_TAGS = frozenset({"VBD", "VBN"})
+_MODALS = frozenset({"would", "may", "might", "could", "should", "must", "can", "ca", "'d"})
+_SCHEDULE = frozenset({"scheduled", "schedule", "due", "slated", "set", "expected", "planned", "expect", "plan"})
 _SENT_END = re.compile(r"[.!?\n]\s")
 
 
@@ -51,15 +52,19 @@ class Ctx:
             return None
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in auxes}
-        if words & _FUTURE_AUX or tok.lower_ in _FUTURE_AUX:
-            return "future"
-        if "going" in words or any(a.lower_ == "to" for a in auxes) and tok.head.lower_ in ("going", "due"):
-            return "future"
-        if tok.tag_ in _PAST_TAGS and not (tok.tag_ == "VBN" and words & {"has", "have", "will"}):
-            return "past"
+        if words & _FUTURE_AUX or words & _MODALS or tok.lower_ in _FUTURE_AUX:
+            return "future"  # "will leave", "would close", "may meet": not yet happened
+        if "to" in words and tok.tag_ == "VB":
+            return "future"  # "set to resume Monday", "expect it to close Dec. 15"
+        if tok.lemma_ in _SCHEDULE or tok.lower_ in _SCHEDULE:
+            return "future"  # "is scheduled for Dec. 10", "is due Monday"
         if any(a.tag_ == "VBD" for a in auxes):
+            return "past"  # "was killed", "had left"
+        if words & {"has", "have"} or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present"
+        if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and tok.dep_ not in ("amod", "acl")):
             return "past"
-        if tok.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        if tok.tag_ in ("VBZ", "VBP"):
             return "present"
         return None
 

@@ -70,8 +70,8 @@ def _duration(m: re.Match[str], c: Ctx) -> Norm | None:
         return None  # "the 1988 quarter" is a date; "a second attack" an ordinal
     if low in ("a", "an", "per") and _SET_BEFORE.search(c.text[max(0, m.start() - 25):m.start()]):
         return Norm("SET", duration_value(1, code), None)  # "$5 a year", "twice a day"
-    if n is None and not m["n2"] and parse_number(n_text) is None:
-        n = None  # "several", "a few": unknown quantity
+    if re.match(r"\s*(?:-|\s)?old\b", c.text[m.end():m.end() + 6]):
+        return None  # "52 years old" is an age
     return Norm("DURATION", duration_value(n, code), None)
 
 
@@ -118,6 +118,9 @@ def _year_back(m: re.Match[str], c: Ctx) -> Norm | None:
     the anchor's (times.py narrows it to a quarter when the sentence is about one)."""
     if c.anchor is None:
         return None
+    if "quarter" in m[0].lower():  # the last reported quarter, a year before
+        y, q = cal.add_quarters(c.anchor.year, cal.quarter_of(c.anchor), -5)
+        return Norm("DATE", f"{y}-Q{q}", "quarter", True)
     return Norm("DATE", str(c.anchor.year - 1), "year", True)
 
 
@@ -132,7 +135,7 @@ def _clock_date(c: Ctx, day_word: str | None, start: int, end: int) -> dt.date |
     wd = weekday_num(day_word)
     if wd is None:
         return c.anchor
-    direction = "on_or_after" if c.tense(start, end) == "future" else "on_or_before"
+    direction = "on_or_after" if c.tense(start, end) in ("future", "present") else "on_or_before"
     return cal.weekday_near(c.anchor, wd, direction)
 
 
