@@ -156,6 +156,8 @@ def test_post_needs_a_token(client: TestClient) -> None:
     res = client.post("/api/articles", json=body, headers={"Authorization": "Basic dXNlcjpwdw=="})
     assert res.status_code == 401
     assert client.get("/api/articles/post-x").status_code == 404  # nothing was stored
+    # auth comes before body validation: an anonymous caller gets 401 even for a bad body
+    assert client.post("/api/articles", json={"bogus": 1}).status_code == 401
 
 
 def test_read_only_server_refuses_all_tokens(db_url: str) -> None:
@@ -201,3 +203,61 @@ def test_tokens_from_env_and_file(tmp_path) -> None:
     t = tmp_path / "tokens.toml"
     t.write_text('tokens = ["one", "two"]\n')
     assert load_tokens(t, env={}) == ["one", "two"]
+
+
+class _BrokenStore:
+    """A store whose reads fail: a bad filter (ValueError) vs. a broken database."""
+
+    def list_events(self, **kw):
+        raise ValueError("unknown sort 'x'")
+
+    def stats(self):
+        raise RuntimeError("database is locked")
+
+    def close(self) -> None:
+        pass
+
+
+def test_store_errors_become_clear_4xx_or_503_never_500() -> None:
+    with TestClient(create_app(_BrokenStore(), tokens=[])) as c:
+        res = c.get("/api/events")
+        assert res.status_code == 400 and "unknown sort" in res.json()["detail"]
+        res = c.get("/api/stats")
+        assert res.status_code == 503 and "database is locked" in res.json()["detail"]
+
+
+def test_serve_command_runs_the_real_server(cli, db_url: str) -> None:
+    """`eventwire serve` starts uvicorn with the API; tokens come from EVENTWIRE_API_TOKENS."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "EVENTWIRE_API_TOKENS": "env-token"}
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", db_url, "--port", str(port),
+                             "--log-level", "warning"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 30
+        while True:
+            try:
+                res = httpx.get(f"{base}/api/stats", timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read().decode()
+                assert time.time() < deadline, "server did not start"
+                time.sleep(0.2)
+        assert res.status_code == 200 and res.json()["articles"] >= 4
+        bad = httpx.post(f"{base}/api/articles", json=[], headers={"Authorization": "Bearer nope"})
+        assert bad.status_code == 403
+        ok = httpx.post(f"{base}/api/articles", json=[], headers={"Authorization": "Bearer env-token"})
+        assert ok.status_code == 400  # authorised, but an empty list is a bad request
+    finally:
+        proc.terminate()
+        proc.wait(10)

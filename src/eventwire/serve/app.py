@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
@@ -232,14 +232,19 @@ def create_app(
             return JSONResponse({"detail": f"no article {article_id!r}"}, status_code=404)  # type: ignore[return-value]
         return record
 
-    @app.post("/api/articles", tags=["articles"], status_code=201,
-              summary="Add articles (needs Authorization: Bearer <token>)")
-    async def post_articles(request: Request, body: ArticleIn | list[ArticleIn]) -> Any:
+    def require_token(request: Request) -> None:
+        # A dependency, so it runs before the body is parsed: anonymous callers learn nothing
+        # about the write API beyond 401.
         denied = auth.check(request.headers.get("authorization"), app.state.tokens)
         if denied:
             status, msg = denied
             headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-            return JSONResponse({"detail": msg}, status_code=status, headers=headers)
+            raise HTTPException(status_code=status, detail=msg, headers=headers)
+
+    @app.post("/api/articles", tags=["articles"], status_code=201,
+              dependencies=[Depends(require_token)],
+              summary="Add articles (needs Authorization: Bearer <token>)")
+    async def post_articles(body: ArticleIn | list[ArticleIn]) -> Any:
         items = body if isinstance(body, list) else [body]
         if not items:
             raise BadRequest("no articles in the request body")

@@ -151,9 +151,9 @@ async function renderTable(params) {
     const actors = (ev.actors || []).slice(0, 4).map((a) => `${a.canonical || a.name}${a.role ? ` (${a.role})` : ""}`).join("; ");
     const killed = ev.figures && ev.figures.killed ? ev.figures.killed.value : "";
     tbody.appendChild(h("tr", { dataset: { id: ev.id } },
-      h("td", {}, fmtDate(ev.date)), h("td", {}, link), h("td", {}, h("span", { class: `mode mode-${ev.mode}` }, ev.mode || "")),
-      h("td", {}, place(ev.location)), h("td", { class: "actors" }, actors), h("td", { class: "num" }, killed),
-      h("td", { class: "num" }, ev.sources ?? ""), h("td", {}, fmtDate(ev.last_seen))));
+      h("td", { class: "day" }, fmtDate(ev.date)), h("td", {}, link), h("td", {}, h("span", { class: `mode mode-${ev.mode}` }, ev.mode || "")),
+      h("td", {}, place(ev.location ? { ...ev.location, country_code: countryNames[ev.location.country_code] || ev.location.country_code } : null)), h("td", { class: "actors" }, actors), h("td", { class: "num" }, killed),
+      h("td", { class: "num" }, ev.sources ?? ""), h("td", { class: "day" }, fmtDate(ev.last_seen))));
   }
   const shown = res.items.length;
   document.getElementById("count").textContent = res.total
