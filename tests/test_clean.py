@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
+
 from eventwire.clean import clean_article, clean_text
 from eventwire.model import Article
 from eventwire.read import read_paths
@@ -178,8 +180,6 @@ def test_a_page_title_glued_twice_is_stripped_twice():
 
 
 def test_a_page_of_furniture_only_is_an_error_not_an_empty_article():
-    import pytest
-
     art = Article(id="x", text="Share on Facebook\n\nAdvertisement\n\nWe use cookies.")
     with pytest.raises(ValueError, match="nothing left after cleaning"):
         clean_article(art)
