@@ -76,6 +76,8 @@ def main(rg_path: str) -> None:
     entries: list[list] = []
     keys: dict[str, set[int]] = defaultdict(set)
 
+    seen_admin: set[tuple[str, str]] = set()
+
     def add(entry: list, names: list[str]) -> None:
         i = len(entries)
         entries.append(entry)
@@ -84,23 +86,28 @@ def main(rg_path: str) -> None:
             if len(k) >= 2:
                 keys[k].add(i)
 
-    # admin1 areas: centre = mean of their cities, population = sum (a proxy for prominence)
-    acc: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    # admin1 areas: centre = middle of the 2nd..98th percentile box of their cities (closer to
+    # the area's centroid than the mean, which leans toward dense coasts); population = sum
+    pts: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for c in cities.values():
-        a = acc[(c["countrycode"], c["admin1code"])]
-        a[0] += c["latitude"]
-        a[1] += c["longitude"]
-        a[2] += 1
-        a[3] += c["population"]
+        pts[(c["countrycode"], c["admin1code"])].append(
+            (c["latitude"], c["longitude"], c["population"]))
+    fixed = {(r["cc"], norm(r["name"])): (float(r["lat"]), float(r["lon"]))
+             for r in rows(OUT / "regions.csv") if r["feature"] == "admin1"}
     for (cc, code), name in a1.items():
-        a = acc.get((cc, code))
-        if not a or not a[2]:
+        p = pts.get((cc, code))
+        if not p:
             continue
+        lats, lons = sorted(x[0] for x in p), sorted(x[1] for x in p)
+        lo, hi = int(len(p) * 0.02), max(0, int(len(p) * 0.98) - 1)
+        lat, lon = (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+        lat, lon = fixed.get((cc, norm(name)), (lat, lon))
         names = [name]
         if name.endswith((" Oblast", " Province", " Region", " State", " Governorate")):
             names.append(name.rsplit(" ", 1)[0] + " region")
-        add([name, None, round(a[0] / a[2], 4), round(a[1] / a[2], 4), cc, admin_idx[name],
-             "admin1", int(a[3])], names)
+        add([name, None, round(lat, 4), round(lon, 4), cc, admin_idx[name], "admin1",
+             int(sum(x[2] for x in p))], names)
+        seen_admin.add((cc, norm(name)))
 
     for c in cities.values():
         alts = [n for n in c.get("alternatenames", []) if LATIN.match(n) and not n.islower()]
@@ -136,6 +143,13 @@ def main(rg_path: str) -> None:
             keys[norm(r["alias"])].add(country_entry[r["cc"]])
 
     for r in rows(OUT / "regions.csv"):
+        if r["feature"] == "admin1" and (r["cc"], norm(r["name"])) in seen_admin:
+            # already there from GeoNames (with these coordinates): only add the aliases
+            same = [i for i in keys.get(norm(r["name"]), ())
+                    if entries[i][6] == "admin1" and entries[i][4] == r["cc"]]
+            for a in (a for a in r["aliases"].split(";") if a):
+                keys[norm(a)].update(same)
+            continue
         names = [r["name"], *[a for a in r["aliases"].split(";") if a]]
         add([r["name"], None, float(r["lat"]), float(r["lon"]), r["cc"] or None, -1,
              r["feature"], int(r["population"] or 0) or 50_000_000], names)  # seas: big prior

@@ -105,7 +105,14 @@ def best(cands: tuple[Candidate, ...], surface: str, ctx: Context,
                          and (a1 is None or c.admin1 == a1) and c.feature != "country")
         if narrowed:
             cands = narrowed
-    return max(cands, key=lambda c: score(c, surface, ctx))
+    top = max(cands, key=lambda c: score(c, surface, ctx))
+    if top.feature == "admin1":
+        # "New York", "Moscow": the big namesake city inside the area is what news means
+        for c in cands:
+            if (c.feature == "city" and c.country_code == top.country_code
+                    and c.admin1 == top.name and c.population >= 0.2 * top.population):
+                return c
+    return top
 
 
 def qualifier(text: str) -> tuple[str | None, str | None] | None:

@@ -97,6 +97,8 @@ def _strong(c: Candidate, surface: str) -> bool:
     """A name well known enough to be a place even inside another name."""
     if c.feature in ("country", "region"):
         return True
+    if c.feature == "admin1" and surface.isupper() and len(surface) <= 4:
+        return True  # "NSW", "BC"
     return norm(c.name) == norm(surface) and (c.feature == "admin1" or c.population >= 200_000)
 
 
