@@ -1,11 +1,173 @@
-"""figures layer (stub)."""
+"""figures layer: casualty, arrest and kidnapping counts with their qualifiers.
+
+Two passes over each article, both cheap:
+  1. regexes compiled at import for counted phrases: "at least 133 dead", "11 people were
+     arrested", "killing 2 and injuring 5", "the death toll rose to 40", "left 5 wounded",
+     "four teens, one fatally, were shot", "no one was injured";
+  2. the dependency parse (figures_dep) for victims that are not numbers: "a man was shot and
+     killed" (1), "a man and a woman were killed" (2), "X and Y were arrested" (2),
+     "he died at the scene" (1), "suffered non-life-threatening injuries".
+Qualifiers: "at least"/"more than" -> at_least with the stated value (ACLED takes the number);
+"up to"/"as many as" -> at_most; "about"/"nearly"/"some" -> about; "dozens" -> 12 at_least.
+The events layer ties figures to events; this layer only proposes candidates with evidence.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Any
 
-from ..model import Record
+from ..model import Figure, Record, Span
+from .figures_dep import dep_figures
+from .figures_lexicon import (  # parse_count is re-exported: a public helper for other layers
+    AFTER_KIND,
+    BEFORE_KIND,
+    COUNT,
+    LEAVE,
+    NOBODY,
+    alt,
+    norm,
+    parse_count,
+)
+
+I = re.IGNORECASE  # noqa: E741
+
+_AUX = (r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|got|get|being|reportedly|allegedly|also|"
+        r"later|all|both|each|fatally|critically|seriously|severely|slightly|lightly|badly|now|since|confirmed|reported|"
+        r"believed|thought|feared|said\s+to\s+be|to\s+have\s+been|who\s+were|who\s+was|among\s+those)")
+_STOP = (r"(?:that|who|which|when|where|after|before|while|said|says|say|told|but|than|if|because|since|until|"
+         r"were|was|and|or|to|of\s+whom|per|percent|years?|months?|weeks?|days?|hours?|minutes?|dollars?|million|"
+         r"billion|times|attacks?|incidents?|cases|shootings?|bombings?|raids?)")
+_MID_BODY = rf"(?:\s+(?!{_STOP}\b)[A-Za-z][\w'’-]*){{0,4}}?"
+_MID = rf"(?P<mid>{_MID_BODY})"
+_NOT_AFTER_COUNT = re.compile(r"\s*(?:%|percent|per\s*cent|years?\b|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b|"
+                              r"dollars?\b|million\b|billion\b|times\b|a\.m\.|p\.m\.|am\b|pm\b|[-/:]\d)", I)
+
+_COUNT_FIRST = re.compile(
+    rf"(?<![\w$£€.,-])(?P<count>{COUNT}){_MID}\s*,?(?:\s+{_AUX})*\s+(?P<trig>{alt(list(AFTER_KIND))})\b", I)
+_VERB_FIRST = re.compile(
+    rf"\b(?P<trig>{alt(list(BEFORE_KIND))})\s+(?:(?:a\s+total\s+of|the)\s+)?(?P<count>{COUNT})(?![\w-])", I)
+_LEAVE = re.compile(
+    rf"\b(?:left|leaving|leaves|leave)\s+(?P<count>{COUNT})(?:\s+[a-z][\w-]*){{0,3}}?\s+(?P<comp>{alt(LEAVE)})\b", I)
+_TOLL = re.compile(
+    rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed))(?:\s+[a-z][\w-]*){{0,4}}?\s+"
+    rf"(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at|now|climbed\s+to|rose\s+to)\s+(?P<count>{COUNT})(?![\w-])", I)
+_FATALLY = re.compile(
+    rf"(?<![\w$])(?P<count>{COUNT}){_MID_BODY},\s+(?P<k>{COUNT})\s+(?:of\s+them\s+)?fatally,\s+(?:were|was|have\s+been|had\s+been)\s+"
+    rf"(?:shot|stabbed|wounded|injured|hurt|hit)\b"
+    rf"|(?<![\w$])(?P<count2>{COUNT}){_MID_BODY}\s+(?:were|have\s+been|had\s+been)\s+(?:shot|stabbed|wounded|injured|hit)"
+    rf"(?:\s+[a-z]+){{0,4}}?,\s+(?P<k2>{COUNT})\s+(?:of\s+them\s+)?fatally\b", I)
+_NOBODY = re.compile(
+    rf"\b(?P<who>{alt(['no one', 'nobody', 'none', 'no-one', 'no other', 'no people'])})(?:\s+else)?\s+(?:[a-z]+\s+){{0,2}}?"
+    rf"(?:was|were|had\s+been|has\s+been|is|got|appeared\s+to\s+be|reported)\s+(?:[a-z]+\s+)?(?P<trig>{alt(list(AFTER_KIND))})\b"
+    rf"|\bno\s+(?P<noun>injuries|casualties|deaths|fatalities|arrests|one\s+hurt|one\s+injured|one\s+killed)\s+"
+    rf"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:immediately\s+)?(?:reported|made|confirmed)", I)
+_NOUN_KIND = {"injuries": ("injured",), "casualties": ("killed", "injured"), "deaths": ("killed",),
+              "fatalities": ("killed",), "arrests": ("arrested",), "one hurt": ("injured",),
+              "one injured": ("injured",), "one killed": ("killed",)}
+_YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 
 
-def analyze(record: Record) -> list[Any]:
-    return []
+def analyze(record: Record) -> list[Figure]:
+    text = record.article.text or ""
+    if not text:
+        return []
+    starts = _sentence_starts(text, record.doc)
+    cands: list[Figure] = []
+    cands += _regex_figures(text)
+    if record.doc is not None:
+        try:
+            cands += dep_figures(record.doc)
+        except Exception:  # a parse oddity must not lose the regex figures
+            pass
+    out = _dedup(cands)
+    for f in out:
+        f.sentence = bisect.bisect_right(starts, f.span.start) - 1
+    return out
+
+
+def find_figures(text: str) -> list[Figure]:
+    """The regex pass alone (no parse): handy for other layers and tests."""
+    return _dedup(_regex_figures(text))
+
+
+def _fig(text: str, kind: str, value: int, qualifier: str, start: int, end: int) -> Figure:
+    return Figure(kind=kind, value=value, qualifier=qualifier, span=Span.of(text, start, end))
+
+
+def _count_ok(text: str, m: re.Match[str], group: str = "count") -> tuple[int, str] | None:
+    raw = m[group]
+    if raw is None:
+        return None
+    parsed = parse_count(raw)
+    if parsed is None or _YEARLIKE.match(raw.strip()):
+        return None
+    if _NOT_AFTER_COUNT.match(text, m.end(group)):
+        return None
+    return parsed
+
+
+def _regex_figures(text: str) -> list[Figure]:
+    out: list[Figure] = []
+    for m in _FATALLY.finditer(text):
+        g, k = ("count", "k") if m["count"] else ("count2", "k2")
+        total, dead = parse_count(m[g]), parse_count(m[k])
+        if total and dead and dead[0] <= total[0]:
+            out.append(_fig(text, "killed", dead[0], dead[1], m.start(), m.end()))
+            out.append(_fig(text, "injured", total[0] - dead[0], total[1], m.start(), m.end()))
+    for m in _COUNT_FIRST.finditer(text):
+        c = _count_ok(text, m)
+        if c and not re.search(r"\d", m["mid"] or ""):
+            out.append(_fig(text, AFTER_KIND[norm(m["trig"])], c[0], c[1], m.start(), m.end()))
+    for m in _VERB_FIRST.finditer(text):
+        c = _count_ok(text, m)
+        kind = BEFORE_KIND[norm(m["trig"])]
+        if c and not _is_leave_or_time(text, m):
+            out.append(_fig(text, kind, c[0], c[1], m.start(), m.end()))
+    for m in _LEAVE.finditer(text):
+        c = parse_count(m["count"])
+        kind = LEAVE[norm(m["comp"])]
+        if c and kind in ("killed", "injured", "missing", "displaced"):
+            out.append(_fig(text, kind, c[0], c[1], m.start(), m.end()))
+    for m in _TOLL.finditer(text):
+        c = _count_ok(text, m)
+        if c:
+            out.append(_fig(text, "killed", c[0], c[1], m.start(), m.end()))
+    for m in _NOBODY.finditer(text):
+        kinds = (AFTER_KIND[norm(m["trig"])],) if m["trig"] else _NOUN_KIND[norm(m["noun"])]
+        for kind in kinds:
+            out.append(_fig(text, kind, 0, "exact", m.start(), m.end()))
+    return out
+
+
+def _is_leave_or_time(text: str, m: re.Match[str]) -> bool:
+    """"killed 20 minutes later" is not a count of 20 dead."""
+    return bool(_NOT_AFTER_COUNT.match(text, m.end("count")))
+
+
+def _dedup(cands: list[Figure]) -> list[Figure]:
+    """One figure per kind and overlapping span: the longer (more specific) phrase wins."""
+    cands.sort(key=lambda f: (-(f.span.end - f.span.start), f.span.start))
+    kept: list[Figure] = []
+    for f in cands:
+        if any(k.kind == f.kind and k.span.start < f.span.end and f.span.start < k.span.end for k in kept):
+            continue
+        kept.append(f)
+    kept.sort(key=lambda f: (f.span.start, f.kind))
+    return kept
+
+
+_SENT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
+
+
+def _sentence_starts(text: str, doc: Any) -> list[int]:
+    if doc is not None:
+        try:
+            return [s.start_char for s in doc.sents]
+        except ValueError:  # no sentence boundaries set
+            pass
+    return [0] + [m.end() for m in _SENT_RE.finditer(text)]
+
+
+__all__ = ["analyze", "find_figures", "parse_count", "NOBODY"]

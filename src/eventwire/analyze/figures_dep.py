@@ -1,0 +1,114 @@
+"""Dependency pass of the figures layer: victims counted from who the clause is about.
+
+"a man was shot and killed" -> killed 1; "a man and a woman were killed" -> killed 2;
+"Smith and Jones were arrested" -> arrested 2; "he died at the scene" -> killed 1;
+"the victim suffered non-life-threatening injuries" -> injured 1. Numbered subjects
+("11 people were arrested") are left to the regex pass; plural subjects without a number
+("people were killed") and negated clauses ("the driver was not hurt") give no figure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Figure, Span
+from .figures_lexicon import DEP_TRIGGERS
+
+_INTRANSITIVE = frozenset({"died", "dies", "die", "perished"})
+_SINGULAR_PRON = frozenset({"he", "she", "him", "her"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_INJURY_NOUNS = frozenset({"injuries", "injury", "wounds", "wound"})
+_SUFFER = frozenset({"suffered", "sustained", "received", "suffering", "sustaining", "suffers", "sustains"})
+_DEAD_HEADS = frozenset({"shot", "found", "beaten", "stabbed", "pronounced", "declared", "confirmed"})
+_NOT_PERSON_ENTS = frozenset({"ORG", "GPE", "FAC", "PRODUCT", "LOC", "EVENT", "LAW", "WORK_OF_ART", "NORP",
+                              "MONEY", "DATE", "TIME", "PERCENT", "QUANTITY", "CARDINAL"})
+_MAX_SPAN = 250
+
+
+def dep_figures(doc: Any) -> list[Figure]:
+    text = doc.text
+    out: list[Figure] = []
+    for tok in doc:
+        low = tok.lower_
+        kind, verb = _trigger(tok, low)
+        if kind is None:
+            continue
+        if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in tok.children):
+            continue  # "the driver was not hurt": no count
+        subj = _subject(verb, intransitive=low in _INTRANSITIVE or kind == "injured" and low in _INJURY_NOUNS)
+        if subj is None:
+            continue
+        value = _count_people(subj)
+        if value is None:
+            continue
+        start = min(m.left_edge.idx for m in [subj, *subj.conjuncts])
+        tail = [c for c in tok.children if c.dep_ in ("prt", "oprd", "acomp") and c.i > tok.i]
+        end = max(t.idx + len(t.text) for t in [tok, *tail])  # "gunned down", "taken hostage"
+        if start >= end or end - start > _MAX_SPAN:
+            continue
+        out.append(Figure(kind=kind, value=value, qualifier="exact", span=Span.of(text, start, end)))
+    return out
+
+
+def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
+    """(kind, the verb whose subject are the victims) for a trigger token."""
+    if low in DEP_TRIGGERS and tok.pos_ in ("VERB", "ADJ", "AUX"):
+        if tok.dep_ == "amod":
+            return None, tok  # "the injured man" is a description, counted elsewhere
+        verb = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+        return DEP_TRIGGERS[low], verb
+    if low in _INJURY_NOUNS and tok.dep_ == "dobj" and tok.head.lower_ in _SUFFER:
+        return "injured", tok.head
+    if low == "dead" and tok.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp") and tok.head.lower_ in _DEAD_HEADS:
+        return "killed", tok.head
+    if low == "gunned" and any(c.lower_ == "down" for c in tok.children):
+        return "killed", tok
+    if low == "shot" and any(c.lower_ == "fatally" for c in tok.children):
+        return "killed", tok
+    if low == "taken" and any(c.lower_ in ("hostage", "captive") for c in tok.children):
+        return "kidnapped", tok
+    return None, tok
+
+
+def _subject(verb: Any, intransitive: bool) -> Any:
+    """The people the clause is about: the passive subject ("X was killed"), the subject of
+    an intransitive verb ("X died"), inherited through "shot and killed" or a relative clause."""
+    for _ in range(3):
+        deps = ("nsubjpass", "nsubj") if intransitive or verb.tag_ in ("VBN", "JJ") else ("nsubjpass",)
+        subj = next((c for c in verb.children if c.dep_ in deps), None)
+        if subj is None and verb.dep_ in ("acomp", "oprd", "xcomp"):
+            verb = verb.head
+            continue
+        if subj is None and verb.dep_ == "conj":
+            verb = verb.head  # "was shot and killed": the subject sits on "shot"
+            continue
+        if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head  # "a man who was killed"
+        if subj is not None and verb.dep_ == "relcl" and subj.dep_ == "nsubj" and not intransitive:
+            return None
+        return subj
+    return None
+
+
+def _count_people(subj: Any) -> int | None:
+    """Number of people in a subject made of singular nouns or names ("a man and a woman")."""
+    total = 0
+    for member in [subj, *subj.conjuncts]:
+        if any(c.dep_ == "nummod" for c in member.children) or member.pos_ == "NUM" or member.like_num:
+            return None  # numbered: the regex pass has it
+        if any(c.lower_ == "no" for c in member.children):
+            return None  # "no one": the regex pass gives 0
+        low = member.lower_
+        if member.pos_ == "PRON":
+            if low not in _SINGULAR_PRON:
+                return None
+            total += 1
+        elif member.tag_ in ("NN", "NNP"):
+            if member.ent_type_ in _NOT_PERSON_ENTS:
+                return None
+            if member.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in member.children):
+                return None  # "police were ...", "security": mass nouns, not one person
+            total += 1
+        else:
+            return None
+    return total or None
