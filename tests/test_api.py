@@ -261,3 +261,59 @@ def test_serve_command_runs_the_real_server(cli, db_url: str) -> None:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:8000/x", "http://localhost/", "http://10.1.2.3/", "http://192.168.0.1/",
+    "http://169.254.169.254/latest/meta-data", "http://[::1]/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/",
+    "ftp://example.org/file", "file:///etc/passwd", "http:///nohost",
+])
+def test_fetch_refuses_private_and_non_http_urls(url: str) -> None:
+    from eventwire.serve.fetch import FetchError, check_url
+
+    with pytest.raises(FetchError):
+        check_url(url)
+
+
+def _local_site():
+    """A throw-away HTTP server on 127.0.0.1 serving one news page."""
+    import http.server
+    import threading
+
+    page = (b"<html><head><title>Flood in Port Town</title></head><body><article><h1>Flood in Port Town</h1>"
+            b"<p>Floods swept through the coastal city of Mombasa on Sunday, killing 7 people, officials said."
+            b" Rescue teams searched for survivors through the night.</p></article></body></html>")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server API)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv
+
+
+def test_post_url_is_fetched_only_when_private_addresses_are_allowed(db_url: str) -> None:
+    srv = _local_site()
+    url = f"http://127.0.0.1:{srv.server_address[1]}/flood"
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    try:
+        with TestClient(create_app(db_url=db_url, tokens=[TOKEN], allow_private_fetch=False)) as c:
+            res = c.post("/api/articles", json={"id": "fetched-1", "url": url}, headers=auth)
+            assert res.status_code == 422 and "refusing" in res.json()["errors"][0]["error"]
+        with TestClient(create_app(db_url=db_url, tokens=[TOKEN], allow_fetch=False)) as c:
+            res = c.post("/api/articles", json={"id": "fetched-1", "url": url}, headers=auth)
+            assert res.status_code == 422 and "disabled" in res.json()["errors"][0]["error"]
+        with TestClient(create_app(db_url=db_url, tokens=[TOKEN], allow_private_fetch=True)) as c:
+            res = c.post("/api/articles", json={"id": "fetched-1", "url": url}, headers=auth)
+            assert res.status_code == 201, res.text
+            rec = c.get("/api/articles/fetched-1").json()
+            assert "Mombasa" in rec["article"]["text"] and rec["article"]["url"] == url
+    finally:
+        srv.shutdown()

@@ -23,7 +23,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from . import auth, views
-from .ingest import MAX_ITEMS, ArticleIn, to_article
+from .fetch import allow_private_default
+from .ingest import MAX_ITEMS, ArticleIn, to_articles
 from .params import (
     FIGURE_RULES,
     MAX_POINTS,
@@ -105,6 +106,8 @@ def create_app(
     db_url: str | None = None,
     tokens: list[str] | None = None,
     analyze: Callable[[list], Iterable[Any]] | None = None,
+    allow_fetch: bool = True,
+    allow_private_fetch: bool | None = None,
 ) -> FastAPI:
     """The API + UI over `store` (or the store opened from `db_url` on first request)."""
     runner = StoreThread(store, db_url)
@@ -125,6 +128,7 @@ def create_app(
     app.state.store = runner
     app.state.tokens = list(tokens) if tokens is not None else auth.load_tokens()
     analyze_fn = analyze or _default_analyze
+    allow_private = allow_private_default() if allow_private_fetch is None else allow_private_fetch
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -253,13 +257,16 @@ def create_app(
         errors: list[dict[str, str]] = []
         articles = []
         for item in items:
-            try:
-                articles.append(to_article(item))
-            except ValueError as exc:
-                errors.append({"id": item.id, "error": str(exc)})
+            got, messages = await run_in_threadpool(to_articles, item, allow_fetch, allow_private)
+            articles.extend(got)
+            errors.extend({"id": item.id, "error": m} for m in messages)
         records = []
         if articles:
-            for rec in await run_in_threadpool(analyze_fn, articles):
+            try:
+                analysed = await run_in_threadpool(analyze_fn, articles)
+            except Exception as exc:  # the NLP stack itself is broken: say so, not a bare 500
+                raise StoreError(f"analysis unavailable: {type(exc).__name__}: {exc}") from exc
+            for rec in analysed:
                 if hasattr(rec, "article"):
                     records.append(rec)
                 else:  # an ItemError
