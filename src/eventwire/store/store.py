@@ -177,6 +177,24 @@ class Store:
                         "ingested_at": ingested, "copy_of": copy_of, "copy_kind": kind, "events": sorted(events)})
         return out, total
 
+    def document_events(self) -> dict[str, str | None]:
+        """{article id: the live event the article is mainly about}: its primary mention's
+        event, else the event most of its mentions joined, else None."""
+        out: dict[str, str | None] = {}
+        votes: dict[str, dict[str, tuple[int, int]]] = {}
+        for aid, eid, primary in self.db.all("SELECT article_id, event_id, is_primary FROM mentions"
+                                             " ORDER BY article_id, idx"):
+            out.setdefault(aid, None)
+            if eid:
+                n, p = votes.setdefault(aid, {}).get(eid, (0, 0))
+                votes[aid][eid] = (n + 1, max(p, int(primary)))
+        for aid in self.db.all("SELECT id FROM articles"):
+            out.setdefault(aid[0], None)
+        for aid, vs in votes.items():
+            best = max(vs.items(), key=lambda kv: (kv[1][1], kv[1][0]))[0]
+            out[aid] = self.resolve(best)
+        return out
+
     def get_article(self, article_id: str) -> dict[str, Any] | None:
         raw = self.db.scalar("SELECT record FROM articles WHERE id = ?", (article_id,))
         return json.loads(raw) if raw else None
