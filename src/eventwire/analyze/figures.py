@@ -61,8 +61,8 @@ _FATALLY = re.compile(
 _NOBODY = re.compile(
     rf"\b(?P<who>{alt(['no one', 'nobody', 'none', 'no-one', 'no other', 'no people'])})(?:\s+else)?\s+(?:[a-z]+\s+){{0,2}}?"
     rf"(?:was|were|had\s+been|has\s+been|is|got|appeared\s+to\s+be|reported)\s+(?:[a-z]+\s+)?(?P<trig>{alt(list(AFTER_KIND))})\b"
-    rf"|\bno\s+(?P<noun>injuries|casualties|deaths|fatalities|arrests|one\s+hurt|one\s+injured|one\s+killed)\s+"
-    rf"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:immediately\s+)?(?:reported|made|confirmed)", I)
+    rf"|\b(?:there\s+(?:were|was|have\s+been|had\s+been)\s+)?no\s+(?:reported\s+|other\s+|immediate\s+)?(?P<noun>injuries|casualties|deaths|fatalities|arrests|one\s+hurt|one\s+injured|one\s+killed)"
+    rf"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been))?\s+(?:immediately\s+)?(?:reported|made|confirmed)", I)
 _NOUN_KIND = {"injuries": ("injured",), "casualties": ("killed", "injured"), "deaths": ("killed",),
               "fatalities": ("killed",), "arrests": ("arrested",), "one hurt": ("injured",),
               "one injured": ("injured",), "one killed": ("killed",)}

@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Figure, Span
-from .figures_lexicon import DEP_TRIGGERS
+from .figures_lexicon import DEP_TRIGGERS, parse_count
 
 _INTRANSITIVE = frozenset({"died", "dies", "die", "perished"})
-_SINGULAR_PRON = frozenset({"he", "she", "him", "her"})
+_SINGULAR_PRON = frozenset({"he", "she", "him", "her", "himself", "herself"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _INJURY_NOUNS = frozenset({"injuries", "injury", "wounds", "wound"})
 _SUFFER = frozenset({"suffered", "sustained", "received", "suffering", "sustaining", "suffers", "sustains"})
@@ -23,6 +23,15 @@ _DEAD_HEADS = frozenset({"shot", "found", "beaten", "stabbed", "pronounced", "de
 _NOT_PERSON_ENTS = frozenset({"ORG", "GPE", "FAC", "PRODUCT", "LOC", "EVENT", "LAW", "WORK_OF_ART", "NORP",
                               "MONEY", "DATE", "TIME", "PERCENT", "QUANTITY", "CARDINAL"})
 _MAX_SPAN = 250
+_WOUNDING = frozenset({"shot", "stabbed", "wounded", "injured", "hurt"})
+_TO_HOSPITAL = frozenset({"taken", "transported", "rushed", "airlifted", "flown", "admitted", "hospitalized"})
+_HOSPITALS = frozenset({"hospital", "hospitals", "clinic", "trauma", "infirmary"})
+_CONDITIONS = frozenset({"critical", "serious", "stable", "grave", "fair", "guarded"})
+_OBJECT_VERBS = {"killed": "killed", "killing": "killed", "kills": "killed", "murdered": "killed",
+                 "murdering": "killed", "wounded": "injured", "wounding": "injured", "injured": "injured",
+                 "injuring": "injured", "shot": "injured", "shooting": "injured", "stabbed": "injured",
+                 "kidnapped": "kidnapped", "abducted": "kidnapped", "kidnapping": "kidnapped",
+                 "abducting": "kidnapped", "arrested": "arrested", "detained": "arrested", "arresting": "arrested"}
 
 
 def dep_figures(doc: Any) -> list[Figure]:
@@ -30,6 +39,10 @@ def dep_figures(doc: Any) -> list[Figure]:
     out: list[Figure] = []
     for tok in doc:
         low = tok.lower_
+        if low in _OBJECT_VERBS and tok.pos_ == "VERB":
+            fig = _object_figure(tok, low, text)
+            if fig is not None:
+                out.append(fig)
         kind, verb = _trigger(tok, low)
         if kind is None:
             continue
@@ -67,7 +80,62 @@ def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
         return "killed", tok
     if low == "taken" and any(c.lower_ in ("hostage", "captive") for c in tok.children):
         return "kidnapped", tok
+    if low in _WOUNDING and tok.pos_ == "VERB" and not _fatal(tok):
+        return "injured", tok  # "a man was shot in the leg": wounded, unless the clause says he died
+    if low in _TO_HOSPITAL and _goes_to_hospital(tok):
+        return "injured", tok
+    if low == "condition" and any(c.lower_ in _CONDITIONS for c in tok.children):
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        return "injured", verb  # "is in critical condition", "was listed in stable condition"
     return None, tok
+
+
+def _fatal(tok: Any) -> bool:
+    """"shot and killed", "shot dead", "fatally shot", "shot to death": a death, not a wound."""
+    for c in tok.children:
+        if c.lower_ in ("fatally", "dead", "death", "killed") or (c.dep_ == "conj" and c.lower_ in DEP_TRIGGERS
+                                                                   and DEP_TRIGGERS[c.lower_] == "killed"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
+            return True
+    return tok.dep_ == "conj" and tok.head.lower_ in DEP_TRIGGERS and DEP_TRIGGERS[tok.head.lower_] == "killed"
+
+
+def _goes_to_hospital(tok: Any) -> bool:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "into"):
+            if any(g.lower_ in _HOSPITALS or any(h.lower_ in _HOSPITALS for h in g.children) for g in c.children):
+                return True
+    return False
+
+
+def _object_figure(tok: Any, low: str, text: str) -> Figure | None:
+    """Active clauses count their object: "killing his five young children" (5),
+    "shot her husband" (1), "fatally shot a neighbour" (killed 1), "killed himself" (1)."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    kind = _OBJECT_VERBS[low]
+    if kind == "injured" and low in ("shot", "shooting", "stabbed") and _fatal(tok):
+        kind = "killed"
+    if obj.lower_ in ("himself", "herself"):
+        value: int | None = 1
+    else:
+        num = next((c for c in obj.children if c.dep_ == "nummod"), None)
+        if num is not None:
+            parsed = parse_count(text[num.left_edge.idx:num.idx + len(num.text)])
+            value = parsed[0] if parsed else None
+        else:
+            value = _count_people(obj)
+    if value is None:
+        return None
+    end = max(m.right_edge.idx + len(m.right_edge.text) for m in [obj])
+    if obj.conjuncts:
+        end = max(end, *(m.idx + len(m.text) for m in obj.conjuncts))
+    start = tok.idx
+    if end - start > _MAX_SPAN:
+        end = obj.idx + len(obj.text)
+    return Figure(kind=kind, value=value, qualifier="exact", span=Span.of(text, start, end))
 
 
 def _subject(verb: Any, intransitive: bool) -> Any:
