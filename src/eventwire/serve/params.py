@@ -15,7 +15,7 @@ MODES = ("asserted", "claimed", "alleged", "denied", "hypothetical", "background
 FIGURE_RULES = ("conservative", "latest", "max")
 SORT_KEYS = ("last_seen", "first_seen", "date", "sources")
 MAX_LIMIT = 500
-MAX_POINTS = 20000
+MAX_POINTS = 10000
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TYPE_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
