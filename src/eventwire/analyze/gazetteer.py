@@ -65,6 +65,8 @@ class Gazetteer:
             ids = self._index.get(key[4:])
         if ids is None and key.startswith("st "):
             ids = self._index.get("saint " + key[3:])
+        if ids is None and key.endswith(" city"):
+            ids = self._index.get(key[:-5])  # "York City, Pa." is York
         return tuple(self._cand(i) for i in ids[:40]) if ids else ()
 
     @lru_cache(maxsize=512)  # noqa: B019

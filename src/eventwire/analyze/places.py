@@ -29,6 +29,7 @@ _QUAL = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s?[A-Z][A-Za-z]*\.?){0,2})")
 _DATELINE = re.compile(
     r"(?:^|\n|(?<=[a-z0-9.!?\"”’)]))\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
     r"(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-|:)\s")
+_POLICE = re.compile(r"(?:'s)?\s+(?:police|Police|PD|sheriff|Sheriff|officers)\b")
 _ACCORDING = re.compile(r"(?:according to|in the eyes of)\s+$", re.I)
 
 
@@ -134,29 +135,37 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
                 out.append(Mention(s, t, core, "toponym"))
             else:
                 _embedded(e, core, s, out)
-    _add_dateline(text, out)
+    _add_dateline(text, record.article.title, out)
     _add_qualifiers(text, out)
     out.sort(key=lambda m: m.start)
     return out
 
 
-def _add_dateline(text: str, out: list[Mention]) -> None:
-    m = _DATELINE.search(text[:400])
+def dateline(text: str, title: str | None) -> tuple[str, int, str | None, int] | None:
+    """The dateline ("ROCKFORD, Ill. (AP) —") at the start of the body, i.e. after the title
+    when the text begins with it: (place, its offset, state/country or None, its offset)."""
+    off = len(title) if title and text.startswith(title) else 0
+    m = _DATELINE.search(text[off:off + 400])
     if not m:
-        return
+        return None
     city = m.group(1).strip()
     if len(city) < 3 or not gazetteer().known(city.title()):
+        return None
+    return city, off + m.start(1), m.group(2), off + (m.start(2) if m.group(2) else 0)
+
+
+def _add_dateline(text: str, title: str | None, out: list[Mention]) -> None:
+    d = dateline(text, title)
+    if not d:
         return
-    s = m.start(1)
+    city, s, q, qs = d
     for x in out:
         if x.start <= s < x.end:
             x.dateline = True
             break
     else:
         out.append(Mention(s, s + len(city), city, "toponym", dateline=True))
-    if m.group(2):
-        q = m.group(2)
-        qs = m.start(2)
+    if q:
         if not any(x.start <= qs < x.end for x in out) and qualifier(q):
             out.append(Mention(qs, qs + len(q), q, "toponym"))
 
@@ -267,10 +276,14 @@ def _venue_city(ms: list[Mention], i: int) -> Candidate | None:
             break
         if m.cand and m.kind == "toponym" and m.cand.feature in ("city", "admin1", "region"):
             return m.cand
+    words = {norm(w) for w in v.text.split()[:-1]}
+    for m in ms:  # "Florence County Detention Center" after the "FLORENCE, S.C." dateline
+        if m.cand and m.kind == "toponym" and m.cand.feature != "country" and norm(m.text) in words:
+            return m.cand
     inside = [c for w in v.text.split()[:-1] for c in gazetteer().lookup(w)[:1]
-              if _strong(c, w) and c.feature != "country"]
+              if _strong(c, w) and c.feature in ("admin1", "region")]
     if inside:
-        return inside[0]  # "Colorado State University", "Moscow City Hall"
+        return inside[0]  # "Colorado State University"
     for m in ms:
         if m.dateline and m.cand:
             return m.cand
@@ -320,12 +333,30 @@ def analyze(record: Record) -> list[Place]:
 
 
 def best_location(record: Record) -> Place | None:
-    """The strongest "where" evidence: the dateline, else the most precise, most repeated place."""
+    """The strongest "where" evidence for the article's event: the dateline city, else the most
+    mentioned city (venues count for their city), else the most mentioned finer-than-country place."""
     locs = [p for p in record.places if p.role == "location" and p.lat is not None]
     if not locs:
         return None
-    rank = {"venue": 4, "city": 3, "admin1": 2, "region": 1, "country": 1}
-    counts: dict[str, int] = {}
+    text = record.article.text
+    d = dateline(text, record.article.title)
+    if d:
+        for p in locs:
+            if p.start == d[1] and p.feature in ("city", "admin1"):
+                return p
+    counts: dict[tuple[float, float], float] = {}
     for p in locs:
-        counts[p.name] = counts.get(p.name, 0) + 1
-    return max(locs, key=lambda p: (rank.get(p.feature or "", 0) + counts[p.name] * 0.5, -p.start))
+        # "Chicago police", "Burbank Police Department": the city whose police act is the place
+        w = 2.0 if _POLICE.match(text, p.end) else 1.0
+        counts[(p.lat, p.lon)] = counts.get((p.lat, p.lon), 0) + w
+    rank = {"city": 3, "venue": 2, "admin1": 1, "region": 0, "country": 0}
+
+    def key(p: Place) -> tuple:
+        return (rank.get(p.feature or "", 0) >= 2, counts[(p.lat, p.lon)], p.feature == "city",
+                rank.get(p.feature or "", 0), -p.start)
+
+    top = max(locs, key=key)
+    if top.feature == "venue":  # report the city the venue is in, when it is named
+        city = [p for p in locs if p.feature == "city" and (p.lat, p.lon) == (top.lat, top.lon)]
+        return city[0] if city else top
+    return top
