@@ -22,8 +22,12 @@ _AFTER_MAX = 160
 _BEFORE_MAX = 220
 _AFTER_WORDS = 8  # words allowed between the closing mark and the cue ("the former senator said")
 _BEFORE_GAP_WORDS = 7  # words allowed between the cue and the opening mark ("on Twitter Monday")
-_STOP_AFTER_RE = re.compile(r"[.!?;](?=[\s\"“”']|$)|\n|[\"“”«»]|''")
-_STOP_BEFORE_RE = re.compile(r"[.!?;](?=[\s\"“”']|$)|\n|[\"“”«»]|''")
+# A full stop after a title or an initial ("Mr. Rogan said") ends no sentence.
+_ABBREV = "".join(
+    rf"(?<!\b{a})" for a in "Mr Ms Mrs Dr St Jr Sr Sen Rep Gov Gen Col Lt Sgt Capt Prof Rev Ft Mt Hon Gens Reps Sens".split()
+) + r"(?<!\b[A-Z])"
+_STOP_AFTER_RE = re.compile(_ABBREV + r"[.!?;](?=[\s\"“”']|$)|\n|[\"“”«»]|''")
+_STOP_BEFORE_RE = _STOP_AFTER_RE
 _COLON_SPEAKER_RE = re.compile(r"^\s*([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5})\s*:\s*$")
 _PREP_START = frozenset(
     "in on at during after before from to via through with while when as of into".split()

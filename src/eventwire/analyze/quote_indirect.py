@@ -144,10 +144,16 @@ def verb_cues(doc: Any, skip: set[int]) -> list[Found]:
             continue
         if speaker and speaker[0] < content[1] and content[0] < speaker[1]:
             continue  # a parse that puts the speaker inside the content is wrong
-        lo = min(content[0], speaker[0] if speaker else tok.idx, tok.idx)
-        hi = max(content[1], speaker[1] if speaker else tok.idx, tok.idx)
-        if "\n" in text[lo:hi]:
-            continue  # a parse run across a paragraph break (headlines lack full stops)
+        # The parser runs sentences across line breaks where a headline lacks its full
+        # stop: an attribution stays inside the cue's paragraph.
+        pa, pb = _paragraph(text, tok.idx)
+        content = trim(text, max(content[0], pa), min(content[1], pb))
+        if content[1] - content[0] < 2:
+            continue
+        if speaker:
+            speaker = trim(text, max(speaker[0], pa), min(speaker[1], pb))
+            if speaker[1] <= speaker[0]:
+                continue
         out.append(Found(content, (tok.idx, tok.idx + len(tok.text)), speaker, cue_i=tok.i))
     return out
 
@@ -158,7 +164,7 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return a, len(text) if b < 0 else b
 
 
-def _sentence(doc: Any, text: str, pos: int) -> tuple[int, int]:
+def sentence_at(doc: Any, text: str, pos: int) -> tuple[int, int]:
     """The sentence around pos, clipped to its paragraph (headlines have no full stop)."""
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     pa, pb = _paragraph(text, pos)
@@ -173,7 +179,7 @@ def source_phrases(doc: Any) -> list[Found]:
     text = doc.text
     out: list[Found] = []
     for m in _SOURCE_PHRASE_RE.finditer(text):
-        sa, sb = _sentence(doc, text, m.start())
+        sa, sb = sentence_at(doc, text, m.start())
         src_start = m.end()
         # The source runs to the next comma/clause end; the parse is unreliable on
         # glued tokens, so the text decides.

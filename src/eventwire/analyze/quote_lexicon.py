@@ -36,6 +36,8 @@ class Lexicon:
     phrases: dict[str, str]
     media_re: re.Pattern[str]  # a news outlet's name ends with one of these words
     media_verbs: frozenset[str]  # lemmas of "confirmed to <outlet>" cues
+    headline_labels: frozenset[str]  # "UPDATE:", "WATCH:" … are no speakers
+    in_nouns: frozenset[str]  # "In a new poll, …": document sources
 
 
 def _inflect(lemma: str) -> set[str]:
@@ -81,7 +83,9 @@ def lexicon() -> Lexicon:
         r"\b(?:" + "|".join(map(re.escape, media.get("words", []))) + r")\W*$", re.IGNORECASE
     )
     return Lexicon(forms=forms, direct_re=direct_re, phrases=dict(raw.get("phrases", {})),
-                   media_re=media_re, media_verbs=frozenset(media.get("verbs", [])))
+                   media_re=media_re, media_verbs=frozenset(media.get("verbs", [])),
+                   headline_labels=frozenset(raw.get("headline", {}).get("labels", [])),
+                   in_nouns=frozenset(raw.get("sources", {}).get("in_nouns", [])))
 
 
 def cue_of(word: str) -> Cue | None:

@@ -21,6 +21,7 @@ from ..model import Entity, Quote, Record, Span, Speaker
 from .quote_direct import attribute
 from .quote_indirect import Found, source_phrases, subtree_span, trim, verb_cues
 from .quote_lexicon import PRONOUNS, cue_of, lexicon
+from .quote_lines import headline_cues, in_sources
 from .quote_marks import QSpan, find_quotes
 
 _DIRECT_SHARE = 0.6  # content at least this much inside quote marks -> a direct quote
@@ -178,9 +179,10 @@ def find(doc: Any) -> list[Found]:
     # the same attribution twice: keep the direct one.
     direct_cues = {f.cue for f in found if f.direct}
     found = [f for f in found if f.direct or f.cue not in direct_cues]
-    for f in source_phrases(doc):
+    for f in source_phrases(doc) + in_sources(doc, [f.cue for f in found]):
         if not _inside_quote(f.cue[0], qspans):
             found.append(f)
+    found.extend(headline_cues(text, [f.cue for f in found]))
     return found
 
 
