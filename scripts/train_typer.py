@@ -37,52 +37,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from eventwire.analyze import typing as typer  # noqa: E402
 
-ACLED_TO_SUBTYPE = {
-    "Armed clash": "armed_clash",
-    "Government regains territory": "government_regains_territory",
-    "Non-state actor overtakes territory": "non_state_actor_overtakes_territory",
-    "Attack": "armed_assault",
-    "Sexual violence": "sexual_violence",
-    "Abduction/forced disappearance": "abduction_forced_disappearance",
-    "Chemical weapon": "chemical_weapon",
-    "Air/drone strike": "air_drone_strike",
-    "Suicide bomb": "suicide_bomb",
-    "Shelling/artillery/missile attack": "shelling_artillery_missile_attack",
-    "Remote explosive/landmine/IED": "remote_explosive_landmine_ied",
-    "Grenade": "grenade",
-    "Peaceful protest": "peaceful_protest",
-    "Protest with intervention": "protest_with_intervention",
-    "Excessive force against protesters": "excessive_force_against_protesters",
-    "Violent demonstration": "violent_demonstration",
-    "Mob violence": "mob_violence",
-    "Arrests": "arrest",
-    "Agreement": "agreement",
-    "Change to group/activity": "change_to_group_activity",
-    "Disrupted weapons use": "disrupted_weapons_use",
-    "Headquarters or base established": "headquarters_or_base_established",
-    "Looting/property destruction": "looting_property_destruction",
-    "Non-violent transfer of territory": "non_violent_transfer_of_territory",
-    "Other": "other",
-}
-
-CASE_TO_SUBTYPE = {
-    "ARMED_CLASH": "armed_clash", "GOV_REGAINS_TERIT": "government_regains_territory",
-    "NON_STATE_ACTOR_OVERTAKES_TER": "non_state_actor_overtakes_territory",
-    "CHEM_WEAP": "chemical_weapon", "AIR_STRIKE": "air_drone_strike",
-    "SUIC_BOMB": "suicide_bomb", "ART_MISS_ATTACK": "shelling_artillery_missile_attack",
-    "REM_EXPLOS": "remote_explosive_landmine_ied", "GRENADE": "grenade",
-    "SEX_VIOL": "sexual_violence", "ATTACK": "armed_assault",
-    "ABDUCT_DISSAP": "abduction_forced_disappearance", "PEACE_PROTEST": "peaceful_protest",
-    "PROTEST_WITH_INTER": "protest_with_intervention",
-    "FORCE_AGAINST_PROTEST": "excessive_force_against_protesters",
-    "VIOL_DEMONSTR": "violent_demonstration", "MOB_VIOL": "mob_violence",
-    "AGREEMENT": "agreement", "ARREST": "arrest", "CHANGE_TO_GROUP_ACT": "change_to_group_activity",
-    "DISR_WEAP": "disrupted_weapons_use", "HQ_ESTABLISHED": "headquarters_or_base_established",
-    "PROPERTY_DISTRUCT": "looting_property_destruction",
-    "NON_VIOL_TERRIT_TRANSFER": "non_violent_transfer_of_territory", "OTHER": "other",
-    "ORG_CRIME": "organised_crime", "NATURAL_DISASTER": "natural_disaster",
-    "MAN_MADE_DISASTER": "man_made_disaster", "DIPLO": "diplomatic", "ATTRIB": "attribution",
-}
+# Label tables live in the package data (typer_labels.json), shared with the benchmarks.
+_LABELS = json.loads(typer.LABELS_FILE.read_text(encoding="utf-8"))
+ACLED_TO_SUBTYPE: dict[str, str] = {sub: key for key, (_, sub) in _LABELS["acled"].items()}
+CASE_TO_SUBTYPE: dict[str, str] = dict(_LABELS["case"])
 
 # Hyper-parameters chosen by 5-fold cross-validation on both sets (see --cv).
 C = 0.3

@@ -26,6 +26,7 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_FILE = MODEL_DIR / "typer.npz"
 META_FILE = MODEL_DIR / "typer.json"
 KEYWORDS_FILE = MODEL_DIR / "typer_keywords.json"
+LABELS_FILE = MODEL_DIR / "typer_labels.json"
 
 DIM = 1 << 18  # hash space; only the buckets used in training are stored
 # Keyword groups weigh more than single words: with a few hundred training snippets per
@@ -172,6 +173,18 @@ class Model:
             cols, weights, bias, labels = z["cols"], z["weights"], z["bias"], z["labels"]
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         return cls(cols, weights, bias, [str(x) for x in labels], meta)
+
+
+@lru_cache(maxsize=1)
+def _acled_table() -> dict[str, tuple[str, str]]:
+    data = json.loads(LABELS_FILE.read_text(encoding="utf-8"))
+    return {k: (v[0], v[1]) for k, v in data["acled"].items()}
+
+
+def acled_labels(subtype: str) -> tuple[str, str] | None:
+    """ACLED (event_type, sub_event_type) of a subtype key; None outside ACLED
+    (organised_crime, disasters, diplomatic, attribution)."""
+    return _acled_table().get(subtype)
 
 
 @lru_cache(maxsize=1)
