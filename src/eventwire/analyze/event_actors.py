@@ -12,7 +12,7 @@ from bisect import bisect_right
 from typing import Any
 
 from ..model import Actor, Record, Span
-from .event_lexicon import cue_set
+from .event_lexicon import cue_set, lexicon
 from .event_triggers import Cand, crosses
 
 # Roles by type for (active subject, active object/passive subject).
@@ -95,6 +95,11 @@ def resolve(tok: Any) -> Any | None:
     return tok
 
 
+def _is_event_noun(t: Any) -> bool:
+    """'A bomb exploded', 'condemned the bombing': an event word is not an actor."""
+    return (t.tag_ or "").startswith("NN") and any(e.pos == "noun" and not e.extra for e in lexicon().get(t.lower_, ()))
+
+
 def _with_conj(tok: Any) -> list[Any]:
     return [tok] + [c for c in tok.children if c.dep_ == "conj"]
 
@@ -164,7 +169,7 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
     for t, role in found:
         if role is None or crosses(t, tok) or t.ent_type_ in ("DATE", "TIME"):
             continue
-        if t.lower_ in cue_set("actors", "place_nouns"):
+        if t.lower_ in cue_set("actors", "place_nouns") or _is_event_noun(t):
             continue
         a = names.actor(t, role)
         if a is None or a.span is None:

@@ -114,7 +114,8 @@ def compatible(m: Mention, c: Cluster) -> bool:
         km = _km(a, b)
         if km is not None and km > 100:
             return False
-    if m.date and date and m.date[1] >= 2 and date[1] >= 2:
+    definite = m.cand.nominal and any(c.lower_ in ("the", "this", "that") for c in m.cand.token.children)
+    if m.date and date and m.date[1] >= 2 and date[1] >= 2 and not definite:
         a, b = m.date[0]["value"], date[0]["value"]
         if not (a.startswith(b) or b.startswith(a)):
             return False

@@ -78,15 +78,34 @@ def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any
     return (best[3], best[0]) if best else None
 
 
+_DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*(?:\([^)]{1,40}\)\s*)?(—|–|--|-|\(|:)")
+
+
 def dateline(record: Record, places: list[Place]) -> Place | None:
-    """A place at the very start of the text followed by a dash or parenthesis ("GARY, Ind. —")."""
+    """The dateline place near the start: "GARY, Ind. —", "RENO, Nev. (KOLO) -", "CHICAGO (AP) —"."""
     text = record.article.text
     for p in places:
-        if p.start > 120:
+        if p.start > 400:
             break
-        tail = text[p.end:p.end + 25]
-        if p.text.isupper() or re.match(r"^[\s,A-Za-z.]*?\s*(\(|—|–|--|-\s)", tail):
+        if rank(p) < 2:
+            continue
+        tail = text[p.end:p.end + 60]
+        if (p.text.isupper() and len(p.text) >= 3) or _DATELINE_TAIL.match(tail):
             return p
+    return None
+
+
+def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallback: Place | None) -> Place | None:
+    """The city an event place lies in: itself, a city in the same sentence, the dateline/dominant city."""
+    if loc.feature == "city":
+        return loc
+    if unit is not None:
+        same = [p for p in places if unit[0] <= p.start < unit[1] and p.feature == "city"
+                and (not loc.country_code or p.country_code == loc.country_code)]
+        if same:
+            return min(same, key=lambda p: abs(p.start - loc.start))
+    if fallback is not None and fallback.feature == "city" and (not loc.country_code or fallback.country_code == loc.country_code):
+        return fallback
     return None
 
 
@@ -105,6 +124,8 @@ def date_dict(t: Time) -> dict[str, Any] | None:
     value = t.value or ""
     if t.type not in ("DATE", "TIME"):
         return None
+    if re.fullmatch(r"\d{4}", t.text.strip()):
+        return None  # a bare number like "2000" is more often a block number than the event's year
     m = _ISO.match(value)
     if _ISO_WEEK.match(value):
         out, precision = value[:8], "week"
@@ -119,6 +140,15 @@ def date_dict(t: Time) -> dict[str, Any] | None:
     return {"value": out, "precision": precision, "span": {"text": t.text, "start": t.start, "end": t.end}}
 
 
+_DAYISH = re.compile(r"(?i)\b(mon|tue|wed|thu|fri|sat|sun)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+                     r"today|yesterday|tonight|night|morning|afternoon|evening|\d{1,2}/\d{1,2}|\d{4}|ago|week|month")
+
+
+def clock_only(t: Time) -> bool:
+    """"at noon", "8:30 p.m.": a time of day says nothing about which day."""
+    return t.type == "TIME" and not _DAYISH.search(t.text)
+
+
 def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
                 claimed: set[int], para: tuple[int, int]) -> tuple[dict[str, Any], int] | None:
     """(date, strength): 3 attached in the parse, 2 same sentence (unclaimed), 1 earlier in the paragraph."""
@@ -129,14 +159,14 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
             tok = token_at(doc, t.start)
             dist = _ancestor_dist(tok, trigger_ids, 8) if tok is not None else None
             if dist is not None and (best is None or dist < best[0]):
-                best = (dist, t)
+                best = (dist + 10 * clock_only(t), t)
             same.append((i, t))
     if best is not None:
-        return date_dict(best[1]), 3  # type: ignore[return-value]
+        return date_dict(best[1]), (1 if clock_only(best[1]) else 3)  # type: ignore[return-value]
     for i, t in same:
-        if i not in claimed:
+        if i not in claimed and not clock_only(t):
             return date_dict(t), 2  # type: ignore[return-value]
-    before = [t for t in times if para[0] <= t.start < sent.start_char and date_dict(t)]
+    before = [t for t in times if para[0] <= t.start < sent.start_char and date_dict(t) and not clock_only(t)]
     if before:
         return date_dict(before[-1]), 1  # type: ignore[return-value]
     return None

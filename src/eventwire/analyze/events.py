@@ -160,7 +160,28 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         clusters[p].primary = True
     _background_by_date(clusters, p)
     fallback = link.dateline(record, places) or link.dominant(places)
-    return [_emit(cl, clusters, fallback) for cl in clusters]
+    out = [_emit(cl, clusters, fallback) for cl in clusters]
+    _add_cities(out, places, units(doc), fallback)
+    return out
+
+
+def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[int, int]], fallback: Any) -> None:
+    """location["city"]: the town of a venue/street location (ACLED's location level), with its span."""
+    by_start = {p.start: p for p in places}
+    starts = [u[0] for u in spans]
+    city_fallback = fallback if fallback is not None and fallback.feature == "city" else \
+        link.dominant([p for p in places if p.feature == "city"])
+    for ev in events:
+        loc = ev.location
+        if not loc or not loc.get("span"):
+            continue
+        place = by_start.get(loc["span"]["start"])
+        if place is None:
+            continue
+        u = spans[_sentence_of(place.start, starts)] if spans else None
+        city = link.city_of(place, places, u, city_fallback)
+        if city is not None:
+            loc["city"] = {"name": city.name, "span": {"text": city.text, "start": city.start, "end": city.end}}
 
 
 def _sentence_of(char: int, starts: list[int]) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .common import BenchContext, records_for
-from .gvdb_dev import count, incident_event, norm_date
+from .gvdb_dev import _names, count, incident_event, norm_date
 
 
 def city_base(city: str | None) -> str | None:
@@ -44,7 +44,7 @@ def run(ctx: BenchContext) -> dict[str, object]:
         if base:
             c_n += 1
             loc = (ev.location or {}) if ev else {}
-            names = {(loc.get("name") or "").lower(), ((loc.get("span") or {}).get("text") or "").lower()}
+            names = _names(loc)
             c_ok += base in names
     n = max(n, 1)
     metrics = {

@@ -1,0 +1,124 @@
+"""events layer: each test states one rule on a small hand-written article."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from eventwire.analyze import analyze
+from eventwire.model import Article, EventMention, Record
+
+
+@lru_cache(maxsize=64)
+def events_of(text: str, published: str = "2024-03-24") -> tuple[EventMention, ...]:
+    rec = analyze(Record(article=Article(id="t", text=text, published=published, language="en")))
+    return tuple(rec.events)
+
+
+def of_type(events, *types):
+    return [e for e in events if e.type in types]
+
+
+def test_primary_follows_the_main_clause():
+    evs = events_of("The group claimed responsibility for killing nine guards at a checkpoint.")
+    primary = [e for e in evs if e.primary]
+    assert len(primary) == 1 and primary[0].type == "claim_responsibility"
+    target = evs[primary[0].about]
+    assert target.type in ("attack", "battle")
+
+
+def test_exactly_one_primary_per_article():
+    evs = events_of("Gunmen attacked a bus on Monday. Police arrested two men. The army condemned the attack.")
+    assert sum(e.primary for e in evs) == 1
+
+
+def test_a_claim_is_about_the_attack():
+    evs = events_of("Gunmen attacked a police station in the north on Friday, killing four officers.\n\n"
+                    "A militant group later claimed responsibility for the attack.")
+    claim = of_type(evs, "claim_responsibility")[0]
+    assert claim.about is not None and evs[claim.about].type == "attack"
+    assert any(a.role == "claimant" for a in claim.actors)
+
+
+def test_repeated_mentions_of_one_attack_are_one_event():
+    evs = events_of("A bomb exploded at a crowded market on Monday.\n\nThe attack was the deadliest this year. "
+                    "Witnesses said the attack began at noon. Officials condemned the bombing.")
+    violent = of_type(evs, "attack", "battle", "shooting")
+    assert len(violent) == 1
+    assert violent[0].subtype == "remote_explosive_landmine_ied"
+    assert violent[0].acled == {"event_type": "Explosions/Remote violence",
+                                "sub_event_type": "Remote explosive/landmine/IED"}
+
+
+def test_denied_mode_for_an_event_under_a_denial():
+    evs = events_of("The government denied that its soldiers attacked the village.")
+    attack = of_type(evs, "attack")[0]
+    assert attack.mode == "denied"
+    assert of_type(evs, "denial")
+
+
+def test_background_mode_for_past_perfect_earlier_events():
+    evs = events_of("Rebels stormed a prison on Sunday.\n\n"
+                    "Two weeks ago, the embassy had warned its citizens about the security situation.")
+    warning = of_type(evs, "warning")[0]
+    assert warning.mode == "background"
+    assert not warning.primary
+    assert any(a.role == "warner" and "embassy" in a.name for a in warning.actors)
+
+
+def test_hypothetical_for_could_stage():
+    evs = events_of("Officials said the group could stage an attack on the capital.")
+    attack = of_type(evs, "attack")[0]
+    assert attack.mode == "hypothetical"
+
+
+def test_hypothetical_attack_is_not_merged_with_the_real_one():
+    evs = events_of("Gunmen attacked a hotel on Friday.\n\nOfficials fear the group could stage another attack.")
+    modes = sorted(e.mode for e in of_type(evs, "attack"))
+    assert modes == ["asserted", "hypothetical"]
+
+
+def test_figures_go_to_the_event_of_their_sentence():
+    evs = events_of("Gunmen killed 20 people at a market on Monday.\n\n"
+                    "On Tuesday police arrested 11 suspects in connection with the attack.")
+    attack = of_type(evs, "attack")[0]
+    arrest = of_type(evs, "arrest")[0]
+    assert attack.figures["killed"]["value"] == 20
+    assert "arrested" not in attack.figures
+    assert arrest.figures["arrested"]["value"] == 11
+    assert "killed" not in arrest.figures
+    assert arrest.about == evs.index(attack)
+
+
+def test_no_date_without_evidence():
+    evs = events_of("Gunmen attacked a bus carrying pilgrims.")
+    assert evs and all(e.date is None for e in evs)
+
+
+def test_date_from_the_linked_time_expression():
+    evs = events_of("Gunmen attacked a bus carrying pilgrims on Friday.", "2024-03-24")
+    attack = of_type(evs, "attack")[0]
+    assert attack.date is not None and attack.date["value"] == "2024-03-22"
+    assert attack.date["span"]["text"].endswith("Friday")
+
+
+def test_accusation_roles():
+    evs = events_of("The president accused the rebels of the bombing.")
+    acc = of_type(evs, "accusation")[0]
+    roles = {a.role: a.name for a in acc.actors}
+    assert "president" in roles.get("accuser", "")
+    assert "rebels" in roles.get("accused", "")
+
+
+def test_passive_perpetrator_and_victim():
+    evs = events_of("Two farmers were shot dead by gunmen near the village.")
+    ev = of_type(evs, "attack", "shooting")[0]
+    roles = {(a.role, a.name) for a in ev.actors}
+    assert any(r == "perpetrator" and "gunmen" in n for r, n in roles)
+    assert any(r == "victim" and "farmers" in n for r, n in roles)
+
+
+def test_every_trigger_span_points_into_the_text():
+    text = "Protesters rallied outside parliament on Sunday. Police fired tear gas to disperse them."
+    for e in events_of(text):
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert 0 <= e.confidence <= 1
