@@ -32,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     from ..pipeline import extract
     from ..store import open_store
 
-    console = Console()
+    # Wide enough for the table when piped (rich falls back to 80 columns off a terminal).
+    console = Console(width=None if sys.stdout.isatty() else 150)
     corpus = corpus_path()
     console.print(f"[bold]eventwire demo[/bold]: ingesting {corpus} into {args.db}")
     errors = 0
@@ -52,17 +53,17 @@ def run(args: argparse.Namespace) -> int:
         console.print(f"ingested: {counts}")
         events, total = store.list_events(sort="date", limit=100)
         table = Table(title=f"{total} consolidated events", show_lines=True)
-        for col in ("id", "type", "date", "place", "killed", "injured", "arrested", "sources", "articles"):
-            table.add_column(col)
+        for col in ("id", "type", "mode", "date", "place", "killed", "injured", "arrested", "sources", "articles"):
+            table.add_column(col, overflow="fold")
         for ev in events:
             loc = ev.get("location") or {}
             place = ", ".join(x for x in (loc.get("name"), loc.get("country_code")) if x)
             figs = ev.get("figures") or {}
             table.add_row(
                 ev["id"], "/".join(x for x in (ev.get("type"), ev.get("subtype")) if x),
-                (ev.get("date") or {}).get("value") or "", place,
+                ev.get("mode") or "", (ev.get("date") or {}).get("value") or "", place,
                 *(_figure_history(figs.get(k)) for k in ("killed", "injured", "arrested")),
-                str(ev.get("sources", "")), ", ".join(ev.get("articles", [])),
+                str(ev.get("sources", "")), " ".join(ev.get("articles", [])),
             )
         console.print(table)
     finally:
