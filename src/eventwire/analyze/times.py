@@ -21,11 +21,15 @@ from typing import Any
 from ..model import Record, Time
 from . import timex_calendar as cal
 from .timex_context import Ctx
+from .timex_dates import MONTH_KEY, SHIFT_KEY, UNIT_KEY, Key, Norm
 from .timex_dates import RULES as DATE_RULES
-from .timex_dates import Norm
+from .timex_spans import QUARTER_KEY
 from .timex_spans import RULES as SPAN_RULES
 
 RULES = DATE_RULES + SPAN_RULES
+# Rules (by position in RULES) that run only around their key words; see timex_dates.Key.
+_KEYED: dict[int, Key] = {2: MONTH_KEY, 3: MONTH_KEY, 4: MONTH_KEY, 13: SHIFT_KEY, 17: UNIT_KEY,
+                          18: UNIT_KEY, 19: UNIT_KEY, 26: QUARTER_KEY, 27: QUARTER_KEY, 28: QUARTER_KEY}
 # spaCy labels for which a 4-digit number is not a year ("2000 people", "$1990").
 _NOT_YEAR_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
 _YEAR_ONLY = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
@@ -41,8 +45,17 @@ def analyze(record: Record) -> list[Time]:
 
 def find_times(ctx: Ctx) -> list[Time]:
     cands: list[tuple[int, int, int, Norm]] = []
-    for pattern, handler, priority in RULES:
-        for m in pattern.finditer(ctx.text):
+    windows_of: dict[int, list[tuple[int, int]]] = {}
+    for idx, (pattern, handler, priority) in enumerate(RULES):
+        key = _KEYED.get(idx)
+        if key is None:
+            matches = pattern.finditer(ctx.text)
+        else:
+            wins = windows_of.get(id(key))
+            if wins is None:
+                wins = windows_of[id(key)] = _windows(ctx.text, key)
+            matches = (m for ws, we in wins for m in pattern.finditer(ctx.text, ws, we))
+        for m in matches:
             try:
                 norm = handler(m, ctx)
             except (ValueError, OverflowError, KeyError):  # odd dates ("Feb. 30") are skipped
@@ -83,6 +96,20 @@ def _year_back_quarters(text: str, chosen: list[tuple[int, int, Norm]]) -> list[
         elif qm:
             last_q = (end, qm.group(1), qm.group(2))
         out.append((start, end, norm))
+    return out
+
+
+def _windows(text: str, key: Key) -> list[tuple[int, int]]:
+    """Merged [start, end) windows around the key's hits."""
+    assert key is not None
+    regex, before, after = key
+    out: list[tuple[int, int]] = []
+    for m in regex.finditer(text):
+        ws, we = max(0, m.start() - before), min(len(text), m.end() + after)
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], we))
+        else:
+            out.append((ws, we))
     return out
 
 

@@ -340,6 +340,15 @@ _REL_MOD = r"(?:last|this|next|past|coming|previous|following|the current|the pa
 _DAY_PREFIX = rf"(?:(?:{WEEKDAY}),?\s+(?:the\s+)?)?"
 _HOLIDAY_RE = alt([*HOLIDAYS, "thanksgiving day", "thanksgiving"])
 
+# A key is a cheap regex every match must contain, with how far a match may reach before and
+# after it: times.py runs the rule only in windows around key hits (the full rules are slow
+# to try at every word boundary of a long article).
+Key = tuple[re.Pattern[str], int, int] | None
+_MON3 = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+MONTH_KEY: Key = (re.compile(rf"\b(?:{_MON3}|{_MON3.upper()})"), 60, 50)  # names count only capitalised
+UNIT_KEY: Key = (re.compile(r"(?:second|sec|minute|min|hour|hr|day|night|week|fortnight|month|quarter|year|yr|decade|centur)", re.I), 90, 30)
+SHIFT_KEY: Key = (re.compile(r"\b(?:ago|earlier|later|before|after|now|hence)\b", re.I), 90, 5)
+
 RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?Z?)?\b"), _iso, 9),
     (re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])"), _slash, 9),

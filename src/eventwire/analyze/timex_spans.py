@@ -213,6 +213,8 @@ def _edge_of(m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("DATE", cal.week(c.anchor), "week", True)
 
 
+QUARTER_KEY = (re.compile(r"quarter|half|year-earlier|year-ago|year earlier|prior-year", re.I), 90, 50)
+
 _DUR_MOD = r"(?:past|last|next|first|coming|previous|final|latest|following|initial|remaining|additional|further|same|entire|whole|full|last few|past few|next few)"
 _APPROX = r"(?:about|nearly|almost|some|roughly|around|approximately|more than|over|less than|at least|up to|just|only|no more than)"
 _QUALIF = r"(?:more|straight|consecutive|trading|business|working|full|long|additional|calendar|extra|whole|successive)"
