@@ -121,9 +121,11 @@ def _object_figure(tok: Any, low: str, text: str) -> Figure | None:
     if obj.lower_ in ("himself", "herself"):
         value: int | None = 1
     else:
-        num = next((c for c in obj.children if c.dep_ == "nummod"), None)
-        if num is not None:
-            parsed = parse_count(text[num.left_edge.idx:num.idx + len(num.text)])
+        nums = [c for c in obj.children if c.dep_ in ("nummod", "quantmod") and c.i < obj.i]
+        if nums:  # "two dozen others": the whole number phrase
+            lo = min(n.left_edge.idx for n in nums)
+            hi = max(n.right_edge.idx + len(n.right_edge.text) for n in nums)
+            parsed = parse_count(text[lo:hi])
             value = parsed[0] if parsed else None
         else:
             value = _count_people(obj)

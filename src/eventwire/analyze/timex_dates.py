@@ -357,7 +357,7 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
         rf"(?:,?\s+(?P<y>{YEAR}))?(?:\s+(?:in\s+the\s+)?(?P<part>{PART}))?(?!\w)", I), _month_day, 8),
     (re.compile(rf"\b{_EDGE}(?P<m>{MONTH_D}),?\s+(?:of\s+)?(?P<y>{YEAR})\b", I), _month_year, 8),
     (re.compile(rf"\b{_EDGE}(?:(?P<mod>last|this|next|past|coming|previous)\s+)?(?P<m>{MONTH_ALONE})(?!\w)", I), _month, 5),
-    (re.compile(rf"(?<![$£€\d.,])\b(?:(?:fiscal|calendar|the year|early|mid-|mid|late|end-|the end of|the beginning of|the start of|the middle of)\s*)?(?P<y>{YEAR})\b(?!\s*(?:%|percent|per cent)|-year|[a-z'’])", I), _year, 4),
+    (re.compile(rf"(?<![$£€\d.,/])\b(?:(?:fiscal|calendar|the year|early|mid-|mid|late|end-|the end of|the beginning of|the start of|the middle of)\s*)?(?P<y>{YEAR})\b(?!\s*(?:%|percent|per cent)|-year|[a-z'’])", I), _year, 4),
     (re.compile(r"\b(?:the\s+)?(?:(?:early|mid-?|late)\s*)?(?:(?P<full>1\d\d0|20\d0)|'(?P<short>\d)0)['’]?s\b", I), _decade, 6),
     (re.compile(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", I), _century, 6),
     (re.compile(rf"\b(?:(?:early|late|earlier|later|mid-?)\s*)?(?P<w>{DAYWORD})(?:\s+(?P<part>{PART}))?\b", I), _dayword, 7),

@@ -1,0 +1,116 @@
+"""figures layer: each case states the rule it checks (kind, value, qualifier)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.analyze.figures import analyze, find_figures, parse_count
+from eventwire.model import Article, Record
+from eventwire.nlp import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load("en")
+
+
+def figs(nlp, text: str) -> set[tuple[str, int, str]]:
+    rec = Record(Article(id="t", text=text))
+    rec.doc = nlp(text)
+    return {(f.kind, f.value, f.qualifier) for f in analyze(rec)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # qualifiers: "at least"/"more than" -> at_least with the stated value (ACLED takes the number)
+    ("At least 133 people were killed in the attack.", {("killed", 133, "at_least")}),
+    ("More than 20 people were killed.", {("killed", 20, "at_least")}),
+    # "up to"/"as many as" -> at_most
+    ("Up to 30 people were wounded.", {("injured", 30, "at_most")}),
+    ("As many as 50 people were detained.", {("arrested", 50, "at_most")}),
+    # "about"/"nearly"/"some" -> about
+    ("About 40 soldiers were killed.", {("killed", 40, "about")}),
+    ("Some 300 protesters were arrested.", {("arrested", 300, "about")}),
+    # "left N dead"
+    ("The blast left 133 dead.", {("killed", 133, "exact")}),
+    # verb before the number, two figures in one clause
+    ("Gunmen opened fire, killing 2 and injuring 5.", {("killed", 2, "exact"), ("injured", 5, "exact")}),
+    ("2 killed, 5 wounded in shooting.", {("killed", 2, "exact"), ("injured", 5, "exact")}),
+    ("The death toll rose to 40 on Sunday.", {("killed", 40, "exact")}),
+    ("11 people were arrested, including the gunmen.", {("arrested", 11, "exact")}),
+    ("Police detained three suspects.", {("arrested", 3, "exact")}),
+    # number words, dozens (ACLED: "dozens" -> 12, "hundreds" -> 100, lower bounds)
+    ("Eleven people were abducted.", {("kidnapped", 11, "exact")}),
+    ("The attack killed eleven civilians and wounded two dozen others.",
+     {("killed", 11, "exact"), ("injured", 24, "exact")}),
+    ("Dozens of people were arrested.", {("arrested", 12, "at_least")}),
+    ("Hundreds were detained.", {("arrested", 100, "at_least")}),
+    ("Three people were taken hostage.", {("kidnapped", 3, "exact")}),
+    # "N, one fatally, were shot": one dead, the rest wounded
+    ("Four teens, one fatally, were shot Saturday night.", {("killed", 1, "exact"), ("injured", 3, "exact")}),
+    # counted from the subject: singular nouns and names, coordinated
+    ("A man and a woman were killed.", {("killed", 2, "exact")}),
+    ("A man was shot and killed on Main Street.", {("killed", 1, "exact")}),
+    ("John Smith and Mary Jones were killed.", {("killed", 2, "exact")}),
+    ("A woman was shot and wounded.", {("injured", 1, "exact")}),
+    ("The victim was shot dead.", {("killed", 1, "exact")}),
+    ("He died at the scene.", {("killed", 1, "exact")}),
+    ("The boy suffered non-life-threatening injuries.", {("injured", 1, "exact")}),
+    ("A 20-year-old man was hospitalized.", {("injured", 1, "exact")}),
+    # negation: nobody -> 0 exact; a named person not hurt -> no figure at all
+    ("No one was injured.", {("injured", 0, "exact")}),
+    ("There were no injuries reported.", {("injured", 0, "exact")}),
+    ("The driver was not hurt.", set()),
+    # plural subjects without a number say nothing countable
+    ("People were killed and buildings destroyed.", set()),
+])
+def test_figures(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
+    assert figs(nlp, text) == expected
+
+
+def test_time_and_money_numbers_are_not_counts(nlp) -> None:
+    # "killed 20 minutes later" is not 20 dead; years are not counts
+    assert figs(nlp, "The attack happened 20 minutes later and killed 3.") == {("killed", 3, "exact")}
+    assert figs(nlp, "In 2019 killed was a word.") == set()
+
+
+def test_span_and_sentence_evidence(nlp) -> None:
+    text = "Gunmen stormed a hall. At least 133 people were killed."
+    rec = Record(Article(id="t", text=text))
+    rec.doc = nlp(text)
+    (fig,) = analyze(rec)
+    assert fig.span.text == "At least 133 people were killed"
+    assert text[fig.span.start:fig.span.end] == fig.span.text
+    assert fig.sentence == 1
+
+
+def test_regex_pass_without_parse() -> None:
+    # find_figures needs no spaCy Doc (cheap use from other layers)
+    assert {(f.kind, f.value) for f in find_figures("killing 2 and injuring 5")} == {("killed", 2), ("injured", 5)}
+    assert analyze(Record(Article(id="t", text="At least 3 were killed."))) [0].value == 3
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("at least 133", (133, "at_least")),
+    ("more than 20", (20, "at_least")),
+    ("up to 30", (30, "at_most")),
+    ("as many as 12", (12, "at_most")),
+    ("about 40", (40, "about")),
+    ("nearly 1,200", (1200, "about")),
+    ("eleven", (11, "exact")),
+    ("twenty-four", (24, "exact")),
+    ("a dozen", (12, "exact")),
+    ("two dozen", (24, "exact")),
+    ("dozens of", (12, "at_least")),
+    ("scores", (20, "at_least")),
+    ("hundreds", (100, "at_least")),
+    ("thousands", (1000, "at_least")),
+    ("a", None),
+    ("several", None),
+    ("", None),
+])
+def test_parse_count(text: str, expected) -> None:
+    assert parse_count(text) == expected
+
+
+def test_empty_text() -> None:
+    assert analyze(Record(Article(id="e", text=""))) == []

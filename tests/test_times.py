@@ -1,0 +1,161 @@
+"""times layer: each case states the TimeML rule it checks (anchor = publication date)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventwire.analyze import timex_calendar as cal
+from eventwire.analyze.times import _KEYED, RULES, analyze, date_and_precision, date_of, find_times
+from eventwire.analyze.timex_context import Ctx
+from eventwire.model import Article, Record, Time
+
+SUNDAY = "2024-03-24"  # a Sunday, ISO week 12
+
+
+def tx(text: str, published: str | None = SUNDAY) -> list[Time]:
+    return find_times(Ctx(text=text, anchor=cal.parse_anchor(published)))
+
+
+def one(text: str, published: str | None = SUNDAY) -> Time:
+    found = tx(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text,value,typ,precision", [
+    # weekdays in past-tense news: the latest such day on or before publication
+    ("The attack happened on Friday.", "2024-03-22", "DATE", "day"),
+    # "this <weekday>": that day of the publication's ISO week
+    ("Gunmen stormed the hall this Saturday.", "2024-03-23", "DATE", "day"),
+    # part of day: TimeML TNI/TMO, type TIME, precision of the date
+    ("Gunmen opened fire Friday night.", "2024-03-22TNI", "TIME", "day"),
+    # "last Tuesday": strictly before
+    ("He was arrested last Tuesday.", "2024-03-19", "DATE", "day"),
+    # "next Monday": strictly after
+    ("The trial opens next Monday.", "2024-03-25", "DATE", "day"),
+    # future clause: the coming weekday
+    ("The minister will travel on Wednesday.", "2024-03-27", "DATE", "day"),
+    ("It was reported yesterday.", "2024-03-23", "DATE", "day"),
+    ("Talks resume tomorrow.", "2024-03-25", "DATE", "day"),
+    ("Officials spoke this morning.", "2024-03-24TMO", "TIME", "day"),
+    # "N weeks ago" is an ISO week (W10 when published on 2024-03-24)
+    ("Two weeks ago the embassy warned of an attack.", "2024-W10", "DATE", "week"),
+    ("Three days ago a bomb exploded.", "2024-03-21", "DATE", "day"),
+    ("Prices rose last month.", "2024-02", "DATE", "month"),
+    ("Sales fell last year.", "2023", "DATE", "year"),
+    ("The group formed this week.", "2024-W12", "DATE", "week"),
+    # month without year: this year's, in a past clause never a later month
+    ("The talks collapsed in March.", "2024-03", "DATE", "month"),
+    ("Voting took place in November.", "2023-11", "DATE", "month"),
+    ("He was born on 22 March 2001.", "2001-03-22", "DATE", "day"),
+    ("The blast on March 22 killed 40.", "2024-03-22", "DATE", "day"),
+    # "Tuesday, Jan. 27": the year comes from the publication date
+    ("The court met Tuesday, Jan. 27.", "2024-01-27", "DATE", "day"),
+    ("Filed on 2015-12-10.", "2015-12-10", "DATE", "day"),
+    ("Dated 12/10/2015.", "2015-12-10", "DATE", "day"),
+    ("Elections were held in 2019.", "2019", "DATE", "year"),
+    ("It began in July 2021.", "2021-07", "DATE", "month"),
+    # decades: TimeML writes the 1990s as 199
+    ("Crime peaked in the 1990s.", "199", "DATE", "decade"),
+    ("Profit rose in the third quarter.", "2023-Q3", "DATE", "quarter"),
+    ("The talks last summer failed.", "2023-SU", "DATE", "season"),
+])
+def test_dates(text: str, value: str, typ: str, precision: str) -> None:
+    t = one(text)
+    assert (t.value, t.type, t.precision) == (value, typ, precision), t
+
+
+@pytest.mark.parametrize("text,value,typ", [
+    ("Rebels have held the town for months.", "PXM", "DURATION"),  # bare plural: unknown length
+    ("The siege lasted two weeks.", "P2W", "DURATION"),
+    ("The flight took three hours.", "PT3H", "DURATION"),  # clock units take the T
+    ("a five-year plan", "P5Y", "DURATION"),
+    ("over the past two months", "P2M", "DURATION"),
+    ("several years", "PXY", "DURATION"),
+    ("the past year", "P1Y", "DURATION"),  # TimeML: a period, not last year's date
+    ("Patrols run every week.", "P1W", "SET"),
+    ("They meet every Thursday.", "XXXX-WXX-4", "SET"),
+    ("a daily briefing", "P1D", "SET"),
+    ("It earns $5 a year.", "P1Y", "SET"),  # "a year" after an amount is a rate
+    ("Prices are high now.", "PRESENT_REF", "DATE"),
+    ("He recently resigned.", "PAST_REF", "DATE"),
+    ("in the near future", "FUTURE_REF", "DATE"),
+])
+def test_durations_sets_refs(text: str, value: str, typ: str) -> None:
+    t = one(text)
+    assert (t.value, t.type) == (value, typ), t
+
+
+def test_clock_times() -> None:
+    # "8:20 a.m." on the publication day; "shortly before 3 p.m." keeps the clock time
+    assert one("The first shot came at 8:20 a.m.").value == "2024-03-24T08:20"
+    assert one("It ended shortly before 3 p.m. yesterday").value == "2024-03-23T15:00"
+    assert one("Launch at 18:00 UTC.").value == "2024-03-24T18:00Z"
+
+
+def test_age_is_not_a_duration() -> None:
+    # "a 30-year-old man" and "52 years old" are ages
+    assert tx("A 30-year-old man was hurt.") == []
+    assert tx("The victim was 52 years old.") == []
+
+
+def test_counted_numbers_are_not_years_but_years_are() -> None:
+    assert [t.value for t in tx("He paid $1990 for it.")] == []
+    assert [t.value for t in tx("It rose 2015% in a day.") if t.type == "DATE"] == []
+
+
+def test_month_words_need_a_capital() -> None:
+    # "may" and "march" are also a verb and a noun
+    assert tx("Protesters may march again.") == []
+
+
+def test_no_publication_date() -> None:
+    # absolute dates still resolve; relative ones stay unanchored
+    assert one("Filed on 2015-12-10.", None).value == "2015-12-10"
+    t = one("The attack happened on Friday.", None)
+    assert (t.value, t.anchored) == ("XXXX-WXX-5", False)
+    assert tx("Two weeks ago", None)[0].value == "PAST_REF"
+
+
+def test_anchored_flag() -> None:
+    assert one("on Friday").anchored is True
+    assert one("in 2019").anchored is False
+
+
+def test_date_of_and_precision() -> None:
+    night = Time("Friday night", 0, 12, "TIME", "2024-03-22TNI", "day", True)
+    assert date_of(night) == "2024-03-22"
+    assert date_and_precision(Time("x", 0, 1, "DATE", "2024-W10", "week")) == ("2024-W10", "week")
+    assert date_and_precision(Time("x", 0, 1, "DATE", "2024-03", "month")) == ("2024-03", "month")
+    assert date_of(Time("x", 0, 1, "DURATION", "P2W")) is None
+    assert date_of(Time("x", 0, 1, "DATE", "PAST_REF")) is None
+    assert date_of(Time("x", 0, 1, "DATE", "XXXX-WXX-5")) is None
+
+
+def test_keyed_rules_are_the_intended_ones() -> None:
+    # times.py runs these rules only near their key words: the indices must stay in sync
+    names = {i: RULES[i][1].__name__ for i in _KEYED}
+    assert names[13] == "_ago" and names[17] == "_duration" and names[18] == "_hyphen_duration"
+    assert {names[i] for i in (2, 3, 4)} == {"_month_day", "_month_year", "_month"}
+    assert names[26] == names[28] == "_quarter" and names[27] == "_year_back"
+
+
+def test_empty_and_odd_input_do_not_crash() -> None:
+    assert analyze(Record(Article(id="e", text=""))) == []
+    # impossible dates are dropped, not raised
+    found = tx("Feb. 30 and 13/45/2020 and 99:99 UTC")
+    assert [t.value for t in found if t.precision in ("day", "time", "year")] == []
+    assert all(t.value for t in tx("Feb. 30, 2024 was not a day."))
+
+
+def test_seed_article(shared) -> None:
+    """The worked example: this Saturday, Friday night and two weeks ago (see seed-record.example.json)."""
+    text = (shared / "examples" / "seed-article.txt").read_text(encoding="utf-8")
+    expected = json.loads((shared / "examples" / "seed-record.example.json").read_text(encoding="utf-8"))["times"]
+    got = {(t.text, t.value, t.type) for t in tx(text, "2024-03-24")}
+    for e in expected:
+        assert (e["text"], e["value"], e["type"]) in got
+    assert ("Friday", "2024-03-22", "DATE") in got
+    assert any(t[1] == "PXM" for t in got)  # "for months"
