@@ -158,6 +158,10 @@ def add_mention(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
     modes = Counter(e.get("modes") or {})
     modes[m.get("mode") or "asserted"] += 1
     e["modes"] = dict(modes)
+    if m.get("subtype"):
+        subtypes = Counter(e.get("subtypes") or {})
+        subtypes[m["subtype"]] += 1
+        e["subtypes"] = dict(subtypes)
     days = Counter({int(k): v for k, v in (e.get("days") or {}).items()})
     if m.get("day") is not None:
         days[m["day"]] += 1
@@ -190,6 +194,7 @@ def merge_profiles(keep: dict[str, Any], gone: dict[str, Any]) -> dict[str, Any]
     e["types"] = dict(Counter(keep.get("types") or {}) + Counter(gone.get("types") or {}))
     e["days"] = dict(Counter(keep.get("days") or {}) + Counter(gone.get("days") or {}))
     e["modes"] = dict(Counter(keep.get("modes") or {}) + Counter(gone.get("modes") or {}))
+    e["subtypes"] = dict(Counter(keep.get("subtypes") or {}) + Counter(gone.get("subtypes") or {}))
     mode = event_day(e)
     e["block_day"] = mode if mode is not None else keep.get("block_day")
     if not e.get("country") and gone.get("country"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -35,12 +36,19 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    # Drawing the random permutations costs more than hashing a whole article: do it once.
+    return MinHash(num_perm=NUM_PERM, seed=7)
+
+
 def signature(text: str) -> np.ndarray | None:
     words = normalise(text).split()
     if len(words) < MIN_WORDS:
         return None
     shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
-    mh = MinHash(num_perm=NUM_PERM, seed=7)
+    template = _template()
+    mh = MinHash(num_perm=NUM_PERM, seed=7, permutations=template.permutations, scheme=template.scheme)
     mh.update_batch(list(shingles))
     return mh.hashvalues.astype(np.uint64)
 

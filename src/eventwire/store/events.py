@@ -57,8 +57,8 @@ def refresh_event(db: Db, eid: str) -> None:
     titles = db.all("SELECT DISTINCT a.title FROM mentions m JOIN articles a ON a.id = m.article_id"
                     " WHERE m.event_id = ? LIMIT 20", (eid,))
     words += [t[0] for t in titles if t[0]]
-    subtypes = db.all("SELECT data FROM mentions WHERE event_id = ? LIMIT 50", (eid,))
-    subtype = _commonest(json.loads(d[0]).get("subtype") for d in subtypes)
+    subtypes = p.get("subtypes") or {}
+    subtype = max(subtypes.items(), key=lambda kv: (kv[1], kv[0]))[0] if subtypes else None
     db.execute(
         "UPDATE events SET type = ?, subtype = ?, mode = ?, block_day = ?, day = ?, date_value = ?,"
         " date_precision = ?, country = ?, admin1 = ?, place = ?, lat = ?, lon = ?, n_mentions = ?,"
@@ -69,14 +69,6 @@ def refresh_event(db: Db, eid: str) -> None:
          p.get("country"), p.get("admin1"), p.get("place"), p.get("lat"), p.get("lon"),
          n_mentions, n_articles, n_sources, first, last, " ".join(words).lower(), eid),
     )
-
-
-def _commonest(values: Any) -> Any:
-    counts: dict[Any, int] = {}
-    for v in values:
-        if v:
-            counts[v] = counts.get(v, 0) + 1
-    return max(counts.items(), key=lambda kv: (kv[1], str(kv[0])))[0] if counts else None
 
 
 def remove_article_mentions(db: Db, aid: str) -> None:

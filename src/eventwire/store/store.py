@@ -190,9 +190,12 @@ class Store:
                 votes[aid][eid] = (n + 1, max(p, int(primary)))
         for aid in self.db.all("SELECT id FROM articles"):
             out.setdefault(aid[0], None)
+        # A statement (claim, arrest, accusation...) is about an incident: the article's
+        # story is that incident, found through the statement's link from this article.
+        about = {(src, aid): dst for src, dst, aid in self.db.all("SELECT src, dst, article_id FROM links")}
         for aid, vs in votes.items():
             best = max(vs.items(), key=lambda kv: (kv[1][1], kv[1][0]))[0]
-            out[aid] = self.resolve(best)
+            out[aid] = self.resolve(about.get((best, aid), best))
         return out
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:
