@@ -1,0 +1,230 @@
+"""Partitioned clustering: the store's `_place_mention` loop, in memory, per partition.
+
+`run_group(items, seeds)` replays exactly what `store.ingest.add_record` does to the
+`events` table for the mentions it is given, in the order given, with the same pure
+cluster functions (`cluster.assign`, `new_profile`, `add_mention`, `merge_profiles`) and
+the same blocking rules as `store.ingest.candidates`. It models the table columns the
+blocking query reads separately from the profiles, because that is what the SQL sees:
+an event's `country` column is NULL from its creation until the end of the article that
+created it (`refresh_event` runs once per article), and its `block_day` column lags its
+profile the same way.
+
+A *partition* is (family, region, time bucket) of a mention: families never meet in
+blocking, region is the stated country ("unknown" without one, or when it is inferred),
+the bucket is `block_day // bucket_days`. Partitions run independently (Ray tasks).
+`coupled(results)` then finds the boundary cases: a query (a placement or a statement
+link search) that, in a single global run, could have seen an event living in another
+group — near a bucket edge, an unknown-region mention seeing a country's events, a
+country mention seeing unknown-country events. Such groups are united and re-run
+together (see load.py), until no query can see outside its group; the result is then
+the single-machine result, mention for mention (the proof is in docs/scale.md's text).
+
+Items are plain dicts (cheap to ship to Ray workers):
+  place: {kind: "place", pos, seq, aid, idx, new_id, m}    m = cluster.mention_features(...)
+  probe: {kind: "probe", pos, seq, aid, idx, relation, m}  m = the statement's link probe
+pos = (article seq, 0 for placements / 1 for link searches, mention idx) is the global order.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from typing import Any
+
+from .. import cluster
+from ..store.ingest import CANDIDATE_LIMIT
+
+Pos = tuple[int, int, int]
+SEED_POS: Pos = (-1, 0, 0)  # events already in the target store exist before every item
+UNKNOWN = "unknown"
+UNDATED = "undated"
+
+
+def region(m: dict[str, Any]) -> str:
+    """The blocking region of a mention: a stated country, else unknown."""
+    return m["country"] if m.get("country") and not m.get("place_inferred") else UNKNOWN
+
+
+def partition_key(m: dict[str, Any], bucket_days: int) -> tuple[str, str, str]:
+    bd = m.get("block_day")
+    bucket = UNDATED if bd is None else str(int(bd) // bucket_days)
+    return (m["family"], region(m), bucket)
+
+
+def seed_key(ev: dict[str, Any], bucket_days: int) -> tuple[str, str, str]:
+    bd = ev.get("block_day")
+    bucket = UNDATED if bd is None else str(int(bd) // bucket_days)
+    return (ev["family"], ev.get("country") or UNKNOWN, bucket)
+
+
+def matches(m: dict[str, Any], family: str, block_day: int | None, country: str | None) -> bool:
+    """The WHERE clause of store.ingest.candidates, for one event row's columns."""
+    if family != m["family"]:
+        return False
+    win = cluster.window(m, cluster.WINDOW_DAYS)
+    if win and (block_day is None or not win[0] <= block_day <= win[1]):
+        return False
+    if m.get("country") and not m.get("place_inferred"):
+        return country is None or country == m["country"]
+    return True
+
+
+class Group:
+    """One partition's (or united partitions') events table, in memory."""
+
+    def __init__(self, seeds: Iterable[dict[str, Any]] = ()) -> None:
+        self.stored: dict[str, dict[str, Any]] = {}  # events.profile as last written
+        self.cols: dict[str, dict[str, Any]] = {}  # family, block_day, country, redirect, created_seq
+        self.order: dict[str, int] = {}  # creation order: a stable tie-break for ORDER BY block_day
+        self.history: dict[str, dict[str, Any]] = {}  # for the coupling check
+        self.placed: dict[tuple[str, int], tuple[str, float | None]] = {}
+        self.merges: list[tuple[Pos, str, str]] = []
+        self.found: list[tuple[Pos, str, int, str, str]] = []  # link searches: pos, aid, idx, dst, relation
+        self.touched: dict[int, dict[str, bool]] = {}  # seq → {event id: created in that article}
+        self.created: list[tuple[str, int]] = []
+        for ev in seeds:
+            self._add(ev["id"], ev["profile"], ev["family"], ev.get("block_day"), ev.get("country"),
+                      int(ev["created_seq"]), SEED_POS)
+
+    def _add(self, eid: str, profile: dict[str, Any], family: str, block_day: int | None,
+             country: str | None, seq: int, pos: Pos) -> None:
+        self.stored[eid] = profile
+        self.cols[eid] = {"family": family, "block_day": block_day, "country": country,
+                          "redirect": None, "created_seq": seq}
+        self.order[eid] = len(self.order)
+        self.history[eid] = {"family": family, "created": pos, "absorbed": None,
+                             "states": {(block_day, country)}}
+
+    def candidates(self, m: dict[str, Any]) -> list[dict[str, Any]]:
+        hits = [e for e, c in self.cols.items() if c["redirect"] is None
+                and matches(m, c["family"], c["block_day"], c["country"])]
+        hits.sort(key=lambda e: (-(self.cols[e]["block_day"] or -10**9), self.order[e]))
+        return [self.stored[e] for e in hits[:CANDIDATE_LIMIT]]
+
+    def _merge(self, a: str, pa: dict[str, Any], b: str, pb: dict[str, Any], pos: Pos) -> tuple[str, dict[str, Any]]:
+        """store.events.merge_events: the older event keeps its id, the other redirects."""
+        sa, sb = self.cols[a]["created_seq"], self.cols[b]["created_seq"]
+        keep, gone, pk, pg = (a, b, pa, pb) if sa <= sb else (b, a, pb, pa)
+        profile = cluster.merge_profiles({**pk, "id": keep}, pg)
+        for c in self.cols.values():
+            if c["redirect"] == gone:
+                c["redirect"] = keep
+        self.cols[gone]["redirect"] = keep
+        self.history[gone]["absorbed"] = pos
+        self.stored[keep] = profile
+        self.merges.append((pos, gone, keep))
+        return keep, profile
+
+    def place(self, it: dict[str, Any]) -> None:
+        """store.ingest._place_mention."""
+        m, seq, pos = it["m"], it["seq"], tuple(it["pos"])
+        touched = self.touched.setdefault(seq, {})
+        cands = self.candidates(m)
+        best, score, merges = cluster.assign(m, cands)
+        if best is None:
+            new_id = it["new_id"]
+            if new_id in self.cols:
+                new_id = f"{new_id}_{seq}"
+            prof = cluster.new_profile(new_id, m)
+            self._add(new_id, prof, prof["family"], prof.get("block_day"), None, seq, pos)
+            self.created.append((new_id, seq))
+            touched[new_id] = True
+            self.placed[(it["aid"], it["idx"])] = (new_id, None)
+            return
+        by_id = {c["id"]: c for c in cands}
+        profile = cluster.add_mention(by_id[best], m)
+        target = best
+        for other in merges:
+            target, profile = self._merge(target, profile, other, by_id[other], pos)
+            touched.pop(other, None)
+        self.stored[target] = profile
+        touched.setdefault(target, False)
+        if target != best:
+            touched.pop(best, None)
+        self.placed[(it["aid"], it["idx"])] = (target, score)
+
+    def probe(self, it: dict[str, Any]) -> None:
+        """The cross-article half of store.ingest._link_statements."""
+        src = self.placed.get((it["aid"], it["idx"]), (None, None))[0]
+        cands = [c for c in self.candidates(it["m"]) if c["id"] != src]
+        best, _, _ = cluster.assign(it["m"], cands, threshold=cluster.THRESHOLD * 0.8, merge_threshold=2.0)
+        if best:
+            self.found.append((tuple(it["pos"]), it["aid"], it["idx"], best, it["relation"]))
+
+    def refresh(self, seq: int) -> None:
+        """End of an article: refresh_event rewrites the touched events' columns."""
+        for eid in self.touched.get(seq, {}):
+            p = self.stored[eid]
+            c = self.cols[eid]
+            c["block_day"], c["country"] = p.get("block_day"), p.get("country")
+            self.history[eid]["states"].add((c["block_day"], c["country"]))
+
+    def run(self, items: list[dict[str, Any]]) -> None:
+        last = None
+        for it in sorted(items, key=lambda x: tuple(x["pos"])):
+            if last is not None and it["seq"] != last:
+                self.refresh(last)
+            last = it["seq"]
+            if it["kind"] == "place":
+                self.place(it)
+            else:
+                self.probe(it)
+        if last is not None:
+            self.refresh(last)
+
+    def result(self) -> dict[str, Any]:
+        return {"stored": self.stored, "cols": self.cols, "history": self.history, "placed": self.placed,
+                "merges": self.merges, "found": self.found, "touched": self.touched, "created": self.created}
+
+
+def run_group(items: list[dict[str, Any]], seeds: list[dict[str, Any]]) -> dict[str, Any]:
+    g = Group(seeds)
+    g.run(items)
+    return g.result()
+
+
+def run_groups(jobs: list[tuple[Any, list[dict[str, Any]], list[dict[str, Any]]]]) -> list[tuple[Any, dict[str, Any]]]:
+    """Several independent groups in one task (fewer, larger Ray tasks)."""
+    return [(gid, run_group(items, seeds)) for gid, items, seeds in jobs]
+
+
+class HistoryIndex:
+    """Every (block_day, country) state every event of every group ever had, by family and
+    day, so a query can ask 'could another group's event have matched me?'."""
+
+    def __init__(self, results: dict[Any, dict[str, Any]]) -> None:
+        self.dated: dict[str, list[tuple[int, Any, str | None, Pos, Pos | None]]] = {}
+        self.undated: dict[str, list[tuple[Any, str | None, Pos, Pos | None]]] = {}
+        for gid, res in results.items():
+            for h in res["history"].values():
+                for bd, country in h["states"]:
+                    created, absorbed = tuple(h["created"]), h["absorbed"] and tuple(h["absorbed"])
+                    if bd is None:
+                        self.undated.setdefault(h["family"], []).append((gid, country, created, absorbed))
+                    else:
+                        self.dated.setdefault(h["family"], []).append((bd, gid, country, created, absorbed))
+        for rows in self.dated.values():
+            rows.sort(key=lambda r: r[0])
+
+    def outside(self, m: dict[str, Any], pos: Pos, own: Any) -> set[Any]:
+        """Groups other than `own` holding an event that was alive at `pos` and matched the
+        blocking query of `m` in at least one of its states (a superset: safe)."""
+        fam = m["family"]
+        win = cluster.window(m, cluster.WINDOW_DAYS)
+        rows: list[tuple[int | None, Any, str | None, Pos, Pos | None]] = []
+        dated = self.dated.get(fam, [])
+        if win:
+            lo = bisect.bisect_left(dated, (win[0],), key=lambda r: (r[0],))
+            for r in dated[lo:]:
+                if r[0] > win[1]:
+                    break
+                rows.append(r)
+        else:
+            rows = list(dated) + [(None, *u) for u in self.undated.get(fam, [])]
+        out = set()
+        for bd, gid, country, created, absorbed in rows:
+            if gid == own or gid in out or not created < pos or (absorbed is not None and absorbed < pos):
+                continue
+            if matches(m, fam, bd, country):
+                out.add(gid)
+        return out
