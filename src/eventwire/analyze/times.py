@@ -78,20 +78,19 @@ def find_times(ctx: Ctx) -> list[Time]:
     return out
 
 
-_BACK_RE = re.compile(r"^(?:(?:a|one) year (?:ago|earlier|before)|.*\b(?:year-earlier|year-ago|year earlier|prior-year|last year|previous year|a year (?:earlier|ago))\b.*)$", re.I)
+_BACK_RE = re.compile(r"^(?:(?:a|one) year (?:ago|earlier|before)|.*\b(?:year-earlier|year-ago|year earlier|prior-year|previous year|a year (?:earlier|ago))\b.*)$", re.I)
 _QUARTER_RE = re.compile(r"^(\d{4})-Q(\d)$")
 
 
 def _year_back_quarters(text: str, chosen: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
-    """Financial news compares quarters: in "third-quarter profit fell from $5 a year
-    earlier", "a year earlier" is that quarter a year before (1988-Q3), not just 1988."""
+    """Financial news compares quarters: once an article has named a quarter, "a year
+    earlier" / "year-ago" means that quarter a year before (1988-Q3), not just 1988."""
     out: list[tuple[int, int, Norm]] = []
     last_q: tuple[int, str, str] | None = None  # (end, year, quarter) of the latest quarter seen
     for start, end, norm in chosen:
         qm = _QUARTER_RE.match(norm.value)
         if (last_q and norm.precision == "year" and norm.value.isdigit()
-                and _BACK_RE.match(text[start:end]) and start - last_q[0] < 600
-                and "\n\n" not in text[last_q[0]:start].strip()):
+                and _BACK_RE.match(text[start:end])):
             norm = norm._replace(value=f"{int(last_q[1]) - 1}-Q{last_q[2]}", precision="quarter")
         elif qm:
             last_q = (end, qm.group(1), qm.group(2))
