@@ -111,3 +111,21 @@ def test_seed_article_places(shared: Path) -> None:
 def test_country_aliases(surface: str, cc: str) -> None:
     p = find(run(f"Officials in {surface} spoke about the attack in the capital."), surface)
     assert p.country_code == cc and p.feature == "country"
+
+
+def test_place_inside_an_organisation_name_is_embedded_not_a_location() -> None:
+    ps = run("The Washington Post reported the story on Monday.")
+    emb = [p for p in ps if p.text == "Washington"]
+    assert emb and emb[0].role == "embedded"
+    assert not [p for p in ps if p.role == "location"]
+
+
+def test_direction_words_are_not_places() -> None:
+    ps = run("Fighting spread to the South and the Centre of the country, officials said.")
+    assert not [p for p in ps if p.text in ("South", "Centre")]
+
+
+def test_all_caps_dateline_city_is_found_even_without_ner() -> None:
+    ps = run("TORONTO — A man was stabbed near a subway station on Sunday, police said.")
+    p = find(ps, "TORONTO")
+    assert p.country_code == "CA" and p.role == "location"

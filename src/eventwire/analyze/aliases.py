@@ -129,8 +129,11 @@ def _trie_regex(words: set[str], flags: int) -> re.Pattern[str] | None:
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    def esc(ch: str) -> str:
+        return r"[\s-]" if ch == " " else re.escape(ch)  # "Guinea Bissau" = "Guinea-Bissau"
+
     def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        alts = [esc(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
         end = "" in node
         if not alts:
             return ""

@@ -32,6 +32,7 @@ class Candidate:
     population: int
 
 
+@lru_cache(maxsize=200_000)
 def norm(s: str) -> str:
     """Lookup key: lower case, no accents, hyphens as spaces (same as the build script)."""
     s = unicodedata.normalize("NFKD", s.replace("’", "'"))

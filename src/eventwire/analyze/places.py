@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Entity, Place, Record
+from . import place_names
 from .aliases import demonyms
 from .gazetteer import FEATURE_PRECISION, Candidate, gazetteer, norm
 from .place_resolve import Context, best, prior, qualifier, us_states
@@ -45,7 +46,7 @@ def _lex() -> dict[str, frozenset[str]]:
             verbs |= {v[:-1] + "ies", v[:-1] + "ied"}
     verbs |= {"said", "told", "sent", "thought", "sought", "hit", "fought", "led"}
     return {"venue": frozenset(raw["venue_heads"]), "org_venue": frozenset(raw["org_venue_heads"]),
-            "verbs": frozenset(verbs)}
+            "verbs": frozenset(verbs), "not": frozenset(raw["not_places"])}
 
 
 @dataclass
@@ -120,6 +121,11 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             continue
         if e.kind in NON_PLACE_KINDS and e.label != "ORG" and not gaz.known(core):
             continue  # NER called a person a GPE ("Modi"); the alias table knows better
+        if core.lower() in _lex()["not"]:
+            continue
+        if e.label == "GPE" and e.kind not in ("city", "country", "region", "admin1") and \
+                not gaz.known(core) and " " not in core:
+            continue  # a one-word "GPE" no gazetteer knows is mostly a person or a brand
         if e.label in ("GPE", "LOC") or e.kind in ("city", "country", "region", "admin1"):
             parts = [p for p in re.finditer(r"[^,]+", core)] if "," in core else None
             if parts:  # one NER span "Paris, Texas": the city and its qualifier
@@ -136,6 +142,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             else:
                 _embedded(e, core, s, out)
     _add_dateline(text, record.article.title, out)
+    _add_known_names(text, ents, out)
     _add_qualifiers(text, out)
     out.sort(key=lambda m: m.start)
     return out
@@ -170,6 +177,22 @@ def _add_dateline(text: str, title: str | None, out: list[Mention]) -> None:
             out.append(Mention(qs, qs + len(q), q, "toponym"))
 
 
+def _add_known_names(text: str, ents: list[Entity], out: list[Mention]) -> None:
+    """Safe gazetteer names no entity covers; inside a longer capitalised name they are
+    embedded ("Toronto Maple Leafs"), and inside a person's name they are skipped."""
+    taken = [(m.start, m.end) for m in out]
+    people = [(e.start, e.end) for e in ents if e.label in ("PERSON", "ORG", "FAC", "NORP")
+              or e.kind in NON_PLACE_KINDS]
+    for s, t in place_names.find(text):
+        if any(a < t and s < b for a, b in taken) or any(a < t and s < b for a, b in people):
+            continue
+        before, after = text[max(0, s - 20):s], text[t:t + 2]
+        inside = bool(re.match(r"^ [A-Z]", after)) or bool(re.search(r"\b[A-Z][a-z]+ $", before)
+                                                            and not re.search(r"(?:^|[.!?\n]\s*)\w+ $", before))
+        out.append(Mention(s, t, text[s:t], "toponym", role="embedded" if inside else "location"))
+        taken.append((s, t))
+
+
 def _add_qualifiers(text: str, out: list[Mention]) -> None:
     """"Paris, Texas" / "Rockford, Ill." / "Mosul, Iraq": the second name narrows the first."""
     starts = {m.start: m for m in out}
@@ -195,8 +218,8 @@ def _add_qualifiers(text: str, out: list[Mention]) -> None:
 
 
 def _role(doc: Any, text: str, m: Mention) -> str:
-    if m.kind == "demonym":
-        return "demonym"
+    if m.kind == "demonym" or m.role == "embedded":
+        return m.role
     if _ACCORDING.search(text[max(0, m.start - 20):m.start]):
         return "actor"
     if doc is None:
