@@ -129,8 +129,11 @@ def attribute(doc: Any, q: QSpan, floor: int) -> Found | None:
     cues = [c for c in direct_re.finditer(text, a, b) if _verbal(doc, c.start())]
     if cues:
         c = cues[-1]
-        gap = text[c.end():b].split()
-        if len(gap) <= _BEFORE_GAP_WORDS:
+        gap = text[c.end():b].strip()
+        # `X said: "…"`, `X said on Monday, "…"`, `X told reporters "…"`; not a title
+        # after a cue (`X said on "Meet the Press"`).
+        if not gap or (len(gap.split()) <= _BEFORE_GAP_WORDS and gap[-1] in ":,") \
+                or len(gap.split()) <= 2:
             return _with_speaker(doc, q, (c.start(), c.end()), False, (a, b))
     m = _COLON_SPEAKER_RE.match(text[a:b])
     if m:  # "Trump: 'We will win'" — the colon is the cue

@@ -18,6 +18,7 @@ from .quote_lexicon import lexicon
 
 _TRIM = " \t\r\n,;:.-–—(\"“”'‘’«»"
 _OBJ_PREPS = frozenset({"of", "for", "as", "over", "about", "on", "to", "with"})
+_P_PREPS = frozenset({"for", "to", "about", "on", "against", "at"})
 _SOURCE_PHRASE_RE = re.compile(r"\b(according to|citing|quoting)\s+", re.IGNORECASE)
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "acl"})
@@ -119,6 +120,12 @@ def _content_of(text: str, verb: Any, frames: str) -> tuple[int, int] | None:
         span = _object_content(text, verb)
         if span:
             return span
+    if "p" in frames:
+        for c in verb.children:  # "called for …", "pointed to …", "talked about …"
+            if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _P_PREPS:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    return subtree_span(text, pobj)
     if "c" in frames and verb.dep_ == "parataxis" and verb.head.i < verb.i:
         # "The plan, he said, is dead" / "The plan is dead, he said" parsed paratactically.
         head = verb.head

@@ -118,17 +118,27 @@ def _resolve_pronouns(quotes: list[Quote], entities: list[Entity]) -> None:
 
 def _continuation(text: str, prev: QSpan | None, q: QSpan) -> Found | None:
     """`"A," he said. "B."` or `He said: "A." "B."`: a quote right after an attributed
-    one, with nothing between them but that quote's own frame, continues it."""
+    one, with nothing between them but that quote's own frame, continues it. So does a
+    paragraph that is nothing but a quote, right after a paragraph ending in one."""
     if prev is None or prev.owner is None or not prev.owner.direct:
         return None
     owner: Found = prev.owner
     gap = text[prev.end:q.start]
     if "\n" in gap:
-        return None
-    frame = gap.strip(" ,.;:")
-    if frame and not (prev.end <= owner.cue[0] < q.start and len(gap.split()) <= 40):
-        return None
+        if gap.strip() or not _ends_paragraph(text, q.end):
+            return None
+    else:
+        frame = gap.strip()
+        if frame and not (prev.end <= owner.cue[0] < q.start and len(gap.split()) <= 40
+                          and frame[-1] in ".,:;"):
+            return None
     return Found((q.cstart, q.cend), owner.cue, owner.speaker, direct=True, cue_i=owner.cue_i)
+
+
+def _ends_paragraph(text: str, pos: int) -> bool:
+    nl = text.find("\n", pos)
+    rest = text[pos:nl if nl >= 0 else len(text)]
+    return not rest.strip(" \t\r.,;:!?")
 
 
 def _cut_nested(text: str, found: list[Found]) -> None:
@@ -164,16 +174,21 @@ def find(doc: Any) -> list[Found]:
         _absorb_quotes(f, qspans)
         found.append(f)
     floor = 0
-    prev: QSpan | None = None
+    last: QSpan | None = None  # the last quote with an attribution
     for q in qspans:
         if not q.used:
-            f = _continuation(text, prev, q) or attribute(doc, q, floor)
+            same_paragraph = last is not None and "\n" not in text[last.end:q.start]
+            f = _continuation(text, last, q) if same_paragraph else None
+            f = f or attribute(doc, q, floor)
+            if f is None and not same_paragraph:
+                f = _continuation(text, last, q)
             if f is not None:
                 q.used = True
                 q.owner = f
                 found.append(f)
         floor = q.end
-        prev = q
+        if q.owner is not None:
+            last = q
     _cut_nested(text, found)
     # An indirect reading of a cue that also introduces an adjacent direct quote is
     # the same attribution twice: keep the direct one.
