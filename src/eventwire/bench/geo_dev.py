@@ -5,8 +5,11 @@ Gold: rows with `toponym = true` (GWN: literal and associative types, incl. demo
 metonymy; GeoVirus: every row). Predictions: the records' `places`, through the same pipeline as
 `extract` (no cleaning, so offsets match). Two prediction sets are scored:
 - "all places": everything the layer returns;
-- "scheme": what each corpus annotates — GeoVirus has no demonyms and no buildings, so demonym
-  and venue places are left out there (GWN keeps all).
+- "scheme": what each corpus annotates — GeoVirus annotates no demonyms, no buildings and no
+  names inside other names, so demonym, venue and embedded places are left out there (GWN keeps
+  all, since it annotates all three).
+Country coordinates follow GeoNames (as GWN's gold does); GeoVirus's gold uses Wikipedia's, which
+caps a GeoNames-based resolver near its README's oracle (Acc@161km 88).
 Resolution is end-to-end: gold toponyms with coordinates that the system recognised (same span).
 """
 
