@@ -150,7 +150,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
                                             and m.cand.token.lower_ in ("fire", "fires", "blaze"))]
     if not mentions:
         return []
-    _assign_figures(record, doc, mentions)
+    orphans = _assign_figures(record, doc, mentions)
     clusters = cluster(mentions)
     for cl in clusters:
         _refine(cl, text)
@@ -159,6 +159,10 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     if p is not None:
         clusters[p].primary = True
     _background_by_date(clusters, p)
+    incident = _incident(clusters, p)
+    if incident is not None:
+        for f in orphans:
+            _put(incident.head.figures, f)
     fallback = link.dateline(record, places) or link.dominant(places)
     out = [_emit(cl, clusters, fallback) for cl in clusters]
     _add_cities(out, places, units(doc), fallback)
@@ -188,11 +192,13 @@ def _sentence_of(char: int, starts: list[int]) -> int:
     return max(0, bisect_right(starts, char) - 1)
 
 
-def _assign_figures(record: Record, doc: Any, mentions: list[Mention]) -> None:
+def _assign_figures(record: Record, doc: Any, mentions: list[Mention]) -> list[Any]:
     """A figure goes to the event of its sentence (violence for casualties, arrests for arrests);
-    without one there, to the nearest preceding event of that kind."""
+    arrests without one go to the nearest preceding arrest; casualties without one are returned
+    (they go to the article's incident once the primary event is known)."""
+    orphans: list[Any] = []
     if not record.figures:
-        return
+        return orphans
     # the figures layer numbers spaCy sentences; events use units cut at line breaks
     starts = [u[0] for u in units(doc)]
     for f in record.figures:
@@ -201,16 +207,35 @@ def _assign_figures(record: Record, doc: Any, mentions: list[Mention]) -> None:
         pool = [m for m in mentions if (m.type in want or m.family in want) and m.mode != "hypothetical"]
         same = [m for m in pool if m.sent == sent]
         if same:
-            target = min(same, key=lambda m: (m.weak, abs(m.cand.start - f.span.start)))
+            _put(min(same, key=lambda m: (m.weak, abs(m.cand.start - f.span.start))).figures, f)
+        elif f.kind == "arrested":
+            before = [m for m in pool if m.cand.start < f.span.start]
+            if before or pool:
+                _put((before[-1] if before else pool[0]).figures, f)
         else:
-            before = [m for m in pool if m.cand.start < f.span.start and m.mode not in ("background",)]
-            target = before[-1] if before else (pool[0] if pool else None)
-        if target is None:
-            continue
-        cur = target.figures.get(f.kind)
-        if cur is None or f.value > cur["value"]:
-            target.figures[f.kind] = {"value": f.value, "qualifier": f.qualifier,
-                                      "span": {"text": f.span.text, "start": f.span.start, "end": f.span.end}}
+            orphans.append(f)
+    return orphans
+
+
+def _put(figures: dict[str, dict[str, Any]], f: Any) -> None:
+    """Keep the largest count of a kind: later sentences add victims ("a second man died")."""
+    cur = figures.get(f.kind)
+    if cur is None or f.value > cur["value"]:
+        figures[f.kind] = {"value": f.value, "qualifier": f.qualifier,
+                           "span": {"text": f.span.text, "start": f.span.start, "end": f.span.end}}
+
+
+def _incident(clusters: list[Cluster], p: int | None) -> Cluster | None:
+    """The violent event the article reports: the primary, what it is about, or the biggest one."""
+    if p is not None:
+        if clusters[p].head.family in ("violence", "disaster"):
+            return clusters[p]
+        a = clusters[p].about
+        if a is not None and clusters[a].head.family == "violence" and clusters[a].head.mode != "hypothetical":
+            return clusters[a]
+    real = [c for c in clusters if c.head.family in ("violence", "disaster")
+            and c.head.mode not in ("hypothetical", "background")]
+    return max(real, key=lambda c: len(c.members)) if real else None
 
 
 def _link_about(clusters: list[Cluster]) -> None:

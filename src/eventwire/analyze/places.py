@@ -45,8 +45,16 @@ def _lex() -> dict[str, frozenset[str]]:
         if v.endswith("y"):
             verbs |= {v[:-1] + "ies", v[:-1] + "ied"}
     verbs |= {"said", "told", "sent", "thought", "sought", "hit", "fought", "led"}
+    obj: set[str] = set()
+    for v in raw["actor_object_verbs"]:
+        stem = v[:-1] if v.endswith("e") else v
+        obj |= {v, v + "s", v + "d", v + "ed", stem + "ed", stem + "ing", v + "ing"}
+    obj |= {"saw", "seen", "sees"}
+    out = {k: frozenset(raw[k]) for k in ("location_subject_verbs", "location_nouns", "actor_nouns",
+                                          "relation_nouns")}
     return {"venue": frozenset(raw["venue_heads"]), "org_venue": frozenset(raw["org_venue_heads"]),
-            "verbs": frozenset(verbs), "not": frozenset(raw["not_places"])}
+            "verbs": frozenset(verbs), "not": frozenset(raw["not_places"]), "obj": frozenset(obj),
+            **out}
 
 
 @dataclass
@@ -230,8 +238,30 @@ def _role(doc: Any, text: str, m: Mention) -> str:
     root = span.root
     while root.dep_ == "conj" and root.head is not root:  # "Washington and Moscow said"
         root = root.head
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in _lex()["verbs"]:
+    return _dep_role(root, m)
+
+
+def _dep_role(root: Any, m: Mention) -> str:
+    """Metonymy from the parse: where the place's head word sits says what it stands for."""
+    lex, head, dep = _lex(), root.head, root.dep_
+    if m.kind == "venue":
+        return "location"
+    if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        # "Turkey has shelled", "Moscow claims": a place doing something is its state
+        if head.lower_ in lex["verbs"] or head.lower_ not in lex["location_subject_verbs"]:
+            return "actor"
+    if dep == "dobj" and head.lower_ in lex["obj"]:
         return "actor"
+    if dep == "poss" and head.lower_ not in lex["location_nouns"]:
+        return "actor"  # "Japan's rigorous market access", "Russia's position"
+    if dep in ("compound", "amod", "nmod") and head.lower_ in lex["actor_nouns"]:
+        return "actor"  # "US officials", "Illinois lawmakers"
+    if dep == "pobj":
+        prep = head
+        if prep.lower_ == "by" and prep.head.pos_ == "VERB":
+            return "actor"  # "shelled by Turkey"
+        if prep.lower_ in ("with", "between", "against") and prep.head.lower_ in lex["relation_nouns"]:
+            return "actor"
     return "location"
 
 

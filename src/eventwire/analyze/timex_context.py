@@ -13,8 +13,11 @@ _FUTURE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_AUX = frozenset({"will", "wo", "shall", "'ll", "ll"})
-_MODALS = frozenset({"would", "may", "might", "could", "should", "must", "can", "ca", "'d"})
+_MODALS = frozenset({"would", "may", "might", "should", "must", "'d"})  # not "could": past ability
 _SCHEDULE = frozenset({"scheduled", "schedule", "due", "slated", "set", "expected", "planned", "expect", "plan"})
+_INTEND = _SCHEDULE | frozenset({"going", "plans", "plan", "hopes", "hope", "wants", "want", "intends", "intend",
+                                 "aims", "seeks", "vowed", "promised", "threatened", "agreed", "decided",
+                                 "expects", "is", "are", "likely"})
 _SENT_END = re.compile(r"[.!?\n]\s")
 
 
@@ -44,21 +47,34 @@ class Ctx:
         if span is None or len(span) == 0:
             return None
         tok = span.root
+        if tok.dep_ == "poss":
+            return None  # "Wednesday's ruling": names a thing, the clause's tense says nothing
         for _ in range(6):  # climb to the governing verb
             if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
                 break
             tok = tok.head
-        if tok.pos_ not in ("VERB", "AUX"):
-            return None
-        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-        words = {a.lower_ for a in auxes}
+        for _ in range(3):
+            if tok.pos_ not in ("VERB", "AUX"):
+                return None
+            auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+            words = {a.lower_ for a in auxes}
+            if "to" in words and tok.tag_ == "VB" and tok.dep_ in ("xcomp", "advcl", "ccomp", "acl"):
+                gov = tok.head
+                if gov.lower_ in _INTEND:
+                    return "future"  # "set to resume Monday", "plans to meet Friday"
+                tok = gov  # "were likely to buy ... Monday", "extended offers to acquire ... Friday"
+                continue
+            return self._verb_tense(tok, auxes, words)
+        return None
+
+    @staticmethod
+    def _verb_tense(tok: Any, auxes: list[Any], words: set[str]) -> str | None:
         if words & _FUTURE_AUX or words & _MODALS or tok.lower_ in _FUTURE_AUX:
             return "future"  # "will leave", "would close", "may meet": not yet happened
-        if "to" in words and tok.tag_ == "VB":
-            return "future"  # "set to resume Monday", "expect it to close Dec. 15"
-        if tok.lemma_ in _SCHEDULE or tok.lower_ in _SCHEDULE:
+        past_aux = any(a.tag_ == "VBD" for a in auxes)
+        if tok.lower_ in _SCHEDULE and tok.tag_ != "VBD" and not past_aux:
             return "future"  # "is scheduled for Dec. 10", "is due Monday"
-        if any(a.tag_ == "VBD" for a in auxes):
+        if past_aux:
             return "past"  # "was killed", "had left"
         if words & {"has", "have"} or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"

@@ -191,7 +191,7 @@ def _weekday(m: re.Match[str], c: Ctx) -> Norm | None:
     if direction is None:
         # Past-tense news: the latest such day; scheduled events (future, or the present of
         # "they meet Monday") the next one.
-        direction = "on_or_after" if c.tense(m.start(), m.end()) in ("future", "present") else "on_or_before"
+        direction = "on_or_after" if c.tense(m.start(), m.end()) in ("future",) else "on_or_before"
     return _with_part(cal.weekday_near(c.anchor, wd, direction), part, True)
 
 
