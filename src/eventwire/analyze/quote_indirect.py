@@ -75,6 +75,15 @@ def speaker_of(text: str, verb: Any) -> tuple[int, int] | None:
     return None
 
 
+def _agent(text: str, verb: Any) -> tuple[int, int] | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return subtree_span(text, pobj)
+    return None
+
+
 def _object_content(text: str, verb: Any) -> tuple[int, int] | None:
     dobj = _near(text, verb, ("dobj",))
     if dobj is None:
@@ -145,8 +154,12 @@ def verb_cues(doc: Any, skip: set[int]) -> list[Found]:
         content = _content_of(text, tok, cue.frames)
         if content is None or content[1] - content[0] < 2:
             continue
-        speaker = speaker_of(text, tok)
-        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        passive = any(c.dep_ == "auxpass" for c in tok.children) or (
+            tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and _subject(tok) is None
+        )
+        # In the passive ("voters were asked whether …", "when asked …") the subject is
+        # the addressee: the speaker is the "by" agent, or unknown.
+        speaker = _agent(text, tok) if passive else speaker_of(text, tok)
         if speaker is None and not passive:
             continue
         if speaker and speaker[0] < content[1] and content[0] < speaker[1]:
@@ -162,6 +175,37 @@ def verb_cues(doc: Any, skip: set[int]) -> list[Found]:
             if speaker[1] <= speaker[0]:
                 continue
         out.append(Found(content, (tok.idx, tok.idx + len(tok.text)), speaker, cue_i=tok.i))
+    return out
+
+
+def unsourced(doc: Any, skip: set[int]) -> list[Found]:
+    """"X is expected to …", "X appears to …": content = subject + infinitive, no source."""
+    text = doc.text
+    lex = lexicon()
+    out: list[Found] = []
+    for tok in doc:
+        low = tok.lower_
+        if tok.i in skip or not tok.tag_.startswith("VB"):
+            continue
+        raising = low in lex.raising_forms
+        if not raising and not (low in lex.passive_forms and tok.tag_ == "VBN"):
+            continue
+        kids = list(tok.children)
+        if not raising and not any(c.dep_ == "auxpass" for c in kids):
+            continue
+        if any(c.dep_ == "agent" for c in kids):
+            continue
+        subj = next((c for c in kids if c.dep_ in ("nsubjpass", "nsubj")), None)
+        xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > tok.i), None)
+        if subj is None or xcomp is None or subj.tag_ in ("EX",) or subj.lower_ == "it":
+            continue
+        a, _ = subtree_span(text, subj)
+        _, b = subtree_span(text, xcomp)
+        if "\n" in text[a:b]:
+            continue
+        aux = next((c for c in kids if c.dep_ in ("auxpass",)), None)
+        cue_start = aux.idx if aux is not None and aux.i < tok.i else tok.idx
+        out.append(Found((a, b), (cue_start, tok.idx + len(tok.text)), None, cue_i=tok.i))
     return out
 
 

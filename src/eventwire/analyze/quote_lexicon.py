@@ -38,6 +38,8 @@ class Lexicon:
     media_verbs: frozenset[str]  # lemmas of "confirmed to <outlet>" cues
     headline_labels: frozenset[str]  # "UPDATE:", "WATCH:" … are no speakers
     in_nouns: frozenset[str]  # "In a new poll, …": document sources
+    passive_forms: frozenset[str]  # "is expected to …" (no source)
+    raising_forms: frozenset[str]  # "seems to …" (no source)
 
 
 def _inflect(lemma: str) -> set[str]:
@@ -85,7 +87,16 @@ def lexicon() -> Lexicon:
     return Lexicon(forms=forms, direct_re=direct_re, phrases=dict(raw.get("phrases", {})),
                    media_re=media_re, media_verbs=frozenset(media.get("verbs", [])),
                    headline_labels=frozenset(raw.get("headline", {}).get("labels", [])),
-                   in_nouns=frozenset(raw.get("sources", {}).get("in_nouns", [])))
+                   in_nouns=frozenset(raw.get("sources", {}).get("in_nouns", [])),
+                   passive_forms=_forms(raw, "passive", irregular),
+                   raising_forms=_forms(raw, "raising", irregular))
+
+
+def _forms(raw: dict, key: str, irregular: dict[str, list[str]]) -> frozenset[str]:
+    out: set[str] = set()
+    for lemma in raw.get("unsourced", {}).get(key, []):
+        out |= _inflect(lemma) | set(irregular.get(lemma, []))
+    return frozenset(out)
 
 
 def cue_of(word: str) -> Cue | None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import Entity, Quote, Record, Span, Speaker
 from .quote_direct import attribute
-from .quote_indirect import Found, source_phrases, subtree_span, trim, verb_cues
+from .quote_indirect import Found, source_phrases, subtree_span, trim, unsourced, verb_cues
 from .quote_lexicon import PRONOUNS, cue_of, lexicon
 from .quote_lines import headline_cues, in_sources
 from .quote_marks import QSpan, find_quotes
@@ -168,7 +168,7 @@ def find(doc: Any) -> list[Found]:
     text = doc.text
     qspans = find_quotes(text)
     found: list[Found] = []
-    for f in verb_cues(doc, skip=set()):
+    for f in verb_cues(doc, skip=set()) + unsourced(doc, skip=set()):
         if _inside_quote(f.cue[0], qspans):
             continue  # speech reported inside a quotation is part of that quotation
         _absorb_quotes(f, qspans)
