@@ -53,7 +53,13 @@ def snapshot(db: Db) -> dict[str, Any]:
         "lsh": Counter(tuple(r) for r in db.all("SELECT band, bucket, article_id FROM lsh")),
         "df": dict(db.all("SELECT token, n FROM df")),
         "docs": db.scalar("SELECT value FROM meta WHERE key = 'docs'"),
+        "event_terms": Counter(tuple(r) for r in db.all("SELECT token, event_id FROM event_terms"))
+        if _has_terms(db) else None,
     }
+
+
+def _has_terms(db: Db) -> bool:
+    return bool(db.scalar("SELECT COUNT(*) FROM meta WHERE key = 'schema_version' AND value >= '2'"))
 
 
 def event_partition(snap: dict[str, Any]) -> set[frozenset]:

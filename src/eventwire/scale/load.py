@@ -69,9 +69,27 @@ def _seeds(db: Any, prep: prepare.Prepared) -> list[dict[str, Any]]:
         params += [min(prep.days) - pad, max(prep.days) + pad]
     if any(it["m"].get("block_day") is None for it in prep.items):
         q = q.replace(" AND (block_day IS NULL", " AND (1 = 1")
-    rows = db.all(q + ")", params)
-    return [{"id": r[0], "family": r[1], "block_day": r[2], "country": r[3], "created_seq": r[4],
-             "profile": json.loads(r[5])} for r in rows]
+    rows = {r[0]: r for r in db.all(q + ")", params)}
+    if partition.TERMS:  # events the loaded mentions' rare words reach, whatever their date
+        words = sorted({t for it in prep.items for t in it.get("lookup") or []})
+        for i in range(0, len(words), 500):
+            chunk = words[i:i + 500]
+            marks = ",".join("?" for _ in chunk)
+            for r in db.all("SELECT id, family, block_day, country, created_seq, profile FROM events WHERE"
+                            f" redirect IS NULL AND id IN (SELECT event_id FROM event_terms WHERE token IN ({marks}))",
+                            chunk):
+                rows.setdefault(r[0], r)
+    seeds = [{"id": r[0], "family": r[1], "block_day": r[2], "country": r[3], "created_seq": r[4],
+              "profile": json.loads(r[5]), "terms": {}} for r in rows.values()]
+    if partition.TERMS and seeds:
+        by_id = {s["id"]: s for s in seeds}
+        ids = list(by_id)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" for _ in chunk)
+            for tok, eid in db.all(f"SELECT token, event_id FROM event_terms WHERE event_id IN ({marks})", chunk):
+                by_id[eid]["terms"][tok] = by_id[eid]["terms"].get(tok, 0) + 1
+    return seeds
 
 
 def _run(jobs: list[tuple[Any, list, list]], engine: str, workers: int) -> dict[Any, dict[str, Any]]:
@@ -126,7 +144,7 @@ def cluster_items(items: list[dict[str, Any]], seeds: list[dict[str, Any]], engi
         for g in groups:
             for k in g:
                 for it in by_key.get(k, []):
-                    others = index.outside(it["m"], tuple(it["pos"]), g)
+                    others = index.outside(it["m"], tuple(it["pos"]), g, it.get("lookup"))
                     boundary += bool(others)
                     for o in others:
                         united += uf.union(k, next(iter(o)))

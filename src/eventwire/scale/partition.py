@@ -28,11 +28,19 @@ pos = (article seq, 0 for placements / 1 for link searches, mention idx) is the 
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 from .. import cluster
-from ..store.ingest import CANDIDATE_LIMIT
+from ..store import ingest as _ingest
+
+CANDIDATE_LIMIT = _ingest.CANDIDATE_LIMIT
+# The store's blocking is being extended: with rare-word blocking keys (event_terms) it
+# also drops the country filter and adds compatible families. Both generations are
+# modelled; which one the store runs is detected here.
+TERMS = hasattr(_ingest, "rare_terms")
+TERM_CANDIDATES = getattr(_ingest, "TERM_CANDIDATES", 20)
 
 Pos = tuple[int, int, int]
 SEED_POS: Pos = (-1, 0, 0)  # events already in the target store exist before every item
@@ -57,14 +65,21 @@ def seed_key(ev: dict[str, Any], bucket_days: int) -> tuple[str, str, str]:
     return (ev["family"], ev.get("country") or UNKNOWN, bucket)
 
 
-def matches(m: dict[str, Any], family: str, block_day: int | None, country: str | None) -> bool:
-    """The WHERE clause of store.ingest.candidates, for one event row's columns."""
-    if family != m["family"]:
+def families(fam: str) -> list[str]:
+    """The families a query on `fam` looks in (store.ingest.candidates)."""
+    compatible = getattr(cluster.features, "compatible", None)
+    return [fam] + (list(compatible(fam)) if TERMS and compatible else [])
+
+
+def matches(m: dict[str, Any], family: str, block_day: int | None, country: str | None,
+            fams: list[str] | None = None) -> bool:
+    """The WHERE clause of store.ingest.candidates' date-window query, for one event row."""
+    if family not in (fams or families(m["family"])):
         return False
     win = cluster.window(m, cluster.WINDOW_DAYS)
     if win and (block_day is None or not win[0] <= block_day <= win[1]):
         return False
-    if m.get("country") and not m.get("place_inferred"):
+    if not TERMS and m.get("country") and not m.get("place_inferred"):
         return country is None or country == m["country"]
     return True
 
@@ -82,9 +97,19 @@ class Group:
         self.found: list[tuple[Pos, str, int, str, str]] = []  # link searches: pos, aid, idx, dst, relation
         self.touched: dict[int, dict[str, bool]] = {}  # seq → {event id: created in that article}
         self.created: list[tuple[str, int]] = []
+        self.terms: dict[str, Counter[str]] = {}  # event_terms rows, by event
+        self.terms_added: list[tuple[Pos, str, str]] = []
         for ev in seeds:
             self._add(ev["id"], ev["profile"], ev["family"], ev.get("block_day"), ev.get("country"),
                       int(ev["created_seq"]), SEED_POS)
+            for t, n in (ev.get("terms") or {}).items():
+                self.terms.setdefault(ev["id"], Counter())[t] = n
+            self._note_terms(ev["id"])
+
+    def _note_terms(self, eid: str) -> None:
+        hist = self.history[eid].setdefault("terms", {})
+        for t, n in self.terms.get(eid, {}).items():
+            hist[t] = max(hist.get(t, 0), n)
 
     def _add(self, eid: str, profile: dict[str, Any], family: str, block_day: int | None,
              country: str | None, seq: int, pos: Pos) -> None:
@@ -95,11 +120,31 @@ class Group:
         self.history[eid] = {"family": family, "created": pos, "absorbed": None,
                              "states": {(block_day, country)}}
 
-    def candidates(self, m: dict[str, Any]) -> list[dict[str, Any]]:
+    def candidates(self, m: dict[str, Any], lookup: list[str], family: str | None = None) -> list[dict[str, Any]]:
+        """store.ingest.candidates (SQL ties broken by creation order)."""
+        fams = families(family or m["family"])
         hits = [e for e, c in self.cols.items() if c["redirect"] is None
-                and matches(m, c["family"], c["block_day"], c["country"])]
-        hits.sort(key=lambda e: (-(self.cols[e]["block_day"] or -10**9), self.order[e]))
-        return [self.stored[e] for e in hits[:CANDIDATE_LIMIT]]
+                and matches(m, c["family"], c["block_day"], c["country"], fams)]
+        if not TERMS:
+            hits.sort(key=lambda e: (-(self.cols[e]["block_day"] or -10**9), self.order[e]))
+            return [self.stored[e] for e in hits[:CANDIDATE_LIMIT]]
+        found = self.term_candidates(lookup, fams)
+        if cluster.window(m, cluster.WINDOW_DAYS):
+            hits.sort(key=lambda e: (abs(self.cols[e]["block_day"] - m["block_day"]), self.cols[e]["created_seq"],
+                                     self.order[e]))
+        else:
+            hits.sort(key=lambda e: (-self.cols[e]["created_seq"], self.order[e]))
+        seen = set(found)
+        return [self.stored[e] for e in found] + [self.stored[e] for e in hits[:CANDIDATE_LIMIT] if e not in seen]
+
+    def term_candidates(self, lookup: list[str], fams: list[str]) -> list[str]:
+        """store.ingest._term_candidates: events holding >= 2 rows of the mention's rare words."""
+        if not lookup:
+            return []
+        counts = [(sum(c.get(t, 0) for t in lookup), self.order[e], e) for e, c in self.terms.items()]
+        top = sorted((x for x in counts if x[0] > 0), key=lambda x: (-x[0], x[1]))[: TERM_CANDIDATES * 3]
+        return [e for n, _, e in top if n >= 2 and self.cols[e]["redirect"] is None
+                and self.cols[e]["family"] in fams][:TERM_CANDIDATES]
 
     def _merge(self, a: str, pa: dict[str, Any], b: str, pb: dict[str, Any], pos: Pos) -> tuple[str, dict[str, Any]]:
         """store.events.merge_events: the older event keeps its id, the other redirects."""
@@ -111,6 +156,9 @@ class Group:
                 c["redirect"] = keep
         self.cols[gone]["redirect"] = keep
         self.history[gone]["absorbed"] = pos
+        if gone in self.terms:  # UPDATE event_terms SET event_id = keep
+            self.terms.setdefault(keep, Counter()).update(self.terms.pop(gone))
+            self._note_terms(keep)
         self.stored[keep] = profile
         self.merges.append((pos, gone, keep))
         return keep, profile
@@ -119,7 +167,7 @@ class Group:
         """store.ingest._place_mention."""
         m, seq, pos = it["m"], it["seq"], tuple(it["pos"])
         touched = self.touched.setdefault(seq, {})
-        cands = self.candidates(m)
+        cands = self.candidates(m, it.get("lookup") or [])
         best, score, merges = cluster.assign(m, cands)
         if best is None:
             new_id = it["new_id"]
@@ -130,6 +178,7 @@ class Group:
             self.created.append((new_id, seq))
             touched[new_id] = True
             self.placed[(it["aid"], it["idx"])] = (new_id, None)
+            self._add_terms(it, new_id, pos)
             return
         by_id = {c["id"]: c for c in cands}
         profile = cluster.add_mention(by_id[best], m)
@@ -142,11 +191,21 @@ class Group:
         if target != best:
             touched.pop(best, None)
         self.placed[(it["aid"], it["idx"])] = (target, score)
+        self._add_terms(it, target, pos)
+
+    def _add_terms(self, it: dict[str, Any], eid: str, pos: Pos) -> None:
+        """store.ingest.add_terms (the rare words were chosen in the ordered pre-pass)."""
+        have = self.terms.setdefault(eid, Counter())
+        for t in it.get("addterms") or []:
+            if not have.get(t):
+                have[t] += 1
+                self.terms_added.append((pos, t, eid))
+        self._note_terms(eid)
 
     def probe(self, it: dict[str, Any]) -> None:
         """The cross-article half of store.ingest._link_statements."""
         src = self.placed.get((it["aid"], it["idx"]), (None, None))[0]
-        cands = [c for c in self.candidates(it["m"]) if c["id"] != src]
+        cands = [c for c in self.candidates(it["m"], it.get("lookup") or [], family="violence") if c["id"] != src]
         best, _, _ = cluster.assign(it["m"], cands, threshold=cluster.THRESHOLD * 0.8, merge_threshold=2.0)
         if best:
             self.found.append((tuple(it["pos"]), it["aid"], it["idx"], best, it["relation"]))
@@ -174,7 +233,8 @@ class Group:
 
     def result(self) -> dict[str, Any]:
         return {"stored": self.stored, "cols": self.cols, "history": self.history, "placed": self.placed,
-                "merges": self.merges, "found": self.found, "touched": self.touched, "created": self.created}
+                "merges": self.merges, "found": self.found, "touched": self.touched, "created": self.created,
+                "terms_added": self.terms_added}
 
 
 def run_group(items: list[dict[str, Any]], seeds: list[dict[str, Any]]) -> dict[str, Any]:
@@ -189,42 +249,54 @@ def run_groups(jobs: list[tuple[Any, list[dict[str, Any]], list[dict[str, Any]]]
 
 
 class HistoryIndex:
-    """Every (block_day, country) state every event of every group ever had, by family and
-    day, so a query can ask 'could another group's event have matched me?'."""
+    """Every (block_day, country) state and every rare word every event of every group ever
+    had, by family, so a query can ask 'could another group's event have been my candidate?'."""
 
     def __init__(self, results: dict[Any, dict[str, Any]]) -> None:
         self.dated: dict[str, list[tuple[int, Any, str | None, Pos, Pos | None]]] = {}
         self.undated: dict[str, list[tuple[Any, str | None, Pos, Pos | None]]] = {}
+        self.words: dict[str, list[tuple[Any, str, dict[str, Any]]]] = {}
         for gid, res in results.items():
-            for h in res["history"].values():
+            for eid, h in res["history"].items():
+                created, absorbed = tuple(h["created"]), h["absorbed"] and tuple(h["absorbed"])
+                h = {**h, "created": created, "absorbed": absorbed}
                 for bd, country in h["states"]:
-                    created, absorbed = tuple(h["created"]), h["absorbed"] and tuple(h["absorbed"])
-                    if bd is None:
+                    if bd is None:  # only queries without a window see these (no BETWEEN)
                         self.undated.setdefault(h["family"], []).append((gid, country, created, absorbed))
                     else:
                         self.dated.setdefault(h["family"], []).append((bd, gid, country, created, absorbed))
+                for t in h.get("terms") or {}:
+                    self.words.setdefault(t, []).append((gid, eid, h))
         for rows in self.dated.values():
             rows.sort(key=lambda r: r[0])
 
-    def outside(self, m: dict[str, Any], pos: Pos, own: Any) -> set[Any]:
-        """Groups other than `own` holding an event that was alive at `pos` and matched the
-        blocking query of `m` in at least one of its states (a superset: safe)."""
-        fam = m["family"]
+    def outside(self, m: dict[str, Any], pos: Pos, own: Any, lookup: list[str] | None = None,
+                family: str | None = None) -> set[Any]:
+        """Groups other than `own` holding an event that was alive at `pos` and could have
+        been returned by the blocking query of `m` (a superset: safe)."""
+        fams = families(family or m["family"])
+        out: set[Any] = set()
+
+        def alive(gid: Any, created: Pos, absorbed: Pos | None) -> bool:
+            return gid != own and gid not in out and created < pos and (absorbed is None or absorbed >= pos)
+
         win = cluster.window(m, cluster.WINDOW_DAYS)
-        rows: list[tuple[int | None, Any, str | None, Pos, Pos | None]] = []
-        dated = self.dated.get(fam, [])
-        if win:
-            lo = bisect.bisect_left(dated, (win[0],), key=lambda r: (r[0],))
-            for r in dated[lo:]:
-                if r[0] > win[1]:
+        for fam in fams:
+            dated = self.dated.get(fam, [])
+            lo = bisect.bisect_left(dated, (win[0],), key=lambda r: (r[0],)) if win else 0
+            for bd, gid, country, created, absorbed in dated[lo:]:
+                if win and bd > win[1]:
                     break
-                rows.append(r)
-        else:
-            rows = list(dated) + [(None, *u) for u in self.undated.get(fam, [])]
-        out = set()
-        for bd, gid, country, created, absorbed in rows:
-            if gid == own or gid in out or not created < pos or (absorbed is not None and absorbed < pos):
-                continue
-            if matches(m, fam, bd, country):
-                out.add(gid)
+                if alive(gid, created, absorbed) and matches(m, fam, bd, country, fams):
+                    out.add(gid)
+            for gid, country, created, absorbed in ([] if win else self.undated.get(fam, [])):
+                if alive(gid, created, absorbed) and matches(m, fam, None, country, fams):
+                    out.add(gid)
+        # Rare-word keys: >= 2 rows shared (counted with the most rows a word ever had).
+        shared: dict[tuple[Any, str], int] = {}
+        for t in lookup or []:
+            for gid, eid, h in self.words.get(t, []):
+                if h["family"] in fams and alive(gid, h["created"], h["absorbed"]):
+                    shared[(gid, eid)] = shared.get((gid, eid), 0) + h["terms"][t]
+        out.update(gid for (gid, _), n in shared.items() if n >= 2)
         return out

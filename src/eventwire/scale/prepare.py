@@ -22,8 +22,18 @@ from typing import Any
 from .. import cluster
 from ..model import Article, Record
 from ..store import dedup
+from ..store import ingest as _ingest
 from ..store.db import Db
 from ..store.ingest import STATEMENT_TYPES, _find_original, _weights, event_id_for
+
+
+def _terms(scratch: Db, m: dict[str, Any]) -> dict[str, list[str]]:
+    """The rare words store.ingest picks for a mention (looked up / added as keys) from the
+    document frequencies of this moment; nothing when the store has no rare-word keys."""
+    if not hasattr(_ingest, "rare_terms"):
+        return {}
+    k = _ingest.TERMS_PER_MENTION
+    return {"lookup": _ingest.rare_terms(scratch, m, k * 2), "addterms": _ingest.rare_terms(scratch, m, k)}
 
 
 @dataclass
@@ -117,7 +127,7 @@ def add(prep: Prepared, target: Db, scratch: Db, rec: Record, seq_base: int, at:
         if m.get("block_day") is not None:
             prep.days.append(int(m["block_day"]))
         prep.items.append({"kind": "place", "pos": (seq, 0, idx), "seq": seq, "aid": aid, "idx": idx,
-                           "new_id": event_id_for(aid, idx), "m": m})
+                           "new_id": event_id_for(aid, idx), "m": m, **_terms(scratch, m)})
     for idx, ev in enumerate(events):  # store.ingest._link_statements, in its order
         if idx not in placed:
             continue
@@ -130,5 +140,5 @@ def add(prep: Prepared, target: Db, scratch: Db, rec: Record, seq_base: int, at:
         feats = prep.articles[aid]["features"][idx]
         probe = {**feats, "family": "violence", "type": None, "actors": []}
         prep.items.append({"kind": "probe", "pos": (seq, 1, idx), "seq": seq, "aid": aid, "idx": idx,
-                           "relation": ev.get("type") or "related", "m": probe})
+                           "relation": ev.get("type") or "related", "m": probe, **_terms(scratch, probe)})
     prep.docs = int(scratch.scalar("SELECT value FROM meta WHERE key = 'docs'") or 0)

@@ -86,6 +86,14 @@ def links(prep: Any, placed: dict[tuple[str, int], tuple[str, float | None]], fo
     return out
 
 
+def _has_table(db: Db, name: str) -> bool:
+    try:
+        db.one(f"SELECT 1 FROM {name} LIMIT 1")
+        return True
+    except Exception:  # noqa: BLE001 - an older schema
+        return False
+
+
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -108,11 +116,13 @@ def write(db: Db, prep: Any, records: Iterator[tuple[int, Record]], results: lis
             live_touched.update(touched)
     now = _now()
     counts = {"articles": 0, "mentions": 0, "links": 0}
+    terms = any("terms_added" in r for r in results) and _has_table(db, "event_terms")
     with db.tx():
         # Rows that existed before the load follow the merges all the way (merge_events).
         for gone in (g for g in merges.absorbed if g in seeds):
             keep = merges.final(gone)
-            for table, col in (("mentions", "event_id"), ("actors", "event_id"), ("links", "src"), ("links", "dst")):
+            for table, col in (("mentions", "event_id"), ("actors", "event_id"), ("links", "src"), ("links", "dst"),
+                               *((("event_terms", "event_id"),) if terms else ())):
                 db.execute(f"UPDATE {table} SET {col} = ? WHERE {col} = ?", (keep, gone))
             db.execute("DELETE FROM links WHERE src = dst")
             db.execute("UPDATE events SET redirect = ? WHERE redirect = ?", (keep, gone))
@@ -177,6 +187,9 @@ def write(db: Db, prep: Any, records: Iterator[tuple[int, Record]], results: lis
         link_rows = links(prep, placed, found, merges)
         db.executemany("INSERT INTO links (src, dst, relation, article_id) VALUES (?,?,?,?)", link_rows)
         counts["links"] = len(link_rows)
+        if terms:
+            db.executemany("INSERT INTO event_terms (token, event_id) VALUES (?, ?)",
+                           [(t, merges.final(eid, tuple(pos))) for r in results for pos, t, eid in r["terms_added"]])
         if prep.df_delta:
             db.executemany("INSERT INTO df (token, n) VALUES (?, ?) ON CONFLICT (token) DO UPDATE"
                            " SET n = df.n + excluded.n", sorted(prep.df_delta.items()))
