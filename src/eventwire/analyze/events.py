@@ -8,6 +8,7 @@ primary event -> EventMention list. Every filled field carries a span from the t
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 _LOCATED = {"violence", "protest", "disaster", "coercion", "development", "diplomacy"}
 _ABOUT_TYPES = {"claim_responsibility", "accusation", "denial", "arrest", "media_release", "warning", "threat",
                 "diplomatic"}
+_HURT = re.compile(r"(?i)wound|injur|hurt|hospital|critical|stable|condition|surviv|treated|graze")
 _REFINE_TYPES = {"attack", "battle", "protest", "riot", "strategic_development", "shooting"}
 
 
@@ -320,6 +322,10 @@ def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any) -> EventMention:
         for k, v in m.figures.items():
             if k not in figures or v["value"] > figures[k]["value"]:
                 figures[k] = v
+    inj = figures.get("injured")
+    if inj and "killed" in figures and not _HURT.search(inj["span"]["text"]):
+        # "was shot" said of someone who died is not a second, injured victim
+        del figures["injured"]
     sent = h.cand.span
     conf = 0.45 + 0.15 * (not h.weak) + 0.1 * bool(actors) + 0.1 * bool(loc) + 0.1 * bool(date)
     conf += 0.05 * min(len(cl.members) - 1, 2)

@@ -11,10 +11,7 @@ returned in text order.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..model import Entity, Place, Record
@@ -22,39 +19,14 @@ from . import place_names
 from .aliases import demonyms
 from .gazetteer import FEATURE_PRECISION, Candidate, gazetteer, norm
 from .place_resolve import Context, best, prior, qualifier, us_states
+from .place_roles import POLICE, lex, role
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "places.toml"
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TAIL = re.compile(r"(?:'s|’s|'|’)?\s*$")
 _QUAL = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s?[A-Z][A-Za-z]*\.?){0,2})")
 _DATELINE = re.compile(
     r"(?:^|\n|(?<=[a-z0-9.!?\"”’)]))\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
     r"(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-|:)\s")
-_POLICE = re.compile(r"(?:'s)?\s+(?:police|Police|PD|sheriff|Sheriff|officers)\b")
-_ACCORDING = re.compile(r"(?:according to|in the eyes of)\s+$", re.I)
-
-
-@lru_cache(maxsize=1)
-def _lex() -> dict[str, frozenset[str]]:
-    with open(DATA, "rb") as fh:
-        raw = tomllib.load(fh)
-    verbs: set[str] = set()
-    for v in raw["actor_verbs"]:
-        stem = v[:-1] if v.endswith("e") else v
-        verbs |= {v, v + "s", v + "es", v + "d", v + "ed", stem + "ed", stem + "ing", v + "ing"}
-        if v.endswith("y"):
-            verbs |= {v[:-1] + "ies", v[:-1] + "ied"}
-    verbs |= {"said", "told", "sent", "thought", "sought", "hit", "fought", "led"}
-    obj: set[str] = set()
-    for v in raw["actor_object_verbs"]:
-        stem = v[:-1] if v.endswith("e") else v
-        obj |= {v, v + "s", v + "d", v + "ed", stem + "ed", stem + "ing", v + "ing"}
-    obj |= {"saw", "seen", "sees"}
-    out = {k: frozenset(raw[k]) for k in ("location_subject_verbs", "location_nouns", "actor_nouns",
-                                          "relation_nouns")}
-    return {"venue": frozenset(raw["venue_heads"]), "org_venue": frozenset(raw["org_venue_heads"]),
-            "verbs": frozenset(verbs), "not": frozenset(raw["not_places"]), "obj": frozenset(obj),
-            **out}
 
 
 @dataclass
@@ -79,7 +51,7 @@ def _core(text: str, start: int) -> tuple[str, int, int]:
 
 def _is_venue(core: str, org: bool = False) -> bool:
     words = core.split()
-    return len(words) >= 2 and words[-1].lower() in _lex()["org_venue" if org else "venue"]
+    return len(words) >= 2 and words[-1].lower() in lex()["org_venue" if org else "venue"]
 
 
 NON_PLACE_KINDS = {"person", "armed_group", "terrorist_group", "media", "political_party",
@@ -129,7 +101,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             continue
         if e.kind in NON_PLACE_KINDS and e.label != "ORG" and not gaz.known(core):
             continue  # NER called a person a GPE ("Modi"); the alias table knows better
-        if core.lower() in _lex()["not"]:
+        if core.lower() in lex()["not"]:
             continue
         if e.label == "GPE" and e.kind not in ("city", "country", "region", "admin1") and \
                 not gaz.known(core) and " " not in core:
@@ -223,46 +195,6 @@ def _add_qualifiers(text: str, out: list[Mention]) -> None:
             nm = Mention(qs, qs + len(name), name, "toponym")
             out.append(nm)
             starts[qs] = nm
-
-
-def _role(doc: Any, text: str, m: Mention) -> str:
-    if m.kind == "demonym" or m.role == "embedded":
-        return m.role
-    if _ACCORDING.search(text[max(0, m.start - 20):m.start]):
-        return "actor"
-    if doc is None:
-        return "location"
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return "location"
-    root = span.root
-    while root.dep_ == "conj" and root.head is not root:  # "Washington and Moscow said"
-        root = root.head
-    return _dep_role(root, m)
-
-
-def _dep_role(root: Any, m: Mention) -> str:
-    """Metonymy from the parse: where the place's head word sits says what it stands for."""
-    lex, head, dep = _lex(), root.head, root.dep_
-    if m.kind == "venue":
-        return "location"
-    if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):
-        # "Turkey has shelled", "Moscow claims": a place doing something is its state
-        if head.lower_ in lex["verbs"] or head.lower_ not in lex["location_subject_verbs"]:
-            return "actor"
-    if dep == "dobj" and head.lower_ in lex["obj"]:
-        return "actor"
-    if dep == "poss" and head.lower_ not in lex["location_nouns"]:
-        return "actor"  # "Japan's rigorous market access", "Russia's position"
-    if dep in ("compound", "amod", "nmod") and head.lower_ in lex["actor_nouns"]:
-        return "actor"  # "US officials", "Illinois lawmakers"
-    if dep == "pobj":
-        prep = head
-        if prep.lower_ == "by" and prep.head.pos_ == "VERB":
-            return "actor"  # "shelled by Turkey"
-        if prep.lower_ in ("with", "between", "against") and prep.head.lower_ in lex["relation_nouns"]:
-            return "actor"
-    return "location"
 
 
 def _context(ms: list[Mention]) -> Context:
@@ -378,7 +310,7 @@ def analyze(record: Record) -> list[Place]:
     ms = _mentions(record, ents)
     for m in ms:
         try:
-            m.role = _role(record.doc, text, m)
+            m.role = role(record.doc, text, m)
         except Exception:  # noqa: BLE001 - a parse oddity only costs the role
             m.role = "location" if m.kind != "demonym" else "demonym"
     _resolve(ms, _context(ms))
@@ -388,7 +320,9 @@ def analyze(record: Record) -> list[Place]:
 def best_location(record: Record) -> Place | None:
     """The strongest "where" evidence for the article's event: the dateline city, else the most
     mentioned city (venues count for their city), else the most mentioned finer-than-country place."""
-    locs = [p for p in record.places if p.role == "location" and p.lat is not None]
+    # a city standing for its authorities ("Dallas said") is still weak evidence of the scene
+    locs = [p for p in record.places if p.lat is not None and (
+        p.role == "location" or (p.role == "actor" and p.feature == "city"))]
     if not locs:
         return None
     text = record.article.text
@@ -400,7 +334,7 @@ def best_location(record: Record) -> Place | None:
     counts: dict[tuple[float, float], float] = {}
     for p in locs:
         # "Chicago police", "Burbank Police Department": the city whose police act is the place
-        w = 2.0 if _POLICE.match(text, p.end) else 1.0
+        w = 2.0 if POLICE.match(text, p.end) else 1.0 if p.role == "location" else 0.5
         counts[(p.lat, p.lon)] = counts.get((p.lat, p.lon), 0) + w
     rank = {"city": 3, "venue": 2, "admin1": 1, "region": 0, "country": 0}
 

@@ -119,3 +119,23 @@ def safe_date(year: int, mon: int, dom: int) -> dt.date | None:
         return dt.date(year, mon, dom)
     except ValueError:
         return None
+
+
+def _num_str(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(n: float | None, code: str) -> str:
+    """TimeML duration: (2, "W") -> P2W, (3, "TH") -> PT3H, (None, "M") -> PXM, (2, "E") -> P20Y."""
+    if code == "2W":
+        n, code = (n * 2 if n is not None else None), "W"
+    if code == "Q":
+        if n is None:
+            return "PXQ"
+        n, code = n * 3, "M"
+    if code in ("E", "C"):
+        if n is None:
+            return f"PX{code}"
+        n, code = n * (10 if code == "E" else 100), "Y"
+    q = "X" if n is None else _num_str(n)
+    return f"PT{q}{code[1]}" if code.startswith("T") else f"P{q}{code}"

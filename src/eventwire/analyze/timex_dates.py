@@ -249,6 +249,10 @@ def _ago(m: re.Match[str], c: Ctx) -> Norm | None:
     sign = _SHIFT_SIGN[" ".join(m["dir"].lower().split())]
     if code is None:
         return None
+    if m["dir"].lower() in ("after", "before"):
+        # "three years after the crash": a period measured from another event (TimeML
+        # DURATION, the signal word outside); only "ago"/"earlier"/"later" hang on the DCT.
+        return Norm("DURATION", cal.duration_value(n, code), None, False, m.start(), m.start("dir"))
     if n is None or c.anchor is None:
         return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None)
     a, k = c.anchor, sign * n

@@ -9,6 +9,7 @@ import re
 
 from . import timex_calendar as cal
 from .numbers import DIGITS, WORD_NUMBER, parse_number
+from .timex_calendar import duration_value
 from .timex_context import Ctx
 from .timex_dates import Handler, Norm
 from .timex_lexicon import (
@@ -34,26 +35,6 @@ from .timex_lexicon import (
 )
 
 I = re.IGNORECASE  # noqa: E741
-
-
-def _num_str(n: float) -> str:
-    return str(int(n)) if n == int(n) else f"{n:g}"
-
-
-def duration_value(n: float | None, code: str) -> str:
-    """TimeML duration: (2, "W") -> P2W, (3, "TH") -> PT3H, (None, "M") -> PXM, (2, "E") -> P20Y."""
-    if code == "2W":
-        n, code = (n * 2 if n is not None else None), "W"
-    if code == "Q":
-        if n is None:
-            return "PXQ"
-        n, code = n * 3, "M"
-    if code in ("E", "C"):
-        if n is None:
-            return f"PX{code}"
-        n, code = n * (10 if code == "E" else 100), "Y"
-    q = "X" if n is None else _num_str(n)
-    return f"PT{q}{code[1]}" if code.startswith("T") else f"P{q}{code}"
 
 
 _SET_BEFORE = re.compile(r"(?:\d|%|\btimes|\btwice|\bonce|\bdollars?|\bcents?|\bpercent|\bmillion|\bbillion)\W*$", I)
@@ -106,10 +87,15 @@ def _every(m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("SET", duration_value(n, code), None)
 
 
+_DAY_OF = re.compile(r"\s+(?:before|after|of|when|that|on\s+which)\b", re.I)
+
+
 def _ref(m: re.Match[str], c: Ctx) -> Norm | None:
     value = REFS[" ".join(m[0].lower().split())]
-    if value == "ANCHOR_DAY":  # "the day": the reporting day itself
-        return Norm("DATE", cal.day(c.anchor), "day", True) if c.anchor else None
+    if value == "ANCHOR_DAY":  # "the day": the reporting day itself, not "the day before/after X"
+        if c.anchor is None or _DAY_OF.match(c.text, m.end()):
+            return None
+        return Norm("DATE", cal.day(c.anchor), "day", True)
     return Norm("DATE", value, None)
 
 
