@@ -129,3 +129,14 @@ def test_all_caps_dateline_city_is_found_even_without_ner() -> None:
     ps = run("TORONTO — A man was stabbed near a subway station on Sunday, police said.")
     p = find(ps, "TORONTO")
     assert p.country_code == "CA" and p.role == "location"
+
+
+def test_possessive_of_a_state_policy_is_an_actor_but_its_capital_is_not() -> None:
+    ps = run("Japan's trade policy changed. Floods hit Japan's north last week.")
+    roles = [p.role for p in ps if p.text == "Japan"]
+    assert roles == ["actor", "location"]
+
+
+def test_city_police_keep_their_city_a_location() -> None:
+    ps = run("A man was shot on Friday, according to Dallas police.")
+    assert find(ps, "Dallas").role == "location"
