@@ -20,7 +20,7 @@ from .quote_marks import QSpan
 
 _AFTER_MAX = 160
 _BEFORE_MAX = 220
-_AFTER_WORDS = 8  # words allowed between the closing mark and the cue ("the former senator said")
+_AFTER_WORDS = 15  # words allowed between the closing mark and the cue ("James B. Comey Jr., the director of the FBI, said")
 _BEFORE_GAP_WORDS = 7  # words allowed between the cue and the opening mark ("on Twitter Monday")
 # A full stop after a title or an initial ("Mr. Rogan said") ends no sentence.
 _ABBREV = "".join(
@@ -69,6 +69,11 @@ def _token_at(doc: Any, pos: int) -> Any | None:
     return span[0] if span is not None and len(span) else None
 
 
+def _cue_index(doc: Any, pos: int) -> int:
+    tok = _token_at(doc, pos)
+    return tok.i if tok is not None and tok.idx == pos else -1
+
+
 def _verbal(doc: Any, pos: int) -> bool:
     """A cue word the tagger calls a noun ("the state", "a report") is no cue; a word
     glued to the one before it (`defeated“says`) has no tag of its own and passes."""
@@ -100,15 +105,19 @@ def _with_speaker(doc: Any, q: QSpan, cue: tuple[int, int], after: bool,
     return Found((q.cstart, q.cend), cue, speaker, direct=True, cue_i=cue_i)
 
 
-def attribute(doc: Any, q: QSpan, floor: int) -> Found | None:
+def attribute(doc: Any, q: QSpan, floor: int, taken: frozenset[int] = frozenset()) -> Found | None:
     """The cue and speaker of one quoted span, or None when there is no cue next to it.
-    `floor` is the end of the previous quote: a window never reaches into it."""
+    `floor` is the end of the previous quote: a window never reaches into it. `taken`:
+    token indices of cue verbs that already report some other content (the quote is
+    then a title or a scare quote near them, not what they report)."""
     text = doc.text
     direct_re = lexicon().direct_re
     a, b = _after_window(text, q)
     for m in direct_re.finditer(text, a, b):
         if not _verbal(doc, m.start()):
             continue
+        if _cue_index(doc, m.start()) in taken:
+            break
         gap = text[a:m.start()]
         words = gap.split()
         if len(words) <= _AFTER_WORDS and not any(w.lower() in _CLAUSE_WORDS for w in words):
@@ -129,6 +138,8 @@ def attribute(doc: Any, q: QSpan, floor: int) -> Found | None:
     cues = [c for c in direct_re.finditer(text, a, b) if _verbal(doc, c.start())]
     if cues:
         c = cues[-1]
+        if _cue_index(doc, c.start()) in taken:
+            return None
         gap = text[c.end():b].strip()
         # `X said: "…"`, `X said on Monday, "…"`, `X told reporters "…"`; not a title
         # after a cue (`X said on "Meet the Press"`).

@@ -84,6 +84,24 @@ def _agent(text: str, verb: Any) -> tuple[int, int] | None:
     return None
 
 
+_NP_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"})
+
+
+def _left_noun_phrase(text: str, verb: Any, floor: int) -> tuple[int, int] | None:
+    """The words right before the verb, when the parse gave it a subject in another
+    paragraph ("Chris Christie said …" glued to a headline without a full stop)."""
+    i = verb.i - 1
+    doc = verb.doc
+    start = None
+    while i >= 0 and doc[i].idx >= floor and (doc[i].pos_ in _NP_POS or doc[i].tag_ == "POS"):
+        start = doc[i]
+        i -= 1
+    if start is None:
+        return None
+    span = trim(text, start.idx, verb.idx)
+    return span if span[1] > span[0] else None
+
+
 def _object_content(text: str, verb: Any) -> tuple[int, int] | None:
     dobj = _near(text, verb, ("dobj",))
     if dobj is None:
@@ -135,8 +153,10 @@ def _content_of(text: str, verb: Any, frames: str) -> tuple[int, int] | None:
                 pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
                     return subtree_span(text, pobj)
-    if "c" in frames and verb.dep_ == "parataxis" and verb.head.i < verb.i:
-        # "The plan, he said, is dead" / "The plan is dead, he said" parsed paratactically.
+    if "c" in frames and verb.dep_ in ("parataxis", "conj") and verb.head.i < verb.i \
+            and verb.head.pos_ in ("VERB", "AUX") and _subject(verb) is not None:
+        # "Facebook created the tool, a spokeswoman said" parsed as a conjunct/parataxis
+        # of the reported clause: content = the head clause up to this cue's subject.
         head = verb.head
         return trim(text, head.left_edge.idx, verb.left_edge.idx)
     return None
@@ -173,7 +193,9 @@ def verb_cues(doc: Any, skip: set[int]) -> list[Found]:
         if speaker:
             speaker = trim(text, max(speaker[0], pa), min(speaker[1], pb))
             if speaker[1] <= speaker[0]:
-                continue
+                speaker = _left_noun_phrase(text, tok, pa)
+                if speaker is None:
+                    continue
         out.append(Found(content, (tok.idx, tok.idx + len(tok.text)), speaker, cue_i=tok.i))
     return out
 

@@ -173,13 +173,14 @@ def find(doc: Any) -> list[Found]:
             continue  # speech reported inside a quotation is part of that quotation
         _absorb_quotes(f, qspans)
         found.append(f)
+    taken = frozenset(f.cue_i for f in found if not f.direct)
     floor = 0
     last: QSpan | None = None  # the last quote with an attribution
     for q in qspans:
         if not q.used:
             same_paragraph = last is not None and "\n" not in text[last.end:q.start]
             f = _continuation(text, last, q) if same_paragraph else None
-            f = f or attribute(doc, q, floor)
+            f = f or attribute(doc, q, floor, taken)
             if f is None and not same_paragraph:
                 f = _continuation(text, last, q)
             if f is not None:
