@@ -88,6 +88,16 @@ def evaluate(preds: dict[str, list[dict[str, Any]]], gold: list[dict[str, Any]],
                     "acc161": sum(e < 161 for e in errors) / len(errors),
                     "mean_km": sum(errors) / len(errors), "median_km": errors[len(errors) // 2],
                     "auc": _auc(errors), "n_resolved": len(errors)})
+    # GWN marks each toponym literal (a location) or associative (metonymy, demonym, modifier,
+    # embedded): does the place's role agree (role "location" <=> literal)?
+    agree = total = 0
+    for d, g in gold_by.items():
+        spans = {(p["start"], p["end"]): p for p in preds.get(d, [])}
+        for s, row in g.items():
+            if row["literal"] is not None and s in spans:
+                total += 1
+                agree += row["literal"] == (spans[s]["role"] == "location")
+    out["role"] = {"accuracy": agree / total if total else 0.0, "n": total}
     return out
 
 
@@ -113,6 +123,7 @@ def run(ctx: BenchContext) -> dict[str, Any]:
             table.append((f"{corpus} mean / median km", f"{m['mean_km']:.0f}/{m['median_km']:.0f}",
                           None))
             table.append((f"{corpus} AUC", m["auc"], ANCHORS.get(f"{corpus} AUC")))
+    table.append(("GWN role accuracy (literal=location)", res["role"]["accuracy"], None))
     table.append(("articles analysed", f"{len(preds)}/{len(rows)}", None))
     ctx.table("geo-dev (GeoWebNews + GeoVirus): toponym F1 strict; Acc@161 on recognised", table)
     flat: dict[str, Any] = {"articles": len(preds)}
