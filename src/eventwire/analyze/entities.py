@@ -21,6 +21,7 @@ KIND_LABEL = {"person": "PERSON", "city": "GPE", "country": "GPE", "admin1": "GP
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TAIL = re.compile(r"(?:'s|’s|'|’)$")
 _TRIM = re.compile(r"\s+$")
+_GLUED = re.compile(r"\)[a-z]+$")
 
 
 def _core(text: str) -> str:
@@ -100,6 +101,9 @@ def analyze(record: Record) -> list[Entity]:
         cut = text.find("\n", start, end)
         if cut > start:
             end = cut
+        glued = _GLUED.search(text, start, end)  # "Islamic State (IS)according": a missing space
+        if glued:
+            end = glued.start() + 1
         # an alias match that overlaps the span's edge is the better span ("ISIS-K" vs "ISIS")
         over = [h for h in hits if h.start < end and h.end > start]
         wider = [h for h in over if h.start <= start and h.end >= end and (h.start, h.end) != (start, end)]
