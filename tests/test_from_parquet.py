@@ -54,12 +54,15 @@ def snapshot(db: Db) -> dict[str, Any]:
         "df": dict(db.all("SELECT token, n FROM df")),
         "docs": db.scalar("SELECT value FROM meta WHERE key = 'docs'"),
         "event_terms": Counter(tuple(r) for r in db.all("SELECT token, event_id FROM event_terms"))
-        if _has_terms(db) else None,
+        if _version(db) >= 2 else None,
+        "stories": {r[0]: (r[1], r[2], r[3], json.loads(r[4])) for r in db.all(
+            "SELECT id, block_day, n_articles, created_seq, profile FROM stories")} if _version(db) >= 3 else None,
+        "story_of": dict(db.all("SELECT id, story_id FROM articles")) if _version(db) >= 3 else None,
     }
 
 
-def _has_terms(db: Db) -> bool:
-    return bool(db.scalar("SELECT COUNT(*) FROM meta WHERE key = 'schema_version' AND value >= '2'"))
+def _version(db: Db) -> int:
+    return int(db.scalar("SELECT value FROM meta WHERE key = 'schema_version'") or 0)
 
 
 def event_partition(snap: dict[str, Any]) -> set[frozenset]:
@@ -71,6 +74,7 @@ def event_partition(snap: dict[str, Any]) -> set[frozenset]:
 
 
 def assert_same(a: dict[str, Any], b: dict[str, Any]) -> None:
+    assert a["articles"] == b["articles"], "the two paths did not store the same analysed records"
     assert event_partition(a) == event_partition(b)
     for k in a:
         assert a[k] == b[k], f"{k} differs"

@@ -64,6 +64,7 @@ def _seeds(db: Any, prep: prepare.Prepared) -> list[dict[str, Any]]:
          " AND (block_day IS NULL")
     params: list[Any] = []
     if prep.days:
+        prep.days = [min(prep.days), max(prep.days)]
         pad = 4 * partition.cluster.WINDOW_DAYS
         q += " OR block_day BETWEEN ? AND ?"
         params += [min(prep.days) - pad, max(prep.days) + pad]
@@ -81,6 +82,23 @@ def _seeds(db: Any, prep: prepare.Prepared) -> list[dict[str, Any]]:
                 rows.setdefault(r[0], r)
     seeds = [{"id": r[0], "family": r[1], "block_day": r[2], "country": r[3], "created_seq": r[4],
               "profile": json.loads(r[5]), "terms": {}} for r in rows.values()]
+    if partition.STORIES:
+        srows: dict[str, tuple] = {}
+        sq = "SELECT id, block_day, created_seq, profile FROM stories WHERE block_day IS NULL"
+        if prep.days and all(it["m"].get("block_day") is not None for it in prep.items if it["kind"] == "story"):
+            sq += " OR block_day BETWEEN ? AND ?"
+        else:
+            sq, params = "SELECT id, block_day, created_seq, profile FROM stories", []
+        srows.update((r[0], r) for r in db.all(sq, params))
+        words = sorted({t for it in prep.items if it["kind"] == "story" for t in it.get("lookup") or []})
+        for i in range(0, len(words), 500):
+            chunk = words[i:i + 500]
+            marks = ",".join("?" for _ in chunk)
+            srows.update((r[0], r) for r in db.all(
+                "SELECT id, block_day, created_seq, profile FROM stories WHERE"
+                f" id IN (SELECT event_id FROM event_terms WHERE token IN ({marks}))", chunk))
+        seeds += [{"id": r[0], "family": "story", "story": True, "block_day": r[1], "country": None,
+                   "created_seq": r[2], "profile": json.loads(r[3]), "terms": {}} for r in srows.values()]
     if partition.TERMS and seeds:
         by_id = {s["id"]: s for s in seeds}
         ids = list(by_id)

@@ -41,6 +41,7 @@ CANDIDATE_LIMIT = _ingest.CANDIDATE_LIMIT
 # modelled; which one the store runs is detected here.
 TERMS = hasattr(_ingest, "rare_terms")
 TERM_CANDIDATES = getattr(_ingest, "TERM_CANDIDATES", 20)
+STORIES = hasattr(_ingest, "place_story")  # article-level stories (store/stories.py)
 
 Pos = tuple[int, int, int]
 SEED_POS: Pos = (-1, 0, 0)  # events already in the target store exist before every item
@@ -99,7 +100,14 @@ class Group:
         self.created: list[tuple[str, int]] = []
         self.terms: dict[str, Counter[str]] = {}  # event_terms rows, by event
         self.terms_added: list[tuple[Pos, str, str]] = []
+        self.stories: dict[str, dict[str, Any]] = {}  # stories table: block_day, created_seq, profile
+        self.story_of: dict[str, str] = {}  # article → story
         for ev in seeds:
+            if ev.get("story"):
+                self._add_story(ev["id"], ev["profile"], int(ev["created_seq"]), SEED_POS)
+                self.terms[ev["id"]] = Counter(ev.get("terms") or {})
+                self._note_terms(ev["id"])
+                continue
             self._add(ev["id"], ev["profile"], ev["family"], ev.get("block_day"), ev.get("country"),
                       int(ev["created_seq"]), SEED_POS)
             for t, n in (ev.get("terms") or {}).items():
@@ -119,6 +127,45 @@ class Group:
         self.order[eid] = len(self.order)
         self.history[eid] = {"family": family, "created": pos, "absorbed": None,
                              "states": {(block_day, country)}}
+
+    def _add_story(self, sid: str, profile: dict[str, Any], seq: int, pos: Pos) -> None:
+        self.stories[sid] = {"block_day": profile.get("block_day"), "created_seq": seq, "profile": profile}
+        self.order[sid] = len(self.order)
+        self.history[sid] = {"family": "story", "created": pos, "absorbed": None,
+                             "states": {(profile.get("block_day"), None)}}
+
+    def story(self, it: dict[str, Any]) -> None:
+        """store.stories.place_story for an article that is not a copy of a stored one."""
+        from ..store import stories as st
+
+        m, seq, pos, lookup = it["m"], it["seq"], tuple(it["pos"]), it.get("lookup") or []
+        counts = [(sum(c.get(t, 0) for t in lookup), self.order[e], e) for e, c in self.terms.items()] if lookup else []
+        top = sorted((x for x in counts if x[0] > 0), key=lambda x: (-x[0], x[1]))[:60]
+        found = [e for n, _, e in top if n >= 2 and e in self.stories][:20]
+        win = cluster.window(m, cluster.WINDOW_DAYS)
+        if win:
+            near = sorted((e for e, r in self.stories.items() if r["block_day"] is not None
+                           and win[0] <= r["block_day"] <= win[1]),
+                          key=lambda e: (abs(self.stories[e]["block_day"] - m["block_day"]),
+                                         self.stories[e]["created_seq"], self.order[e]))
+        else:
+            near = sorted(self.stories, key=lambda e: (-self.stories[e]["created_seq"], self.order[e]))
+        cands = [self.stories[e]["profile"] for e in found]
+        cands += [self.stories[e]["profile"] for e in near[:CANDIDATE_LIMIT] if e not in set(found)]
+        best, _, _ = cluster.assign(m, cands, threshold=st.STORY_THRESHOLD, merge_threshold=2.0)
+        if best is None:
+            sid = it["new_id"] if it["new_id"] not in self.stories else f"{it['new_id']}_{seq}"
+            self._add_story(sid, cluster.new_profile(sid, m), seq, pos)
+        else:
+            sid = best
+            prof = cluster.add_mention(next(c for c in cands if c["id"] == best), m)
+            self.stories[sid].update(block_day=prof.get("block_day"), profile=prof)
+            self.history[sid]["states"].add((prof.get("block_day"), None))
+        self.story_of[it["aid"]] = sid
+        for t in lookup[:6]:
+            self.terms.setdefault(sid, Counter())[t] += 1
+            self.terms_added.append((pos, t, sid))
+        self._note_terms(sid)
 
     def candidates(self, m: dict[str, Any], lookup: list[str], family: str | None = None) -> list[dict[str, Any]]:
         """store.ingest.candidates (SQL ties broken by creation order)."""
@@ -143,7 +190,7 @@ class Group:
             return []
         counts = [(sum(c.get(t, 0) for t in lookup), self.order[e], e) for e, c in self.terms.items()]
         top = sorted((x for x in counts if x[0] > 0), key=lambda x: (-x[0], x[1]))[: TERM_CANDIDATES * 3]
-        return [e for n, _, e in top if n >= 2 and self.cols[e]["redirect"] is None
+        return [e for n, _, e in top if n >= 2 and e in self.cols and self.cols[e]["redirect"] is None
                 and self.cols[e]["family"] in fams][:TERM_CANDIDATES]
 
     def _merge(self, a: str, pa: dict[str, Any], b: str, pb: dict[str, Any], pos: Pos) -> tuple[str, dict[str, Any]]:
@@ -226,6 +273,8 @@ class Group:
             last = it["seq"]
             if it["kind"] == "place":
                 self.place(it)
+            elif it["kind"] == "story":
+                self.story(it)
             else:
                 self.probe(it)
         if last is not None:
@@ -234,7 +283,7 @@ class Group:
     def result(self) -> dict[str, Any]:
         return {"stored": self.stored, "cols": self.cols, "history": self.history, "placed": self.placed,
                 "merges": self.merges, "found": self.found, "touched": self.touched, "created": self.created,
-                "terms_added": self.terms_added}
+                "terms_added": self.terms_added, "stories": self.stories, "story_of": self.story_of}
 
 
 def run_group(items: list[dict[str, Any]], seeds: list[dict[str, Any]]) -> dict[str, Any]:

@@ -141,4 +141,27 @@ def add(prep: Prepared, target: Db, scratch: Db, rec: Record, seq_base: int, at:
         probe = {**feats, "family": "violence", "type": None, "actors": []}
         prep.items.append({"kind": "probe", "pos": (seq, 1, idx), "seq": seq, "aid": aid, "idx": idx,
                            "relation": ev.get("type") or "related", "m": probe, **_terms(scratch, probe)})
+    if hasattr(_ingest, "place_story"):  # store.stories.place_story, after the links
+        _story(prep, target, scratch, d, aid, seq, weights, copy_of)
     prep.docs = int(scratch.scalar("SELECT value FROM meta WHERE key = 'docs'") or 0)
+
+
+def _story(prep: Prepared, target: Db, scratch: Db, d: dict[str, Any], aid: str, seq: int,
+           weights: dict[str, float], copy_of: str | None) -> None:
+    """A copy joins its original's story; other articles get a story placement item."""
+    from ..store.stories import story_id_for
+
+    if copy_of:
+        if copy_of in prep.articles:
+            prep.articles[aid]["story_copy"] = copy_of
+            return
+        sid = target.scalar("SELECT story_id FROM articles WHERE id = ?", (copy_of,))
+        if sid:
+            prep.articles[aid]["story_fixed"] = sid
+            return
+    lookup = _ingest.rare_terms(scratch, {"tokens": weights}, _ingest.TERMS_PER_MENTION * 2)
+    m = cluster.story_features(d, toks=weights, root=copy_of or aid)
+    if m.get("block_day") is not None:
+        prep.days.append(int(m["block_day"]))
+    prep.items.append({"kind": "story", "pos": (seq, 2, 0), "seq": seq, "aid": aid, "idx": -1,
+                       "new_id": story_id_for(aid), "m": m, "lookup": lookup})

@@ -117,9 +117,20 @@ def write(db: Db, prep: Any, records: Iterator[tuple[int, Record]], results: lis
     now = _now()
     counts = {"articles": 0, "mentions": 0, "links": 0}
     terms = any("terms_added" in r for r in results) and _has_table(db, "event_terms")
+    story_of: dict[str, str] = {}
+    stories: dict[str, dict[str, Any]] = {}
+    for res in results:
+        story_of.update(res.get("story_of") or {})
+        stories.update(res.get("stories") or {})
+    with_stories = bool(stories) or _has_table(db, "stories")
+    for aid, a in prep.articles.items():  # copies join their original's story
+        if a.get("story_copy"):
+            story_of[aid] = story_of.get(a["story_copy"]) or ""
+        elif a.get("story_fixed"):
+            story_of[aid] = a["story_fixed"]
     with db.tx():
         # Rows that existed before the load follow the merges all the way (merge_events).
-        for gone in (g for g in merges.absorbed if g in seeds):
+        for gone in (g for g in merges.absorbed if g in seeds and not seeds[g].get("story")):
             keep = merges.final(gone)
             for table, col in (("mentions", "event_id"), ("actors", "event_id"), ("links", "src"), ("links", "dst"),
                                *((("event_terms", "event_id"),) if terms else ())):
@@ -131,7 +142,8 @@ def write(db: Db, prep: Any, records: Iterator[tuple[int, Record]], results: lis
         def flush() -> None:
             db.executemany(
                 "INSERT INTO articles (id, raw_hash, text_hash, copy_of, copy_kind, title, source, url,"
-                " published, ingested_at, seq, minhash, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", art_rows)
+                " published, ingested_at, seq, minhash, record" + (", story_id" if with_stories else "")
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?" + (",?" if with_stories else "") + ")", art_rows)
             db.executemany("INSERT INTO lsh (band, bucket, article_id) VALUES (?,?,?)", lsh_rows)
             db.executemany(
                 "INSERT INTO mentions (article_id, idx, event_id, type, mode, is_primary, score, data,"
@@ -151,7 +163,7 @@ def write(db: Db, prep: Any, records: Iterator[tuple[int, Record]], results: lis
             art_rows.append((aid, a["raw_hash"], a["text_hash"], a["copy_of"], a["copy_kind"], art.get("title"),
                              art.get("source"), art.get("url"), art.get("published"), now, a["seq"],
                              db.blob(a["minhash"]) if a["minhash"] is not None else None,
-                             json.dumps(d, ensure_ascii=False)))
+                             json.dumps(d, ensure_ascii=False)) + ((story_of.get(aid) or None,) if with_stories else ()))
             if a["original"]:
                 lsh_rows += [(b, h, aid) for b, h in dedup.buckets(dedup.from_bytes(a["minhash"]))]
             for idx, m in enumerate(d.get("events") or []):
@@ -179,11 +191,28 @@ def write(db: Db, prep: Any, records: Iterator[tuple[int, Record]], results: lis
         db.executemany("INSERT INTO events (id, redirect, family, block_day, profile, created_seq)"
                        " VALUES (?,?,?,?,?,?)", ev_rows)
         for eid, seed in seeds.items():
+            if seed.get("story"):
+                continue
             if eid in merges.absorbed:
                 db.execute("UPDATE events SET redirect = ?, n_mentions = 0, profile = ? WHERE id = ?",
                            (merges.final(eid), json.dumps(stored[eid]), eid))
             elif stored.get(eid) != seed["profile"]:
                 db.execute("UPDATE events SET profile = ? WHERE id = ?", (json.dumps(stored[eid]), eid))
+        if stories:
+            n_arts: dict[str, int] = {}
+            for sid in story_of.values():
+                if sid:
+                    n_arts[sid] = n_arts.get(sid, 0) + 1
+            for sid, st in stories.items():
+                if sid in seeds:
+                    if st["profile"] != seeds[sid]["profile"] or n_arts.get(sid):
+                        db.execute("UPDATE stories SET block_day = ?, n_articles = n_articles + ?, profile = ?"
+                                   " WHERE id = ?", (st["block_day"], n_arts.get(sid, 0), json.dumps(st["profile"]), sid))
+                else:
+                    db.execute("INSERT INTO stories (id, block_day, n_articles, profile, created_seq) VALUES (?,?,?,?,?)",
+                               (sid, st["block_day"], n_arts.get(sid, 0), json.dumps(st["profile"]), st["created_seq"]))
+            for sid in set(n_arts) - set(stories):  # copies of articles stored before this load
+                db.execute("UPDATE stories SET n_articles = n_articles + ? WHERE id = ?", (n_arts[sid], sid))
         link_rows = links(prep, placed, found, merges)
         db.executemany("INSERT INTO links (src, dst, relation, article_id) VALUES (?,?,?,?)", link_rows)
         counts["links"] = len(link_rows)
