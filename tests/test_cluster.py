@@ -27,12 +27,18 @@ def test_same_place_day_and_words_score_high() -> None:
     assert cluster.score(mention(article="b"), e) > 0.8
 
 
-def test_hard_vetoes() -> None:
-    # Rule: another family, another stated country, or exact dates weeks apart never cluster.
+def test_hard_vetoes_and_soft_penalties() -> None:
+    # Rule: an incompatible family or exact dates weeks apart never cluster; another stated
+    # country is a penalty (geocoding slips happen), enough to split reports that share
+    # little wording; violence vs disaster (an "accident" that was a shooting) is a penalty.
     e = cluster.new_profile("ev_1", mention())
     assert cluster.score(mention(family="unrest", type="protest"), e) == 0.0
-    assert cluster.score(mention(country="CA", lat=43.6, lon=-79.4, place="Toronto"), e) == 0.0
     assert cluster.score(mention(day=D + 30, block_day=D + 30), e) == 0.0
+    abroad = mention(country="CA", lat=43.6, lon=-79.4, place="Toronto", tokens={"toronto": 1.0, "bar": 1.0})
+    assert cluster.score(abroad, e) < cluster.THRESHOLD
+    same = cluster.score(mention(), e)
+    accident = cluster.score(mention(family="disaster", type="man_made_disaster"), e)
+    assert 0 < accident < same
 
 
 def test_far_place_and_other_words_start_new_event() -> None:

@@ -33,11 +33,23 @@ Algorithm
 3. `assign(m, candidates)` → (best id or None, score, merge ids): join the best candidate
    at ≥ THRESHOLD, else start a new event; any other candidate at ≥ MERGE_THRESHOLD is the
    same event and is merged into the chosen one (the absorbed id then redirects).
-4. `figures.reconcile(reports, rule)` chooses each figure's value (conservative / latest
+4. Stories: `story_features(record_dict)` gives every article (typed event or not) one
+   article-level mention of family "story"; the same `score`/`assign` group articles into
+   news stories (the store keeps them in `stories`, `Store.document_stories()`).
+5. `figures.reconcile(reports, rule)` chooses each figure's value (conservative / latest
    / max, see cluster/figures.py for the exact rules).
 """
 
-from .features import article_tokens, day_of, family, iso, mention_features, tokens, window
+from .features import (
+    article_tokens,
+    day_of,
+    family,
+    iso,
+    mention_features,
+    story_features,
+    tokens,
+    window,
+)
 from .figures import RULES, choose, reconcile
 from .score import (
     MERGE_THRESHOLD,
@@ -56,5 +68,5 @@ from .score import (
 __all__ = [
     "MERGE_THRESHOLD", "RULES", "THRESHOLD", "WINDOW_DAYS", "add_mention", "article_tokens",
     "assign", "choose", "event_day", "day_of", "family", "iso", "main_mode", "main_type", "mention_features",
-    "merge_profiles", "new_profile", "reconcile", "score", "tokens", "window",
+    "merge_profiles", "new_profile", "reconcile", "score", "story_features", "tokens", "window",
 ]

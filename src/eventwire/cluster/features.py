@@ -33,9 +33,18 @@ STATEMENT_MODES = frozenset({"hypothetical"})  # mentions never clustered into e
 
 
 @lru_cache(maxsize=1)
-def _families() -> dict[str, str]:
+def _table() -> dict[str, Any]:
     text = resources.files("eventwire").joinpath("data/cluster/families.toml").read_text("utf-8")
-    return dict(tomllib.loads(text).get("families", {}))
+    return tomllib.loads(text)
+
+
+def _families() -> dict[str, str]:
+    return _table().get("families", {})
+
+
+def compatible(fam: str) -> list[str]:
+    """Other families whose events may be the same event as one of `fam` (at a penalty)."""
+    return list(_table().get("compatible", {}).get(fam, []))
 
 
 def family(mtype: str | None, acled: dict[str, Any] | None = None) -> str:
@@ -170,3 +179,18 @@ def window(m: dict[str, Any], days: int) -> tuple[int, int] | None:
         return None
     pad = days if m.get("day") is not None and m.get("precision") == "day" else days * 2
     return d - pad, d + pad
+
+
+def story_features(rec: dict[str, Any], toks: dict[str, float] | None = None,
+                   root: str | None = None) -> dict[str, Any]:
+    """Article-level features for story clustering: the primary mention's date and place
+    when there is one, else the publication day and the article's most specific place."""
+    events = rec.get("events") or []
+    idx = next((i for i, m in enumerate(events) if m.get("primary")), None)
+    if idx is not None:
+        f = mention_features(rec, idx, toks=toks, root=root)
+    else:
+        f = mention_features({**rec, "events": [{"type": "story"}]}, 0, toks=toks, root=root)
+        f["day"], f["precision"] = None, None
+    f.update(type="story", subtype=None, family="story", mode="asserted", actors=[], figures={})
+    return f

@@ -7,11 +7,16 @@ import math
 from collections import Counter
 from typing import Any
 
+from .features import compatible
+
 # Weights of the evidence kinds; they sum to 1 so a score is in [0, 1].
 WEIGHTS = {"tokens": 0.40, "date": 0.20, "place": 0.20, "actors": 0.08, "figures": 0.04, "type": 0.08}
 THRESHOLD = 0.42  # join the best candidate at or above this score, else start a new event
 MERGE_THRESHOLD = 0.62  # a second candidate this close to the mention is the same event: merge
 WINDOW_DAYS = 7  # blocking: candidate events within ± this many days
+VETO_DAYS = 14  # exact dates further apart than this never corefer
+COMPATIBLE_FACTOR = 0.85  # score factor across compatible families (families.toml)
+COUNTRY_PENALTY = 0.2  # both reports state different countries: usually a geocoding slip if all else agrees
 MAX_PROFILE_TOKENS = 300
 NEUTRAL = 0.35  # the value of a component when one side lacks the evidence
 
@@ -40,7 +45,7 @@ def date_score(m: dict[str, Any], e: dict[str, Any]) -> float | None:
         if pd is None or ep is None:
             return NEUTRAL
         gap = abs(pd - ep)
-        return 0.6 if gap <= 2 else 0.4 if gap <= 7 else 0.2 if gap <= 30 else 0.05
+        return 0.6 if gap <= 2 else 0.4 if gap <= 7 else 0.25 if gap <= 30 else 0.15
     gap = abs(md - ed)
     exact = m.get("precision") == "day" and e.get("precision") == "day"
     if gap == 0:
@@ -51,7 +56,9 @@ def date_score(m: dict[str, Any], e: dict[str, Any]) -> float | None:
         return 0.5
     if gap <= WINDOW_DAYS:
         return 0.25
-    return None if exact else 0.1
+    if gap > VETO_DAYS and exact:
+        return None
+    return 0.1
 
 
 def place_score(m: dict[str, Any], e: dict[str, Any]) -> float | None:
@@ -61,7 +68,7 @@ def place_score(m: dict[str, Any], e: dict[str, Any]) -> float | None:
         return NEUTRAL
     inferred = m.get("place_inferred") or e.get("place_inferred")
     if mc != ec:
-        return 0.0 if inferred else None
+        return 0.0 if inferred else -COUNTRY_PENALTY / WEIGHTS["place"]
     if m.get("place") and m.get("place") == e.get("place"):
         return 1.0
     if None not in (m.get("lat"), m.get("lon"), e.get("lat"), e.get("lon")):
@@ -118,9 +125,12 @@ def figure_score(m: dict[str, Any], e: dict[str, Any]) -> float:
 
 def score(m: dict[str, Any], e: dict[str, Any]) -> float:
     """How likely mention `m` reports event `e` (0..1). 0 when a hard constraint fails:
-    another blocking family, far-apart exact dates, or different stated countries."""
+    another, incompatible family or exact dates more than VETO_DAYS apart."""
+    factor = 1.0
     if m.get("family") != e.get("family"):
-        return 0.0
+        if e.get("family") not in compatible(m.get("family") or ""):
+            return 0.0
+        factor = COMPATIBLE_FACTOR
     d = date_score(m, e)
     p = place_score(m, e)
     if d is None or p is None:
@@ -129,7 +139,7 @@ def score(m: dict[str, Any], e: dict[str, Any]) -> float:
     t = 1.0 if types.get(m.get("type")) else 0.5
     parts = {"tokens": token_score(m, e), "date": d, "place": p, "actors": actor_score(m, e),
              "figures": figure_score(m, e), "type": t}
-    return sum(WEIGHTS[k] * v for k, v in parts.items())
+    return max(0.0, factor * sum(WEIGHTS[k] * v for k, v in parts.items()))
 
 
 def assign(m: dict[str, Any], candidates: list[dict[str, Any]], threshold: float = THRESHOLD,

@@ -27,7 +27,8 @@ def cluster_documents(records: Iterable[Record], url: str | None = None) -> tupl
                 trig = json.loads(data).get("trigger") or {}
                 mentions[(aid, trig.get("start"), trig.get("end"))] = eid
             info = {"counts": counts, "store_seconds": round(time.perf_counter() - t0, 2),
-                    "events": store.stats()["events"], "mentions": mentions}
+                    "events": store.stats()["events"], "mentions": mentions,
+                    "stories": store.document_stories()}
             return store.document_events(), info
         finally:
             store.close()

@@ -22,7 +22,8 @@ def merge_events(db: Db, a: str, pa: dict[str, Any], b: str, pb: dict[str, Any])
     seqs = dict(db.all("SELECT id, created_seq FROM events WHERE id IN (?, ?)", (a, b)))
     keep, gone, pk, pg = (a, b, pa, pb) if seqs.get(a, 0) <= seqs.get(b, 0) else (b, a, pb, pa)
     profile = cluster.merge_profiles({**pk, "id": keep}, pg)
-    for table, col in (("mentions", "event_id"), ("actors", "event_id"), ("links", "src"), ("links", "dst")):
+    for table, col in (("mentions", "event_id"), ("actors", "event_id"), ("links", "src"), ("links", "dst"),
+                       ("event_terms", "event_id")):
         db.execute(f"UPDATE {table} SET {col} = ? WHERE {col} = ?", (keep, gone))
     db.execute("DELETE FROM links WHERE src = dst")
     db.execute("UPDATE events SET redirect = ? WHERE redirect = ?", (keep, gone))

@@ -15,8 +15,12 @@ from ..model import Article, Record
 from . import dedup
 from .db import Db
 from .events import create_event, link, merge_events, refresh_event, remove_article_mentions
+from .stories import place_story
 
 CANDIDATE_LIMIT = 200  # blocking never returns more than this many events
+RARE_DF = 25  # words in at most this many stored articles are blocking keys
+TERMS_PER_MENTION = 6  # rare words a mention adds to its event's blocking keys
+TERM_CANDIDATES = 20
 STATEMENT_TYPES = frozenset({"claim_responsibility", "accusation", "accuse", "denial", "deny",
                              "arrest", "warning", "threat", "media_release"})
 
@@ -72,6 +76,7 @@ def add_record(db: Db, rec: Record) -> dict[str, int]:
             score = None
             if feats["mode"] not in cluster.features.STATEMENT_MODES:
                 eid, score, created = _place_mention(db, feats, event_id_for(aid, idx), seq, touched)
+                add_terms(db, feats, eid)
                 counts["events_created"] += int(created)
                 mention_event[idx] = eid
             db.execute(
@@ -87,6 +92,8 @@ def add_record(db: Db, rec: Record) -> dict[str, int]:
                      for a in m.get("actors") or []],
                 )
         _link_statements(db, d, mention_event, aid)
+        probe = {"tokens": weights}
+        place_story(db, d, weights, aid, copy_of, seq, rare_terms(db, probe, TERMS_PER_MENTION * 2))
         for eid in touched:
             refresh_event(db, eid)
         counts["events_updated"] = sum(1 for eid, new in touched.items() if not new)
@@ -137,20 +144,64 @@ def _weights(db: Db, toks: dict[str, float], count: bool) -> dict[str, float]:
 
 
 def candidates(db: Db, m: dict[str, Any], family: str | None = None) -> list[dict[str, Any]]:
-    """Blocking: live events of the family within the date window, same or unknown country."""
+    """Blocking: live events of the (or a compatible) family within the date window, the
+    nearest in time first. Countries are not a blocking key: geocoding slips happen, and
+    `score` weighs them."""
     win = cluster.window(m, cluster.WINDOW_DAYS)
-    fam = family or m["family"]
-    q = "SELECT profile FROM events WHERE redirect IS NULL AND family = ?"
-    params: list[Any] = [fam]
+    fams = [family or m["family"]]
+    fams += cluster.features.compatible(fams[0])
+    marks = ",".join("?" for _ in fams)
+    q = f"SELECT profile FROM events WHERE redirect IS NULL AND family IN ({marks})"
+    params: list[Any] = list(fams)
     if win:
         q += " AND block_day BETWEEN ? AND ?"
         params += list(win)
-    if m.get("country") and not m.get("place_inferred"):
-        q += " AND (country = ? OR country IS NULL)"
-        params.append(m["country"])
-    q += " ORDER BY block_day DESC LIMIT ?"
-    params.append(CANDIDATE_LIMIT)
-    return [json.loads(r[0]) for r in db.all(q, params)]
+    seen = {c["id"] for c in found} if (found := _term_candidates(db, m, fams)) else set()
+    if win:
+        q += " ORDER BY ABS(block_day - ?), created_seq LIMIT ?"
+        params += [m["block_day"], CANDIDATE_LIMIT]
+    else:
+        q += " ORDER BY created_seq DESC LIMIT ?"
+        params.append(CANDIDATE_LIMIT)
+    return found + [p for p in (json.loads(r[0]) for r in db.all(q, params)) if p["id"] not in seen]
+
+
+def rare_terms(db: Db, m: dict[str, Any], k: int) -> list[str]:
+    """The mention's k highest-weighted words that are rare in the store."""
+    toks = sorted((m.get("tokens") or {}).items(), key=lambda kv: -kv[1])[: k * 3]
+    if not toks:
+        return []
+    keys = [t for t, _ in toks]
+    marks = ",".join("?" for _ in keys)
+    df = dict(db.all(f"SELECT token, n FROM df WHERE token IN ({marks})", keys))
+    return [t for t in keys if df.get(t, 0) <= RARE_DF][:k]
+
+
+def _term_candidates(db: Db, m: dict[str, Any], fams: list[str]) -> list[dict[str, Any]]:
+    """Events sharing rare words with the mention, whatever their date (bounded: rare words
+    have short posting lists)."""
+    terms = rare_terms(db, m, TERMS_PER_MENTION * 2)
+    if not terms:
+        return []
+    marks = ",".join("?" for _ in terms)
+    fmarks = ",".join("?" for _ in fams)
+    rows = db.all(
+        f"SELECT e.profile FROM events e JOIN (SELECT event_id, COUNT(*) AS n FROM event_terms WHERE token IN ({marks})"
+        " GROUP BY event_id ORDER BY n DESC LIMIT ?) t ON t.event_id = e.id"
+        f" WHERE e.redirect IS NULL AND e.family IN ({fmarks}) AND t.n >= 2",
+        [*terms, TERM_CANDIDATES * 3, *fams])
+    return [json.loads(r[0]) for r in rows][:TERM_CANDIDATES]
+
+
+def add_terms(db: Db, m: dict[str, Any], eid: str) -> None:
+    terms = rare_terms(db, m, TERMS_PER_MENTION)
+    if not terms:
+        return
+    marks = ",".join("?" for _ in terms)
+    have = {r[0] for r in db.all(f"SELECT token FROM event_terms WHERE event_id = ? AND token IN ({marks})",
+                                 [eid, *terms])}
+    db.executemany("INSERT INTO event_terms (token, event_id) VALUES (?, ?)",
+                   [(t, eid) for t in terms if t not in have])
 
 
 def _place_mention(db: Db, m: dict[str, Any], new_id: str, seq: int,

@@ -106,4 +106,27 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         # Document frequencies of words, for IDF weights in clustering.
         "CREATE TABLE df (token TEXT PRIMARY KEY, n INTEGER NOT NULL)",
     ]),
+    (2, [
+        # Rare words of each event (names of victims, streets, ships...): a second blocking
+        # key, so a follow-up published weeks later still finds its event. Only words rare in
+        # the whole store are looked up, so posting lists stay short.
+        "CREATE TABLE event_terms (token TEXT NOT NULL, event_id TEXT NOT NULL)",
+        "CREATE INDEX event_terms_token ON event_terms (token)",
+        "CREATE INDEX event_terms_event ON event_terms (event_id)",
+    ]),
+    (3, [
+        # Stories: every article (typed events or not) in one article-level clustering, so a
+        # reader can follow a news story (and benchmarks can score document clustering).
+        """CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            block_day INTEGER,
+            n_articles INTEGER NOT NULL DEFAULT 0,
+            profile TEXT NOT NULL,
+            created_seq INTEGER NOT NULL
+        )""",
+        "CREATE INDEX stories_block ON stories (block_day)",
+        "CREATE INDEX stories_seq ON stories (created_seq)",
+        "ALTER TABLE articles ADD COLUMN story_id TEXT",
+        "CREATE INDEX articles_story ON articles (story_id)",
+    ]),
 ]

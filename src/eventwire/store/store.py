@@ -21,6 +21,7 @@ SORTS = {
     "-date": "day DESC, id", "date": "day ASC, id",
     "-sources": "n_sources DESC, last_seen DESC, id", "sources": "n_sources ASC, id",
 }
+INCIDENT_FAMILIES = frozenset({"violence", "unrest", "disaster"})
 COUNT_KEYS = ("new", "updated", "unchanged", "copies", "events_created", "events_updated", "errors")
 
 
@@ -178,25 +179,43 @@ class Store:
         return out, total
 
     def document_events(self) -> dict[str, str | None]:
-        """{article id: the live event the article is mainly about}: its primary mention's
-        event, else the event most of its mentions joined, else None."""
-        out: dict[str, str | None] = {}
-        votes: dict[str, dict[str, tuple[int, int]]] = {}
-        for aid, eid, primary in self.db.all("SELECT article_id, event_id, is_primary FROM mentions"
-                                             " ORDER BY article_id, idx"):
-            out.setdefault(aid, None)
-            if eid:
-                n, p = votes.setdefault(aid, {}).get(eid, (0, 0))
-                votes[aid][eid] = (n + 1, max(p, int(primary)))
-        for aid in self.db.all("SELECT id FROM articles"):
-            out.setdefault(aid[0], None)
-        # A statement (claim, arrest, accusation...) is about an incident: the article's
-        # story is that incident, found through the statement's link from this article.
-        about = {(src, aid): dst for src, dst, aid in self.db.all("SELECT src, dst, article_id FROM links")}
-        for aid, vs in votes.items():
-            best = max(vs.items(), key=lambda kv: (kv[1][1], kv[1][0]))[0]
-            out[aid] = self.resolve(about.get((best, aid), best))
+        """{article id: the live event the article is mainly about} — its incident: the
+        primary mention's event when that is an incident (violence, unrest, disaster...);
+        when the primary is a statement (arrest, claim, accusation, warning...), the event it
+        is linked to, else the article's first asserted incident; else the primary's event,
+        else the event most of its mentions joined, else None."""
+        rows = self.db.all("SELECT m.article_id, m.event_id, m.is_primary, m.mode, e.family FROM mentions m"
+                           " LEFT JOIN events e ON e.id = m.event_id ORDER BY m.article_id, m.idx")
+        links = {(src, aid): dst for src, dst, aid in self.db.all("SELECT src, dst, article_id FROM links")}
+        out: dict[str, str | None] = {aid: None for (aid,) in self.db.all("SELECT id FROM articles")}
+        by_article: dict[str, list[tuple]] = {}
+        for aid, eid, primary, mode, fam in rows:
+            by_article.setdefault(aid, []).append((eid, primary, mode, fam))
+        for aid, ms in by_article.items():
+            placed = [m for m in ms if m[0]]
+            if not placed:
+                continue
+            primary = next((m for m in placed if m[1]), None)
+            incidents = [m for m in placed if m[3] in INCIDENT_FAMILIES and m[2] in ("asserted", None)]
+            if primary and primary[3] in INCIDENT_FAMILIES:
+                best = primary[0]
+            elif primary and (primary[0], aid) in links:
+                best = links[(primary[0], aid)]
+            elif incidents:
+                best = incidents[0][0]
+            elif primary:
+                best = primary[0]
+            else:
+                counts: dict[str, int] = {}
+                for m in placed:
+                    counts[m[0]] = counts.get(m[0], 0) + 1
+                best = max(counts.items(), key=lambda kv: kv[1])[0]
+            out[aid] = self.resolve(best)
         return out
+
+    def document_stories(self) -> dict[str, str | None]:
+        """{article id: its story id} (article-level clustering of every article)."""
+        return dict(self.db.all("SELECT id, story_id FROM articles"))
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:
         raw = self.db.scalar("SELECT record FROM articles WHERE id = ?", (article_id,))
