@@ -4,8 +4,8 @@ Documents are analysed like `extract` (no cleaning, so gold offsets hold) and in
 into a fresh store (ECB+ has no publication dates: blocking falls back on type family).
 
 1. Document sub-topic clustering: each document gets the event it is mainly about
-   (`Store.document_events`, no event → alone); gold = `subtopic` (documents.jsonl).
-   Goal B³ F1 ≥ 0.95.
+   (`Store.document_events`, no event → alone), and separately its story (article-level
+   clustering, `Store.document_stories`); gold = `subtopic` (documents.jsonl). Goal B³ F1 ≥ 0.95.
 2. Cross-document event coreference with *predicted* mentions: our event-mention triggers
    in validated sentences, aligned to gold action mentions (validated) by span overlap in
    the same document; a matched mention stands for its gold mention, an unmatched one stays
@@ -73,11 +73,15 @@ def run(ctx: BenchContext) -> dict[str, object]:
         sub = score_documents({a: e for a, e in assign.items() if a in keep},
                               {d: docs[d]["subtopic"] for d in keep})
         ment = _mentions_eval(rows, gold, info["mentions"], keep)
-        results[split] = {**sub, **ment}
+        st = score_documents({a: e for a, e in info["stories"].items() if a in keep},
+                             {d: docs[d]["subtopic"] for d in keep})
+        results[split] = {**sub, **{f"stories_{k}": v for k, v in st.items()}, **ment}
         ctx.table(f"ecbplus-dev ({split} topics, {len(keep)} docs)", [
             ("docs without an event", sub["articles_without_event"], None),
             ("sub-topic clustering B³ F1", sub["b3_f1"], f"alone: {sub['baseline_b3_f1']:.3f}; goal 0.95"),
             ("sub-topic clustering CoNLL F1", sub["conll_f1"], None),
+            ("sub-topic, stories: B³ F1", st["b3_f1"], f"P {st['b3_p']:.3f} R {st['b3_r']:.3f}; goal 0.95"),
+            ("sub-topic, stories: CoNLL F1", st["conll_f1"], None),
             ("gold action mentions / ours matched", f"{ment['gold_action_mentions']} / {ment['matched_mentions']}", None),
             ("event coref MUC F1 (predicted)", ment["coref_muc_f1"], None),
             ("event coref B³ F1 (predicted)", ment["coref_b3_f1"], None),
