@@ -107,7 +107,8 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
                 not gaz.known(core) and " " not in core:
             continue  # a one-word "GPE" no gazetteer knows is mostly a person or a brand
         if e.label in ("GPE", "LOC") or e.kind in ("city", "country", "region", "admin1"):
-            parts = [p for p in re.finditer(r"[^,]+", core)] if "," in core else None
+            whole = "," in core and gaz.known(core)  # "Washington, D.C." is one name
+            parts = list(re.finditer(r"[^,]+", core)) if "," in core and not whole else None
             if parts:  # one NER span "Paris, Texas": the city and its qualifier
                 for p in parts:
                     ps, pe = s + p.start() + (len(p.group()) - len(p.group().lstrip())), s + p.end()
