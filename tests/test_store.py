@@ -208,3 +208,29 @@ def test_bad_record_is_an_error_not_a_crash(store) -> None:
     got = store.add_records([bad, record("good", text=text_of(WORDS[::-1]))], on_error=errors.append)
     assert got["errors"] == 1 and got["new"] == 1 and errors[0].item == "bad"
     assert store.get_article("bad") is None and store.get_article("good") is not None
+
+
+def test_stories_group_every_article(store) -> None:
+    # Rule: every article gets a story, typed events or not; copies share their original's
+    # story; unrelated articles (other words, place and month) get their own.
+    base = text_of(WORDS, 80)
+    quiet = record("quiet", text=text_of(["orchestra", "premiere", "violinist", "conductor", "symphony",
+                                          "audience", "applause", "season"], 60), place=None,
+                   published="2024-09-01")
+    quiet.events = []
+    store.add_records([record("orig", text=base), record("dup", text=base + " Wire."), quiet])
+    stories = store.document_stories()
+    assert set(stories) == {"orig", "dup", "quiet"} and all(stories.values())
+    assert stories["orig"] == stories["dup"] != stories["quiet"]
+    assert {a["id"]: a["story"] for a in store.list_articles()[0]} == stories
+
+
+def test_late_follow_up_found_by_rare_words(store) -> None:
+    # Rule: a follow-up published two months later with no date of its own (a trial, a
+    # sentencing) is outside the date window; sharing rare words (names) still finds its event.
+    names = ["okonkwo", "adeyemi", "brixton", "larkspur", "quennell", "harbourside"]
+    first = record("first", text=text_of(names + WORDS[:6], 60), published="2024-05-10", day="2024-05-09")
+    later = record("later", text=text_of(names + WORDS[6:12], 60, salt="trial"), published="2024-07-12", day=None)
+    store.add_records([first, later])
+    events, total = store.list_events()
+    assert total == 1 and sorted(events[0]["articles"]) == ["first", "later"]

@@ -168,14 +168,15 @@ class Store:
             params = ["%" + q.lower() + "%"] * 2
         total = int(self.db.scalar(f"SELECT COUNT(*) FROM articles{cond}", params) or 0)
         rows = self.db.all(
-            "SELECT id, title, source, url, published, ingested_at, copy_of, copy_kind FROM articles"
+            "SELECT id, title, source, url, published, ingested_at, copy_of, copy_kind, story_id FROM articles"
             f"{cond} ORDER BY seq DESC LIMIT ? OFFSET ?", params + [int(limit), int(offset)])
         out = []
-        for aid, title, source, url, published, ingested, copy_of, kind in rows:
+        for aid, title, source, url, published, ingested, copy_of, kind, story in rows:
             events = [r[0] for r in self.db.all(
                 "SELECT DISTINCT event_id FROM mentions WHERE article_id = ? AND event_id IS NOT NULL", (aid,))]
             out.append({"id": aid, "title": title, "source": source, "url": url, "published": published,
-                        "ingested_at": ingested, "copy_of": copy_of, "copy_kind": kind, "events": sorted(events)})
+                        "ingested_at": ingested, "copy_of": copy_of, "copy_kind": kind, "story": story,
+                        "events": sorted(events)})
         return out, total
 
     def document_events(self) -> dict[str, str | None]:
