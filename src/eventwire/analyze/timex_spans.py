@@ -13,8 +13,10 @@ from .timex_calendar import duration_value
 from .timex_context import Ctx
 from .timex_dates import Handler, Norm
 from .timex_lexicon import (
+    DAYNUM,
     DAYWORD,
     MONTH_ALONE,
+    MONTH_D,
     ORDINAL,
     ORDINALS,
     PART,
@@ -110,6 +112,9 @@ def _year_back(m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("DATE", str(c.anchor.year - 1), "year", True)
 
 
+_MONTH_DAY = re.compile(rf"({MONTH_D})\s*(\d{{1,2}})")
+
+
 def _clock_date(c: Ctx, day_word: str | None, start: int, end: int) -> dt.date | None:
     if c.anchor is None:
         return None
@@ -118,6 +123,11 @@ def _clock_date(c: Ctx, day_word: str | None, start: int, end: int) -> dt.date |
     w = day_word.lower()
     if w in ("yesterday", "today", "tomorrow", "tonight"):
         return c.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
+    md = _MONTH_DAY.match(day_word)
+    if md:  # "5 p.m. EST Nov. 9"
+        mon, dom = month_num(md.group(1)), int(md.group(2))
+        year = cal.date_year(c.anchor, mon, dom, c.tense(start, end)) if mon else None
+        return cal.safe_date(year, mon, dom) if year and mon else c.anchor
     wd = weekday_num(day_word)
     if wd is None:
         return c.anchor
@@ -174,14 +184,21 @@ def _quarter(m: re.Match[str], c: Ctx) -> Norm | None:
         if "current" in words or "this" in words:
             idx, year = cur, a.year
         else:
-            year, idx = (a.year, cur - 1) if cur > 1 else (a.year - 1, 2 if half else 4)
+            last_year, idx = (a.year, cur - 1) if cur > 1 else (a.year - 1, 2 if half else 4)
+            year = year or last_year  # "the 1988 quarter": that year's, same quarter
     elif year is None and a is not None:
         rel = (m["rel"] or "").lower()
         year = a.year + {"last": -1, "next": 1}.get(rel, 0)
         if "next year's" in words:
             year += 1
-        elif not rel and idx > cur and c.tense(m.start(), m.end()) != "future":
-            year -= 1
+        elif not rel and idx > cur:
+            # A later quarter than the anchor's: this year's when the clause looks ahead or it
+            # is the next one or two ("expects a loss in the fourth quarter" in August),
+            # last year's in a past clause or when it is far round the year (Q4 in January).
+            tense = c.tense(m.start(), m.end())
+            ahead, cycle = idx - cur, (2 if half else 4)
+            if tense == "past" or (tense != "future" and ahead > cycle - ahead):
+                year -= 1
     assert year is not None
     if any(b in words for b in _BACK_ADJ):
         year -= 1
@@ -216,15 +233,15 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(rf"\b{alt(SETS)}\b", I), _set_word, 4),
     (re.compile(rf"\b(?:every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{DIGITS}|{WORD_NUMBER})\s+)?(?P<what>{UNIT_SG}|{WEEKDAY}|{MONTH_ALONE}|{PART})s?\b", I), _every, 5),
     (re.compile(rf"\b{alt(REFS)}\b", I), _ref, 3),
-    (re.compile(rf"\b(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)(?:\s*\(?(?P<tz>{TZ})\b(?:\s*[+-]\s*\d+)?\)?)?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}))?", I), _clock, 8),
-    (re.compile(rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?P<ap>)\s*(?P<tz>UTC|GMT|Z)\b(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}))?", I), _clock, 8),
+    (re.compile(rf"\b(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)(?:\s*\(?(?P<tz>{TZ})\b(?:\s*[+-]\s*\d+)?\)?)?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}|{MONTH_D}\s*{DAYNUM}))?", I), _clock, 8),
+    (re.compile(rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?P<ap>)\s*(?P<tz>UTC|GMT|Z)\b(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}|{MONTH_D}\s*{DAYNUM}))?", I), _clock, 8),
     (re.compile(rf"\b(?P<w>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}))?\b", I), _noon, 6),
     (re.compile(
         rf"\b(?:(?:the|its|their|a|an|this|last year's|next year's|this year's)\s+)?(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*"
         rf"(?P<ord>{ORDINAL})[- ](?:fiscal[- ])?(?P<u>quarter|half)(?!-?\w)(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next) year|the (?:fiscal )?year (?P<y3>{YEAR})))?", I), _quarter, 7),
     (re.compile(r"\b(?:(?:the|a|its|their)\s+)?(?:(?:same|corresponding|comparable)\s+)?(?:year-earlier|year-ago|year earlier|prior-year)(?:\s+(?:period|quarter|level|results))?\b"
                 r"|\b(?:the|its|their)\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|of\s+the\s+previous\s+year)\b", I), _year_back, 6),
-    (re.compile(rf"\b(?:the|this|its|their|last year's)\s+(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*(?P<ord>)(?P<y2>)(?P<y3>)(?P<rel>)(?P<u>quarter)\b(?![- ]\w*(?:ly|s)\b)", I), _quarter, 4),
+    (re.compile(rf"\b(?:the|this|its|their|last year's)\s+(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*(?P<ord>)(?P<y2>)(?P<y3>)(?P<rel>)(?P<u>quarter|(?<=latest )period)\b(?![- ]\w*(?:ly|s)\b)", I), _quarter, 4),
     (re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b", I), _edge_of, 6),
 ]
 
