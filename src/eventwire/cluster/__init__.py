@@ -24,15 +24,21 @@ Algorithm
 ---------
 1. Blocking (done by the caller with indexed queries, so the cost of one article does not
    grow with the database): candidate events share the mention's `family` (coarse type,
-   data/cluster/families.toml), their `block_day` lies within `window(m, WINDOW_DAYS)`,
-   and their country is the mention's or unknown.
-2. `score(m, e)` in [0, 1]: weighted word-centroid cosine (title + lead + entity names),
-   date closeness, place closeness (same place / km / admin1), shared actors, compatible
-   figures, same type. Hard vetoes: another family, exact dates more than WINDOW_DAYS
-   apart, different stated countries.
+   data/cluster/families.toml) or a compatible one (violence ~ disaster), and either their
+   `block_day` lies within `window(m, WINDOW_DAYS)` (nearest first, at most 200), or they
+   share at least two *rare* words with the mention (words in ≤ RARE_DF stored articles:
+   names of victims, streets, vessels), which finds follow-ups published weeks later.
+   Rare words have short posting lists, so this lookup is bounded too.
+2. `score(m, e)` in [0, 1]: weighted word-centroid cosine (TF-IDF of title + lead + entity
+   names), date closeness, place closeness (same place / km / admin1), shared actors,
+   compatible figures, same type. Hard vetoes: an incompatible family, exact dates more
+   than VETO_DAYS apart. Soft penalties: another compatible family (× COMPATIBLE_FACTOR),
+   two stated countries that differ (− COUNTRY_PENALTY: usually a geocoding slip when
+   wording, date and figures agree).
 3. `assign(m, candidates)` → (best id or None, score, merge ids): join the best candidate
    at ≥ THRESHOLD, else start a new event; any other candidate at ≥ MERGE_THRESHOLD is the
-   same event and is merged into the chosen one (the absorbed id then redirects).
+   same event and is merged into the chosen one (the absorbed id then redirects; the older
+   event keeps its id).
 4. Stories: `story_features(record_dict)` gives every article (typed event or not) one
    article-level mention of family "story"; the same `score`/`assign` group articles into
    news stories (the store keeps them in `stories`, `Store.document_stories()`).
