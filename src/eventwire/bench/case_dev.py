@@ -66,6 +66,23 @@ def f1_scores(gold: list[str], pred: list[str], labels: list[str] | None = None)
     return micro, (sum(f1s) / len(f1s) if f1s else 0.0)
 
 
+_ATTRIBUTION = {"claim_responsibility", "accusation", "denial"}
+_TYPE_IS_LABEL = {"diplomatic", "natural_disaster", "man_made_disaster", "organised_crime", "arrest"}
+
+
+def pipeline_label(type_: str, subtype: str | None) -> str:
+    """The CASE-level subtype key of an event the pipeline output (its taxonomy type/subtype):
+    types outside ACLED are one CASE label each; claims, accusations and denials are ATTRIB;
+    an accidental shooting is a man-made disaster (as in the taxonomy's CASE column)."""
+    if type_ in _ATTRIBUTION:
+        return "attribution"
+    if type_ in _TYPE_IS_LABEL:
+        return type_
+    if type_ == "shooting":
+        return "man_made_disaster" if subtype == "accidental" else "armed_assault"
+    return subtype or type_
+
+
 def run(ctx: BenchContext) -> dict[str, Any]:
     from ..analyze import typing as typer
 
@@ -91,7 +108,7 @@ def run(ctx: BenchContext) -> dict[str, Any]:
     for i in range(len(texts)):
         rec = by_id.get(str(i))
         prim = next((e for e in rec.events if e.primary), None) if rec else None
-        pipe_pred.append((prim.subtype or prim.type) if prim else "<none>")
+        pipe_pred.append(pipeline_label(prim.type, prim.subtype) if prim else "<none>")
     p_micro, p_macro = f1_scores(labels, pipe_pred, all_labels)
 
     confusions = Counter((g, p) for g, p in zip(labels, cv_pred, strict=True) if g != p)
