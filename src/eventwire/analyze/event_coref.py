@@ -85,7 +85,20 @@ class Cluster:
         if attr == "loc":
             from .event_link import FEATURE_RANK
             return max(vals, key=lambda v: (v[1] >= 2, FEATURE_RANK.get(v[0].get("feature") or "", 1), v[1]))
-        return max(vals, key=lambda v: v[1])
+        return pick_date(vals)
+
+
+_PRECISION = {"day": 3, "week": 2, "month": 1}
+
+
+def pick_date(vals: list[tuple[dict[str, Any], int]]) -> tuple[dict[str, Any], int]:
+    """The event's date among its mentions' dates: evidence in the sentence beats paragraph
+    context; a day beats a week or month ("last week" vs "on Jan. 23"); then the earliest,
+    since follow-up reports date their own news (a hearing, a vigil) after the event."""
+    strong = [v for v in vals if v[1] >= 2] or vals
+    best = max(_PRECISION.get(v[0].get("precision") or "", 0) for v in strong)
+    finest = [v for v in strong if _PRECISION.get(v[0].get("precision") or "", 0) == best]
+    return min(finest, key=lambda v: (v[0]["value"], -v[1]))
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:

@@ -150,12 +150,19 @@ def clock_only(t: Time) -> bool:
 
 
 def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
-                claimed: set[int], para: tuple[int, int]) -> tuple[dict[str, Any], int] | None:
+                claimed: set[int], para: tuple[int, int], published: str | None = None,
+                future_ok: bool = False) -> tuple[dict[str, Any], int] | None:
     """(date, strength): 3 attached in the parse, 2 same sentence (unclaimed), 1 earlier in the paragraph."""
+    if published and not future_ok:
+        # a reported event cannot happen after the report: such a value is a mis-resolved weekday
+        day = published[:10]
+        late = {i for i, t in enumerate(times) if (date_dict(t) or {}).get("value", "")[:10] > day}
+    else:
+        late = set()
     same: list[tuple[int, Time]] = []
     best: tuple[int, Time] | None = None
     for i, t in enumerate(times):
-        if sent.start_char <= t.start < sent.end_char and date_dict(t):
+        if i not in late and sent.start_char <= t.start < sent.end_char and date_dict(t):
             tok = token_at(doc, t.start)
             dist = _ancestor_dist(tok, trigger_ids, 8) if tok is not None else None
             if dist is not None and (best is None or dist < best[0]):
@@ -166,7 +173,8 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     for i, t in same:
         if i not in claimed and not clock_only(t):
             return date_dict(t), 2  # type: ignore[return-value]
-    before = [t for t in times if para[0] <= t.start < sent.start_char and date_dict(t) and not clock_only(t)]
+    before = [t for i, t in enumerate(times)
+              if i not in late and para[0] <= t.start < sent.start_char and date_dict(t) and not clock_only(t)]
     if before:
         return date_dict(before[-1]), 1  # type: ignore[return-value]
     return None

@@ -139,7 +139,8 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         hit = link.linked_place(doc, places, ids, sent, exclude)
         if hit and (hit[1] >= 3 or m.family in _LOCATED and m.mode != "hypothetical"):
             m.loc = (link.place_dict(hit[0]), hit[1])
-        d = link.linked_date(doc, record.times, ids, sent, claimed, link.paragraph(text, c.start))
+        d = link.linked_date(doc, record.times, ids, sent, claimed, link.paragraph(text, c.start),
+                             record.article.published, future_ok=m.mode == "hypothetical")
         if d:
             m.date = d
         _shooting_subtype(m)
