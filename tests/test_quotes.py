@@ -105,6 +105,35 @@ def test_pronoun_speaker_takes_the_previous_named_speaker():
     assert q.speaker.text == "he" and q.speaker.canonical == "the commander"
 
 
+def test_next_quote_with_its_own_cue_is_not_a_continuation():
+    found = run('"We are ready," the general said. "We will hold," he added.')
+    q = only(found, "We will hold")
+    assert q.cue.text == "added" and q.speaker.text == "he"
+    assert q.speaker.canonical == "the general"
+
+
+def test_relative_pronoun_speaker_resolves_to_its_noun():
+    q = only(run("The group, which claimed that the blast was revenge, posted a video."), "revenge")
+    assert q.speaker.text == "which" and q.speaker.canonical == "The group"
+
+
+def test_passive_cue_has_no_speaker_but_its_agent():
+    q = only(run("The residents were told that the water was unsafe."), "water")
+    assert q.speaker is None
+    q = only(run("The residents were told by the mayor that the water was unsafe."), "water")
+    assert q.speaker.text == "the mayor"
+
+
+def test_dateline_is_not_part_of_the_speaker():
+    q = only(run("LONDON (Reuters) - The prime minister said the vote would go ahead."), "vote")
+    assert q.speaker.text == "The prime minister"
+
+
+def test_headline_colon_names_the_speaker():
+    q = only(run("Kremlin: Attack Was Planned Abroad\n\nOfficials gave no details."), "Planned")
+    assert q.speaker.text == "Kremlin" and q.cue.text == ":"
+
+
 def test_speaker_canonical_comes_from_an_overlapping_entity():
     text = '"No comment," the Defense Ministry said.'
     ent = Entity("Defense Ministry", text.index("Defense"), text.index("Defense") + 16, "ORG",

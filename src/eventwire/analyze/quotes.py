@@ -15,6 +15,7 @@ the canonical of the nearest preceding named speaker.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Entity, Quote, Record, Span, Speaker
@@ -26,6 +27,8 @@ from .quote_marks import QSpan, find_quotes
 
 _DIRECT_SHARE = 0.6  # content at least this much inside quote marks -> a direct quote
 _PERSONAL = frozenset({"he", "she", "him", "her"})
+_PLURAL = frozenset({"they", "them"})
+_RELATIVE = frozenset({"who", "whom", "that", "which"})
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -84,6 +87,20 @@ def _to_outlet(doc: Any, f: Found, entities: list[Entity]) -> None:
             return
 
 
+_DATELINE_RE = re.compile(r"^.*?\s(?:-|--|–|—)\s+")
+
+
+def _after_dateline(text: str, a: int, b: int) -> tuple[int, int]:
+    """"LONDON (Reuters) - Donald Trump" -> "Donald Trump": a dateline the parser
+    folded into the subject is not part of the speaker."""
+    m = _DATELINE_RE.match(text, a, b)
+    if m and m.end() < b and text[a:m.start() + 1].strip()[:1].isupper():
+        head = text[a:m.end()]
+        if head.upper() == head or "(" in head:  # all-caps place or (Agency)
+            return m.end(), b
+    return a, b
+
+
 def _canonical(span: tuple[int, int], entities: list[Entity]) -> str | None:
     best: Entity | None = None
     for e in entities:
@@ -93,27 +110,47 @@ def _canonical(span: tuple[int, int], entities: list[Entity]) -> str | None:
     return best.canonical if best else None
 
 
-def _resolve_pronouns(quotes: list[Quote], entities: list[Entity]) -> None:
-    """A pronoun speaker takes the canonical of the nearest preceding named speaker
-    (for he/she, failing that, the nearest preceding person entity)."""
-    named: list[tuple[int, str]] = []  # (position, name) of non-pronoun speakers
-    for q in sorted(quotes, key=lambda q: q.speaker.start if q.speaker else q.start):
+def _resolve_pronouns(doc: Any, quotes: list[Quote], entities: list[Entity]) -> None:
+    """A pronoun speaker takes a canonical: he/she the nearest preceding person (a named
+    speaker that is a person entity or a direct quote's speaker, or a person entity),
+    they/it-like ones the nearest preceding named speaker, a relative pronoun the noun
+    its clause hangs on ("the organisation that claimed …")."""
+    anchors: list[tuple[int, str, bool]] = []  # (position, name, person-like)
+    for e in entities:
+        if e.label == "PERSON":
+            anchors.append((e.start, e.canonical or e.text, True))
+    for q in quotes:
         sp = q.speaker
-        if sp is None:
+        if sp is None or sp.text.lower() in PRONOUNS:
+            continue
+        person = q.direct or any(e.label == "PERSON" and _overlap((e.start, e.end), (sp.start, sp.end))
+                                 for e in entities)
+        anchors.append((sp.start, sp.canonical or sp.text, person))
+    anchors.sort()
+    for q in quotes:
+        sp = q.speaker
+        if sp is None or sp.canonical:
             continue
         word = sp.text.lower()
-        if word not in PRONOUNS:
-            named.append((sp.start, sp.canonical or sp.text))
-            continue
-        if word in ("i", "we", "you", "it", "who", "whom"):
-            continue
-        if named:
-            sp.canonical = named[-1][1]
-        elif word in _PERSONAL:
-            people = [e for e in entities if e.label == "PERSON" and e.end <= sp.start]
-            if people:
-                last = people[-1]
-                sp.canonical = last.canonical or last.text
+        if word in _RELATIVE:
+            sp.canonical = _relative_head(doc, sp, entities)
+        elif word in _PERSONAL or word in _PLURAL:
+            person = word in _PERSONAL
+            before = [a for a in anchors if a[0] < sp.start and (a[2] or not person)]
+            if before:
+                sp.canonical = before[-1][1]
+
+
+def _relative_head(doc: Any, sp: Speaker, entities: list[Entity]) -> str | None:
+    span = doc.char_span(sp.start, sp.end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    if tok.head.dep_ != "relcl":
+        return None
+    noun = tok.head.head
+    a, b = noun.left_edge.idx, noun.idx + len(noun.text)
+    return _canonical((a, b), entities) or doc.text[a:b]
 
 
 def _continuation(text: str, prev: QSpan | None, q: QSpan) -> Found | None:
@@ -179,8 +216,11 @@ def find(doc: Any) -> list[Found]:
     for q in qspans:
         if not q.used:
             same_paragraph = last is not None and "\n" not in text[last.end:q.start]
-            f = _continuation(text, last, q) if same_paragraph else None
-            f = f or attribute(doc, q, floor, taken)
+            own = attribute(doc, q, floor, taken)
+            f = own if own is not None and own.cue[0] >= q.end else None  # `"…," he added`
+            if f is None and same_paragraph:
+                f = _continuation(text, last, q)
+            f = f or own
             if f is None and not same_paragraph:
                 f = _continuation(text, last, q)
             if f is not None:
@@ -212,10 +252,10 @@ def analyze(record: Record) -> list[Quote]:
         _to_outlet(doc, f, record.entities)
         speaker = None
         if f.speaker is not None and f.speaker[1] > f.speaker[0]:
-            a, b = f.speaker
+            a, b = _after_dateline(text, *f.speaker)
             speaker = Speaker(text[a:b], a, b, _canonical(f.speaker, record.entities))
         a, b = f.content
         out.append(Quote(text[a:b], a, b, f.direct, Span.of(text, *f.cue), speaker))
-    _resolve_pronouns(out, record.entities)
+    _resolve_pronouns(doc, out, record.entities)
     out.sort(key=lambda q: (q.start, q.end))
     return out
