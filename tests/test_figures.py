@@ -60,6 +60,16 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("No one was injured.", {("injured", 0, "exact")}),
     ("There were no injuries reported.", {("injured", 0, "exact")}),
     ("The driver was not hurt.", set()),
+    # singular nouns after a number, "the killing of N", "beat to death"
+    ("The clash ended. 1 fatality.", {("killed", 1, "exact")}),
+    ("It resulted in the killing of 4 fighters.", {("killed", 4, "exact")}),
+    ("Rioters beat to death two suspected thieves.", {("killed", 2, "exact")}),
+    # long and bracketed noun phrases between the number and the verb
+    ("Three presumed Katiba (JNIM) militants were killed.", {("killed", 3, "exact")}),
+    # active voice: the number before the verb counts the killers, the object the victims
+    ("Three armed men shot and killed two men.", {("killed", 2, "exact")}),
+    # a participle used as an adjective is not a count
+    ("Dozens of relatives of killed soldiers protested.", set()),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])

@@ -39,7 +39,7 @@ _AUX = (r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|got|get|bein
 _STOP = (r"(?:that|who|which|when|where|after|before|while|said|says|say|told|but|than|if|because|since|until|"
          r"were|was|and|or|to|of\s+whom|per|percent|years?|months?|weeks?|days?|hours?|minutes?|dollars?|million|"
          r"billion|times|attacks?|incidents?|cases|shootings?|bombings?|raids?)")
-_MID_BODY = rf"(?:\s+(?!{_STOP}\b)[A-Za-z][\w'’-]*){{0,4}}?"
+_MID_BODY = rf"(?:\s+(?!{_STOP}\b)[A-Za-z(][\w'’()-]*){{0,6}}?"
 _MID = rf"(?P<mid>{_MID_BODY})"
 _NOT_AFTER_COUNT = re.compile(r"\s*(?:%|percent|per\s*cent|years?\b|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b|"
                               r"dollars?\b|million\b|billion\b|times\b|a\.m\.|p\.m\.|am\b|pm\b|[-/:]\d)", I)
@@ -118,7 +118,7 @@ def _regex_figures(text: str) -> list[Figure]:
             out.append(_fig(text, "injured", total[0] - dead[0], total[1], m.start(), m.end()))
     for m in _COUNT_FIRST.finditer(text):
         c = _count_ok(text, m)
-        if c and not re.search(r"\d", m["mid"] or ""):
+        if c and not re.search(r"\d", m["mid"] or "") and not _active_or_attributive(text, m):
             out.append(_fig(text, AFTER_KIND[norm(m["trig"])], c[0], c[1], m.start(), m.end()))
     for m in _VERB_FIRST.finditer(text):
         c = _count_ok(text, m)
@@ -139,6 +139,27 @@ def _regex_figures(text: str) -> list[Figure]:
         for kind in kinds:
             out.append(_fig(text, kind, 0, "exact", m.start(), m.end()))
     return out
+
+
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+|at\s+least|several|"
+    r"dozens|scores|hundreds|[A-Z][a-z]+\s+[A-Z])\b")
+_PASSIVE_AUX = re.compile(r"\b(?:were|was|been|are|is|got|get|being)\b", I)
+
+
+def _active_or_attributive(text: str, m: re.Match[str]) -> bool:
+    """"three armed men shot and killed two men" counts the killers; "families of killed
+    soldiers" uses the participle as an adjective: neither is a count of victims."""
+    between = text[m.end("count"):m.start("trig")]
+    if re.search(r"\bof\s*$", between, I):
+        return True
+    if _PASSIVE_AUX.search(between):
+        return False
+    return norm(m["trig"]).split()[-1] in _VERB_TRIGGERS and bool(_OBJECT_AFTER.match(text, m.end("trig")))
+
+
+_VERB_TRIGGERS = frozenset({"killed", "murdered", "injured", "wounded", "hurt", "arrested", "detained",
+                            "kidnapped", "abducted", "executed", "massacred", "stabbed", "apprehended"})
 
 
 def _is_leave_or_time(text: str, m: re.Match[str]) -> bool:
