@@ -6,6 +6,9 @@ import csv
 import io
 import json
 
+import pytest
+from conftest import run_cli
+
 ATTACK = (
     "Gunmen opened fire on a crowded market in the northern city of Kano on Tuesday, killing at "
     "least 12 people and wounding 30 others, police said. Witnesses said the attackers arrived on "
@@ -30,12 +33,20 @@ def write_inputs(tmp_path):
     return [str(tmp_path / "in" / n) for n in ("orig.txt", "copy.txt", "other.txt")], str(tmp_path / "missing.txt")
 
 
-def test_ingest_idempotent_with_copies_and_errors(tmp_path, cli) -> None:
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    """One real ingest (3 articles + a missing path) shared by the tests below."""
+    tmp = tmp_path_factory.mktemp("ingest")
+    paths, bad = write_inputs(tmp)
+    db = f"sqlite:///{tmp / 'ew.db'}"
+    r = run_cli("ingest", *paths, bad, "--db", db, "--published", "2024-05-14", "--no-progress")
+    return paths, db, r
+
+
+def test_ingest_errors_copies_and_idempotency(ingested, cli) -> None:
     # Rule: bad items are reported and make the exit code non-zero, the rest is stored;
     # a copy is linked to its original; a second run changes nothing.
-    paths, bad = write_inputs(tmp_path)
-    db = f"sqlite:///{tmp_path / 'ew.db'}"
-    r = cli("ingest", *paths, bad, "--db", db, "--published", "2024-05-14", "--no-progress")
+    paths, db, r = ingested
     assert r.returncode == 1, r.stderr
     assert "missing.txt" in r.stderr
     counts = json.loads(r.stderr.strip().splitlines()[-1])
@@ -57,12 +68,10 @@ def test_ingest_idempotent_with_copies_and_errors(tmp_path, cli) -> None:
     assert [json.loads(line)["id"] for line in second.stdout.splitlines()] == [e["id"] for e in events]
 
 
-def test_events_formats(tmp_path, cli) -> None:
+def test_events_formats(ingested, cli) -> None:
     # Rule: csv has a header and one row per event; table shows columns; --id shows one
     # event (or fails cleanly for an unknown id).
-    paths, _ = write_inputs(tmp_path)
-    db = f"sqlite:///{tmp_path / 'ew.db'}"
-    assert cli("ingest", *paths, "--db", db, "--published", "2024-05-14", "--no-progress").returncode == 0
+    _, db, _ = ingested
     js = [json.loads(x) for x in cli("events", "--db", db).stdout.splitlines()]
     rows = list(csv.DictReader(io.StringIO(cli("events", "--db", db, "--format", "csv").stdout)))
     assert len(rows) == len(js) and (not rows or rows[0]["id"] == js[0]["id"])
