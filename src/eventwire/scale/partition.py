@@ -98,21 +98,42 @@ class Group:
         self.found: list[tuple[Pos, str, int, str, str]] = []  # link searches: pos, aid, idx, dst, relation
         self.touched: dict[int, dict[str, bool]] = {}  # seq → {event id: created in that article}
         self.created: list[tuple[str, int]] = []
-        self.terms: dict[str, Counter[str]] = {}  # event_terms rows, by event
+        self.terms: dict[str, Counter[str]] = {}  # event_terms rows, by event (or story)
+        self.posting: dict[str, set[str]] = {}  # word → ids holding a row of it
+        self.by_day: dict[tuple[str, int | None], set[str]] = {}  # live events by (family, block_day column)
+        self.story_days: dict[int | None, set[str]] = {}
         self.terms_added: list[tuple[Pos, str, str]] = []
         self.stories: dict[str, dict[str, Any]] = {}  # stories table: block_day, created_seq, profile
         self.story_of: dict[str, str] = {}  # article → story
         for ev in seeds:
             if ev.get("story"):
                 self._add_story(ev["id"], ev["profile"], int(ev["created_seq"]), SEED_POS)
-                self.terms[ev["id"]] = Counter(ev.get("terms") or {})
+                for t, n in (ev.get("terms") or {}).items():
+                    self._rows(ev["id"], t, n)
                 self._note_terms(ev["id"])
                 continue
             self._add(ev["id"], ev["profile"], ev["family"], ev.get("block_day"), ev.get("country"),
                       int(ev["created_seq"]), SEED_POS)
             for t, n in (ev.get("terms") or {}).items():
-                self.terms.setdefault(ev["id"], Counter())[t] = n
+                self._rows(ev["id"], t, n)
             self._note_terms(ev["id"])
+
+    def _rows(self, eid: str, word: str, n: int = 1) -> None:
+        self.terms.setdefault(eid, Counter())[word] += n
+        self.posting.setdefault(word, set()).add(eid)
+
+    def _day(self, eid: str, block_day: int | None) -> None:
+        """Move a live event to its new block_day column value in the day index."""
+        c = self.cols[eid]
+        self.by_day.get((c["family"], c["block_day"]), set()).discard(eid)
+        c["block_day"] = block_day
+        if c["redirect"] is None:
+            self.by_day.setdefault((c["family"], block_day), set()).add(eid)
+
+    def _term_counts(self, lookup: list[str]) -> list[tuple[int, int, str]]:
+        """(rows shared with `lookup`, creation order, id) of every id holding one of the words."""
+        ids = set().union(*(self.posting.get(t, set()) for t in lookup)) if lookup else set()
+        return [(sum(self.terms[e].get(t, 0) for t in lookup), self.order[e], e) for e in ids]
 
     def _note_terms(self, eid: str) -> None:
         hist = self.history[eid].setdefault("terms", {})
@@ -122,14 +143,16 @@ class Group:
     def _add(self, eid: str, profile: dict[str, Any], family: str, block_day: int | None,
              country: str | None, seq: int, pos: Pos) -> None:
         self.stored[eid] = profile
-        self.cols[eid] = {"family": family, "block_day": block_day, "country": country,
+        self.cols[eid] = {"family": family, "block_day": None, "country": country,
                           "redirect": None, "created_seq": seq}
+        self._day(eid, block_day)
         self.order[eid] = len(self.order)
         self.history[eid] = {"family": family, "created": pos, "absorbed": None,
                              "states": {(block_day, country)}}
 
     def _add_story(self, sid: str, profile: dict[str, Any], seq: int, pos: Pos) -> None:
         self.stories[sid] = {"block_day": profile.get("block_day"), "created_seq": seq, "profile": profile}
+        self.story_days.setdefault(profile.get("block_day"), set()).add(sid)
         self.order[sid] = len(self.order)
         self.history[sid] = {"family": "story", "created": pos, "absorbed": None,
                              "states": {(profile.get("block_day"), None)}}
@@ -139,13 +162,12 @@ class Group:
         from ..store import stories as st
 
         m, seq, pos, lookup = it["m"], it["seq"], tuple(it["pos"]), it.get("lookup") or []
-        counts = [(sum(c.get(t, 0) for t in lookup), self.order[e], e) for e, c in self.terms.items()] if lookup else []
+        counts = self._term_counts(lookup)
         top = sorted((x for x in counts if x[0] > 0), key=lambda x: (-x[0], x[1]))[:60]
         found = [e for n, _, e in top if n >= 2 and e in self.stories][:20]
         win = cluster.window(m, cluster.WINDOW_DAYS)
         if win:
-            near = sorted((e for e, r in self.stories.items() if r["block_day"] is not None
-                           and win[0] <= r["block_day"] <= win[1]),
+            near = sorted((e for d in range(win[0], win[1] + 1) for e in self.story_days.get(d, ())),
                           key=lambda e: (abs(self.stories[e]["block_day"] - m["block_day"]),
                                          self.stories[e]["created_seq"], self.order[e]))
         else:
@@ -159,19 +181,24 @@ class Group:
         else:
             sid = best
             prof = cluster.add_mention(next(c for c in cands if c["id"] == best), m)
+            self.story_days.get(self.stories[sid]["block_day"], set()).discard(sid)
+            self.story_days.setdefault(prof.get("block_day"), set()).add(sid)
             self.stories[sid].update(block_day=prof.get("block_day"), profile=prof)
             self.history[sid]["states"].add((prof.get("block_day"), None))
         self.story_of[it["aid"]] = sid
         for t in lookup[:6]:
-            self.terms.setdefault(sid, Counter())[t] += 1
+            self._rows(sid, t)
             self.terms_added.append((pos, t, sid))
         self._note_terms(sid)
 
     def candidates(self, m: dict[str, Any], lookup: list[str], family: str | None = None) -> list[dict[str, Any]]:
         """store.ingest.candidates (SQL ties broken by creation order)."""
         fams = families(family or m["family"])
-        hits = [e for e, c in self.cols.items() if c["redirect"] is None
-                and matches(m, c["family"], c["block_day"], c["country"], fams)]
+        win = cluster.window(m, cluster.WINDOW_DAYS)
+        pool = ([e for f in fams for d in range(win[0], win[1] + 1) for e in self.by_day.get((f, d), ())] if win
+                else [e for (f, _), ids in self.by_day.items() if f in fams for e in ids])
+        hits = [e for e in pool if matches(m, self.cols[e]["family"], self.cols[e]["block_day"],
+                                           self.cols[e]["country"], fams)]
         if not TERMS:
             hits.sort(key=lambda e: (-(self.cols[e]["block_day"] or -10**9), self.order[e]))
             return [self.stored[e] for e in hits[:CANDIDATE_LIMIT]]
@@ -188,7 +215,7 @@ class Group:
         """store.ingest._term_candidates: events holding >= 2 rows of the mention's rare words."""
         if not lookup:
             return []
-        counts = [(sum(c.get(t, 0) for t in lookup), self.order[e], e) for e, c in self.terms.items()]
+        counts = self._term_counts(lookup)
         top = sorted((x for x in counts if x[0] > 0), key=lambda x: (-x[0], x[1]))[: TERM_CANDIDATES * 3]
         return [e for n, _, e in top if n >= 2 and e in self.cols and self.cols[e]["redirect"] is None
                 and self.cols[e]["family"] in fams][:TERM_CANDIDATES]
@@ -201,10 +228,13 @@ class Group:
         for c in self.cols.values():
             if c["redirect"] == gone:
                 c["redirect"] = keep
+        self.by_day.get((self.cols[gone]["family"], self.cols[gone]["block_day"]), set()).discard(gone)
         self.cols[gone]["redirect"] = keep
         self.history[gone]["absorbed"] = pos
         if gone in self.terms:  # UPDATE event_terms SET event_id = keep
-            self.terms.setdefault(keep, Counter()).update(self.terms.pop(gone))
+            for t, n in self.terms.pop(gone).items():
+                self.posting[t].discard(gone)
+                self._rows(keep, t, n)
             self._note_terms(keep)
         self.stored[keep] = profile
         self.merges.append((pos, gone, keep))
@@ -245,7 +275,7 @@ class Group:
         have = self.terms.setdefault(eid, Counter())
         for t in it.get("addterms") or []:
             if not have.get(t):
-                have[t] += 1
+                self._rows(eid, t)
                 self.terms_added.append((pos, t, eid))
         self._note_terms(eid)
 
@@ -262,7 +292,8 @@ class Group:
         for eid in self.touched.get(seq, {}):
             p = self.stored[eid]
             c = self.cols[eid]
-            c["block_day"], c["country"] = p.get("block_day"), p.get("country")
+            self._day(eid, p.get("block_day"))
+            c["country"] = p.get("country")
             self.history[eid]["states"].add((c["block_day"], c["country"]))
 
     def run(self, items: list[dict[str, Any]]) -> None:
