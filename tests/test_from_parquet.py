@@ -227,6 +227,28 @@ def test_incremental_loads_and_updates_match_single_machine(tmp_path: Path) -> N
     assert [r.article.id for r in read_records(tmp_path / "p3")] == ["a8"]
 
 
-def test_bad_engine_is_an_error(tmp_path: Path) -> None:
+def test_bad_engine_or_directory_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         ingest_from_parquet(str(tmp_path), f"sqlite:///{tmp_path / 'x.db'}", engine="spark")
+    with pytest.raises(FileNotFoundError):
+        ingest_from_parquet(str(tmp_path / "missing"), f"sqlite:///{tmp_path / 'x.db'}")
+
+
+def test_a_record_that_fails_is_counted_and_leaves_no_trace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rule: one bad record is an error count, and the others load as if it were absent."""
+    from eventwire.scale import prepare
+
+    recs = _records()
+    want = _single([r for r in recs if r.article.id != "a2"], f"sqlite:///{tmp_path / 'single.db'}")
+    real = prepare.cluster.mention_features
+
+    def flaky(d: dict[str, Any], idx: int, **kw: Any) -> dict[str, Any]:
+        if d["article"]["id"] == "a2":
+            raise RuntimeError("bad record")
+        return real(d, idx, **kw)
+
+    monkeypatch.setattr(prepare.cluster, "mention_features", flaky)
+    got = ingest_from_parquet(_parquet(recs, tmp_path / "p"), f"sqlite:///{tmp_path / 'bulk.db'}")
+    monkeypatch.undo()
+    assert got["errors"] == 1 and got["new"] == len(recs) - 1
+    assert_same(want, open_snapshot(f"sqlite:///{tmp_path / 'bulk.db'}"))

@@ -17,6 +17,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from ..model import ItemError, Record
@@ -186,6 +187,8 @@ def ingest_from_parquet(directory: str, db_url: str | None, engine: str = "local
     when None). Idempotent: articles already stored with the same raw hash are skipped."""
     if engine not in ("local", "ray"):
         raise ValueError(f"unknown engine {engine!r} (local or ray)")
+    if not Path(directory).is_dir():
+        raise FileNotFoundError(f"no batch output directory {directory!r}")
     t0 = time.perf_counter()
     from ..store.schema import MIGRATIONS
 

@@ -97,7 +97,22 @@ def add(prep: Prepared, target: Db, scratch: Db, rec: Record, seq_base: int, at:
         else:
             prep.deferred.add(at)  # an update: the store's own path handles it afterwards
         return
-    text = art.get("text") or ""
+    # All or nothing, like add_record's transaction: a record that fails here leaves no trace.
+    sizes = (len(prep.items), len(prep.about), len(prep.days), prep.df_delta.copy(), prep.docs)
+    try:
+        with scratch.tx():
+            _add_new(prep, target, scratch, d, aid, raw, seq_base, at)
+    except Exception:
+        prep.articles.pop(aid, None)
+        prep.bulk.discard(at)
+        del prep.items[sizes[0]:], prep.about[sizes[1]:], prep.days[sizes[2]:]
+        prep.df_delta, prep.docs = sizes[3], sizes[4]
+        raise
+
+
+def _add_new(prep: Prepared, target: Db, scratch: Db, d: dict[str, Any], aid: str, raw: str,
+             seq_base: int, at: int) -> None:
+    text = d["article"].get("text") or ""
     th = dedup.text_hash(text)
     sig = dedup.signature(text)
     copy_of, kind = _original(target, scratch, aid, th, sig)
