@@ -10,8 +10,8 @@ text, since the coders picked phrases from all three fields.
 Scoring imitates the paper's judged precision automatically: an answer is correct when it
 matches one of the coders' phrases for that question -- one contains the other after
 normalisation, or every content word of the shorter is in the longer (words match by a
-shared 5-letter prefix, so "derailed" matches "derailment"); a who/what answer inside a
-longer phrase must cover a quarter of its words. For `when`, an event date equal
+shared 5-letter prefix, so "derailed" matches "derailment"); a who answer inside a longer
+phrase must cover a quarter of its words. For `when`, an event date equal
 to the coders' resolved day (`parsed`) also counts. Questions whose gold list is empty are
 not judged; where the coders agreed there is no answer (text null), any answer is wrong.
 precision = correct / answered; coverage = answered / judged.
@@ -27,9 +27,11 @@ from .common import BenchContext, records_for
 
 QUESTIONS = ("who", "what", "when", "where")
 ANCHOR = "Giveme5W1H p = 0.82 on the first four W (expert-judged, 120 articles); target >= 0.85"
-# who/what answers inside a longer gold phrase must cover this share of its words; places
-# and dates may legitimately be a part of a longer description ("Croydon" of "Croydon, near London").
-MIN_SHARE = {"who": 0.25, "what": 0.25}
+# A who answer inside a longer gold phrase must cover this share of its words (a place in a
+# list of victims is not the who). The what answer is a trigger word: it is right when it
+# names the action of a coder's phrase ("derailed" in "tram derails"); places and dates may
+# legitimately be part of a longer description ("Croydon" of "Croydon, near London").
+MIN_SHARE = {"who": 0.25}
 _ROLE_ORDER = ["perpetrator", "claimant", "accuser", "denier", "warner", "arresting", "agent",
                "target", "victim", "accused", "arrested"]
 _STOP = frozenset("a an the of in on at to for and or by with from as is was were be been has have "
