@@ -1,28 +1,28 @@
-"""Partitioned clustering: the store's `_place_mention` loop, in memory, per partition.
+"""Partitioned clustering: the store's write-path clustering, in memory, per partition.
 
-`run_group(items, seeds)` replays exactly what `store.ingest.add_record` does to the
-`events` table for the mentions it is given, in the order given, with the same pure
-cluster functions (`cluster.assign`, `new_profile`, `add_mention`, `merge_profiles`) and
-the same blocking rules as `store.ingest.candidates`. It models the table columns the
-blocking query reads separately from the profiles, because that is what the SQL sees:
-an event's `country` column is NULL from its creation until the end of the article that
-created it (`refresh_event` runs once per article), and its `block_day` column lags its
-profile the same way.
+`run_group(items, seeds)` replays what `store.ingest.add_record` does to the `events`,
+`event_terms` and `stories` tables for the items it is given, in the order given, with
+the same pure cluster functions (`cluster.assign`, `new_profile`, `add_mention`,
+`merge_profiles`, `story_features`) and the same blocking rules as
+`store.ingest.candidates` / `_term_candidates` and `store.stories._candidates`. The table
+columns the blocking queries read are modelled apart from the profiles, because that is
+what the SQL sees: an event's `block_day` / `country` columns are only rewritten by
+`refresh_event` at the end of each article.
 
-A *partition* is (family, region, time bucket) of a mention: families never meet in
-blocking, region is the stated country ("unknown" without one, or when it is inferred),
-the bucket is `block_day // bucket_days`. Partitions run independently (Ray tasks).
-`coupled(results)` then finds the boundary cases: a query (a placement or a statement
-link search) that, in a single global run, could have seen an event living in another
-group — near a bucket edge, an unknown-region mention seeing a country's events, a
-country mention seeing unknown-country events. Such groups are united and re-run
-together (see load.py), until no query can see outside its group; the result is then
-the single-machine result, mention for mention (the proof is in docs/scale.md's text).
+A *partition* is (family, region, time bucket) of a query: region is the stated country
+("unknown" without one, or when inferred), the bucket is `block_day // bucket_days`.
+Partitions run independently (Ray tasks). `HistoryIndex.outside` then finds the boundary
+cases: a query that, in one global run, could have been shown an event of another group
+(a superset: any state that event ever had while alive, by date window, family, country
+where the store still filters on it, and shared rare-word rows). Such groups are united
+and re-run together (load.py) until no query can see outside its group; then every
+group's run is, step for step, the single global run restricted to that group.
 
 Items are plain dicts (cheap to ship to Ray workers):
-  place: {kind: "place", pos, seq, aid, idx, new_id, m}    m = cluster.mention_features(...)
-  probe: {kind: "probe", pos, seq, aid, idx, relation, m}  m = the statement's link probe
-pos = (article seq, 0 for placements / 1 for link searches, mention idx) is the global order.
+  place: {kind: "place", pos, seq, aid, idx, new_id, m, lookup, addterms}
+  probe: {kind: "probe", pos, seq, aid, idx, relation, m, lookup}   (statement link search)
+  story: {kind: "story", pos, seq, aid, new_id, m, lookup}          (article-level story)
+pos = (article seq, 0 placement / 1 link search / 2 story, mention idx) is the global order.
 """
 
 from __future__ import annotations
