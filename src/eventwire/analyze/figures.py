@@ -26,6 +26,7 @@ from .figures_lexicon import (  # parse_count is re-exported: a public helper fo
     COUNT,
     LEAVE,
     NOBODY,
+    PERSON_NOUNS,
     alt,
     norm,
     parse_count,
@@ -63,6 +64,18 @@ _NOBODY = re.compile(
     rf"(?:was|were|had\s+been|has\s+been|is|got|appeared\s+to\s+be|reported)\s+(?:[a-z]+\s+)?(?P<trig>{alt(list(AFTER_KIND))})\b"
     rf"|\b(?:there\s+(?:were|was|have\s+been|had\s+been)\s+)?no\s+(?:reported\s+|other\s+|immediate\s+)?(?P<noun>injuries|casualties|deaths|fatalities|arrests|one\s+hurt|one\s+injured|one\s+killed)"
     rf"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been))?\s+(?:immediately\s+)?(?:reported|made|confirmed)", I)
+_PERSON = alt(PERSON_NOUNS)
+_ONE = r"(?:a|an|the|one|another)\s+(?:[\w'’-]+\s+){0,2}?"
+# Singular victims named by a person noun, where the parse often fails (headlines, lists).
+_SINGLE = [
+    # "Man shot, killed", "Woman shot and killed", "Man shot dead" (headline style or after a/the)
+    (re.compile(rf"(?:\b{_ONE}|(?<![\w])(?=[A-Z]))(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\s+(?:is\s+|was\s+)?(?:shot|stabbed|gunned\s+down)"
+                rf"(?:,\s*|\s+and\s+|\s+)(?:killed|dead|to\s+death)\b", I), "killed"),
+    # "left a man in critical condition", "left a woman injured", "left a teen dead"
+    (re.compile(rf"\b(?:left|leaving|leaves)\s+{_ONE}{_PERSON}\s+(?:(?:in\s+(?:critical|serious|stable|grave)\s+condition|injured|wounded|hurt)(?P<inj>)|dead)\b", I), "left"),
+    # "A teenager is dead", "a man was found dead"
+    (re.compile(rf"\b{_ONE}{_PERSON}\s+(?:is|was|has\s+been|had\s+been)\s+(?:found\s+|pronounced\s+|declared\s+)?dead\b", I), "killed"),
+]
 _NOUN_KIND = {"injuries": ("injured",), "casualties": ("killed", "injured"), "deaths": ("killed",),
               "fatalities": ("killed",), "arrests": ("arrested",), "one hurt": ("injured",),
               "one injured": ("injured",), "one killed": ("killed",)}
@@ -134,6 +147,13 @@ def _regex_figures(text: str) -> list[Figure]:
         c = _count_ok(text, m)
         if c:
             out.append(_fig(text, "killed", c[0], c[1], m.start(), m.end()))
+    for pattern, kind in _SINGLE:
+        for m in pattern.finditer(text):
+            if kind == "left":
+                kind_here = "injured" if m["inj"] is not None else "killed"
+            else:
+                kind_here = kind
+            out.append(_fig(text, kind_here, 1, "exact", m.start(), m.end()))
     for m in _NOBODY.finditer(text):
         kinds = (AFTER_KIND[norm(m["trig"])],) if m["trig"] else _NOUN_KIND[norm(m["noun"])]
         for kind in kinds:

@@ -18,6 +18,7 @@ BEFORE: dict[str, list[str]] = LEX["before"]
 LEAVE: dict[str, str] = LEX["leave_complements"]
 DEP_TRIGGERS: dict[str, str] = LEX["dep_triggers"]
 NOBODY: list[str] = LEX["nobody"]["words"]
+PERSON_NOUNS: list[str] = LEX["person_nouns"]["words"]
 
 
 def alt(words: list[str] | dict[str, object]) -> str:
