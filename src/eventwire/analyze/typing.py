@@ -57,6 +57,13 @@ _STOP = frozenset(
     "that this these those it its their his her they he she which who whom than then there "
     "into about after before during while also but not no".split()
 )
+# Dates say when, not what: ACLED's notes cover Jan-Jun 2022, so month words would learn that
+# war news comes after February. Only capitalised forms are dropped ("a march" stays).
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 
 def stem(word: str) -> str:
@@ -100,6 +107,8 @@ def tokens(text: str, drop: frozenset[str] = frozenset()) -> list[str]:
             out.append("<num>")
             continue
         low = tok.lower()
+        if tok[0].isupper() and low in _CALENDAR:
+            continue
         if drop and tok[0].isupper() and low in drop:
             out.append("<place>")
             continue
