@@ -85,6 +85,12 @@ def test_featurize_is_stable_and_place_masking_only_hits_capitalised_words() -> 
     assert typer.tokens("a springfield rifle", frozenset({"springfield"}))[1] != "<place>"
 
 
+def test_calendar_names_are_not_features_but_the_verb_march_is() -> None:
+    toks = typer.tokens("On 3 March 2022, on Friday, workers marched in May Street")
+    assert "friday" not in toks and toks.count("march") == 1  # only "marched"
+    assert "may" not in toks
+
+
 def test_acled_labels_of_subtypes() -> None:
     assert typer.acled_labels("shelling_artillery_missile_attack") == (
         "Explosions/Remote violence", "Shelling/artillery/missile attack")
