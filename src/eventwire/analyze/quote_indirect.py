@@ -247,6 +247,11 @@ def sentence_at(doc: Any, text: str, pos: int) -> tuple[int, int]:
     return max(sent.start_char, pa), min(sent.end_char, pb)
 
 
+def _has_verb(doc: Any, span: tuple[int, int]) -> bool:
+    chunk = doc.char_span(span[0], span[1], alignment_mode="expand") if span[1] > span[0] else None
+    return chunk is not None and any(t.pos_ in ("VERB", "AUX") for t in chunk)
+
+
 def source_phrases(doc: Any) -> list[Found]:
     """'according to X', 'citing X', 'quoting X': X is the source of the clause around."""
     text = doc.text
@@ -266,10 +271,10 @@ def source_phrases(doc: Any) -> list[Found]:
         speaker = trim(text, src_start, src_end)
         before = trim(text, sa, m.start())
         after = trim(text, src_end, sb)
-        if before[1] - before[0] >= after[1] - after[0]:
-            content = before
-        else:
-            content = after
+        # "According to X, A." / "A, according to X." / "A, according to X, B.": the
+        # clause is whichever side holds a verb; the longer one when both do.
+        sides = [sp for sp in (before, after) if _has_verb(doc, sp)] or [before, after]
+        content = max(sides, key=lambda sp: sp[1] - sp[0])
         if content[1] - content[0] < 3:
             continue
         cue = (m.start(), m.start() + len(m.group(1)))
