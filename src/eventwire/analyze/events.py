@@ -155,6 +155,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         return []
     orphans = _assign_figures(record, doc, mentions)
     clusters = cluster(mentions)
+    _date_from_next_sentences(record, doc, clusters)
     for cl in clusters:
         _refine(cl, text)
     _link_about(clusters)
@@ -189,6 +190,26 @@ def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple
         city = link.city_of(place, places, u, city_fallback)
         if city is not None:
             loc["city"] = {"name": city.name, "span": {"text": city.text, "start": city.start, "end": city.end}}
+
+
+def _date_from_next_sentences(record: Record, doc: Any, clusters: list[Cluster]) -> None:
+    """News states the event, then when: "A man was shot and killed. It happened Monday near ...".
+    A violent event with no date in its own sentences takes the first date of the next two."""
+    spans = units(doc)
+    pub = (record.article.published or "")[:10]
+    for cl in clusters:
+        h = cl.head
+        if cl.best("date") or h.family != "violence" or h.mode == "hypothetical":
+            continue
+        lo = spans[h.sent][1] if h.sent < len(spans) else None
+        hi = spans[min(h.sent + 2, len(spans) - 1)][1] if lo is not None else None
+        for t in record.times:
+            if lo is None or not (lo <= t.start < hi) or link.clock_only(t):
+                continue
+            d = link.date_dict(t)
+            if d and (not pub or d["value"][:10] <= pub):
+                h.date = (d, 1)
+                break
 
 
 def _sentence_of(char: int, starts: list[int]) -> int:
