@@ -75,6 +75,11 @@ def test_dates(text: str, value: str, typ: str, precision: str) -> None:
     ("over the past two months", "P2M", "DURATION"),
     ("several years", "PXY", "DURATION"),
     ("the past year", "P1Y", "DURATION"),  # TimeML: a period, not last year's date
+    # "and a half" after the unit; clock units split into minutes/seconds
+    ("the minute and a half long video", "PT1M30S", "DURATION"),
+    ("a wait of 5 1/2 hours", "PT5H30M", "DURATION"),
+    # a period measured from another event: DURATION, the signal word left out
+    ("He died three years after the crash.", "P3Y", "DURATION"),
     ("Patrols run every week.", "P1W", "SET"),
     ("They meet every Thursday.", "XXXX-WXX-4", "SET"),
     ("a daily briefing", "P1D", "SET"),
@@ -88,11 +93,27 @@ def test_durations_sets_refs(text: str, value: str, typ: str) -> None:
     assert (t.value, t.type) == (value, typ), t
 
 
+def test_the_day_is_the_reporting_day() -> None:
+    # "ended the day down 3%": the publication day; "the day before X" is not
+    assert one("Stocks ended the day lower.").value == SUNDAY
+    assert tx("He left the day before the vote.") == []
+
+
+def test_quarters_resolve_to_the_nearest_year() -> None:
+    # in August the coming fourth quarter is this year's; in January it is last year's
+    assert one("It expects a loss in the fourth quarter.", "2006-08-19").value == "2006-Q4"
+    assert one("Profit fell in the fourth quarter.", "2007-01-18").value == "2006-Q4"
+    # once a quarter is named, "a year earlier" is that quarter a year before
+    found = tx("Third-quarter profit rose to $5 million from $4 million a year earlier.", "1989-10-26")
+    assert [t.value for t in found] == ["1989-Q3", "1988-Q3"]
+
+
 def test_clock_times() -> None:
     # "8:20 a.m." on the publication day; "shortly before 3 p.m." keeps the clock time
     assert one("The first shot came at 8:20 a.m.").value == "2024-03-24T08:20"
     assert one("It ended shortly before 3 p.m. yesterday").value == "2024-03-23T15:00"
     assert one("Launch at 18:00 UTC.").value == "2024-03-24T18:00Z"
+    assert one("The offer expires at 5 p.m. EST Nov. 9.", "1989-11-02").value == "1989-11-09T17:00"
 
 
 def test_age_is_not_a_duration() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .quote_indirect import Found, speaker_of, trim
+from .quote_indirect import Found, doc_text, speaker_of, trim
 from .quote_lexicon import lexicon
 from .quote_marks import QSpan
 
@@ -83,7 +83,7 @@ def _verbal(doc: Any, pos: int) -> bool:
 
 def _with_speaker(doc: Any, q: QSpan, cue: tuple[int, int], after: bool,
                   win: tuple[int, int]) -> Found:
-    text = doc.text
+    text = doc_text(doc)
     tok = _token_at(doc, cue[0])
     speaker = None
     if tok is not None and tok.idx == cue[0] and tok.tag_.startswith("VB"):
@@ -110,7 +110,7 @@ def attribute(doc: Any, q: QSpan, floor: int, taken: frozenset[int] = frozenset(
     `floor` is the end of the previous quote: a window never reaches into it. `taken`:
     token indices of cue verbs that already report some other content (the quote is
     then a title or a scare quote near them, not what they report)."""
-    text = doc.text
+    text = doc_text(doc)
     direct_re = lexicon().direct_re
     a, b = _after_window(text, q)
     for m in direct_re.finditer(text, a, b):

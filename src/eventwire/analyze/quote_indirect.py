@@ -34,6 +34,14 @@ class Found:
     cue_i: int = -1  # token index of the cue (-1 for text-level cues)
 
 
+def doc_text(doc: Any) -> str:
+    """doc.text rebuilds the string from every token on each call: build it once per doc."""
+    cached = doc.user_data.get("eventwire.text")
+    if cached is None:
+        cached = doc.user_data["eventwire.text"] = doc.text
+    return cached
+
+
 def trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a] in _TRIM:
         a += 1
@@ -164,7 +172,7 @@ def _content_of(text: str, verb: Any, frames: str) -> tuple[int, int] | None:
 
 def verb_cues(doc: Any, skip: set[int]) -> list[Found]:
     """Every cue verb with a content and (usually) a speaker."""
-    text = doc.text
+    text = doc_text(doc)
     forms = lexicon().forms
     out: list[Found] = []
     for tok in doc:
@@ -202,7 +210,7 @@ def verb_cues(doc: Any, skip: set[int]) -> list[Found]:
 
 def unsourced(doc: Any, skip: set[int]) -> list[Found]:
     """"X is expected to …", "X appears to …": content = subject + infinitive, no source."""
-    text = doc.text
+    text = doc_text(doc)
     lex = lexicon()
     out: list[Found] = []
     for tok in doc:
@@ -254,7 +262,7 @@ def _has_verb(doc: Any, span: tuple[int, int]) -> bool:
 
 def source_phrases(doc: Any) -> list[Found]:
     """'according to X', 'citing X', 'quoting X': X is the source of the clause around."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Found] = []
     for m in _SOURCE_PHRASE_RE.finditer(text):
         sa, sb = sentence_at(doc, text, m.start())

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .quote_indirect import Found, sentence_at, trim
+from .quote_indirect import Found, doc_text, sentence_at, trim
 from .quote_lexicon import lexicon
 
 _LINE_RE = re.compile(r"[^\n]+")
@@ -76,7 +76,7 @@ def headline_cues(text: str, taken: list[tuple[int, int]]) -> list[Found]:
 
 def in_sources(doc: Any, taken: list[tuple[int, int]]) -> list[Found]:
     """`taken`: cue spans already found; a sentence that has its own cue keeps it."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Found] = []
     for m in _in_re().finditer(text):
         _, end = sentence_at(doc, text, m.end())

@@ -20,7 +20,15 @@ from typing import Any
 
 from ..model import Entity, Quote, Record, Span, Speaker
 from .quote_direct import attribute
-from .quote_indirect import Found, source_phrases, subtree_span, trim, unsourced, verb_cues
+from .quote_indirect import (
+    Found,
+    doc_text,
+    source_phrases,
+    subtree_span,
+    trim,
+    unsourced,
+    verb_cues,
+)
 from .quote_lexicon import PRONOUNS, cue_of, lexicon
 from .quote_lines import headline_cues, in_sources
 from .quote_marks import QSpan, find_quotes
@@ -80,9 +88,9 @@ def _to_outlet(doc: Any, f: Found, entities: list[Entity]) -> None:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            span = subtree_span(doc.text, pobj)
+            span = subtree_span(doc_text(doc), pobj)
             outlet = any(e.kind == "media" and _overlap((e.start, e.end), span) for e in entities)
-            if outlet or lex.media_re.search(doc.text[span[0]:span[1]]):
+            if outlet or lex.media_re.search(doc_text(doc)[span[0]:span[1]]):
                 f.speaker = span
             return
 
@@ -150,7 +158,7 @@ def _relative_head(doc: Any, sp: Speaker, entities: list[Entity]) -> str | None:
         return None
     noun = tok.head.head
     a, b = noun.left_edge.idx, noun.idx + len(noun.text)
-    return _canonical((a, b), entities) or doc.text[a:b]
+    return _canonical((a, b), entities) or doc_text(doc)[a:b]
 
 
 def _continuation(text: str, prev: QSpan | None, q: QSpan) -> Found | None:
@@ -202,7 +210,7 @@ def _cut_nested(text: str, found: list[Found]) -> None:
 
 def find(doc: Any) -> list[Found]:
     """All quote/attribution candidates of a parsed document (no entity linking)."""
-    text = doc.text
+    text = doc_text(doc)
     qspans = find_quotes(text)
     found: list[Found] = []
     for f in verb_cues(doc, skip=set()) + unsourced(doc, skip=set()):
@@ -246,7 +254,7 @@ def analyze(record: Record) -> list[Quote]:
     doc = record.doc
     if doc is None:
         return []
-    text = doc.text
+    text = doc_text(doc)
     out: list[Quote] = []
     for f in find(doc):
         _to_outlet(doc, f, record.entities)

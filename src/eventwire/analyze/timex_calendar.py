@@ -137,5 +137,9 @@ def duration_value(n: float | None, code: str) -> str:
         if n is None:
             return f"PX{code}"
         n, code = n * (10 if code == "E" else 100), "Y"
+    if n is not None and n != int(n) and code in ("TH", "TM"):
+        whole, frac = int(n), n - int(n)  # PT1M30S, not PT1.5M
+        sub = "M" if code == "TH" else "S"
+        return f"PT{whole}{code[1]}{round(frac * 60)}{sub}" if whole else f"PT{round(frac * 60)}{sub}"
     q = "X" if n is None else _num_str(n)
     return f"PT{q}{code[1]}" if code.startswith("T") else f"P{q}{code}"

@@ -47,15 +47,21 @@ def _duration(m: re.Match[str], c: Ctx) -> Norm | None:
     if code is None:
         return None
     n_text = m["n"]
-    n = None if m["n2"] else parse_number(n_text)
     low = n_text.lower()
+    n = None if m["n2"] else (1.0 if low == "the" else parse_number(n_text))  # "the minute and a half"
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", n_text) or (low in ("a", "an") and code == "TS"):
         return None  # "the 1988 quarter" is a date; "a second attack" an ordinal
     if low in ("a", "an", "per") and _SET_BEFORE.search(c.text[max(0, m.start() - 25):m.start()]):
         return Norm("SET", duration_value(1, code), None)  # "$5 a year", "twice a day"
     if re.match(r"\s*(?:-|\s)?old\b", c.text[m.end():m.end() + 6]):
         return None  # "52 years old" is an age
+    half = _AND_HALF.match(c.text, m.end())
+    if half and n is not None:  # "a minute and a half" -> PT1M30S
+        return Norm("DURATION", duration_value(n + 0.5, code), None, False, m.start(), half.end())
     return Norm("DURATION", duration_value(n, code), None)
+
+
+_AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 
 
 def _hyphen_duration(m: re.Match[str], c: Ctx) -> Norm | None:
@@ -112,7 +118,7 @@ def _year_back(m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("DATE", str(c.anchor.year - 1), "year", True)
 
 
-_MONTH_DAY = re.compile(rf"({MONTH_D})\s*(\d{{1,2}})")
+_MONTH_DAY = re.compile(rf"({MONTH_D})\s*(\d{{1,2}})", re.I)
 
 
 def _clock_date(c: Ctx, day_word: str | None, start: int, end: int) -> dt.date | None:
@@ -197,7 +203,7 @@ def _quarter(m: re.Match[str], c: Ctx) -> Norm | None:
             # last year's in a past clause or when it is far round the year (Q4 in January).
             tense = c.tense(m.start(), m.end())
             ahead, cycle = idx - cur, (2 if half else 4)
-            if tense == "past" or (tense != "future" and ahead > cycle - ahead):
+            if tense == "past" or (tense != "future" and ahead >= cycle - ahead):
                 year -= 1
     assert year is not None
     if any(b in words for b in _BACK_ADJ):
@@ -226,7 +232,7 @@ _Q_ADJ = r"(?:year-earlier|year-ago|comparable|fiscal|flat|latest|current|same|p
 RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(
         rf"\b(?:(?:the|its|their|his|her|our|this|that|each of the)\s+)?(?:{_DUR_MOD}\s+)?(?:{_APPROX}\s+)?"
-        rf"(?P<n>{QTY}|per)(?:\s+(?:to|or)\s+(?P<n2>{DIGITS}|{WORD_NUMBER}))?\s+(?:{_QUALIF}\s+)?(?P<unit>{UNIT})\b(?!-)", I), _duration, 5),
+        rf"(?P<n>{QTY}|per|the(?=\s+\w+\s+and\s+a\s+half\b))(?:\s+(?:to|or)\s+(?P<n2>{DIGITS}|{WORD_NUMBER}))?\s+(?:{_QUALIF}\s+)?(?P<unit>{UNIT})\b(?!-)", I), _duration, 5),
     (re.compile(rf"\b(?P<n>{DIGITS}|{WORD_NUMBER})-(?P<unit>{UNIT_SG})(?:-(?P<suf>long|old))?\b", I), _hyphen_duration, 5),
     (re.compile(r"\b(?:for|over|in|within|during|after|(?P<core>recent|coming|the coming|the past|the last|the next|the following|past|next))\s+(?P<core2>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))\b", I),
      lambda m, c: _plural_core(m, c), 4),
