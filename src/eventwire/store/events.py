@@ -91,3 +91,12 @@ def remove_article_mentions(db: Db, aid: str) -> None:
             profile = cluster.add_mention(profile, f)
         db.execute("UPDATE events SET profile = ? WHERE id = ?", (json.dumps(profile), eid))
         refresh_event(db, eid)
+
+
+def profiles(db: Db, table: str, ids: list[str]) -> list[dict[str, Any]]:
+    """Parsed profiles of events (or stories) by id, in the order of `ids`."""
+    if not ids:
+        return []
+    marks = ",".join("?" for _ in ids)
+    got = {i: json.loads(p) for i, p in db.all(f"SELECT id, profile FROM {table} WHERE id IN ({marks})", ids)}
+    return [got[i] for i in ids if i in got]

@@ -14,10 +14,17 @@ from .. import cluster
 from ..model import Article, Record
 from . import dedup
 from .db import Db
-from .events import create_event, link, merge_events, refresh_event, remove_article_mentions
+from .events import (
+    create_event,
+    link,
+    merge_events,
+    profiles,
+    refresh_event,
+    remove_article_mentions,
+)
 from .stories import place_story
 
-CANDIDATE_LIMIT = 200  # blocking never returns more than this many events
+CANDIDATE_LIMIT = 60  # blocking never returns more than this many events (nearest in time)
 RARE_DF = 25  # words in at most this many stored articles are blocking keys
 TERMS_PER_MENTION = 6  # rare words a mention adds to its event's blocking keys
 TERM_CANDIDATES = 20
@@ -151,19 +158,22 @@ def candidates(db: Db, m: dict[str, Any], family: str | None = None) -> list[dic
     fams = [family or m["family"]]
     fams += cluster.features.compatible(fams[0])
     marks = ",".join("?" for _ in fams)
-    q = f"SELECT profile FROM events WHERE redirect IS NULL AND family IN ({marks})"
+    # Two steps: ids first (no profile read while scanning the window), then the profiles.
+    q = f"SELECT id FROM events WHERE redirect IS NULL AND family IN ({marks})"
     params: list[Any] = list(fams)
     if win:
         q += " AND block_day BETWEEN ? AND ?"
         params += list(win)
-    seen = {c["id"] for c in found} if (found := _term_candidates(db, m, fams)) else set()
+    found = _term_candidates(db, m, fams)
+    seen = {c["id"] for c in found}
     if win:
         q += " ORDER BY ABS(block_day - ?), created_seq LIMIT ?"
         params += [m["block_day"], CANDIDATE_LIMIT]
     else:
         q += " ORDER BY created_seq DESC LIMIT ?"
         params.append(CANDIDATE_LIMIT)
-    return found + [p for p in (json.loads(r[0]) for r in db.all(q, params)) if p["id"] not in seen]
+    ids = [r[0] for r in db.all(q, params) if r[0] not in seen]
+    return found + profiles(db, "events", ids)
 
 
 def rare_terms(db: Db, m: dict[str, Any], k: int) -> list[str]:

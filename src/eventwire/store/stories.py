@@ -9,8 +9,9 @@ from typing import Any
 
 from .. import cluster
 from .db import Db
+from .events import profiles
 
-CANDIDATE_LIMIT = 200
+CANDIDATE_LIMIT = 60
 
 
 def story_id_for(article_id: str) -> str:
@@ -28,11 +29,11 @@ def _candidates(db: Db, m: dict[str, Any], terms: list[str]) -> list[dict[str, A
     seen = {c["id"] for c in found}
     win = cluster.window(m, cluster.WINDOW_DAYS)
     if win:
-        rows = db.all("SELECT profile FROM stories WHERE block_day BETWEEN ? AND ?"
+        rows = db.all("SELECT id FROM stories WHERE block_day BETWEEN ? AND ?"
                       " ORDER BY ABS(block_day - ?), created_seq LIMIT ?", (*win, m["block_day"], CANDIDATE_LIMIT))
     else:
-        rows = db.all("SELECT profile FROM stories ORDER BY created_seq DESC LIMIT ?", (CANDIDATE_LIMIT,))
-    return found + [p for p in (json.loads(r[0]) for r in rows) if p["id"] not in seen]
+        rows = db.all("SELECT id FROM stories ORDER BY created_seq DESC LIMIT ?", (CANDIDATE_LIMIT,))
+    return found + profiles(db, "stories", [r[0] for r in rows if r[0] not in seen])
 
 
 def place_story(db: Db, d: dict[str, Any], weights: dict[str, float], aid: str, copy_of: str | None,
