@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
+
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 
 from .quote_lexicon import lexicon
 
@@ -170,14 +175,31 @@ def _content_of(text: str, verb: Any, frames: str) -> tuple[int, int] | None:
     return None
 
 
-def verb_cues(doc: Any, skip: set[int]) -> list[Found]:
+@lru_cache(maxsize=1)
+def _cue_hashes() -> Any:
+    lex = lexicon()
+    words = set(lex.forms) | lex.passive_forms | lex.raising_forms
+    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
+
+
+def cue_tokens(doc: Any) -> list[Any]:
+    """The tokens whose lower-cased form is in the lexicon, found on the Doc's array
+    (no Python object per token: this is the one pass over the parse)."""
+    lower = doc.to_array([LOWER])
+    if lower.ndim > 1:
+        lower = lower[:, 0]
+    idx = np.nonzero(np.isin(lower, _cue_hashes()))[0]
+    return [doc[int(i)] for i in idx]
+
+
+def verb_cues(doc: Any, tokens: list[Any]) -> list[Found]:
     """Every cue verb with a content and (usually) a speaker."""
     text = doc_text(doc)
     forms = lexicon().forms
     out: list[Found] = []
-    for tok in doc:
+    for tok in tokens:
         cue = forms.get(tok.lower_)
-        if cue is None or tok.i in skip or not tok.tag_.startswith("VB"):
+        if cue is None or not tok.tag_.startswith("VB"):
             continue
         content = _content_of(text, tok, cue.frames)
         if content is None or content[1] - content[0] < 2:
@@ -208,14 +230,14 @@ def verb_cues(doc: Any, skip: set[int]) -> list[Found]:
     return out
 
 
-def unsourced(doc: Any, skip: set[int]) -> list[Found]:
+def unsourced(doc: Any, tokens: list[Any]) -> list[Found]:
     """"X is expected to …", "X appears to …": content = subject + infinitive, no source."""
     text = doc_text(doc)
     lex = lexicon()
     out: list[Found] = []
-    for tok in doc:
+    for tok in tokens:
         low = tok.lower_
-        if tok.i in skip or not tok.tag_.startswith("VB"):
+        if not tok.tag_.startswith("VB"):
             continue
         raising = low in lex.raising_forms
         if not raising and not (low in lex.passive_forms and tok.tag_ == "VBN"):

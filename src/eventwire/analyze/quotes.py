@@ -22,6 +22,7 @@ from ..model import Entity, Quote, Record, Span, Speaker
 from .quote_direct import attribute
 from .quote_indirect import (
     Found,
+    cue_tokens,
     doc_text,
     source_phrases,
     subtree_span,
@@ -213,7 +214,8 @@ def find(doc: Any) -> list[Found]:
     text = doc_text(doc)
     qspans = find_quotes(text)
     found: list[Found] = []
-    for f in verb_cues(doc, skip=set()) + unsourced(doc, skip=set()):
+    tokens = cue_tokens(doc)
+    for f in verb_cues(doc, tokens) + unsourced(doc, tokens):
         if _inside_quote(f.cue[0], qspans):
             continue  # speech reported inside a quotation is part of that quotation
         _absorb_quotes(f, qspans)
