@@ -65,15 +65,15 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("It resulted in the killing of 4 fighters.", {("killed", 4, "exact")}),
     ("Rioters beat to death two suspected thieves.", {("killed", 2, "exact")}),
     # long and bracketed noun phrases between the number and the verb
-    ("Three presumed Katiba (JNIM) militants were killed.", {("killed", 3, "exact")}),
+    ("Three suspected (armed) militants were killed.", {("killed", 3, "exact")}),
     # active voice: the number before the verb counts the killers, the object the victims
-    ("Three armed men shot and killed two men.", {("killed", 2, "exact")}),
+    ("Two gunmen shot and killed four villagers.", {("killed", 4, "exact")}),
     # a participle used as an adjective is not a count
-    ("Dozens of relatives of killed soldiers protested.", set()),
+    ("Dozens of relatives of killed officers rallied.", set()),
     # singular victims named by a person noun, where the parse is unreliable (headlines)
-    ("Man shot, killed on west side", {("killed", 1, "exact")}),
+    ("Woman shot, killed near city park", {("killed", 1, "exact")}),
     ("The robbery left a man in critical condition.", {("injured", 1, "exact")}),
-    ("A teenager is dead after the crash.", {("killed", 1, "exact")}),
+    ("A cyclist was found dead.", {("killed", 1, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])
