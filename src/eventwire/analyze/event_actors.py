@@ -119,9 +119,11 @@ def _object_role(tok: Any, victim_role: str | None, names: Names) -> str | None:
     hit = names.at(tok)
     if hit and (hit[4] in ("person", None) and tok.ent_type_ in _PERSONISH or hit[4] == "person"):
         return "victim"
-    if tok.lower_ in cue_set("actors", "victim_nouns"):
+    if tok.lower_ in cue_set("actors", "victim_nouns") or tok.ent_type_ in _PERSONISH:
         return "victim"
-    return "target" if hit or tok.pos_ == "PROPN" else "victim"
+    if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in tok.children):
+        return "victim"  # "two farmers", "11 people": people are counted, places are not
+    return "target"
 
 
 def actors_of(cand: Cand, names: Names) -> list[Actor]:

@@ -156,7 +156,8 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     if published and not future_ok:
         # a reported event cannot happen after the report: such a value is a mis-resolved weekday
         day = published[:10]
-        late = {i for i, t in enumerate(times) if (date_dict(t) or {}).get("value", "")[:10] > day}
+        late = {i for i, t in enumerate(times)
+                if re.match(r"\d{4}-\d{2}", (date_dict(t) or {}).get("value", "")) and date_dict(t)["value"][:10] > day}  # type: ignore[index]
     else:
         late = set()
     same: list[tuple[int, Time]] = []

@@ -332,7 +332,7 @@ def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any) -> EventMention:
                 actors.append(a)
     loc = cl.best("loc")
     location = loc[0] if loc else None
-    if location is None and h.family in _LOCATED:
+    if location is None and h.family in _LOCATED and h.mode not in ("hypothetical", "background"):
         if cl.about is not None and h.type == "arrest":
             target = clusters[cl.about].best("loc")
             location = target[0] if target else None
