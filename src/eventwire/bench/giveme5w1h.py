@@ -88,6 +88,16 @@ def answers(ev: Any) -> dict[str, Any]:
     return out
 
 
+def _layer_candidates(rec: Any) -> dict[str, list[Any]]:
+    """Diagnostic: every answer the record-level layers could have given, to tell a wrong
+    primary-event choice from a missing recognition."""
+    return {
+        "who": [e.text for e in rec.entities if e.label in ("PERSON", "ORG", "NORP", "GPE")],
+        "when": [(t.text, t.value or "") for t in rec.times],
+        "where": [p.text for p in rec.places],
+    }
+
+
 def judge(q: str, answer: Any, gold: list[dict[str, Any]]) -> bool:
     phrases = [g["text"] for g in gold if g.get("text")]
     if q == "when":
@@ -106,6 +116,7 @@ def run(ctx: BenchContext) -> dict[str, Any]:
     answered: Counter[str] = Counter()
     correct: Counter[str] = Counter()
     judged: Counter[str] = Counter()
+    in_layers: Counter[str] = Counter()
     n = 0
     for rec in records_for(rows):
         g = gold.get(rec.article.id)
@@ -123,6 +134,9 @@ def run(ctx: BenchContext) -> dict[str, Any]:
                 continue
             answered[q] += 1
             correct[q] += judge(q, a, g[q])
+        for q, cands in _layer_candidates(rec).items():
+            if g.get(q) and any(judge(q, c, g[q]) for c in cands):
+                in_layers[q] += 1
 
     def ratio(a: int, b: int) -> float:
         return a / b if b else 0.0
@@ -135,6 +149,10 @@ def run(ctx: BenchContext) -> dict[str, Any]:
         table.append((f"{q}: coverage (answered/judged)", cov, None))
         metrics[f"{q}_precision"] = round(p, 4)
         metrics[f"{q}_coverage"] = round(cov, 4)
+        if q in ("who", "when", "where"):
+            d = ratio(in_layers[q], judged[q])
+            table.append((f"{q}: diag, answer in layers", d, "any entity/time/place; not the score"))
+            metrics[f"{q}_in_layers"] = round(d, 4)
     total_p = ratio(sum(correct.values()), sum(answered.values()))
     total_c = ratio(sum(correct.values()), sum(judged.values()))
     table.insert(0, ("precision, who/what/when/where", total_p, ANCHOR))
