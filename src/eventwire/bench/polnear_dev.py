@@ -169,6 +169,7 @@ def run(ctx: BenchContext, split: str = "dev") -> dict[str, object]:
         metrics.update({f"textacy_{k}": v for k, v in base.items()})
         ratio = ours["attr_f1"] / base["attr_f1"] if base["attr_f1"] else float("inf")
         metrics["ratio_vs_textacy"] = round(ratio, 2)
+        metrics["target_met"] = bool(ours["attr_f1"] >= 0.60 and ratio >= 2.0)
     rows_out: list[tuple[str, object, object]] = []
     for key, label in (("attr_f1", "attribution F1 (content>=50%, speaker)"),
                        ("attr_p", "  precision"), ("attr_r", "  recall"),
