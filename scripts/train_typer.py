@@ -116,7 +116,7 @@ def fit(texts: Sequence[str], labels: Sequence[str], weights: Sequence[float] | 
     r, col, v = np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
     used, local = np.unique(col, return_inverse=True)  # train only on the buckets seen
     x = csr_matrix((v, (r, local)), shape=(len(texts), len(used)))
-    clf = LinearSVC(C=c, class_weight="balanced")
+    clf = LinearSVC(C=c, class_weight="balanced", random_state=0)  # reproducible weights
     clf.fit(x, list(labels), sample_weight=None if weights is None else np.asarray(weights))
     coef = clf.coef_.T * SCALE  # (features, classes)
     bias = clf.intercept_ * SCALE
