@@ -296,7 +296,7 @@ def source_phrases(doc: Any) -> list[Found]:
         if src_end > src_start and text[src_end - 1] == "." and src_end == sb:
             src_end -= 1
         words = text[src_start:src_end].split()
-        if not words or len(words) > 12:
+        if not words or len(words) > 20:
             continue
         speaker = trim(text, src_start, src_end)
         before = trim(text, sa, m.start())
