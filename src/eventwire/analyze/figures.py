@@ -121,19 +121,51 @@ def _count_ok(text: str, m: re.Match[str], group: str = "count") -> tuple[int, s
     return parsed
 
 
+# Cheap key regexes every match of a slow pattern contains, and how far the match may reach
+# before/after the key: the slow patterns only run in windows around key hits.
+# A word inside every trigger of AFTER/BEFORE: cheap to find (short stems, lower-cased text)
+# where the full trigger alternation is slow to try at every position.
+_STEMS = (r"\b(?:kill|dead|die|death|slain|murder|gunned|stab|beat|burn|execut|behead|massacr|perish|lives|"
+          r"fatal|bodies|injur|wound|hurt|hospital|arrest|detain|detention|apprehend|custody|rounded|nabbed|"
+          r"jail|remand|booked|kidnap|abduct|hostage|captive|snatch|missing|slaughter|toll|seiz|picked|shot)")
+_KEYS: dict[str, tuple[re.Pattern[str], int, int]] = {
+    "fatally": (re.compile(r"fatally"), 220, 120),
+    "after": (re.compile(_STEMS), 260, 40),
+    "before": (re.compile(_STEMS), 40, 110),
+    "shot": (re.compile(r"shot|stabbed|gunned"), 100, 40),
+}
+_KEYS_I = {k: (re.compile(v[0].pattern, I), v[1], v[2]) for k, v in _KEYS.items()}
+
+
+def _iter(pattern: re.Pattern[str], text: str, key: str, low: str) -> list[re.Match[str]]:
+    # Keys run on the lower-cased text (much faster than IGNORECASE) unless lower-casing
+    # changed its length (some non-ASCII letters), when offsets would no longer line up.
+    regex, before, after = _KEYS[key] if len(low) == len(text) else _KEYS_I[key]
+    haystack = low if len(low) == len(text) else text
+    windows: list[tuple[int, int]] = []
+    for k in regex.finditer(haystack):
+        ws, we = max(0, k.start() - before), min(len(text), k.end() + after)
+        if windows and ws <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], we))
+        else:
+            windows.append((ws, we))
+    return [m for ws, we in windows for m in pattern.finditer(text, ws, we)]
+
+
 def _regex_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
-    for m in _FATALLY.finditer(text):
+    low = text.lower()
+    for m in _iter(_FATALLY, text, "fatally", low):
         g, k = ("count", "k") if m["count"] else ("count2", "k2")
         total, dead = parse_count(m[g]), parse_count(m[k])
         if total and dead and dead[0] <= total[0]:
             out.append(_fig(text, "killed", dead[0], dead[1], m.start(), m.end()))
             out.append(_fig(text, "injured", total[0] - dead[0], total[1], m.start(), m.end()))
-    for m in _COUNT_FIRST.finditer(text):
+    for m in _iter(_COUNT_FIRST, text, "after", low):
         c = _count_ok(text, m)
         if c and not re.search(r"\d", m["mid"] or "") and not _active_or_attributive(text, m):
             out.append(_fig(text, AFTER_KIND[norm(m["trig"])], c[0], c[1], m.start(), m.end()))
-    for m in _VERB_FIRST.finditer(text):
+    for m in _iter(_VERB_FIRST, text, "before", low):
         c = _count_ok(text, m)
         kind = BEFORE_KIND[norm(m["trig"])]
         if c and not _is_leave_or_time(text, m):
@@ -147,8 +179,8 @@ def _regex_figures(text: str) -> list[Figure]:
         c = _count_ok(text, m)
         if c:
             out.append(_fig(text, "killed", c[0], c[1], m.start(), m.end()))
-    for pattern, kind in _SINGLE:
-        for m in pattern.finditer(text):
+    for i, (pattern, kind) in enumerate(_SINGLE):
+        for m in (_iter(pattern, text, "shot", low) if i == 0 else pattern.finditer(text)):
             if kind == "left":
                 kind_here = "injured" if m["inj"] is not None else "killed"
             else:

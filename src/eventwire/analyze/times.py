@@ -21,15 +21,31 @@ from typing import Any
 from ..model import Record, Time
 from . import timex_calendar as cal
 from .timex_context import Ctx
-from .timex_dates import MONTH_KEY, SHIFT_KEY, UNIT_KEY, Key, Norm
+from .timex_dates import (
+    DAYWORD_KEY,
+    HOLIDAY_KEY,
+    MONTH_KEY,
+    REL_KEY,
+    SEASON_KEY,
+    SHIFT_KEY,
+    UNIT_KEY,
+    WEEKDAY_KEY,
+    Key,
+    Norm,
+)
 from .timex_dates import RULES as DATE_RULES
 from .timex_spans import QUARTER_KEY
 from .timex_spans import RULES as SPAN_RULES
 
 RULES = DATE_RULES + SPAN_RULES
-# Rules (by position in RULES) that run only around their key words; see timex_dates.Key.
-_KEYED: dict[int, Key] = {2: MONTH_KEY, 3: MONTH_KEY, 4: MONTH_KEY, 13: SHIFT_KEY, 17: UNIT_KEY,
-                          18: UNIT_KEY, 19: UNIT_KEY, 26: QUARTER_KEY, 27: QUARTER_KEY, 28: QUARTER_KEY}
+# Rules that run only around their key words (see timex_dates.Key), by handler name.
+_KEY_OF: dict[str, Key] = {
+    "_month_day": MONTH_KEY, "_month_year": MONTH_KEY, "_month": MONTH_KEY, "_ago": SHIFT_KEY,
+    "_duration": UNIT_KEY, "_hyphen_duration": UNIT_KEY, "_plural_core": UNIT_KEY, "_quarter": QUARTER_KEY,
+    "_year_back": QUARTER_KEY, "_weekday": WEEKDAY_KEY, "_unit_rel": REL_KEY, "_season_any": SEASON_KEY,
+    "_holiday": HOLIDAY_KEY, "_dayword": DAYWORD_KEY,
+}
+_KEYED: dict[int, Key] = {i: _KEY_OF[h.__name__] for i, (_p, h, _r) in enumerate(RULES) if h.__name__ in _KEY_OF}
 # spaCy labels for which a 4-digit number is not a year ("2000 people", "$1990").
 _NOT_YEAR_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
 _YEAR_ONLY = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
@@ -46,6 +62,7 @@ def analyze(record: Record) -> list[Time]:
 def find_times(ctx: Ctx) -> list[Time]:
     cands: list[tuple[int, int, int, Norm]] = []
     windows_of: dict[int, list[tuple[int, int]]] = {}
+    low = ctx.text.lower()
     for idx, (pattern, handler, priority) in enumerate(RULES):
         key = _KEYED.get(idx)
         if key is None:
@@ -53,7 +70,7 @@ def find_times(ctx: Ctx) -> list[Time]:
         else:
             wins = windows_of.get(id(key))
             if wins is None:
-                wins = windows_of[id(key)] = _windows(ctx.text, key)
+                wins = windows_of[id(key)] = _windows(ctx.text, low, key)
             matches = (m for ws, we in wins for m in pattern.finditer(ctx.text, ws, we))
         for m in matches:
             try:
@@ -98,12 +115,19 @@ def _year_back_quarters(text: str, chosen: list[tuple[int, int, Norm]]) -> list[
     return out
 
 
-def _windows(text: str, key: Key) -> list[tuple[int, int]]:
-    """Merged [start, end) windows around the key's hits."""
+def _windows(text: str, low: str, key: Key) -> list[tuple[int, int]]:
+    """Merged [start, end) windows around the key's hits (lower-case keys search the
+    lower-cased text, unless lower-casing changed its length: then the text, ignoring case)."""
     assert key is not None
     regex, before, after = key
+    if key is MONTH_KEY:
+        hits = regex.finditer(text)
+    elif len(low) == len(text):
+        hits = regex.finditer(low)
+    else:
+        hits = re.finditer(regex.pattern, text, re.IGNORECASE)
     out: list[tuple[int, int]] = []
-    for m in regex.finditer(text):
+    for m in hits:
         ws, we = max(0, m.start() - before), min(len(text), m.end() + after)
         if out and ws <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], we))

@@ -320,6 +320,11 @@ def _spoken_year(m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("DATE", str(year), "year")
 
 
+def _spoken_year_rule(m: re.Match[str], c: Ctx) -> Norm | None:
+    # "two thousand" alone is a number; with "the year" or a unit after it, a year
+    return _spoken_year(m, c) if m["t"] or m[0].lower().startswith("the") or m["u2"] else None
+
+
 def _season_any(m: re.Match[str], c: Ctx) -> Norm | None:
     word, year = (m["s"], m["y"]) if m["s"] else (m["s2"], m["y2"])
     if word.lower() == "fall" and not year and m[0].lower().split()[0] not in ("the", "this", "that", "last"):
@@ -346,12 +351,18 @@ _HOLIDAY_RE = alt([*HOLIDAYS, "thanksgiving day", "thanksgiving"])
 
 # A key is a cheap regex every match must contain, with how far a match may reach before and
 # after it: times.py runs the rule only in windows around key hits (the full rules are slow
-# to try at every word boundary of a long article).
+# to try at every word boundary of a long article). Keys are lower-case: they run on the
+# lower-cased text (MONTH_KEY, which needs the capital, on the text itself).
 Key = tuple[re.Pattern[str], int, int] | None
 _MON3 = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 MONTH_KEY: Key = (re.compile(rf"\b(?:{_MON3}|{_MON3.upper()})"), 60, 50)  # names count only capitalised
-UNIT_KEY: Key = (re.compile(r"(?:second|sec|minute|min|hour|hr|day|night|week|fortnight|month|quarter|year|yr|decade|centur)", re.I), 90, 30)
-SHIFT_KEY: Key = (re.compile(r"\b(?:ago|earlier|later|before|after|now|hence)\b", re.I), 90, 5)
+UNIT_KEY: Key = (re.compile(r"(?:second|sec|minute|min|hour|hr|day|night|week|fortnight|month|quarter|year|yr|decade|centur)"), 90, 30)
+SHIFT_KEY: Key = (re.compile(r"\b(?:ago|earlier|later|before|after|now|hence)\b"), 90, 5)
+WEEKDAY_KEY: Key = (re.compile(r"day\b|\b(?:mon|tue|tues|wed|thu|thurs|fri|sat)\."), 40, 30)
+REL_KEY: Key = (re.compile(r"week|month|year|quarter|decade|spring|summer|fall|autumn|winter"), 70, 15)
+SEASON_KEY: Key = (re.compile(r"spring|summer|fall|autumn|winter"), 40, 20)
+HOLIDAY_KEY: Key = (re.compile(r"christmas|new year|independence|valentine|halloween|boxing|thanksgiving"), 5, 30)
+DAYWORD_KEY: Key = (re.compile(r"yesterday|today|tomorrow|tonight"), 15, 15)
 
 RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?Z?)?\b"), _iso, 9),
@@ -373,9 +384,9 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(rf"\b(?:(?:about|nearly|almost|some|roughly|around|more than|over|less than|just|only)\s+)?(?P<n>{QTY})\s+(?:more\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b", I), _ago, 7),
     (re.compile(r"\b(?:the\s+year\s+)?(?:nineteen[- ](?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<u>one|two|three|four|five|six|seven|eight|nine))?"
                 r"|two[- ]thousand(?:[- ](?:and[- ])?(?P<u2>one|two|three|four|five|six|seven|eight|nine))?(?!\s+(?:and\s+)?(?:dollars|people|[a-z]+s)\b))\b", I),
-     lambda m, c: _spoken_year(m, c) if m["t"] or m[0].lower().startswith("the") or m["u2"] else None, 5),
+     _spoken_year_rule, 5),
     (re.compile(rf"\b(?:(?:the|this|that|in|during|of|by|until|since)\s+)(?:(?:early|late|mid-?)\s*)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
                 rf"|\b(?:(?:early|late|mid-?)\s*)?(?P<s2>{SEASON})\s+(?:of\s+)?(?P<y2>{YEAR})\b", I),
-     lambda m, c: _season_any(m, c), 5),
+     _season_any, 5),
     (re.compile(rf"\b(?P<h>{_HOLIDAY_RE})(?:,?\s+(?P<y>{YEAR}))?\b", I), _holiday, 6),
 ]

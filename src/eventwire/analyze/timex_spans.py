@@ -222,7 +222,15 @@ def _edge_of(m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("DATE", cal.week(c.anchor), "week", True)
 
 
-QUARTER_KEY = (re.compile(r"quarter|half|year-earlier|year-ago|year earlier|prior-year", re.I), 90, 50)
+def _plural_core(m: re.Match[str], c: Ctx) -> Norm | None:
+    code = unit_code(m["unit"])
+    if code is None:
+        return None
+    start = m.start("core") if m["core"] else m.start("core2")
+    return Norm("DURATION", duration_value(None, code), None, False, start, m.end())
+
+
+QUARTER_KEY = (re.compile(r"quarter|half|year-earlier|year-ago|year earlier|prior-year|period"), 90, 50)
 
 _DUR_MOD = r"(?:past|last|next|first|coming|previous|final|latest|following|initial|remaining|additional|further|same|entire|whole|full|last few|past few|next few)"
 _APPROX = r"(?:about|nearly|almost|some|roughly|around|approximately|more than|over|less than|at least|up to|just|only|no more than)"
@@ -235,7 +243,7 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
         rf"(?P<n>{QTY}|per|the(?=\s+\w+\s+and\s+a\s+half\b))(?:\s+(?:to|or)\s+(?P<n2>{DIGITS}|{WORD_NUMBER}))?\s+(?:{_QUALIF}\s+)?(?P<unit>{UNIT})\b(?!-)", I), _duration, 5),
     (re.compile(rf"\b(?P<n>{DIGITS}|{WORD_NUMBER})-(?P<unit>{UNIT_SG})(?:-(?P<suf>long|old))?\b", I), _hyphen_duration, 5),
     (re.compile(r"\b(?:for|over|in|within|during|after|(?P<core>recent|coming|the coming|the past|the last|the next|the following|past|next))\s+(?P<core2>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))\b", I),
-     lambda m, c: _plural_core(m, c), 4),
+     _plural_core, 4),
     (re.compile(rf"\b{alt(SETS)}\b", I), _set_word, 4),
     (re.compile(rf"\b(?:every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{DIGITS}|{WORD_NUMBER})\s+)?(?P<what>{UNIT_SG}|{WEEKDAY}|{MONTH_ALONE}|{PART})s?\b", I), _every, 5),
     (re.compile(rf"\b{alt(REFS)}\b", I), _ref, 3),
@@ -250,11 +258,3 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(rf"\b(?:the|this|its|their|last year's)\s+(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*(?P<ord>)(?P<y2>)(?P<y3>)(?P<rel>)(?P<u>quarter|(?<=latest )period)\b(?![- ]\w*(?:ly|s)\b)", I), _quarter, 4),
     (re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b", I), _edge_of, 6),
 ]
-
-
-def _plural_core(m: re.Match[str], c: Ctx) -> Norm | None:
-    code = unit_code(m["unit"])
-    if code is None:
-        return None
-    start = m.start("core") if m["core"] else m.start("core2")
-    return Norm("DURATION", duration_value(None, code), None, False, start, m.end())
