@@ -116,6 +116,11 @@ def test_clock_times() -> None:
     assert one("The offer expires at 5 p.m. EST Nov. 9.", "1989-11-02").value == "1989-11-09T17:00"
 
 
+def test_discourse_now_is_not_a_time() -> None:
+    assert tx("Now, he says, the plan has failed.") == []
+    assert one("The plan has now failed.").value == "PRESENT_REF"
+
+
 def test_age_is_not_a_duration() -> None:
     # "a 30-year-old man" and "52 years old" are ages
     assert tx("A 30-year-old man was hurt.") == []

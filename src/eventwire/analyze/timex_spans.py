@@ -100,6 +100,8 @@ _DAY_OF = re.compile(r"\s+(?:before|after|of|when|that|on\s+which)\b", re.I)
 
 def _ref(m: re.Match[str], c: Ctx) -> Norm | None:
     value = REFS[" ".join(m[0].lower().split())]
+    if m[0] == "Now" and c.text[m.end():m.end() + 1] == ",":
+        return None  # sentence-opening "Now, ..." is a discourse marker, not a time
     if value == "ANCHOR_DAY":  # "the day": the reporting day itself, not "the day before/after X"
         if c.anchor is None or _DAY_OF.match(c.text, m.end()):
             return None
