@@ -116,6 +116,13 @@ def test_clock_times() -> None:
     assert one("The offer expires at 5 p.m. EST Nov. 9.", "1989-11-02").value == "1989-11-09T17:00"
 
 
+def test_spoken_years() -> None:
+    # transcripts spell years out; "two thousand people" stays a number
+    assert one("The approach of the year two thousand has worried many.").value == "2000"
+    assert one("It began in nineteen ninety-six.").value == "1996"
+    assert [t for t in tx("Two thousand people marched.") if t.precision == "year"] == []
+
+
 def test_discourse_now_is_not_a_time() -> None:
     assert tx("Now, he says, the plan has failed.") == []
     assert one("The plan has now failed.").value == "PRESENT_REF"

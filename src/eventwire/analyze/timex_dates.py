@@ -321,8 +321,16 @@ def _spoken_year(m: re.Match[str], c: Ctx) -> Norm | None:
 
 
 def _spoken_year_rule(m: re.Match[str], c: Ctx) -> Norm | None:
-    # "two thousand" alone is a number; with "the year" or a unit after it, a year
-    return _spoken_year(m, c) if m["t"] or m[0].lower().startswith("the") or m["u2"] else None
+    # "two thousand" alone is a number; "the year two thousand" and "nineteen ninety-six" are
+    # years, and so is "two thousand one" unless a counted noun follows ("two thousand one-room flats")
+    if m["t"] or m[0].lower().startswith("the"):
+        return _spoken_year(m, c)
+    if m["u2"] and not _COUNTED_NEXT.match(c.text, m.end()):
+        return _spoken_year(m, c)
+    return None
+
+
+_COUNTED_NEXT = re.compile(r"\s+(?!(?:has|was|is|as|this|its|his|yes|thus|plus|less|unless)\b)[a-z-]+s\b")
 
 
 def _season_any(m: re.Match[str], c: Ctx) -> Norm | None:
@@ -383,7 +391,7 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(r"\b(?:the|that)\s+weekend\b", I), _weekend, 5),
     (re.compile(rf"\b(?:(?:about|nearly|almost|some|roughly|around|more than|over|less than|just|only)\s+)?(?P<n>{QTY})\s+(?:more\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b", I), _ago, 7),
     (re.compile(r"\b(?:the\s+year\s+)?(?:nineteen[- ](?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<u>one|two|three|four|five|six|seven|eight|nine))?"
-                r"|two[- ]thousand(?:[- ](?:and[- ])?(?P<u2>one|two|three|four|five|six|seven|eight|nine))?(?!\s+(?:and\s+)?(?:dollars|people|[a-z]+s)\b))\b", I),
+                r"|two[- ]thousand(?:[- ](?:and[- ])?(?P<u2>one|two|three|four|five|six|seven|eight|nine))?)\b", I),
      _spoken_year_rule, 5),
     (re.compile(rf"\b(?:(?:the|this|that|in|during|of|by|until|since)\s+)(?:(?:early|late|mid-?)\s*)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
                 rf"|\b(?:(?:early|late|mid-?)\s*)?(?P<s2>{SEASON})\s+(?:of\s+)?(?P<y2>{YEAR})\b", I),
