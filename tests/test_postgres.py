@@ -8,6 +8,7 @@ import pytest
 from test_resume import articles
 
 from eventwire.store import open_store
+from eventwire.store.schema import MIGRATIONS
 from eventwire.store.testing import temp_pg_database
 
 pytestmark = pytest.mark.postgres
@@ -36,7 +37,7 @@ def test_cli_on_postgres_matches_sqlite(tmp_path, cli, pg_url) -> None:
         assert events_of(cli, pg) == events_of(cli, lite)
         st = open_store(pg)
         try:
-            assert st.db.scalar("SELECT value FROM meta WHERE key = 'schema_version'") == "1"
+            assert st.db.scalar("SELECT value FROM meta WHERE key = 'schema_version'") == str(MIGRATIONS[-1][0])
             assert st.stats()["articles"] == 12
         finally:
             st.close()
