@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Any
 
 from ..model import Place, Record, Time
+from .event_triggers import break_between
 
 FEATURE_RANK = {"venue": 5, "point": 5, "address": 5, "neighbourhood": 4, "city": 4, "admin2": 3,
                 "county": 3, "admin1": 2, "country": 1, "region": 0}
@@ -54,7 +55,7 @@ def _ancestor_dist(tok: Any, targets: set[int], limit: int = 6, deps: set[str] |
             return d
         if deps is not None and cur.dep_ not in deps:
             return None
-        if cur.head is cur or "\n" in tok.doc.text[min(cur.idx, cur.head.idx):max(cur.idx, cur.head.idx)]:
+        if cur.head is cur or break_between(tok.doc, cur.idx, cur.head.idx):
             return None
         cur, d = cur.head, d + 1
     return None

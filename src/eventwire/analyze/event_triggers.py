@@ -8,7 +8,7 @@ opened fire", "the attack").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,15 +47,41 @@ class Cand:
         return max(t.idx + len(t.text) for t in self.words)
 
 
+def newlines(doc: Any) -> list[int]:
+    """Offsets of the line breaks of a Doc, computed once (Doc.text rebuilds the string on
+    every access, far too slow to call per token)."""
+    nl = doc.user_data.get("eventwire_newlines")
+    if nl is None:
+        nl = [m.start() for m in _NL.finditer(doc.text)]
+        doc.user_data["eventwire_newlines"] = nl
+    return nl
+
+
+def break_between(doc: Any, lo: int, hi: int) -> bool:
+    """Is there a line break in text[lo:hi]?"""
+    if lo > hi:
+        lo, hi = hi, lo
+    nl = newlines(doc)
+    i = bisect_left(nl, lo)
+    return i < len(nl) and nl[i] < hi
+
+
 def crosses(a: Any, b: Any) -> bool:
     """True when a line break separates two tokens: spaCy glues headings to the next
     sentence, and no dependency should reach across a paragraph."""
-    lo, hi = (a, b) if a.i < b.i else (b, a)
-    return "\n" in a.doc.text[lo.idx:hi.idx]
+    return break_between(a.doc, a.idx, b.idx)
 
 
 def units(doc: Any) -> list[tuple[int, int]]:
-    """Sentence spans split again at line breaks: (start_char, end_char)."""
+    """Sentence spans split again at line breaks: (start_char, end_char), cached on the Doc."""
+    cached = doc.user_data.get("eventwire_units")
+    if cached is None:
+        cached = _units(doc)
+        doc.user_data["eventwire_units"] = cached
+    return cached
+
+
+def _units(doc: Any) -> list[tuple[int, int]]:
     text = doc.text
     out = []
     for s in doc.sents:

@@ -168,7 +168,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         for f in orphans:
             _put(incident.head.figures, f)
     fallback = link.dateline(record, places) or link.dominant(places)
-    out = [_emit(cl, clusters, fallback) for cl in clusters]
+    out = [_emit(cl, clusters, fallback, text) for cl in clusters]
     _add_cities(out, places, units(doc), fallback)
     return out
 
@@ -320,7 +320,7 @@ def _days(a: str, b: str) -> int:
         return 0
 
 
-def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any) -> EventMention:
+def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str) -> EventMention:
     h = cl.head
     type_, subtype = cl.type, cl.subtype
     actors, seen = [], set()
@@ -353,7 +353,7 @@ def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any) -> EventMention:
     conf += 0.05 * min(len(cl.members) - 1, 2)
     return EventMention(
         type=type_, subtype=subtype, acled=taxonomy.acled_for(type_, subtype, actors),
-        trigger=Span(h.cand.token.doc.text[h.cand.start:h.cand.end], h.cand.start, h.cand.end),
+        trigger=Span(text[h.cand.start:h.cand.end], h.cand.start, h.cand.end),
         mode=h.mode, primary=cl.primary, actors=actors, location=location,
         date=date[0] if date else None, figures=figures, about=cl.about,
         confidence=round(min(conf, 0.95), 2),
