@@ -12,6 +12,23 @@ DISABLED = ("lemmatizer",)
 MAX_CHARS = 1_000_000  # spaCy's own default limit; longer texts are truncated by read/
 
 
+def _paragraph_breaks(doc: Any) -> Any:
+    """Start a sentence after every blank line. Scraped headlines and captions often lack
+    a full stop, and without this the parser runs them into the next paragraph, which
+    corrupts the parse every layer reads."""
+    for i, tok in enumerate(doc[:-1]):
+        if tok.is_space and "\n\n" in tok.text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "eventwire_paragraphs" not in Language.factories:
+        Language.component("eventwire_paragraphs", func=_paragraph_breaks)
+
+
 @lru_cache(maxsize=4)
 def load(language: str = "en") -> Any:
     import spacy
@@ -24,6 +41,9 @@ def load(language: str = "en") -> Any:
             raise
         nlp = spacy.load(MODELS["en"], disable=list(DISABLED))
     nlp.max_length = MAX_CHARS + 1000
+    _register()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("eventwire_paragraphs", before="parser")
     return nlp
 
 
