@@ -199,6 +199,8 @@ def _unit_rel(m: re.Match[str], c: Ctx) -> Norm | None:
     """"this week", "last month", "next year", "the current quarter", "last fall"."""
     mod = m["mod"].lower().replace("the ", "")
     unit = m["unit"].lower()
+    if mod in ("full", "entire") and unit not in ("year", "fiscal year"):
+        return None  # "the full year" is this year's figures; "the entire week" a stretch of time
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(mod, 0)
     if unit == "year" and mod == "past":
         return Norm("DURATION", "P1Y", None)  # TimeML: "the past year" is a period, not 2023
@@ -353,7 +355,7 @@ def _season(word: str, y: str | None, m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("DATE", f"{year}-{code}", "season", True)
 
 
-_REL_MOD = r"(?:last|this|next|past|coming|previous|following|the current|the past|the previous|the following|the coming|current)"
+_REL_MOD = r"(?:last|this|next|past|coming|previous|following|the current|the past|the previous|the following|the coming|current|the full|the entire)"
 _DAY_PREFIX = rf"(?:(?:{WEEKDAY}),?\s+(?:the\s+)?)?"
 _HOLIDAY_RE = alt([*HOLIDAYS, "thanksgiving day", "thanksgiving"])
 

@@ -228,7 +228,7 @@ def _plural_core(m: re.Match[str], c: Ctx) -> Norm | None:
     code = unit_code(m["unit"])
     if code is None:
         return None
-    start = m.start("core") if m["core"] else m.start("core2")
+    start = m.start("core") if m["core"] else (m.start("core0") if m["core0"] else m.start("core2"))
     return Norm("DURATION", duration_value(None, code), None, False, start, m.end())
 
 
@@ -244,7 +244,7 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
         rf"\b(?:(?:the|its|their|his|her|our|this|that|each of the)\s+)?(?:{_DUR_MOD}\s+)?(?:{_APPROX}\s+)?"
         rf"(?P<n>{QTY}|per|the(?=\s+\w+\s+and\s+a\s+half\b))(?:\s+(?:to|or)\s+(?P<n2>{DIGITS}|{WORD_NUMBER}))?\s+(?:{_QUALIF}\s+)?(?P<unit>{UNIT})\b(?!-)", I), _duration, 5),
     (re.compile(rf"\b(?P<n>{DIGITS}|{WORD_NUMBER})-(?P<unit>{UNIT_SG})(?:-(?P<suf>long|old))?\b", I), _hyphen_duration, 5),
-    (re.compile(r"\b(?:for|over|in|within|during|after|(?P<core>recent|coming|the coming|the past|the last|the next|the following|past|next))\s+(?P<core2>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))\b", I),
+    (re.compile(r"\b(?:for|over|in|within|during|after|over\s+(?P<core0>the)|(?P<core>recent|coming|the coming|the past|the last|the next|the following|past|next))\s+(?P<core2>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))\b", I),
      _plural_core, 4),
     (re.compile(rf"\b{alt(SETS)}\b", I), _set_word, 4),
     (re.compile(rf"\b(?:every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{DIGITS}|{WORD_NUMBER})\s+)?(?P<what>{UNIT_SG}|{WEEKDAY}|{MONTH_ALONE}|{PART})s?\b", I), _every, 5),
