@@ -173,13 +173,29 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     if best is not None:
         return date_dict(best[1]), (1 if clock_only(best[1]) else 3)  # type: ignore[return-value]
     for i, t in same:
-        if i not in claimed and not clock_only(t):
+        if i not in claimed and not clock_only(t) and not _report_date(doc, t, trigger_ids):
             return date_dict(t), 2  # type: ignore[return-value]
     before = [t for i, t in enumerate(times)
               if i not in late and para[0] <= t.start < sent.start_char and date_dict(t) and not clock_only(t)]
     if before:
         return date_dict(before[-1]), 1  # type: ignore[return-value]
     return None
+
+
+def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
+    """A time on the clause that reports the event ("Police confirmed Tuesday that the girl,
+    shot on Sunday, died") dates the report, not the event."""
+    tok = token_at(doc, t.start)
+    if tok is None:
+        return False
+    verb = tok
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.i in trigger_ids or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(verb.is_ancestor(doc[i]) for i in trigger_ids)
 
 
 def claimed_times(doc: Any, times: list[Time], trigger_sets: list[set[int]]) -> set[int]:

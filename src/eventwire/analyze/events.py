@@ -52,7 +52,10 @@ def _trigger_ids(c: Cand) -> set[int]:
     ids = {t.i for t in c.words}
     tok = c.token
     # a nominal subject/object: times and places on its verb belong to it ("the attack ... on Friday")
-    if c.nominal and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and (tok.head.tag_ or "").startswith("VB"):
+    # ("the shooting happened Monday", "carried out the attack on Friday"; not "police on
+    # Friday were investigating the death": that dates the investigation)
+    if c.nominal and (tok.head.tag_ or "").startswith("VB") and (
+            tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "dobj" and tok.head.lower_ in cue_set("actors", "light_verbs")):
         ids.add(tok.head.i)
     return ids
 
