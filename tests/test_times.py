@@ -116,6 +116,15 @@ def test_clock_times() -> None:
     assert one("The offer expires at 5 p.m. EST Nov. 9.", "1989-11-02").value == "1989-11-09T17:00"
 
 
+def test_the_year() -> None:
+    # "the year ended Sept. 30" is a one-year period; "for the year" the reporting year
+    t, end = tx("Net rose in the year ended Sept. 30.")
+    assert (t.text, t.value, t.type) == ("the year", "P1Y", "DURATION")
+    assert end.value == "2023-09-30"  # a past clause: the latest Sept. 30
+    assert one("For the year, sales rose.").value == "2024"
+    assert [x.value for x in tx("the year before", SUNDAY)] == []
+
+
 def test_spoken_years() -> None:
     # transcripts spell years out; "two thousand people" stays a number
     assert one("The approach of the year two thousand has worried many.").value == "2000"

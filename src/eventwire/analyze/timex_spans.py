@@ -232,6 +232,16 @@ def _plural_core(m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("DURATION", duration_value(None, code), None, False, start, m.end())
 
 
+def _the_year(m: re.Match[str], c: Ctx) -> Norm | None:
+    """"the year ended Sept. 30" is a one-year period (P1Y, "ended" left out); "for the year",
+    "the first months of the year": the reporting year."""
+    if m["ended"]:
+        return Norm("DURATION", "P1Y", None, False, m.start(), m.start("ended"))
+    if c.anchor is None or m["fy"]:
+        return None
+    return Norm("DATE", str(c.anchor.year), "year", True)
+
+
 QUARTER_KEY = (re.compile(r"quarter|half|year-earlier|year-ago|year earlier|prior-year|period"), 90, 50)
 
 _DUR_MOD = r"(?:past|last|next|first|coming|previous|final|latest|following|initial|remaining|additional|further|same|entire|whole|full|last few|past few|next few)"
@@ -259,4 +269,6 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
                 r"|\b(?:the|its|their)\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|of\s+the\s+previous\s+year)\b", I), _year_back, 6),
     (re.compile(rf"\b(?:the|this|its|their|last year's)\s+(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*(?P<ord>)(?P<y2>)(?P<y3>)(?P<rel>)(?P<u>quarter|(?<=latest )period)\b(?![- ]\w*(?:ly|s)\b)", I), _quarter, 4),
     (re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b", I), _edge_of, 6),
+    (re.compile(r"\bthe\s+(?P<fy>fiscal\s+)?year\b(?P<ended>\s+(?:ended|ending))?"
+                r"(?![- ](?:two|ago|earlier|before|after|old|round|long|previous|prior|in\s+which|when|that|\d)|-)", I), _the_year, 2),
 ]
