@@ -106,6 +106,8 @@ def test_quarters_resolve_to_the_nearest_year() -> None:
     # once a quarter is named, "a year earlier" is that quarter a year before
     found = tx("Third-quarter profit rose to $5 million from $4 million a year earlier.", "1989-10-26")
     assert [t.value for t in found] == ["1989-Q3", "1988-Q3"]
+    # "the quarter a year ago": the last reported quarter, a year before
+    assert one("Sales topped the quarter a year ago.", "1989-10-26").value == "1988-Q3"
 
 
 def test_clock_times() -> None:

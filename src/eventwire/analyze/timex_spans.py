@@ -266,7 +266,7 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
         rf"\b(?:(?:the|its|their|a|an|this|last year's|next year's|this year's)\s+)?(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*"
         rf"(?P<ord>{ORDINAL})[- ](?:fiscal[- ])?(?P<u>quarter|half)(?!-?\w)(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next) year|the (?:fiscal )?year (?P<y3>{YEAR})))?", I), _quarter, 7),
     (re.compile(r"\b(?:(?:the|a|its|their)\s+)?(?:(?:same|corresponding|comparable)\s+)?(?:year-earlier|year-ago|year earlier|prior-year)(?:\s+(?:period|quarter|level|results))?\b"
-                r"|\b(?:the|its|their)\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|of\s+the\s+previous\s+year)\b", I), _year_back, 6),
+                r"|\b(?:the|its|their)\s+(?:(?:same|corresponding|comparable)\s+)?(?:period|quarter)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|of\s+the\s+previous\s+year)\b", I), _year_back, 6),
     (re.compile(rf"\b(?:the|this|its|their|last year's)\s+(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*(?P<ord>)(?P<y2>)(?P<y3>)(?P<rel>)(?P<u>quarter|(?<=latest )period)\b(?![- ]\w*(?:ly|s)\b)", I), _quarter, 4),
     (re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b", I), _edge_of, 6),
     (re.compile(r"\bthe\s+(?P<fy>fiscal\s+)?year\b(?P<ended>\s+(?:ended|ending))?"
