@@ -9,6 +9,7 @@ else the nearest preceding one in the same paragraph; never the publication date
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from typing import Any
@@ -96,15 +97,33 @@ def dateline(record: Record, places: list[Place]) -> Place | None:
     return None
 
 
+def _enclosing_city(loc: Place, places: list[Place], km: float = 20.0) -> Place | None:
+    """A neighbourhood resolved as a town ("Englewood", "Kensington") lies in the big city the
+    article also names within a few km: that city is the event's town."""
+    if loc.lat is None or loc.lon is None:
+        return None
+    best = None
+    for p in places:
+        if p.feature != "city" or p.name == loc.name or p.lat is None or p.lon is None:
+            continue
+        if (p.population or 0) < 3 * max(loc.population or 0, 1) or (p.population or 0) < 100_000:
+            continue
+        dlat, dlon = p.lat - loc.lat, (p.lon - loc.lon) * math.cos(math.radians(loc.lat))
+        if 111 * math.hypot(dlat, dlon) <= km and (best is None or (p.population or 0) > (best.population or 0)):
+            best = p
+    return best
+
+
 def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallback: Place | None) -> Place | None:
     """The city an event place lies in: itself, a city in the same sentence, the dateline/dominant city."""
     if loc.feature == "city":
-        return loc
+        return _enclosing_city(loc, places) or loc
     if unit is not None:
         same = [p for p in places if unit[0] <= p.start < unit[1] and p.feature == "city"
                 and (not loc.country_code or p.country_code == loc.country_code)]
         if same:
-            return min(same, key=lambda p: abs(p.start - loc.start))
+            near = min(same, key=lambda p: abs(p.start - loc.start))
+            return _enclosing_city(near, places) or near
     if fallback is not None and fallback.feature == "city" and (not loc.country_code or fallback.country_code == loc.country_code):
         return fallback
     return None
