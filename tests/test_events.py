@@ -122,3 +122,19 @@ def test_every_trigger_span_points_into_the_text():
     for e in events_of(text):
         assert text[e.trigger.start:e.trigger.end] == e.trigger.text
         assert 0 <= e.confidence <= 1
+
+
+def test_the_report_date_is_not_the_event_date():
+    """'Police said Tuesday that ...' dates the statement; the shooting date is unknown."""
+    evs = events_of("Police said Tuesday that a man was found shot to death in a parked car.", "2024-03-27")
+    ev = of_type(evs, "attack", "shooting")[0]
+    assert ev.date is None
+
+
+def test_event_date_from_the_next_sentence_and_never_after_publication():
+    evs = events_of("Police confirmed Tuesday that an 8-year-old girl died two days after being shot "
+                    "during a drive-by shooting. She was shot Sunday outside her home.", "2024-03-27")
+    ev = of_type(evs, "attack", "shooting")[0]
+    assert ev.date is not None and ev.date["value"] == "2024-03-24"
+    assert ev.figures["killed"]["value"] == 1
+    assert "injured" not in ev.figures  # the girl who was shot and died is not also an injured victim
