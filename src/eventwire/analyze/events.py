@@ -163,6 +163,11 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         _refine(cl, text)
     _link_about(clusters)
     p = choose_primary(clusters)
+    if _absorb_into_incident(clusters, _incident(clusters, p)):
+        for c in clusters:
+            c.about = None
+        _link_about(clusters)
+        p = choose_primary(clusters)
     if p is not None:
         clusters[p].primary = True
     _background_by_date(clusters, p)
@@ -174,6 +179,31 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     out = [_emit(cl, clusters, fallback, text) for cl in clusters]
     _add_cities(out, places, units(doc), fallback)
     return out
+
+
+def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> bool:
+    """Violent mentions split off the article's incident only because a report date or a far
+    venue looked different are folded back when nothing really conflicts (same country, dates
+    at most 3 days apart): a local news story reports one incident."""
+    if incident is None or incident.head.family != "violence":
+        return False
+    iloc, idate = incident.best("loc"), incident.best("date")
+    moved = False
+    for c in list(clusters):
+        h = c.head
+        if c is incident or h.family != "violence" or h.mode in ("hypothetical", "background"):
+            continue
+        loc, date = c.best("loc"), c.best("date")
+        if loc and iloc and loc[0].get("country_code") != iloc[0].get("country_code"):
+            continue
+        if date and idate and date[1] >= 2 and idate[1] >= 2 and len(date[0]["value"]) == len(idate[0]["value"]) == 10 \
+                and abs(_days(date[0]["value"], idate[0]["value"])) > 3:
+            continue
+        incident.members.extend(c.members)
+        clusters.remove(c)
+        moved = True
+    incident.members.sort(key=lambda m: m.cand.start)
+    return moved
 
 
 def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[int, int]], fallback: Any) -> None:
