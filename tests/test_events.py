@@ -138,3 +138,13 @@ def test_event_date_from_the_next_sentence_and_never_after_publication():
     assert ev.date is not None and ev.date["value"] == "2024-03-24"
     assert ev.figures["killed"]["value"] == 1
     assert "injured" not in ev.figures  # the girl who was shot and died is not also an injured victim
+
+
+def test_two_attacks_in_two_cities_stay_two_events():
+    evs = events_of("A suicide bomber killed five people at a market in Kabul on Monday.\n\n"
+                    "In a separate attack, gunmen killed three police officers in Kandahar on Monday.", "2024-03-27")
+    violent = of_type(evs, "attack", "battle", "shooting")
+    assert len(violent) == 2
+    assert sorted(e.figures["killed"]["value"] for e in violent) == [3, 5]
+    assert violent[0].subtype == "suicide_bomb"
+    assert violent[0].acled["event_type"] == "Explosions/Remote violence"

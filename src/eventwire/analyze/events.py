@@ -17,7 +17,7 @@ from .. import taxonomy
 from ..model import EventMention, Record, Span
 from . import event_link as link
 from .event_actors import Names, actors_of
-from .event_coref import Cluster, Mention, choose_primary, cluster
+from .event_coref import Cluster, Mention, _km, choose_primary, cluster
 from .event_lexicon import cue_set
 from .event_modes import mode_of
 from .event_triggers import Cand, crosses, find, units
@@ -27,6 +27,7 @@ _LOCATED = {"violence", "protest", "disaster", "coercion", "development", "diplo
 _ABOUT_TYPES = {"claim_responsibility", "accusation", "denial", "arrest", "media_release", "warning", "threat",
                 "diplomatic"}
 _HURT = re.compile(r"(?i)wound|injur|hurt|hospital|critical|stable|condition|surviv|treated|graze")
+_SPECIFIC = set(taxonomy.subtypes("attack")) - {"armed_assault"} | {"armed_clash"}
 _REFINE_TYPES = {"attack", "battle", "protest", "riot", "strategic_development", "shooting"}
 
 
@@ -196,6 +197,12 @@ def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> 
         loc, date = c.best("loc"), c.best("date")
         if loc and iloc and loc[0].get("country_code") != iloc[0].get("country_code"):
             continue
+        if loc and iloc and loc[1] >= 2 and iloc[1] >= 2:
+            km = _km(loc[0], iloc[0])
+            if km is not None and km > 50:
+                continue  # two places: two events (a round-up of attacks)
+        if c.subtype != incident.subtype and {c.subtype, incident.subtype} <= _SPECIFIC:
+            continue  # an air strike and a suicide bombing are two events
         if date and idate and date[1] >= 2 and idate[1] >= 2 and len(date[0]["value"]) == len(idate[0]["value"]) == 10 \
                 and abs(_days(date[0]["value"], idate[0]["value"])) > 3:
             continue
