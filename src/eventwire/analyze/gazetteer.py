@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +41,12 @@ def norm(s: str) -> str:
     return " ".join(s.replace("-", " ").split())
 
 
+_GENERIC_ADMIN = re.compile(
+    r"^(?:muhafazat|mohafazat|wilayat|provincia|departamento|estado|region|province)(?: of| de| del| al| el)?\b"
+    r"|\b(?:oblast|oblysy|province|governorate|region|state|krai|kray|prefecture|department|"
+    r"division|district|county|municipality)$")
+
+
 class Gazetteer:
     def __init__(self, path: Path = DATA) -> None:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -51,6 +58,18 @@ class Gazetteer:
         for i, e in enumerate(self._entries):
             if e[6] == "country":
                 self._countries.setdefault(e[4], []).append(i)
+            elif e[6] == "admin1":
+                self._admin_variants(i, e[0])
+
+    def _admin_variants(self, i: int, name: str) -> None:
+        """Index an admin1 area also under its bare name: news and coders write "Marib" for
+        "Ma'rib", "Hudaydah" for "Muhafazat al Hudaydah", "Donetsk" for "Donetsk Oblast"."""
+        key = norm(name)
+        bare = _GENERIC_ADMIN.sub(" ", key.replace("'", "")).strip()
+        first = re.sub(r"^(?:muhafazat|mohafazat|wilayat|provincia|departamento|estado) ", "", key)
+        for k in {key.replace("'", ""), " ".join(bare.split()), first}:
+            if len(k) > 3 and k != key and i not in self._index.get(k, ()):
+                self._index.setdefault(k, []).append(i)
 
     def _cand(self, i: int) -> Candidate:
         e = self._entries[i]

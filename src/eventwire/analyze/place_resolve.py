@@ -85,8 +85,8 @@ def score(c: Candidate, surface: str, ctx: Context, own_cc: str | None = None) -
     s = prior(c, surface)
     if c.country_code:
         w = ctx.countries.get(c.country_code, 0) - (1 if own_cc == c.country_code else 0)
-        if w > 0:
-            s += min(3.5, 1.0 + w)
+        if w > 0:  # a passing demonym is weak, repeated or explicit evidence strong
+            s += min(3.5, 1.0 + w) if w >= 1 else 1.5 * w
     if c.feature == "city" and c.admin1 and ctx.admin1.get((c.country_code, c.admin1), 0) > 0:
         s += 2.5
     elif c.feature == "admin1" and ctx.admin1.get((c.country_code, c.name), 0) > 0.5:
@@ -95,8 +95,9 @@ def score(c: Candidate, surface: str, ctx: Context, own_cc: str | None = None) -
 
 
 def best(cands: tuple[Candidate, ...], surface: str, ctx: Context,
-         within: tuple[str | None, str | None] | None = None) -> Candidate | None:
-    """The best candidate; `within` = (country code, admin1 name) from a "City, State" pair."""
+         within: tuple[str | None, str | None] | None = None, strict: bool = False) -> Candidate | None:
+    """The best candidate; `within` = (country code, admin1 name) from a "City, State" pair;
+    `strict`: nothing outside it (a village under a named province is not a namesake abroad)."""
     if not cands:
         return None
     if within:
@@ -105,6 +106,8 @@ def best(cands: tuple[Candidate, ...], surface: str, ctx: Context,
                          and (a1 is None or c.admin1 == a1) and c.feature != "country")
         if narrowed:
             cands = narrowed
+        elif strict:
+            return None
     top = max(cands, key=lambda c: score(c, surface, ctx))
     if top.feature == "admin1":
         # "New York", "Moscow": the big namesake city inside the area is what news means

@@ -11,11 +11,12 @@ returned in text order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entity, Place, Record
-from . import place_names
+from . import place_chain, place_names
 from .aliases import demonyms
 from .gazetteer import FEATURE_PRECISION, Candidate, gazetteer, norm
 from .place_resolve import Context, best, prior, qualifier, us_states
@@ -39,6 +40,8 @@ class Mention:
     within: tuple[str | None, str | None] | None = None
     role: str = "location"
     cand: Candidate | None = None
+    chain: tuple[tuple[str, ...], bool] | None = None  # qualifier names, bracketed?
+    approx: bool = False  # coordinates are those of the containing area
 
 
 def _core(text: str, start: int) -> tuple[str, int, int]:
@@ -107,6 +110,8 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
                 not gaz.known(core) and " " not in core:
             continue  # a one-word "GPE" no gazetteer knows is mostly a person or a brand
         if e.label in ("GPE", "LOC") or e.kind in ("city", "country", "region", "admin1"):
+            core = place_chain.trim(core)
+            t = s + len(core)
             whole = "," in core and gaz.known(core)  # "Washington, D.C." is one name
             parts = list(re.finditer(r"[^,]+", core)) if "," in core and not whole else None
             if parts:  # one NER span "Paris, Texas": the city and its qualifier
@@ -125,8 +130,65 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     _add_dateline(text, record.article.title, out)
     _add_known_names(text, ents, out)
     _add_qualifiers(text, out)
+    _add_chains(text, ents, out)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _take(text: str, s: int, t: int, out: list[Mention]) -> Mention | None:
+    """The mention at text[s:t]: an existing one of that span, else a new one replacing
+    unknown names that only partly overlap it (a NER span "Tena (Napo"); None when a known
+    place overlaps it differently."""
+    over = [x for x in out if x.start < t and s < x.end]
+    for x in over:
+        if (x.start, x.end) == (s, t) and x.kind == "toponym":
+            return x
+    if any(x.kind != "toponym" or gazetteer().known(x.text) for x in over):
+        return None
+    for x in over:
+        out.remove(x)
+    m = Mention(s, t, text[s:t], "toponym")
+    out.append(m)
+    return m
+
+
+def _add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
+    """"Village (District, Province)" and "in Town, Province": the head lies within the areas;
+    "protested in Cahors": a known name after a locative preposition is a place."""
+    people = [(e.start, e.end) for e in ents if e.label in ("PERSON", "ORG", "NORP", "DATE", "TIME")
+              or e.kind in NON_PLACE_KINDS]
+    for ch in place_chain.find(text):
+        s, t = ch.head
+        head_text, qual_texts = text[s:t], [text[a:b] for a, b in ch.quals]
+        w = place_chain.within(qual_texts, Counter(), ch.paren)
+        if w is None or not place_chain.plausible_head(text, s, t, ch.paren):
+            continue
+        if any(a < t and s < b for a, b in people) and not place_chain.framed(text, s, t):
+            continue
+        own = gazetteer().lookup(head_text)
+        if own and max(own, key=lambda c: prior(c, head_text)).feature in ("country", "admin1", "region"):
+            continue  # "Iraq, Syria": a list, not a place and its area
+        quals = [_take(text, a, b, out) for (a, b), q in zip(ch.quals, qual_texts, strict=True)
+                 if any(c.country_code == w[0] for c in gazetteer().lookup(q))]
+        head = _take(text, s, t, out)
+        if head is None:
+            continue
+        for q in quals:
+            if q is not None:
+                _located(q)
+        _located(head).chain = (tuple(q.text for q in quals if q is not None), ch.paren)
+    # an entity of exactly the name after "in" is a mislabelled place ("in Lecce" as PERSON)
+    spans = [(e.start, e.end) for e in ents]
+    for s, t in place_chain.plain(text):
+        if not any(a < t and s < b and (a, b) != (s, t) for a, b in spans) and \
+                not any(m.start < t and s < m.end for m in out):
+            out.append(Mention(s, t, text[s:t], "toponym"))
+
+
+def _located(m: Mention) -> Mention:
+    if m.role == "embedded":
+        m.role = "location"  # "the City Council of X (X)": a bracketed area is a place
+    return m
 
 
 def dateline(text: str, title: str | None) -> tuple[str, int, str | None, int] | None:
@@ -198,9 +260,16 @@ def _add_qualifiers(text: str, out: list[Mention]) -> None:
             starts[qs] = nm
 
 
-def _context(ms: list[Mention]) -> Context:
+def _context(ms: list[Mention], source: str | None = None) -> Context:
     ctx = Context()
+    _source_prior(source, ctx)
     for m in ms:
+        if m.chain:
+            w = place_chain.within(list(m.chain[0]), ctx.countries, m.chain[1])
+            if w:
+                ctx.countries[w[0]] += 2.0
+                if w[1]:
+                    ctx.admin1[(w[0], w[1])] += 1.0
         if m.kind == "demonym":
             code = demonyms().get(m.text.lower(), "")
             c = gazetteer().country(code) if len(code) == 2 else None
@@ -233,6 +302,8 @@ def _resolve(ms: list[Mention], ctx: Context) -> None:
             code = demonyms().get(m.text.lower(), "")
             m.cand = gazetteer().country(code) if len(code) == 2 else best(
                 gazetteer().lookup(code), code, ctx)
+        elif m.kind == "toponym" and m.chain:
+            _resolve_chain(m, ctx)
         elif m.kind == "toponym":
             key = (norm(m.text), m.within)
             if key not in memo:
@@ -243,10 +314,47 @@ def _resolve(ms: list[Mention], ctx: Context) -> None:
                     memo[key] = cands[0] if cands else None
                 else:
                     memo[key] = best(gazetteer().lookup(m.text), m.text, ctx, m.within)
+                    if memo[key] is None and " - " in m.text:  # "City - District": the city
+                        first = m.text.split(" - ")[0]
+                        memo[key] = best(gazetteer().lookup(first), first, ctx, m.within)
             m.cand = memo[key]
     for i, m in enumerate(ms):
         if m.kind == "venue":
             m.cand = _venue_city(ms, i)
+
+
+def _resolve_chain(m: Mention, ctx: Context) -> None:
+    """The head of "X (A, B)" only among places inside the areas; a head the gazetteer does not
+    know there still gets the area's coordinates (precision admin1), country and admin1."""
+    assert m.chain is not None
+    w = place_chain.within(list(m.chain[0]), ctx.countries, m.chain[1])
+    if w is None:
+        m.cand = best(gazetteer().lookup(m.text), m.text, ctx)
+        return
+    cc, a1, area = w
+    m.within = (cc, a1)
+    m.cand = best(gazetteer().lookup(m.text), m.text, ctx, m.within, strict=True)
+    if m.cand is None and m.text[:1].isupper():
+        m.cand = Candidate(m.text, None, area.lat, area.lon, cc, a1, "city", 0)
+        m.approx = True
+
+
+def _source_prior(source: str | None, ctx: Context) -> None:
+    """The outlet ("Times of X", "Y Tribune", "Z News (Country)") is usually a national or
+    local one: the countries its name mentions are weak evidence for the whole article."""
+    if not source:
+        return
+    seen: set[str] = set()
+    for s, t in place_names.find(source):
+        for c in gazetteer().lookup(source[s:t])[:1]:
+            if c.country_code and c.country_code not in seen:
+                seen.add(c.country_code)
+                ctx.countries[c.country_code] += 1.0
+    for w in re.findall(r"[A-Z][a-z]+", source):
+        code = demonyms().get(w.lower(), "")
+        if len(code) == 2 and code not in seen:
+            seen.add(code)
+            ctx.countries[code] += 1.0
 
 
 def _after_comma(m: Mention) -> bool:
@@ -290,6 +398,10 @@ def _place(m: Mention, text: str) -> Place:
             p.admin1 = c.admin1 if c.feature == "city" else c.name if c.feature == "admin1" else None
             p.precision = "city"  # the coordinates are the city's, not the building's
         return p
+    if c is not None and m.approx:
+        return Place(surface, m.start, m.end, name=m.text, lat=c.lat, lon=c.lon,
+                     country_code=c.country_code, admin1=c.admin1, feature="city",
+                     precision="admin1", role=m.role)
     if c is None:
         return Place(surface, m.start, m.end, name=m.text, role=m.role)
     return Place(surface, m.start, m.end, name=c.name, geonames_id=c.geonames_id, lat=c.lat,
@@ -314,7 +426,7 @@ def analyze(record: Record) -> list[Place]:
             m.role = role(record.doc, text, m)
         except Exception:  # noqa: BLE001 - a parse oddity only costs the role
             m.role = "location" if m.kind != "demonym" else "demonym"
-    _resolve(ms, _context(ms))
+    _resolve(ms, _context(ms, record.article.source))
     return [_place(m, text) for m in ms]
 
 

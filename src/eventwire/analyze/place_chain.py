@@ -1,0 +1,159 @@
+"""Place hierarchies written out in the text, and toponyms the NER missed after "in".
+
+Reports and conflict notes name a small place with the areas that contain it: "in Villa X
+(Santa Cruz)", "Golombali (Touboro, Mayo-Rey, Nord)", "in Rafael Delgado, Veracruz". The
+qualifiers fix the country and first-level area of the head even when the head itself is too
+small for the gazetteer; `within` picks the (country, admin1) the qualifiers agree on.
+A capitalised name right after a locative preposition ("protested in Cahors") that the
+gazetteer knows by its primary name is taken as a toponym too.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .gazetteer import Candidate, gazetteer, norm
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "places.toml"
+
+_CAP = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+_CONN = r"(?:de|del|de la|do|da|dos|das|al|el|ad|ar|as|ash|az|an|la|le|du|des|di|e|y|bin|ibn)"
+NAME = rf"{_CAP}(?:\s(?:{_CONN}\s)?{_CAP}){{0,4}}"
+_GENERIC = (r"(?:village|town|township|city|district|upazila|sub-district|subdistrict|area|region|province|"
+            r"governorate|state|county|municipality|department|commune|prefecture|oblast|raion|"
+            r"division|tehsil|zone|locality|neighbou?rhood|camp)")
+_PAREN = re.compile(rf"({NAME})(?:\s{_GENERIC})?\s?\(([^()\n]{{2,120}})\)")
+_LOC_PREP = r"\b(?:in|near|at|outside|around|into|towards|toward|from|of|to|between|on)"
+_COMMA = re.compile(rf"{_LOC_PREP}\s(?:the\s)?(?:{_GENERIC}\sof\s)?({NAME})(?:\s{_GENERIC})?((?:,\s?{NAME}(?:\s{_GENERIC})?){{1,3}})")
+_IN = re.compile(rf"\b(?:in|near|outside|around|into|towards)\s(?:the\s)?(?:(?:central|northern|southern|"
+                 rf"eastern|western|downtown|rural|northeastern|northwestern|southeastern|southwestern)\s)?({NAME})")
+_TRAIL = re.compile(rf"\s{_GENERIC}$", re.I)
+_PREP_BEFORE = re.compile(rf"{_LOC_PREP}\s(?:the\s)?(?:{_GENERIC}\sof\s)?$")
+
+
+@lru_cache(maxsize=1)
+def _not_after_in() -> frozenset[str]:
+    """Capitalised words after "in" that are not places even when some village bears the name."""
+    with open(DATA, "rb") as fh:
+        return frozenset(tomllib.load(fh)["not_after_in"])
+
+
+@dataclass
+class Chain:
+    head: tuple[int, int]  # the small place's span
+    quals: list[tuple[int, int]]  # spans of the areas that contain it, finest first
+    paren: bool  # "X (A, B)" rather than "in X, A"
+
+
+def _elements(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Comma-separated names in text[s:e], generic words ("district") trimmed."""
+    out = []
+    for m in re.finditer(r"[^,]+", text[s:e]):
+        raw = m.group(0)
+        lead = len(raw) - len(raw.lstrip())
+        core = _TRAIL.sub("", raw.strip())
+        if core.lower().startswith("the "):
+            lead, core = lead + 4, core[4:]
+        if not core[:1].isupper() or len(core.split()) > 5:
+            continue
+        if core.isupper() and len(core) <= 3:
+            continue  # "(AP)", "(UP)": agencies and abbreviations are too ambiguous
+        out.append((s + m.start() + lead, s + m.start() + lead + len(core)))
+    return out
+
+
+def trim(core: str) -> str:
+    """"Puli Alam city", "Idleb province" -> the name (a capitalised "Mexico City" stays)."""
+    words = core.split()
+    if len(words) >= 2 and words[-1].islower() and _TRAIL.search(core):
+        return _TRAIL.sub("", core)
+    return core
+
+
+def find(text: str) -> list[Chain]:
+    out: list[Chain] = []
+    for m in _PAREN.finditer(text):
+        quals = _elements(text, m.start(2), m.end(2))
+        if quals:
+            out.append(Chain((m.start(1), m.end(1)), quals, True))
+    for m in _COMMA.finditer(text):
+        quals = _elements(text, m.start(2), m.end(2))
+        if quals:
+            out.append(Chain((m.start(1), m.end(1)), quals, False))
+    return out
+
+
+def plausible_head(text: str, s: int, t: int, paren: bool) -> bool:
+    """A head is a place when a locative preposition or a settlement word ("village") frames
+    it or the gazetteer knows it; not a weekday, month or institution word."""
+    name = text[s:t]
+    if name.split()[0].lower() in _not_after_in():
+        return False
+    return framed(text, s, t) or paren and gazetteer().known(name)
+
+
+def framed(text: str, s: int, t: int) -> bool:
+    """"in X", "X village": the words around a name say it is a place."""
+    return after_preposition(text, s) or bool(re.match(rf"\s{_GENERIC}\b", text[t:t + 20]))
+
+
+def after_preposition(text: str, start: int) -> bool:
+    return bool(_PREP_BEFORE.search(text[max(0, start - 30):start]))
+
+
+def plain(text: str) -> list[tuple[int, int]]:
+    """Names right after a locative preposition the gazetteer knows by their primary name."""
+    out = []
+    for m in _IN.finditer(text):
+        s, e = m.span(1)
+        name = text[s:e]
+        if name.split()[0].lower() in _not_after_in() or _known_primary(name) is None:
+            continue
+        out.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _known_primary(name: str) -> Candidate | None:
+    for c in gazetteer().lookup(name):
+        if c.feature in ("city", "admin1", "country") and norm(c.name) == norm(name):
+            return c
+    return None
+
+
+def within(quals: list[str], weights: Counter, paren: bool) -> tuple[str, str | None, Candidate] | None:
+    """(country, admin1 name, the area's own candidate) the qualifiers agree on. In a comma chain
+    only areas and countries count ("in Paris, London" is a list); in brackets towns count too
+    (coders write the district town)."""
+    per: list[tuple[Candidate, ...]] = []
+    for q in quals:
+        cands = tuple(c for c in gazetteer().lookup(q) if c.feature in ("admin1", "country")
+                      or (paren and c.feature == "city"))
+        if cands:
+            per.append(cands)
+    if not per:
+        return None
+    support: Counter = Counter()
+    for cands in per:
+        for cc in {c.country_code for c in cands if c.country_code}:
+            support[cc] += 1
+    if not support:
+        return None
+
+    def key(cc: str) -> tuple:
+        pop = max((c.population for cands in per for c in cands if c.country_code == cc), default=0)
+        return (support[cc], weights.get(cc, 0), pop)
+
+    cc = max(support, key=key)
+    for feature in ("admin1", "city", "country"):  # coarsest reliable area first
+        for cands in reversed(per):
+            for c in cands:
+                if c.country_code == cc and c.feature == feature:
+                    a1 = c.name if feature == "admin1" else c.admin1
+                    return cc, a1, c
+    return None
