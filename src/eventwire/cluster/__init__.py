@@ -46,6 +46,7 @@ Algorithm
    / max, see cluster/figures.py for the exact rules).
 """
 
+from . import score as score_module
 from .features import (
     article_tokens,
     day_of,
@@ -74,5 +75,5 @@ from .score import (
 __all__ = [
     "MERGE_THRESHOLD", "RULES", "THRESHOLD", "WINDOW_DAYS", "add_mention", "article_tokens",
     "assign", "choose", "event_day", "day_of", "family", "iso", "main_mode", "main_type", "mention_features",
-    "merge_profiles", "new_profile", "reconcile", "score", "story_features", "tokens", "window",
+    "merge_profiles", "new_profile", "reconcile", "score", "score_module", "story_features", "tokens", "window",
 ]

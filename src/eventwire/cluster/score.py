@@ -11,6 +11,8 @@ from .features import compatible
 
 # Weights of the evidence kinds; they sum to 1 so a score is in [0, 1].
 WEIGHTS = {"tokens": 0.40, "date": 0.20, "place": 0.20, "actors": 0.08, "figures": 0.04, "type": 0.08}
+# Stories (article level, any topic): the wording carries most of the evidence.
+STORY_WEIGHTS = {"tokens": 0.60, "date": 0.15, "place": 0.15, "actors": 0.0, "figures": 0.0, "type": 0.10}
 THRESHOLD = 0.42  # join the best candidate at or above this score, else start a new event
 MERGE_THRESHOLD = 0.62  # a second candidate this close to the mention is the same event: merge
 WINDOW_DAYS = 7  # blocking: candidate events within ± this many days
@@ -123,7 +125,7 @@ def figure_score(m: dict[str, Any], e: dict[str, Any]) -> float:
     return best
 
 
-def score(m: dict[str, Any], e: dict[str, Any]) -> float:
+def score(m: dict[str, Any], e: dict[str, Any], weights: dict[str, float] | None = None) -> float:
     """How likely mention `m` reports event `e` (0..1). 0 when a hard constraint fails:
     another, incompatible family or exact dates more than VETO_DAYS apart."""
     factor = 1.0
@@ -139,14 +141,16 @@ def score(m: dict[str, Any], e: dict[str, Any]) -> float:
     t = 1.0 if types.get(m.get("type")) else 0.5
     parts = {"tokens": token_score(m, e), "date": d, "place": p, "actors": actor_score(m, e),
              "figures": figure_score(m, e), "type": t}
-    return max(0.0, factor * sum(WEIGHTS[k] * v for k, v in parts.items()))
+    w = weights or WEIGHTS
+    return max(0.0, factor * sum(w.get(k, 0.0) * v for k, v in parts.items()))
 
 
 def assign(m: dict[str, Any], candidates: list[dict[str, Any]], threshold: float = THRESHOLD,
-           merge_threshold: float = MERGE_THRESHOLD) -> tuple[str | None, float, list[str]]:
+           merge_threshold: float = MERGE_THRESHOLD,
+           weights: dict[str, float] | None = None) -> tuple[str | None, float, list[str]]:
     """(event id to join or None for a new event, its score, ids of other candidates that the
     mention shows are the same event as the chosen one and should merge into it)."""
-    scored = sorted(((score(m, c), c["id"]) for c in candidates), key=lambda x: (-x[0], x[1]))
+    scored = sorted(((score(m, c, weights), c["id"]) for c in candidates), key=lambda x: (-x[0], x[1]))
     if not scored or scored[0][0] < threshold:
         return None, scored[0][0] if scored else 0.0, []
     best_score, best = scored[0]

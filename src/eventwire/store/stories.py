@@ -47,7 +47,8 @@ def place_story(db: Db, d: dict[str, Any], weights: dict[str, float], aid: str, 
             return sid
     m = cluster.story_features(d, toks=weights, root=copy_of or aid)
     cands = _candidates(db, m, terms)
-    best, _, _ = cluster.assign(m, cands, threshold=STORY_THRESHOLD, merge_threshold=2.0)
+    best, _, _ = cluster.assign(m, cands, threshold=STORY_THRESHOLD, merge_threshold=2.0,
+                                weights=cluster.score_module.STORY_WEIGHTS if STORY_WEIGHTED else None)
     if best is None:
         sid = story_id_for(aid)
         if db.scalar("SELECT 1 FROM stories WHERE id = ?", (sid,)):
@@ -66,4 +67,5 @@ def place_story(db: Db, d: dict[str, Any], weights: dict[str, float], aid: str, 
     return sid
 
 
-STORY_THRESHOLD = 0.42  # tuned on gvc-dev / news-cluster / ecbplus-dev (see bench reports)
+STORY_THRESHOLD = 0.33  # tuned on gvc-dev / news-cluster / ecbplus-dev (with STORY_WEIGHTS)
+STORY_WEIGHTED = True  # tuned on gvc-dev / news-cluster / ecbplus-dev (see bench reports)
