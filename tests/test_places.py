@@ -140,3 +140,74 @@ def test_possessive_of_a_state_policy_is_an_actor_but_its_capital_is_not() -> No
 def test_city_police_keep_their_city_a_location() -> None:
     ps = run("A man was shot on Friday, according to Dallas police.")
     assert find(ps, "Dallas").role == "location"
+
+
+def run_src(text: str, source: str | None = None, title: str | None = None) -> list[Place]:
+    rec = Record(article=Article(id="t", text=text, language="en", source=source, title=title))
+    rec.doc = load("en")(text)
+    rec.entities = entities.analyze(rec)
+    return places.analyze(rec)
+
+
+def test_unknown_village_in_brackets_takes_its_province() -> None:
+    # rule: "Village (Province)": a village the gazetteer lacks gets the province's coordinates,
+    # country and admin1, with precision admin1
+    p = find(run("Gunmen killed a farmer in Zorvakino village (Ghazni) on Monday."), "Zorvakino")
+    assert p.country_code == "AF" and p.admin1 == "Ghazni"
+    assert p.precision == "admin1" and p.lat is not None
+
+
+def test_bracketed_area_overrides_a_bigger_namesake_abroad() -> None:
+    # rule: the head of "X (A, B)" is chosen only among places inside A/B
+    p = find(run("Residents blocked a road in San Fernando (Pampanga) on Friday."), "San Fernando")
+    assert p.country_code == "PH"
+
+
+def test_town_comma_province_chain() -> None:
+    # rule: "in Town, Province": the province fixes country and admin1 of an unknown town
+    p = find(run("Artillery hit houses in Zorvakino, Kharkiv, on Tuesday."), "Zorvakino")
+    assert p.country_code == "UA" and p.admin1 and "Kharkiv" in p.admin1
+
+
+def test_known_name_after_in_is_a_place_but_not_a_month() -> None:
+    from eventwire.analyze import place_chain
+
+    text = "They marched in Limoges in March against the reform."
+    got = [text[s:e] for s, e in place_chain.plain(text)]
+    assert got == ["Limoges"]
+
+
+def test_admin1_is_found_by_its_bare_name() -> None:
+    from eventwire.analyze.gazetteer import gazetteer
+
+    # rule: "Kharkiv" also names the oblast, "Hudaydah" the governorate
+    assert any(c.feature == "admin1" and c.country_code == "UA" for c in gazetteer().lookup("Kharkiv"))
+    assert any(c.feature == "admin1" and c.country_code == "YE" for c in gazetteer().lookup("Hudaydah"))
+
+
+def test_outlet_country_is_a_prior() -> None:
+    # rule: the source's name ("Times of India") pulls ambiguous names to its country
+    p = find(run_src("Protesters gathered in Hyderabad on Sunday.", source="The Times of India"), "Hyderabad")
+    assert p.country_code == "IN"
+
+
+def test_dateline_glued_to_title_with_dash_and_no_space() -> None:
+    title = "Man shot overnight | Fox 9"
+    text = title + "SPRINGFIELD, Ill. (Jan. 3, 2016)—Police said a man was shot."
+    d = places.dateline(text, title)
+    assert d is not None and d[0] == "SPRINGFIELD"
+
+
+def test_county_dateline_takes_its_state() -> None:
+    # rule: "X COUNTY, St. —" is a county in that state (state coordinates, feature county)
+    ps = run_src("ADAMS COUNTY, Colo. — Deputies said a man was shot at a home.")
+    p = find(ps, "ADAMS COUNTY")
+    assert p.feature == "county" and p.admin1 == "Colorado" and p.country_code == "US"
+
+
+def test_neighbourhood_of_a_named_city_sits_at_that_city() -> None:
+    # rule: "City's X neighborhood": X is located at City, not at a namesake town elsewhere
+    ps = run("A man was shot in Chicago's Austin neighborhood on Monday.")
+    p = find(ps, "Austin")
+    assert p.feature == "neighbourhood" and p.admin1 == "Illinois"
+    assert distance_km(p.lat, p.lon, 41.88, -87.63) < 30

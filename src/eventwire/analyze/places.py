@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entity, Place, Record
-from . import place_chain, place_names
+from . import place_chain, place_local, place_names
 from .aliases import demonyms
 from .gazetteer import FEATURE_PRECISION, Candidate, gazetteer, norm
 from .place_resolve import Context, best, prior, qualifier, us_states
@@ -27,7 +27,7 @@ _TAIL = re.compile(r"(?:'s|’s|'|’)?\s*$")
 _QUAL = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s?[A-Z][A-Za-z]*\.?){0,2})")
 _DATELINE = re.compile(
     r"(?:^|\n|(?<=[a-z0-9.!?\"”’)]))\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
-    r"(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-|:)\s")
+    r"(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?\s*(?:\([^)\n]{1,40}\)\s*)?(?:(?:—|–|--)\s?|[-:]\s)")
 
 
 @dataclass
@@ -199,7 +199,8 @@ def dateline(text: str, title: str | None) -> tuple[str, int, str | None, int] |
     if not m:
         return None
     city = m.group(1).strip()
-    if len(city) < 3 or not gazetteer().known(city.title()):
+    if len(city) < 3 or not (gazetteer().known(city.title())
+                             or place_local.is_county(city) and m.group(2)):
         return None
     return city, off + m.start(1), m.group(2), off + (m.start(2) if m.group(2) else 0)
 
@@ -212,6 +213,8 @@ def _add_dateline(text: str, title: str | None, out: list[Mention]) -> None:
     for x in out:
         if x.start <= s < x.end:
             x.dateline = True
+            if x.role == "embedded":  # "Fox 59INDIANAPOLIS (AP) —": a dateline glued to the title
+                x.role = "location"
             break
     else:
         out.append(Mention(s, s + len(city), city, "toponym", dateline=True))
@@ -250,7 +253,8 @@ def _add_qualifiers(text: str, out: list[Mention]) -> None:
         if within is None:
             continue
         own = gazetteer().lookup(m.text)
-        if not own or max(own, key=lambda c: prior(c, m.text)).feature != "city":
+        if not place_local.is_county(m.text) and (
+                not own or max(own, key=lambda c: prior(c, m.text)).feature != "city"):
             continue  # "China, Japan and Korea" is a list, not a city and its country
         m.within = within
         qs = q.start(1)
@@ -295,7 +299,24 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
     return ctx
 
 
-def _resolve(ms: list[Mention], ctx: Context) -> None:
+def _neighbourhoods(ms: list[Mention], text: str) -> None:
+    """"Philadelphia's Kensington section", "the Rogers Park neighborhood": a part of a city
+    (often a namesake of a town elsewhere) located at that city."""
+    cities = [m.cand for m in ms if m.dateline and m.cand and m.cand.feature == "city"]
+    counts: Counter = Counter(m.cand for m in ms if m.cand and m.kind == "toponym" and not m.approx
+                              and m.cand.feature == "city" and m.role == "location")
+    cities += [c for c, _ in counts.most_common()]
+    for m in ms:
+        if m.kind != "toponym" or (m.cand is not None and m.cand.feature not in ("city",)):
+            continue
+        city = place_local.hood_city(text, m, cities)
+        if city is not None and city != m.cand:
+            m.cand = Candidate(m.text, None, city.lat, city.lon, city.country_code, city.admin1,
+                               "neighbourhood", 0)
+            m.approx = True
+
+
+def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
     memo: dict[tuple[str, Any], Candidate | None] = {}
     for m in ms:
         if m.kind == "demonym":
@@ -318,6 +339,10 @@ def _resolve(ms: list[Mention], ctx: Context) -> None:
                         first = m.text.split(" - ")[0]
                         memo[key] = best(gazetteer().lookup(first), first, ctx, m.within)
             m.cand = memo[key]
+            if m.cand is None and place_local.is_county(m.text):
+                m.cand = place_local.county(m, ctx)
+                m.approx = m.cand is not None
+    _neighbourhoods(ms, text)
     for i, m in enumerate(ms):
         if m.kind == "venue":
             m.cand = _venue_city(ms, i)
@@ -400,8 +425,8 @@ def _place(m: Mention, text: str) -> Place:
         return p
     if c is not None and m.approx:
         return Place(surface, m.start, m.end, name=m.text, lat=c.lat, lon=c.lon,
-                     country_code=c.country_code, admin1=c.admin1, feature="city",
-                     precision="admin1", role=m.role)
+                     country_code=c.country_code, admin1=c.admin1, feature=c.feature,
+                     precision="city" if c.feature == "neighbourhood" else "admin1", role=m.role)
     if c is None:
         return Place(surface, m.start, m.end, name=m.text, role=m.role)
     return Place(surface, m.start, m.end, name=c.name, geonames_id=c.geonames_id, lat=c.lat,
@@ -426,8 +451,30 @@ def analyze(record: Record) -> list[Place]:
             m.role = role(record.doc, text, m)
         except Exception:  # noqa: BLE001 - a parse oddity only costs the role
             m.role = "location" if m.kind != "demonym" else "demonym"
-    _resolve(ms, _context(ms, record.article.source))
+    ctx = _context(ms, record.article.source)
+    _resolve(ms, ctx, text)
+    if _agree(ms, ctx):
+        _resolve(ms, ctx, text)
     return [_place(m, text) for m in ms]
+
+
+def _agree(ms: list[Mention], ctx: Context) -> bool:
+    """One country for the whole article: when the resolved places mostly lie in one country
+    (big, well-known places counting double), that country's weight joins the context and the
+    article is resolved again, so a lone namesake abroad is pulled home ("Dajia, Taichung")."""
+    votes: Counter = Counter()
+    for m in ms:
+        c = m.cand
+        if m.kind == "toponym" and c is not None and c.country_code and not m.approx \
+                and c.feature in ("city", "admin1", "country"):
+            votes[c.country_code] += 1.0 if c.population >= 100_000 or c.feature != "city" else 0.5
+    if len(votes) < 2:
+        return False
+    (cc, top), = votes.most_common(1)
+    if top < 1.0 or top < 0.6 * sum(votes.values()):
+        return False
+    ctx.countries[cc] += top
+    return True
 
 
 def best_location(record: Record) -> Place | None:
@@ -449,14 +496,15 @@ def best_location(record: Record) -> Place | None:
         # "Chicago police", "Burbank Police Department": the city whose police act is the place
         w = 2.0 if POLICE.match(text, p.end) else 1.0 if p.role == "location" else 0.5
         counts[(p.lat, p.lon)] = counts.get((p.lat, p.lon), 0) + w
-    rank = {"city": 3, "venue": 2, "admin1": 1, "region": 0, "country": 0}
+    rank = {"city": 3, "venue": 2, "neighbourhood": 2, "admin1": 1, "county": 1, "region": 0,
+            "country": 0}
 
     def key(p: Place) -> tuple:
         return (rank.get(p.feature or "", 0) >= 2, counts[(p.lat, p.lon)], p.feature == "city",
                 rank.get(p.feature or "", 0), -p.start)
 
     top = max(locs, key=key)
-    if top.feature == "venue":  # report the city the venue is in, when it is named
+    if top.feature in ("venue", "neighbourhood"):  # report the city it is in, when named
         city = [p for p in locs if p.feature == "city" and (p.lat, p.lon) == (top.lat, top.lon)]
         return city[0] if city else top
     return top
