@@ -11,14 +11,21 @@ returned in text order.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entity, Place, Record
 from . import place_chain, place_local, place_names
 from .aliases import demonyms
 from .gazetteer import FEATURE_PRECISION, Candidate, gazetteer, norm
+from .place_mentions import (
+    NON_PLACE_KINDS,
+    Mention,
+    add_chains,
+    agree,
+    neighbourhoods,
+    resolve_chain,
+    source_prior,
+)
 from .place_resolve import Context, best, prior, qualifier, us_states
 from .place_roles import POLICE, lex, role
 
@@ -28,20 +35,6 @@ _QUAL = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s?[A-Z][A-Za-z]*\.?){0,2})")
 _DATELINE = re.compile(
     r"(?:^|\n|(?<=[a-z0-9.!?\"”’)]))\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
     r"(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?\s*(?:\([^)\n]{1,40}\)\s*)?(?:(?:—|–|--)\s?|[-:]\s)")
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    text: str
-    kind: str  # toponym, venue, demonym
-    dateline: bool = False
-    within: tuple[str | None, str | None] | None = None
-    role: str = "location"
-    cand: Candidate | None = None
-    chain: tuple[tuple[str, ...], bool] | None = None  # qualifier names, bracketed?
-    approx: bool = False  # coordinates are those of the containing area
 
 
 def _core(text: str, start: int) -> tuple[str, int, int]:
@@ -56,9 +49,6 @@ def _is_venue(core: str, org: bool = False) -> bool:
     words = core.split()
     return len(words) >= 2 and words[-1].lower() in lex()["org_venue" if org else "venue"]
 
-
-NON_PLACE_KINDS = {"person", "armed_group", "terrorist_group", "media", "political_party",
-                   "organisation", "police", "military"}
 
 
 def _embedded(e: Entity, core: str, s: int, out: list[Mention]) -> None:
@@ -130,65 +120,9 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     _add_dateline(text, record.article.title, out)
     _add_known_names(text, ents, out)
     _add_qualifiers(text, out)
-    _add_chains(text, ents, out)
+    add_chains(text, ents, out)
     out.sort(key=lambda m: m.start)
     return out
-
-
-def _take(text: str, s: int, t: int, out: list[Mention]) -> Mention | None:
-    """The mention at text[s:t]: an existing one of that span, else a new one replacing
-    unknown names that only partly overlap it (a NER span "Tena (Napo"); None when a known
-    place overlaps it differently."""
-    over = [x for x in out if x.start < t and s < x.end]
-    for x in over:
-        if (x.start, x.end) == (s, t) and x.kind == "toponym":
-            return x
-    if any(x.kind != "toponym" or gazetteer().known(x.text) for x in over):
-        return None
-    for x in over:
-        out.remove(x)
-    m = Mention(s, t, text[s:t], "toponym")
-    out.append(m)
-    return m
-
-
-def _add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
-    """"Village (District, Province)" and "in Town, Province": the head lies within the areas;
-    "protested in Cahors": a known name after a locative preposition is a place."""
-    people = [(e.start, e.end) for e in ents if e.label in ("PERSON", "ORG", "NORP", "DATE", "TIME")
-              or e.kind in NON_PLACE_KINDS]
-    for ch in place_chain.find(text):
-        s, t = ch.head
-        head_text, qual_texts = text[s:t], [text[a:b] for a, b in ch.quals]
-        w = place_chain.within(qual_texts, Counter(), ch.paren)
-        if w is None or not place_chain.plausible_head(text, s, t, ch.paren):
-            continue
-        if any(a < t and s < b for a, b in people) and not place_chain.framed(text, s, t):
-            continue
-        own = gazetteer().lookup(head_text)
-        if own and max(own, key=lambda c: prior(c, head_text)).feature in ("country", "admin1", "region"):
-            continue  # "Iraq, Syria": a list, not a place and its area
-        quals = [_take(text, a, b, out) for (a, b), q in zip(ch.quals, qual_texts, strict=True)
-                 if any(c.country_code == w[0] for c in gazetteer().lookup(q))]
-        head = _take(text, s, t, out)
-        if head is None:
-            continue
-        for q in quals:
-            if q is not None:
-                _located(q)
-        _located(head).chain = (tuple(q.text for q in quals if q is not None), ch.paren)
-    # an entity of exactly the name after "in" is a mislabelled place ("in Lecce" as PERSON)
-    spans = [(e.start, e.end) for e in ents]
-    for s, t in place_chain.plain(text):
-        if not any(a < t and s < b and (a, b) != (s, t) for a, b in spans) and \
-                not any(m.start < t and s < m.end for m in out):
-            out.append(Mention(s, t, text[s:t], "toponym"))
-
-
-def _located(m: Mention) -> Mention:
-    if m.role == "embedded":
-        m.role = "location"  # "the City Council of X (X)": a bracketed area is a place
-    return m
 
 
 def dateline(text: str, title: str | None) -> tuple[str, int, str | None, int] | None:
@@ -266,7 +200,7 @@ def _add_qualifiers(text: str, out: list[Mention]) -> None:
 
 def _context(ms: list[Mention], source: str | None = None) -> Context:
     ctx = Context()
-    _source_prior(source, ctx)
+    source_prior(source, ctx)
     for m in ms:
         if m.chain:
             w = place_chain.within(list(m.chain[0]), ctx.countries, m.chain[1])
@@ -299,23 +233,6 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
     return ctx
 
 
-def _neighbourhoods(ms: list[Mention], text: str) -> None:
-    """"Philadelphia's Kensington section", "the Rogers Park neighborhood": a part of a city
-    (often a namesake of a town elsewhere) located at that city."""
-    cities = [m.cand for m in ms if m.dateline and m.cand and m.cand.feature == "city"]
-    counts: Counter = Counter(m.cand for m in ms if m.cand and m.kind == "toponym" and not m.approx
-                              and m.cand.feature == "city" and m.role == "location")
-    cities += [c for c, _ in counts.most_common()]
-    for m in ms:
-        if m.kind != "toponym" or (m.cand is not None and m.cand.feature not in ("city",)):
-            continue
-        city = place_local.hood_city(text, m, cities)
-        if city is not None and city != m.cand:
-            m.cand = Candidate(m.text, None, city.lat, city.lon, city.country_code, city.admin1,
-                               "neighbourhood", 0)
-            m.approx = True
-
-
 def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
     memo: dict[tuple[str, Any], Candidate | None] = {}
     for m in ms:
@@ -324,7 +241,7 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
             m.cand = gazetteer().country(code) if len(code) == 2 else best(
                 gazetteer().lookup(code), code, ctx)
         elif m.kind == "toponym" and m.chain:
-            _resolve_chain(m, ctx)
+            resolve_chain(m, ctx)
         elif m.kind == "toponym":
             key = (norm(m.text), m.within)
             if key not in memo:
@@ -342,44 +259,10 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
             if m.cand is None and place_local.is_county(m.text):
                 m.cand = place_local.county(m, ctx)
                 m.approx = m.cand is not None
-    _neighbourhoods(ms, text)
+    neighbourhoods(ms, text)
     for i, m in enumerate(ms):
         if m.kind == "venue":
             m.cand = _venue_city(ms, i)
-
-
-def _resolve_chain(m: Mention, ctx: Context) -> None:
-    """The head of "X (A, B)" only among places inside the areas; a head the gazetteer does not
-    know there still gets the area's coordinates (precision admin1), country and admin1."""
-    assert m.chain is not None
-    w = place_chain.within(list(m.chain[0]), ctx.countries, m.chain[1])
-    if w is None:
-        m.cand = best(gazetteer().lookup(m.text), m.text, ctx)
-        return
-    cc, a1, area = w
-    m.within = (cc, a1)
-    m.cand = best(gazetteer().lookup(m.text), m.text, ctx, m.within, strict=True)
-    if m.cand is None and m.text[:1].isupper():
-        m.cand = Candidate(m.text, None, area.lat, area.lon, cc, a1, "city", 0)
-        m.approx = True
-
-
-def _source_prior(source: str | None, ctx: Context) -> None:
-    """The outlet ("Times of X", "Y Tribune", "Z News (Country)") is usually a national or
-    local one: the countries its name mentions are weak evidence for the whole article."""
-    if not source:
-        return
-    seen: set[str] = set()
-    for s, t in place_names.find(source):
-        for c in gazetteer().lookup(source[s:t])[:1]:
-            if c.country_code and c.country_code not in seen:
-                seen.add(c.country_code)
-                ctx.countries[c.country_code] += 1.0
-    for w in re.findall(r"[A-Z][a-z]+", source):
-        code = demonyms().get(w.lower(), "")
-        if len(code) == 2 and code not in seen:
-            seen.add(code)
-            ctx.countries[code] += 1.0
 
 
 def _after_comma(m: Mention) -> bool:
@@ -453,28 +336,9 @@ def analyze(record: Record) -> list[Place]:
             m.role = "location" if m.kind != "demonym" else "demonym"
     ctx = _context(ms, record.article.source)
     _resolve(ms, ctx, text)
-    if _agree(ms, ctx):
+    if agree(ms, ctx):
         _resolve(ms, ctx, text)
     return [_place(m, text) for m in ms]
-
-
-def _agree(ms: list[Mention], ctx: Context) -> bool:
-    """One country for the whole article: when the resolved places mostly lie in one country
-    (big, well-known places counting double), that country's weight joins the context and the
-    article is resolved again, so a lone namesake abroad is pulled home ("Dajia, Taichung")."""
-    votes: Counter = Counter()
-    for m in ms:
-        c = m.cand
-        if m.kind == "toponym" and c is not None and c.country_code and not m.approx \
-                and c.feature in ("city", "admin1", "country"):
-            votes[c.country_code] += 1.0 if c.population >= 100_000 or c.feature != "city" else 0.5
-    if len(votes) < 2:
-        return False
-    (cc, top), = votes.most_common(1)
-    if top < 1.0 or top < 0.6 * sum(votes.values()):
-        return False
-    ctx.countries[cc] += top
-    return True
 
 
 def best_location(record: Record) -> Place | None:

@@ -1,0 +1,158 @@
+"""Mentions of the places layer, and the article-level rules built on them: place chains
+("Village (District, Province)", "in Town, Province"), the outlet's country, neighbourhoods
+and the one-country agreement pass (see places.py for the layer itself)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Entity
+from . import place_chain, place_local, place_names
+from .aliases import demonyms
+from .gazetteer import Candidate, gazetteer
+from .place_resolve import Context, best, prior
+
+NON_PLACE_KINDS = {"person", "armed_group", "terrorist_group", "media", "political_party",
+                   "organisation", "police", "military"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # toponym, venue, demonym
+    dateline: bool = False
+    within: tuple[str | None, str | None] | None = None
+    role: str = "location"
+    cand: Candidate | None = None
+    chain: tuple[tuple[str, ...], bool] | None = None  # qualifier names, bracketed?
+    approx: bool = False  # coordinates are those of the containing area
+
+
+def take(text: str, s: int, t: int, out: list[Mention]) -> Mention | None:
+    """The mention at text[s:t]: an existing one of that span, else a new one replacing
+    unknown names that only partly overlap it (a NER span "Tena (Napo"); None when a known
+    place overlaps it differently."""
+    over = [x for x in out if x.start < t and s < x.end]
+    for x in over:
+        if (x.start, x.end) == (s, t) and x.kind == "toponym":
+            return x
+    if any(x.kind != "toponym" or gazetteer().known(x.text) for x in over):
+        return None
+    for x in over:
+        out.remove(x)
+    m = Mention(s, t, text[s:t], "toponym")
+    out.append(m)
+    return m
+
+
+def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
+    """"Village (District, Province)" and "in Town, Province": the head lies within the areas;
+    "protested in Cahors": a known name after a locative preposition is a place."""
+    people = [(e.start, e.end) for e in ents if e.label in ("PERSON", "ORG", "NORP", "DATE", "TIME")
+              or e.kind in NON_PLACE_KINDS]
+    for ch in place_chain.find(text):
+        s, t = ch.head
+        head_text, qual_texts = text[s:t], [text[a:b] for a, b in ch.quals]
+        w = place_chain.within(qual_texts, Counter(), ch.paren)
+        if w is None or not place_chain.plausible_head(text, s, t, ch.paren):
+            continue
+        if any(a < t and s < b for a, b in people) and not place_chain.framed(text, s, t):
+            continue
+        own = gazetteer().lookup(head_text)
+        if own and max(own, key=lambda c: prior(c, head_text)).feature in ("country", "admin1", "region"):
+            continue  # "Iraq, Syria": a list, not a place and its area
+        quals = [take(text, a, b, out) for (a, b), q in zip(ch.quals, qual_texts, strict=True)
+                 if any(c.country_code == w[0] for c in gazetteer().lookup(q))]
+        head = take(text, s, t, out)
+        if head is None:
+            continue
+        for q in quals:
+            if q is not None:
+                located(q)
+        located(head).chain = (tuple(q.text for q in quals if q is not None), ch.paren)
+    # an entity of exactly the name after "in" is a mislabelled place ("in Lecce" as PERSON)
+    spans = [(e.start, e.end) for e in ents]
+    for s, t in place_chain.plain(text):
+        if not any(a < t and s < b and (a, b) != (s, t) for a, b in spans) and \
+                not any(m.start < t and s < m.end for m in out):
+            out.append(Mention(s, t, text[s:t], "toponym"))
+
+
+def located(m: Mention) -> Mention:
+    if m.role == "embedded":
+        m.role = "location"  # "the City Council of X (X)": a bracketed area is a place
+    return m
+
+
+def neighbourhoods(ms: list[Mention], text: str) -> None:
+    """"Philadelphia's Kensington section", "the Rogers Park neighborhood": a part of a city
+    (often a namesake of a town elsewhere) located at that city."""
+    cities = [m.cand for m in ms if m.dateline and m.cand and m.cand.feature == "city"]
+    counts: Counter = Counter(m.cand for m in ms if m.cand and m.kind == "toponym" and not m.approx
+                              and m.cand.feature == "city" and m.role == "location")
+    cities += [c for c, _ in counts.most_common()]
+    for m in ms:
+        if m.kind != "toponym" or (m.cand is not None and m.cand.feature not in ("city",)):
+            continue
+        city = place_local.hood_city(text, m, cities)
+        if city is not None and city != m.cand:
+            m.cand = Candidate(m.text, None, city.lat, city.lon, city.country_code, city.admin1,
+                               "neighbourhood", 0)
+            m.approx = True
+
+
+def resolve_chain(m: Mention, ctx: Context) -> None:
+    """The head of "X (A, B)" only among places inside the areas; a head the gazetteer does not
+    know there still gets the area's coordinates (precision admin1), country and admin1."""
+    assert m.chain is not None
+    w = place_chain.within(list(m.chain[0]), ctx.countries, m.chain[1])
+    if w is None:
+        m.cand = best(gazetteer().lookup(m.text), m.text, ctx)
+        return
+    cc, a1, area = w
+    m.within = (cc, a1)
+    m.cand = best(gazetteer().lookup(m.text), m.text, ctx, m.within, strict=True)
+    if m.cand is None and m.text[:1].isupper():
+        m.cand = Candidate(m.text, None, area.lat, area.lon, cc, a1, "city", 0)
+        m.approx = True
+
+
+def source_prior(source: str | None, ctx: Context) -> None:
+    """The outlet ("Times of X", "Y Tribune", "Z News (Country)") is usually a national or
+    local one: the countries its name mentions are weak evidence for the whole article."""
+    if not source:
+        return
+    seen: set[str] = set()
+    for s, t in place_names.find(source):
+        for c in gazetteer().lookup(source[s:t])[:1]:
+            if c.country_code and c.country_code not in seen:
+                seen.add(c.country_code)
+                ctx.countries[c.country_code] += 1.0
+    for w in re.findall(r"[A-Z][a-z]+", source):
+        code = demonyms().get(w.lower(), "")
+        if len(code) == 2 and code not in seen:
+            seen.add(code)
+            ctx.countries[code] += 1.0
+
+
+def agree(ms: list[Mention], ctx: Context) -> bool:
+    """One country for the whole article: when the resolved places mostly lie in one country
+    (big, well-known places counting double), that country's weight joins the context and the
+    article is resolved again, so a lone namesake abroad is pulled home ("Dajia, Taichung")."""
+    votes: Counter = Counter()
+    for m in ms:
+        c = m.cand
+        if m.kind == "toponym" and c is not None and c.country_code and not m.approx \
+                and c.feature in ("city", "admin1", "country"):
+            votes[c.country_code] += 1.0 if c.population >= 100_000 or c.feature != "city" else 0.5
+    if len(votes) < 2:
+        return False
+    (cc, top), = votes.most_common(1)
+    if top < 1.0 or top < 0.6 * sum(votes.values()):
+        return False
+    ctx.countries[cc] += top
+    return True
