@@ -40,8 +40,9 @@ Algorithm
    same event and is merged into the chosen one (the absorbed id then redirects; the older
    event keeps its id).
 4. Stories: `story_features(record_dict)` gives every article (typed event or not) one
-   article-level mention of family "story"; the same `score`/`assign` group articles into
-   news stories (the store keeps them in `stories`, `Store.document_stories()`).
+   article-level mention of family "story"; the same `score`/`assign`, with STORY_WEIGHTS
+   (wording weighs more: stories cover any topic, not only typed events), group articles
+   into news stories (the store keeps them in `stories`, `Store.document_stories()`).
 5. `figures.reconcile(reports, rule)` chooses each figure's value (conservative / latest
    / max, see cluster/figures.py for the exact rules).
 """
