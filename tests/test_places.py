@@ -211,3 +211,26 @@ def test_neighbourhood_of_a_named_city_sits_at_that_city() -> None:
     p = find(ps, "Austin")
     assert p.feature == "neighbourhood" and p.admin1 == "Illinois"
     assert distance_km(p.lat, p.lon, 41.88, -87.63) < 30
+
+
+def test_nested_town_in_province() -> None:
+    # rule: "X town in Y province": Y fixes the country and admin1 of an unknown X
+    p = find(run("Shells hit Zorvakino town in Kharkiv province on Monday."), "Zorvakino")
+    assert p.country_code == "UA" and p.admin1 and "Kharkiv" in p.admin1
+
+
+def test_city_dash_district_is_the_city() -> None:
+    # rule: "City - District" (a district of a city) resolves to the city
+    ps = run("Dozens of people protested in Lyon - Zorvakino against the closure.")
+    p = next(p for p in ps if p.text.startswith("Lyon"))
+    assert p.country_code == "FR"
+
+
+def test_bracket_area_beats_a_same_name_town() -> None:
+    # rule: in "X (A)", a first-level area named A outranks towns named A elsewhere
+    from collections import Counter
+
+    from eventwire.analyze import place_chain
+
+    w = place_chain.within(["Valparaiso"], Counter(), True, "Zorvakino")
+    assert w is not None and w[0] == "CL"

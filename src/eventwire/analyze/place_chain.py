@@ -23,7 +23,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "places.toml
 
 _CAP = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 _CONN = r"(?:de|del|de la|do|da|dos|das|al|el|ad|ar|as|ash|az|an|la|le|du|des|di|e|y|bin|ibn)"
-NAME = rf"{_CAP}(?:\s(?:{_CONN}\s)?{_CAP}){{0,4}}"
+NAME = rf"{_CAP}(?:\s(?:{_CONN}\s)?{_CAP}){{0,4}}(?:\s-\s{_CAP}(?:\s{_CAP})?)?"
 _GENERIC = (r"(?:village|town|township|city|district|upazila|sub-district|subdistrict|area|region|province|"
             r"governorate|state|county|municipality|department|commune|prefecture|oblast|raion|"
             r"division|tehsil|zone|locality|neighbou?rhood|camp)")
@@ -32,6 +32,9 @@ _LOC_PREP = r"\b(?:in|near|at|outside|around|into|towards|toward|from|of|to|betw
 _COMMA = re.compile(rf"{_LOC_PREP}\s(?:the\s)?(?:{_GENERIC}\sof\s)?({NAME})(?:\s{_GENERIC})?((?:,\s?{NAME}(?:\s{_GENERIC})?){{1,3}})")
 _IN = re.compile(rf"\b(?:in|near|outside|around|into|towards)\s(?:the\s)?(?:(?:central|northern|southern|"
                  rf"eastern|western|downtown|rural|northeastern|northwestern|southeastern|southwestern)\s)?({NAME})")
+# "X town in Y countryside", "X district of Y province": the head, then its areas
+_NESTED = re.compile(rf"({NAME})\s{_GENERIC}((?:\s(?:in|of)\s(?:the\s)?{NAME}(?:\s(?:{_GENERIC}|countryside))?){{1,3}})")
+_NESTED_PART = re.compile(rf"\s(?:in|of)\s(?:the\s)?({NAME})")
 _TRAIL = re.compile(rf"\s{_GENERIC}$", re.I)
 _PREP_BEFORE = re.compile(rf"{_LOC_PREP}\s(?:the\s)?(?:{_GENERIC}\sof\s)?$")
 
@@ -81,6 +84,10 @@ def find(text: str) -> list[Chain]:
         quals = _elements(text, m.start(2), m.end(2))
         if quals:
             out.append(Chain((m.start(1), m.end(1)), quals, True))
+    for m in _NESTED.finditer(text):
+        quals = [p.span(1) for p in _NESTED_PART.finditer(text, m.start(2), m.end(2))]
+        if quals:
+            out.append(Chain((m.start(1), m.end(1)), quals, False))
     for m in _COMMA.finditer(text):
         quals = _elements(text, m.start(2), m.end(2))
         if quals:
@@ -120,16 +127,23 @@ def plain(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=20_000)
 def _known_primary(name: str) -> Candidate | None:
+    """A city or country by its primary name, or any first-level area ("Ar Raqqa"); for
+    "City - District" the city."""
+    name = name.split(" - ")[0]
     for c in gazetteer().lookup(name):
+        if c.feature == "admin1":
+            return c
         if c.feature in ("city", "admin1", "country") and norm(c.name) == norm(name):
             return c
     return None
 
 
-def within(quals: list[str], weights: Counter, paren: bool) -> tuple[str, str | None, Candidate] | None:
+def within(quals: list[str], weights: Counter, paren: bool,
+           head: str | None = None) -> tuple[str, str | None, Candidate] | None:
     """(country, admin1 name, the area's own candidate) the qualifiers agree on. In a comma chain
     only areas and countries count ("in Paris, London" is a list); in brackets towns count too
-    (coders write the district town)."""
+    (coders write the district town). Ties go to the country with more first-level areas among
+    the qualifiers, then to the one where the head and its areas are biggest."""
     per: list[tuple[Candidate, ...]] = []
     for q in quals:
         cands = tuple(c for c in gazetteer().lookup(q) if c.feature in ("admin1", "country")
@@ -139,15 +153,21 @@ def within(quals: list[str], weights: Counter, paren: bool) -> tuple[str, str | 
     if not per:
         return None
     support: Counter = Counter()
+    areas: Counter = Counter()
     for cands in per:
         for cc in {c.country_code for c in cands if c.country_code}:
             support[cc] += 1
+        for cc in {c.country_code for c in cands if c.country_code and c.feature == "admin1"}:
+            areas[cc] += 1
     if not support:
         return None
+    own = gazetteer().lookup(head) if head else ()
 
     def key(cc: str) -> tuple:
-        pop = max((c.population for cands in per for c in cands if c.country_code == cc), default=0)
-        return (support[cc], weights.get(cc, 0), pop)
+        pop = sum(max((c.population for c in cands if c.country_code == cc), default=0)
+                  for cands in (*per, own))
+        return (support[cc] + any(c.country_code == cc for c in own), weights.get(cc, 0),
+                areas[cc], pop)
 
     cc = max(support, key=key)
     for feature in ("admin1", "city", "country"):  # coarsest reliable area first

@@ -13,6 +13,7 @@ from . import place_chain, place_local, place_names
 from .aliases import demonyms
 from .gazetteer import Candidate, gazetteer
 from .place_resolve import Context, best, prior
+from .place_roles import lex
 
 NON_PLACE_KINDS = {"person", "armed_group", "terrorist_group", "media", "political_party",
                    "organisation", "police", "military"}
@@ -40,13 +41,24 @@ def take(text: str, s: int, t: int, out: list[Mention]) -> Mention | None:
     for x in over:
         if (x.start, x.end) == (s, t) and x.kind == "toponym":
             return x
-    if any(x.kind != "toponym" or gazetteer().known(x.text) for x in over):
+    if any(_keeps(x, s, t) for x in over):
         return None
     for x in over:
         out.remove(x)
     m = Mention(s, t, text[s:t], "toponym")
     out.append(m)
     return m
+
+
+def _keeps(x: Mention, s: int, t: int) -> bool:
+    """An overlapping mention wins over a chain element unless it is a broken NER span
+    ("Tena (Napo"), a "venue" with no venue word, or a name embedded inside the element
+    ("Victoria" in "Silao de la Victoria")."""
+    if "(" in x.text or (x.role == "embedded" and s <= x.start and x.end <= t):
+        return False
+    if x.kind == "venue":
+        return x.text.split()[-1].lower() in lex()["venue"]
+    return x.kind != "toponym" or gazetteer().known(x.text)
 
 
 def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
@@ -57,7 +69,7 @@ def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
     for ch in place_chain.find(text):
         s, t = ch.head
         head_text, qual_texts = text[s:t], [text[a:b] for a, b in ch.quals]
-        w = place_chain.within(qual_texts, Counter(), ch.paren)
+        w = place_chain.within(qual_texts, Counter(), ch.paren, head_text)
         if w is None or not place_chain.plausible_head(text, s, t, ch.paren):
             continue
         if any(a < t and s < b for a, b in people) and not place_chain.framed(text, s, t):
@@ -67,19 +79,18 @@ def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
             continue  # "Iraq, Syria": a list, not a place and its area
         quals = [take(text, a, b, out) for (a, b), q in zip(ch.quals, qual_texts, strict=True)
                  if any(c.country_code == w[0] for c in gazetteer().lookup(q))]
+        for q in quals:
+            if q is not None:
+                located(q)  # the bracketed area is a place even when the head is a building
         head = take(text, s, t, out)
         if head is None:
             continue
-        for q in quals:
-            if q is not None:
-                located(q)
         located(head).chain = (tuple(q.text for q in quals if q is not None), ch.paren)
     # an entity of exactly the name after "in" is a mislabelled place ("in Lecce" as PERSON)
     spans = [(e.start, e.end) for e in ents]
     for s, t in place_chain.plain(text):
-        if not any(a < t and s < b and (a, b) != (s, t) for a, b in spans) and \
-                not any(m.start < t and s < m.end for m in out):
-            out.append(Mention(s, t, text[s:t], "toponym"))
+        if not any(a < t and s < b and (a, b) != (s, t) for a, b in spans):
+            take(text, s, t, out)
 
 
 def located(m: Mention) -> Mention:
@@ -109,13 +120,14 @@ def resolve_chain(m: Mention, ctx: Context) -> None:
     """The head of "X (A, B)" only among places inside the areas; a head the gazetteer does not
     know there still gets the area's coordinates (precision admin1), country and admin1."""
     assert m.chain is not None
-    w = place_chain.within(list(m.chain[0]), ctx.countries, m.chain[1])
+    w = place_chain.within(list(m.chain[0]), ctx.countries, m.chain[1], m.text)
     if w is None:
         m.cand = best(gazetteer().lookup(m.text), m.text, ctx)
         return
     cc, a1, area = w
     m.within = (cc, a1)
-    m.cand = best(gazetteer().lookup(m.text), m.text, ctx, m.within, strict=True)
+    name = m.text if gazetteer().known(m.text) else m.text.split(" - ")[0]  # "City - District"
+    m.cand = best(gazetteer().lookup(name), name, ctx, m.within, strict=True)
     if m.cand is None and m.text[:1].isupper():
         m.cand = Candidate(m.text, None, area.lat, area.lon, cc, a1, "city", 0)
         m.approx = True
