@@ -94,6 +94,9 @@ def main(rg_path: str) -> None:
             (c["latitude"], c["longitude"], c["population"]))
     fixed = {(r["cc"], norm(r["name"])): (float(r["lat"]), float(r["lon"]))
              for r in rows(OUT / "regions.csv") if r["feature"] == "admin1"}
+    former: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for r in rows(OUT / "admin1_overrides.csv"):
+        former[(r["cc"], r["english"])].append(r["name"])
     for (cc, code), name in a1.items():
         p = pts.get((cc, code))
         if not p:
@@ -102,7 +105,7 @@ def main(rg_path: str) -> None:
         lo, hi = int(len(p) * 0.02), max(0, int(len(p) * 0.98) - 1)
         lat, lon = (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
         lat, lon = fixed.get((cc, norm(name)), (lat, lon))
-        names = [name]
+        names = [name, *former.get((cc, name), [])]  # the pre-override name stays a key
         if name.endswith((" Oblast", " Province", " Region", " State", " Governorate")):
             names.append(name.rsplit(" ", 1)[0] + " region")
         add([name, None, round(lat, 4), round(lon, 4), cc, admin_idx[name], "admin1",
