@@ -67,7 +67,8 @@ class Gazetteer:
         key = norm(name)
         bare = _GENERIC_ADMIN.sub(" ", key.replace("'", "")).strip()
         first = re.sub(r"^(?:muhafazat|mohafazat|wilayat|provincia|departamento|estado) ", "", key)
-        for k in {key.replace("'", ""), " ".join(bare.split()), first}:
+        article = re.sub(r"^(?:al|an|ar|as|ad|ash|at|az|el) ", "", key)  # Arabic article
+        for k in {key.replace("'", ""), " ".join(bare.split()), first, article}:
             if len(k) > 3 and k != key and i not in self._index.get(k, ()):
                 self._index.setdefault(k, []).append(i)
 
