@@ -148,3 +148,49 @@ def test_two_attacks_in_two_cities_stay_two_events():
     assert sorted(e.figures["killed"]["value"] for e in violent) == [3, 5]
     assert violent[0].subtype == "suicide_bomb"
     assert violent[0].acled["event_type"] == "Explosions/Remote violence"
+
+
+def _town(text: str, start: int, admin1: str = "Ohio", name: str | None = None):
+    from eventwire.model import Place
+
+    return Place(text=text, start=start, end=start + len(text), name=name or text.title(), lat=40.0, lon=-84.0,
+                 country_code="US", admin1=admin1, feature="city")
+
+
+def _shooting_at(place) -> EventMention:
+    from eventwire.analyze.event_link import place_dict
+    from eventwire.model import Span
+
+    return EventMention(type="attack", trigger=Span("shot", 30, 34), location=place_dict(place))
+
+
+def test_the_dateline_town_wins_over_another_town_name_of_the_same_state():
+    from eventwire.analyze.events import _prefer_dateline
+
+    text = "DAYTON (AP) - A man was shot at Elm and Oakwood on Monday."
+    dl, other = _town("DAYTON", 0), _town("Oakwood", 39)
+    ev = _shooting_at(other)
+    _prefer_dateline([ev], dl, [dl, other], text)
+    assert ev.location["name"] == "Dayton"
+
+
+def test_the_dateline_does_not_override_another_state_a_named_city_or_a_finer_town():
+    from eventwire.analyze.events import _prefer_dateline
+
+    text = "DAYTON (AP) - A man was shot in the city of Oakwood and in Dayton Heights."
+    dl = _town("DAYTON", 0)
+    far = _town("Oakwood", 44, admin1="Texas")
+    named = _town("Oakwood", 44)
+    finer = _town("Dayton Heights", 59)
+    for place in (far, named, finer):
+        ev = _shooting_at(place)
+        _prefer_dateline([ev], dl, [dl, place], text)
+        assert ev.location["name"] == place.name
+
+
+def test_the_accident_of_an_accidental_shooting_is_that_shooting():
+    evs = events_of("A boy was accidentally shot by his cousin on Monday. "
+                    "The boy died at a hospital after the accident, police said.")
+    assert not of_type(evs, "man_made_disaster")
+    shootings = [e for e in evs if e.type in ("shooting", "attack")]
+    assert shootings and any(e.figures.get("killed", {}).get("value") == 1 for e in shootings)

@@ -153,8 +153,11 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         mentions.append(m)
     # a fire in the sentence of an attack is part of the attack, not a separate disaster
     violent_units = {m.sent for m in mentions if m.family == "violence"}
-    mentions = [m for m in mentions if not (m.type == "man_made_disaster" and m.sent in violent_units
-                                            and m.cand.token.lower_ in ("fire", "fires", "blaze"))]
+    # and "the accident" of an article about a (non-criminal) shooting is that shooting
+    gun_accident = any(m.type == "shooting" for m in mentions)
+    mentions = [m for m in mentions if not (m.type == "man_made_disaster" and (
+        m.sent in violent_units and m.cand.token.lower_ in ("fire", "fires", "blaze")
+        or gun_accident and m.cand.token.lower_.startswith("accident")))]
     if not mentions:
         return []
     orphans = _assign_figures(record, doc, mentions)
@@ -178,8 +181,32 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
             _put(incident.head.figures, f)
     fallback = link.dateline(record, places) or link.dominant(places)
     out = [_emit(cl, clusters, fallback, text) for cl in clusters]
+    _prefer_dateline(out, link.dateline(record, places), places, text)
     _add_cities(out, places, units(doc), fallback)
     return out
+
+
+_TOWN_OF = re.compile(r"(?i)\b(?:city|town|village|township|borough) of\s+$")
+
+
+def _prefer_dateline(events: list[EventMention], dl: Any, places: list[Any], text: str) -> None:
+    """A local story's dateline names the town it happened in ("DETROIT (WJBK) - ... shot at
+    Eight Mile and Sunset"): another town-level name in the text of the same region is more
+    often a street, a neighbourhood or a station's home than a second town, so the dateline
+    town wins over it. Venues and streets keep their place (they get the town as their city)."""
+    if dl is None or dl.feature != "city":
+        return
+    for ev in events:
+        loc = ev.location
+        if not loc or ev.mode in ("hypothetical", "background") or loc.get("feature") != "city" or loc["name"] == dl.name:
+            continue
+        if loc.get("country_code") != dl.country_code or None not in (loc.get("admin1"), dl.admin1) and loc.get("admin1") != dl.admin1:
+            continue  # another state: the dateline is not where this happened (or is misread)
+        if loc["name"].startswith(dl.name):
+            continue  # "Miami Gardens" under a MIAMI dateline is the finer, named town
+        if any(p.name == loc["name"] and _TOWN_OF.search(text[max(0, p.start - 12):p.start]) for p in places):
+            continue  # "the city of Hamilton" names a town on purpose
+        ev.location = link.place_dict(dl)
 
 
 def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> bool:
