@@ -234,3 +234,21 @@ def test_bracket_area_beats_a_same_name_town() -> None:
 
     w = place_chain.within(["Valparaiso"], Counter(), True, "Zorvakino")
     assert w is not None and w[0] == "CL"
+
+
+def test_county_named_after_a_city_takes_that_citys_state() -> None:
+    # rule: "X County" with no state named lies in the state of the US city X
+    p = find(run("Deputies from Sacramento County said the man was shot twice."), "Sacramento County")
+    assert p.feature == "county" and p.admin1 == "California"
+
+
+def test_township_dateline_is_a_town_in_its_state() -> None:
+    # rule: "X TOWNSHIP, St. —" is a local municipality in that state
+    p = find(run("BENTON TOWNSHIP, Mich. — Police said a man was shot on Friday."), "BENTON TOWNSHIP")
+    assert p.feature == "city" and p.admin1 == "Michigan"
+
+
+def test_direction_word_inside_a_name_is_not_a_region() -> None:
+    # rule: "South" inside an organisation's name is a direction, never a foreign admin1 area
+    ps = run("Officers from the South Side Community Bank security team responded.")
+    assert not any(p.text == "South" for p in ps)

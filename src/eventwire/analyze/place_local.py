@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .place_resolve import Context
     from .places import Mention
 
-COUNTY = re.compile(r"^(?:the\s)?(.+?)\s(county|parish|borough)$", re.I)
+COUNTY = re.compile(r"^(?:the\s)?(.+?)\s(county|parish|borough|township)$", re.I)
 _HOOD_AFTER = re.compile(r"^\s(?:neighbou?rhood|section)\b", re.I)
 _POSSESSIVE = re.compile(r"([A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})['’]s\s$")
 
@@ -28,8 +28,16 @@ def is_county(name: str) -> bool:
 
 
 def county(m: Mention, ctx: Context) -> Candidate | None:
-    """A county in the state of its qualifier ("X County, Ky.") or the article's main US state."""
+    """A county in the state of its qualifier ("X County, Ky."), else of the city it is named
+    after ("Los Angeles County"), else the article's main US state. A township is a town."""
     cc, a1 = m.within if m.within else (None, None)
+    cm = COUNTY.match(m.text)
+    feature = "city" if cm and cm.group(2).lower() == "township" else "county"
+    if a1 is None and cm:
+        towns = [c for c in gazetteer().lookup(cm.group(1)) if c.country_code == "US" and c.admin1]
+        if towns:
+            cc, a1 = "US", max(towns, key=lambda c: (ctx.admin1.get(("US", c.admin1), 0),
+                                                    c.population)).admin1
     if a1 is None:
         states = [(w, s) for (c, s), w in ctx.admin1.items() if c == "US"]
         if not states:
@@ -39,7 +47,7 @@ def county(m: Mention, ctx: Context) -> Candidate | None:
         return None
     for c in gazetteer().lookup(a1):
         if c.feature == "admin1" and c.country_code == "US":
-            return Candidate(m.text, None, c.lat, c.lon, "US", a1, "county", 0)
+            return Candidate(m.text, None, c.lat, c.lon, "US", a1, feature, 0)
     return None
 
 

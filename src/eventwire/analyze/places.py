@@ -57,6 +57,8 @@ def _embedded(e: Entity, core: str, s: int, out: list[Mention]) -> None:
     for m in re.finditer(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.'’-]*)?", core):
         for cand_text in (m.group(0), m.group(0).split()[0]):
             cand_text = cand_text.rstrip(".") if not cand_text.endswith("S.") else cand_text
+            if cand_text.lower() in lex()["not"]:
+                break  # "South" in "South Side Bank" is a direction, not Iceland's region
             if cand_text.lower() in demonyms():
                 out.append(Mention(s + m.start(), s + m.start() + len(cand_text), cand_text,
                                    "demonym", role="embedded"))
@@ -203,7 +205,7 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
     source_prior(source, ctx)
     for m in ms:
         if m.chain:
-            w = place_chain.within(list(m.chain[0]), ctx.countries, m.chain[1])
+            w = place_chain.within(list(m.chain[0]), ctx.countries, m.chain[1], m.text)
             if w:
                 ctx.countries[w[0]] += 2.0
                 if w[1]:
@@ -353,7 +355,7 @@ def best_location(record: Record) -> Place | None:
     d = dateline(text, record.article.title)
     if d:
         for p in locs:
-            if p.start == d[1] and p.feature in ("city", "admin1"):
+            if p.start == d[1] and p.feature in ("city", "admin1", "county"):
                 return p
     counts: dict[tuple[float, float], float] = {}
     for p in locs:
