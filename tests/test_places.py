@@ -252,3 +252,10 @@ def test_direction_word_inside_a_name_is_not_a_region() -> None:
     # rule: "South" inside an organisation's name is a direction, never a foreign admin1 area
     ps = run("Officers from the South Side Community Bank security team responded.")
     assert not any(p.text == "South" for p in ps)
+
+
+def test_country_a_stance_is_about_is_not_the_scene() -> None:
+    # rule: "solidarity with X" / "the invasion of X": X stands for a state (actor role)
+    ps = run("Hundreds rallied in Lyon in solidarity with Georgia after the invasion of Georgia.")
+    assert find(ps, "Lyon").role == "location"
+    assert all(p.role == "actor" for p in ps if p.text == "Georgia")

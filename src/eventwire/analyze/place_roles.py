@@ -39,7 +39,7 @@ def lex() -> dict[str, frozenset[str]]:
         obj |= {v, v + "s", v + "d", v + "ed", stem + "ed", stem + "ing", v + "ing"}
     obj |= {"saw", "seen", "sees"}
     out = {k: frozenset(raw[k]) for k in ("location_subject_verbs", "location_nouns", "actor_nouns",
-                                          "relation_nouns")}
+                                          "relation_nouns", "stance_nouns")}
     return {"venue": frozenset(raw["venue_heads"]), "org_venue": frozenset(raw["org_venue_heads"]),
             "verbs": frozenset(verbs), "not": frozenset(raw["not_places"]), "obj": frozenset(obj),
             **out}
@@ -54,6 +54,9 @@ def role(doc: Any, text: str, m: Mention) -> str:
         return "location"  # "Dallas police", "according to Reno Police": the city's own force
     if _ACCORDING.search(text[max(0, m.start - 20):m.start]):
         return "actor"
+    stance = re.search(r"(\w+)\s+(?:with|of|against|on|for)\s+(?:the\s+)?$", text[max(0, m.start - 40):m.start])
+    if stance and stance.group(1).lower() in lex()["stance_nouns"]:
+        return "actor"  # "in solidarity with X" even when the parse hangs "with" elsewhere
     if doc is None:
         return "location"
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -86,6 +89,8 @@ def _dep_role(root: Any, m: Mention) -> str:
             return "actor"  # "shelled by Turkey"
         if prep.lower_ in ("with", "between", "against") and prep.head.lower_ in lx["relation_nouns"]:
             return "actor"
+        if prep.lower_ in ("of", "against", "with", "on", "for") and prep.head.lower_ in lx["stance_nouns"]:
+            return "actor"  # "solidarity with X", "the invasion of X": the state a stance is about
     return "location"
 
 
