@@ -259,3 +259,18 @@ def test_country_a_stance_is_about_is_not_the_scene() -> None:
     ps = run("Hundreds rallied in Lyon in solidarity with Georgia after the invasion of Georgia.")
     assert find(ps, "Lyon").role == "location"
     assert all(p.role == "actor" for p in ps if p.text == "Georgia")
+
+
+def test_name_at_the_start_of_a_body_glued_to_its_title() -> None:
+    # rule: when the title runs into the body ("... | site.comChicago police said"), a known
+    # name starting the body is a place, not part of the site's name
+    title = "Man wounded in shooting | example.com"
+    ps = run_src(title + "Chicago police said a man was shot on Monday.", title=title)
+    p = find(ps, "Chicago")
+    assert p.role == "location" and p.admin1 == "Illinois"
+
+
+def test_capital_without_an_area_is_its_own_district() -> None:
+    # rule: a capital the data gives no first-level area names its own capital district
+    p = find(run("Thousands marched in Asuncion on Friday."), "Asuncion")
+    assert p.country_code == "PY" and p.admin1

@@ -26,7 +26,7 @@ from .place_mentions import (
     resolve_chain,
     source_prior,
 )
-from .place_resolve import Context, best, prior, qualifier, us_states
+from .place_resolve import Context, best, capitals, prior, qualifier, us_states
 from .place_roles import POLICE, lex, role
 
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
@@ -120,7 +120,8 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             else:
                 _embedded(e, core, s, out)
     _add_dateline(text, record.article.title, out)
-    _add_known_names(text, ents, out)
+    title = record.article.title
+    _add_known_names(text, ents, out, len(title) if title and text.startswith(title) else 0)
     _add_qualifiers(text, out)
     add_chains(text, ents, out)
     out.sort(key=lambda m: m.start)
@@ -159,19 +160,30 @@ def _add_dateline(text: str, title: str | None, out: list[Mention]) -> None:
             out.append(Mention(qs, qs + len(q), q, "toponym"))
 
 
-def _add_known_names(text: str, ents: list[Entity], out: list[Mention]) -> None:
+def _add_known_names(text: str, ents: list[Entity], out: list[Mention], body: int = 0) -> None:
     """Safe gazetteer names no entity covers; inside a longer capitalised name they are
-    embedded ("Toronto Maple Leafs"), and inside a person's name they are skipped."""
+    embedded ("Toronto Maple Leafs"), and inside a person's name they are skipped. `body`:
+    where the body starts when the title is glued to it ("...| abc.comChicago police said"),
+    a name there starts a sentence."""
+    hits = set(place_names.find(text))
+    if body:
+        hits |= {(body + a, body + b) for a, b in place_names.find(text[body:body + 60]) if a == 0}
+        for m in out:
+            if m.start == body and m.role == "embedded":
+                m.role = "location"
     taken = [(m.start, m.end) for m in out]
     people = [(e.start, e.end) for e in ents if e.label in ("PERSON", "ORG", "FAC", "NORP")
               or e.kind in NON_PLACE_KINDS]
-    for s, t in place_names.find(text):
-        if any(a < t and s < b for a, b in taken) or any(a < t and s < b for a, b in people):
+    for s, t in sorted(hits):
+        glued = s == body > 0
+        if any(a < t and s < b for a, b in taken) or (
+                not glued and any(a < t and s < b for a, b in people)):
             continue
         before, after = text[max(0, s - 20):s], text[t:t + 2]
         inside = bool(re.match(r"^ [A-Z]", after)) or bool(re.search(r"\b[A-Z][a-z]+ $", before)
                                                             and not re.search(r"(?:^|[.!?\n]\s*)\w+ $", before))
-        out.append(Mention(s, t, text[s:t], "toponym", role="embedded" if inside else "location"))
+        out.append(Mention(s, t, text[s:t], "toponym",
+                           role="embedded" if inside and not glued else "location"))
         taken.append((s, t))
 
 
@@ -298,6 +310,14 @@ def _venue_city(ms: list[Mention], i: int) -> Candidate | None:
     return None
 
 
+def _capital_district(c: Candidate) -> str | None:
+    """A capital with no first-level area of its own in the data is its own capital district
+    (Kyiv City, Asuncion): its name stands for the area."""
+    if c.feature == "city" and c.country_code and (c.country_code, norm(c.name)) in capitals():
+        return c.name
+    return None
+
+
 def _place(m: Mention, text: str) -> Place:
     c = m.cand
     surface = text[m.start:m.end]
@@ -316,7 +336,7 @@ def _place(m: Mention, text: str) -> Place:
         return Place(surface, m.start, m.end, name=m.text, role=m.role)
     return Place(surface, m.start, m.end, name=c.name, geonames_id=c.geonames_id, lat=c.lat,
                  lon=c.lon, country_code=c.country_code,
-                 admin1=c.admin1 if c.feature != "admin1" else c.name, feature=c.feature,
+                 admin1=c.name if c.feature == "admin1" else c.admin1 or _capital_district(c), feature=c.feature,
                  precision=FEATURE_PRECISION.get(c.feature), role=m.role,
                  population=c.population or None)
 
