@@ -194,3 +194,14 @@ def test_the_accident_of_an_accidental_shooting_is_that_shooting():
     assert not of_type(evs, "man_made_disaster")
     shootings = [e for e in evs if e.type in ("shooting", "attack")]
     assert shootings and any(e.figures.get("killed", {}).get("value") == 1 for e in shootings)
+
+
+def test_an_article_whose_lead_names_no_event_has_no_primary():
+    # the headline and lead say what an article is about: an event first named in its
+    # sixth sentence is a detail, not the article's main event
+    filler = "The council met to discuss the budget. Members reviewed the plans. " \
+             "The mayor praised the staff. Residents asked about parking. The vote was delayed. "
+    evs = events_of(filler + "Separately, gunmen attacked a bus on Monday.")
+    assert evs and not any(e.primary for e in evs)
+    lead = events_of("Gunmen attacked a bus on Monday. " + filler)
+    assert sum(e.primary for e in lead) == 1

@@ -160,19 +160,24 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
     return clusters
 
 
+# The headline and lead (the first units: title, standfirst, dateline sentence, first
+# paragraph) state what an article is about; an event first named deeper in is a detail or
+# background, so an article whose lead names none of our events has no primary event.
+LEAD_UNITS = 5
+
+
 def choose_primary(clusters: list[Cluster]) -> int | None:
     """The main event: the one closest to the main clause of the earliest sentence with an
-    event (not hypothetical, not background). Violence wins ties in that sentence."""
+    event (not hypothetical, not background), within the headline and lead. Violence wins
+    ties in that sentence."""
     best: tuple[int, int, int, int] | None = None
     best_i = None
     for i, c in enumerate(clusters):
         for m in c.members:
-            if m.mode in ("hypothetical", "background"):
+            if m.mode in ("hypothetical", "background") or m.sent >= LEAD_UNITS:
                 continue
             key = (m.sent, m.depth + (2 if m.weak else 0) + (1 if m.cand.nominal else 0),
                    0 if m.family == "violence" else 1, m.cand.start)
             if best is None or key < best:
                 best, best_i = key, i
-    if best_i is None and clusters:
-        best_i = 0
     return best_i
