@@ -74,10 +74,41 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("Woman shot, killed near city park", {("killed", 1, "exact")}),
     ("The robbery left a man in critical condition.", {("injured", 1, "exact")}),
     ("A cyclist was found dead.", {("killed", 1, "exact")}),
+    # coordinated victim lists are summed: a/an/the = 1, numbers, "a couple" = 2, "twins" = 2
+    ("A man, two women and a small child were killed Saturday.", {("killed", 4, "exact")}),
+    ("3 soldiers and 2 civilians were killed.", {("killed", 5, "exact")}),
+    ("A young couple and their baby were killed.", {("killed", 3, "exact")}),
+    ("Twin brothers were killed.", {("killed", 2, "exact")}),
+    ("A mother, father, and toddler were found dead.", {("killed", 3, "exact")}),
+    # names with ages in a list: the ages are not people; a name apposed to a noun is that person
+    ("John Smith, 24, and Mary Jones, 31, were killed.", {("killed", 2, "exact")}),
+    ("The victim, John Smith, was killed.", {("killed", 1, "exact")}),
+    # an age used as a noun names one person
+    ("A 7-year-old was fatally shot on Sunday.", {("killed", 1, "exact")}),
+    # deaths said without "killed"
+    ("He was taken to the hospital, where he succumbed to his injuries.", {("killed", 1, "exact")}),
+    ("The boy was pronounced deceased.", {("killed", 1, "exact")}),
+    ("The shooting left a 7-year-old girl dead.", {("killed", 1, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])
 def test_figures(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
+    assert figs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one victim reported shot, then dead: killed 1, not also injured 1
+    ("A man was shot on Main Street. He died at the hospital.", {("killed", 1, "exact")}),
+    ("Kim Lee was critically injured. Lee died on Sunday.", {("killed", 1, "exact")}),
+    ("A man died Sunday. He had been taken to the hospital in critical condition.", {("killed", 1, "exact")}),
+    # two people: genders differ, another/second, different names
+    ("A woman was wounded. He died at the scene.", {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    ("The boy died. Another boy was shot in the leg.", {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    ("Kim Lee was critically injured. Tom Ross died.", {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    # both indefinite: two separate people
+    ("A man was killed and a teen was wounded.", {("killed", 1, "exact"), ("injured", 1, "exact")}),
+])
+def test_same_victim_counts_once(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
     assert figs(nlp, text) == expected
 
 

@@ -31,6 +31,7 @@ from .figures_lexicon import (  # parse_count is re-exported: a public helper fo
     norm,
     parse_count,
 )
+from .figures_merge import drop_superseded
 
 I = re.IGNORECASE  # noqa: E741
 
@@ -94,7 +95,7 @@ def analyze(record: Record) -> list[Figure]:
             cands += dep_figures(record.doc)
         except Exception:  # a parse oddity must not lose the regex figures
             pass
-    out = _dedup(cands)
+    out = drop_superseded(_dedup(cands))
     for f in out:
         f.sentence = bisect.bisect_right(starts, f.span.start) - 1
     return out

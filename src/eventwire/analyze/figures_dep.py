@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Figure, Span
-from .figures_lexicon import DEP_TRIGGERS, parse_count
+from .figures_lexicon import DEP_TRIGGERS, GROUP_NOUNS, PERSON_NOUNS, parse_count
 
-_INTRANSITIVE = frozenset({"died", "dies", "die", "perished"})
+_INTRANSITIVE = frozenset({"died", "dies", "die", "perished", "succumbed", "succumbs"})
 _SINGULAR_PRON = frozenset({"he", "she", "him", "her", "himself", "herself"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _INJURY_NOUNS = frozenset({"injuries", "injury", "wounds", "wound"})
@@ -54,7 +54,7 @@ def dep_figures(doc: Any) -> list[Figure]:
         value = _count_people(subj)
         if value is None:
             continue
-        start = min(m.left_edge.idx for m in [subj, *subj.conjuncts])
+        start = min(m.left_edge.idx for m in _members(subj))
         tail = [c for c in tok.children if c.dep_ in ("prt", "oprd", "acomp") and c.i > tok.i]
         end = max(t.idx + len(t.text) for t in [tok, *tail])  # "gunned down", "taken hostage"
         if start >= end or end - start > _MAX_SPAN:
@@ -72,7 +72,7 @@ def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
         return DEP_TRIGGERS[low], verb
     if low in _INJURY_NOUNS and tok.dep_ == "dobj" and tok.head.lower_ in _SUFFER:
         return "injured", tok.head
-    if low == "dead" and tok.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp") and tok.head.lower_ in _DEAD_HEADS:
+    if low in ("dead", "deceased") and tok.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp") and tok.head.lower_ in _DEAD_HEADS:
         return "killed", tok.head
     if low == "gunned" and any(c.lower_ == "down" for c in tok.children):
         return "killed", tok
@@ -160,23 +160,81 @@ def _subject(verb: Any, intransitive: bool) -> Any:
     return None
 
 
+_PERSON_SET = frozenset(w for w in PERSON_NOUNS if " " not in w)
+_AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+
+
+def _is_age(tok: Any) -> bool:
+    """"a 7-year-old", "the 2-month-old": an age used as the noun names one person."""
+    return tok.lower_ == "old" and any(c.lower_ in _AGE_UNITS for c in tok.children)
+
+
+def _members(subj: Any) -> list[Any]:
+    """The heads of a victim list: "A man, two women and a small child" (the parse may hang
+    "two women" on the verb as a second subject), "A mother, father, and toddler" (the second
+    item parsed as an apposition). An apposition naming the same person ("The victim, John
+    Smith", "her son, Jordan Reeves, 2") or an age ("Smith, 24") is not another member: a
+    common-noun apposition counts only after a common noun, a name only after a name, and
+    only inside a list with "and"."""
+    heads = [subj]
+    if subj.dep_ in ("nsubjpass", "nsubj"):
+        heads += [c for c in subj.head.children if c.dep_ == subj.dep_ and c.i != subj.i]
+    out: list[Any] = []
+    todo = list(heads)
+    while todo:
+        m = todo.pop(0)
+        if any(m.i == o.i for o in out):
+            continue
+        out.append(m)
+        todo += [c for c in m.children if c.dep_ == "conj"]
+        for c in m.children:
+            if c.dep_ == "appos" and c.tag_ in ("NN", "NNP") and c.tag_ == m.tag_ and _has_list(m, c):
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _has_list(head: Any, appos: Any) -> bool:
+    return any(c.dep_ == "conj" for c in [*head.children, *appos.children])
+
+
 def _count_people(subj: Any) -> int | None:
-    """Number of people in a subject made of singular nouns or names ("a man and a woman")."""
+    """Number of people in a subject of singular nouns, names and numbered groups: "a man and a
+    woman" (2), "A man, two women and a small child" (4), "a young couple and their baby" (3),
+    "John Smith, 24, and Mary Jones, 31" (2). A lone numbered subject ("11 people") is left to
+    the regex pass; a plural without a number ("people", "their children") is no count."""
+    members = _members(subj)
     total = 0
-    for member in [subj, *subj.conjuncts]:
-        if any(c.dep_ == "nummod" for c in member.children) or member.pos_ == "NUM" or member.like_num:
-            return None  # numbered: the regex pass has it
+    for member in members:
+        low = member.lower_
+        nums = [c for c in member.children if c.dep_ in ("nummod", "quantmod") and c.i < member.i]
+        if member.pos_ == "NUM" or member.like_num:
+            return None
+        if nums:
+            if len(members) == 1:
+                return None  # numbered: the regex pass has it
+            parsed = parse_count(" ".join(n.text for n in nums))
+            if parsed is None:
+                return None
+            total += parsed[0]
+            continue
         if any(c.lower_ == "no" for c in member.children):
             return None  # "no one": the regex pass gives 0
-        low = member.lower_
-        if member.pos_ == "PRON":
+        if low in GROUP_NOUNS:
+            total += GROUP_NOUNS[low]  # "a couple", "twins"
+        elif member.tag_ == "NNS" and any(c.lower_ in ("twin", "twins")
+                                          for c in member.children if c.dep_ in ("amod", "compound")):
+            total += 2  # "twin brothers"
+        elif member.pos_ == "PRON":
             if low not in _SINGULAR_PRON:
                 return None
+            total += 1
+        elif _is_age(member):
             total += 1
         elif member.tag_ in ("NN", "NNP"):
             if member.ent_type_ in _NOT_PERSON_ENTS:
                 return None
-            if member.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in member.children):
+            if member.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in member.children) and not (
+                    len(members) > 1 and low in _PERSON_SET):
                 return None  # "police were ...", "security": mass nouns, not one person
             total += 1
         else:

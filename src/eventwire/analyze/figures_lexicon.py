@@ -19,6 +19,7 @@ LEAVE: dict[str, str] = LEX["leave_complements"]
 DEP_TRIGGERS: dict[str, str] = LEX["dep_triggers"]
 NOBODY: list[str] = LEX["nobody"]["words"]
 PERSON_NOUNS: list[str] = LEX["person_nouns"]["words"]
+GROUP_NOUNS: dict[str, int] = LEX["group_nouns"]
 
 
 def alt(words: list[str] | dict[str, object]) -> str:

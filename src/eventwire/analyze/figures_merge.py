@@ -1,0 +1,95 @@
+"""One victim, two reports: "X was shot ... X died" is one person killed, not one killed and
+one injured. An injured figure of one person is dropped when a killed figure of one person
+can be the same victim and the text refers back to them.
+
+Who a figure is about is read from its span: names (proper nouns), person nouns ("the boy"),
+an age ("the 2-year-old"), pronouns and gender words. Two reports are of different people
+when both carry names with no name in common, when their genders differ, when both name a
+specific person noun that differs, or when the injured one says "also"/"another"/"second".
+A reference back is a definite killed report ("the boy died", "he died", "Smith died"), or a
+definite injured report after the killed one ("A man died ... He had been shot").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Figure
+from .figures_lexicon import LEX, PERSON_NOUNS
+
+_MALE = frozenset(LEX["gender"]["male"])
+_FEMALE = frozenset(LEX["gender"]["female"])
+_OTHERS = frozenset(LEX["gender"]["others"])
+_PERSON = frozenset(w for w in PERSON_NOUNS if " " not in w)
+# nouns that say nothing about which person it is: compatible with any other description
+_GENERIC = frozenset({"victim", "person", "resident", "child", "teen", "teenager", "youth", "juvenile",
+                      "bystander", "pedestrian", "male", "female"})
+_INDEFINITE = frozenset({"a", "an", "one", "another", "someone", "somebody"})
+_DEFINITE = frozenset({"the", "he", "she", "him", "her", "his", "this", "that"})
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_AGE = re.compile(r"\b(\d+|[a-z]+)[- ](?:year|month|week|day)s?[- ]old\b", re.I)
+_NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "His", "Her", "One", "Police", "Officers", "Authorities",
+                        "Man", "Woman", "Boy", "Girl", "Teen", "Victim", "Child", "It", "They", "Another"})
+_TRIGGER_AT = re.compile(r"\b(?:was|were|is|has|had|died|dies|succumbed|suffered|sustained|remains|remained|"
+                         r"shot|killed|wounded|injured|taken|transported|rushed|airlifted|pronounced)\b")
+
+
+@dataclass
+class Who:
+    names: frozenset[str]
+    nouns: frozenset[str]
+    gender: str | None
+    definite: bool
+    other: bool
+    age: str | None
+
+
+def _who(span_text: str) -> Who:
+    m = _TRIGGER_AT.search(span_text)
+    head = span_text[:m.start()] if m and m.start() > 0 else span_text
+    words = _WORD.findall(head)
+    low = [w.lower().rstrip(".") for w in words]
+    names = frozenset(w.strip(".’'") for w in words if w[0].isupper() and w not in _NOT_NAMES
+                      and w.lower() not in _PERSON and w.lower() not in _MALE | _FEMALE)
+    male = any(w in _MALE for w in low)
+    female = any(w in _FEMALE for w in low)
+    gender = "m" if male and not female else "f" if female and not male else None
+    first = low[0] if low else ""
+    definite = bool(names) or first in _DEFINITE or (first not in _INDEFINITE and bool(low))
+    age = _AGE.search(head)
+    return Who(names=names, nouns=frozenset(w for w in low if w in _PERSON and w not in _GENDERED),
+               gender=gender, definite=definite and first not in _INDEFINITE,
+               other=any(w in _OTHERS for w in low), age=age.group(1).lower() if age else None)
+
+
+_GENDERED = _MALE | _FEMALE
+
+
+def _same_person(a: Who, b: Who) -> bool:
+    if a.other:
+        return False
+    if a.names and b.names and not a.names & b.names:
+        return False
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    if a.age and b.age and a.age != b.age:
+        return False
+    sa, sb = a.nouns - _GENERIC, b.nouns - _GENERIC
+    return not (sa and sb and not sa & sb)
+
+
+def drop_superseded(figs: list[Figure]) -> list[Figure]:
+    """Drop one-person injured figures that a one-person killed figure reports again."""
+    killed = [(f, _who(f.span.text)) for f in figs if f.kind == "killed" and f.value == 1]
+    if not killed:
+        return figs
+    out: list[Figure] = []
+    for f in figs:
+        if f.kind == "injured" and f.value == 1:
+            me = _who(f.span.text)
+            if any(_same_person(me, kw) and (kw.definite or me.definite and f.span.start > k.span.start)
+                   for k, kw in killed):
+                continue
+        out.append(f)
+    return out
