@@ -89,6 +89,18 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("He was taken to the hospital, where he succumbed to his injuries.", {("killed", 1, "exact")}),
     ("The boy was pronounced deceased.", {("killed", 1, "exact")}),
     ("The shooting left a 7-year-old girl dead.", {("killed", 1, "exact")}),
+    # "shot to death", "found shot to death": a death, not a wound
+    ("A 57-year-old man was found shot to death Saturday.", {("killed", 1, "exact")}),
+    ("Person found shot to death in park", {("killed", 1, "exact")}),
+    # a dateline parsed as a second subject is not the victim
+    ("SHELBY, N.Y. (WXYZ) — A 15-year-old boy from the town has died.", {("killed", 1, "exact")}),
+    # the (fatal shooting) death of one person
+    ("Police investigate the fatal shooting of a 16-year-old boy.", {("killed", 1, "exact")}),
+    ("He was charged in the shooting death of 15 year-old John Doe.", {("killed", 1, "exact")}),
+    ("Officers found a teenage girl dead in the basement.", {("killed", 1, "exact")}),
+    ("An 11-year-old girl took her own life.", {("killed", 1, "exact")}),
+    # an age between commas is not a count
+    ("John Doe, 20, was arrested.", {("arrested", 1, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])

@@ -70,16 +70,25 @@ _ONE = r"(?:a|an|the|one|another)\s+(?:[\w'’-]+\s+){0,2}?"
 # Singular victims named by a person noun, where the parse often fails (headlines, lists).
 _SINGLE = [
     # "Man shot, killed", "Woman shot and killed", "Man shot dead" (headline style or after a/the)
-    (re.compile(rf"(?:\b{_ONE}|(?<![\w])(?=[A-Z]))(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\s+(?:is\s+|was\s+)?(?:shot|stabbed|gunned\s+down)"
+    (re.compile(rf"(?:\b{_ONE}|(?<![\w])(?=[A-Z]))(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\s+(?:is\s+|was\s+)?(?:found\s+)?(?:shot|stabbed|gunned\s+down)"
                 rf"(?:,\s*|\s+and\s+|\s+)(?:killed|dead|to\s+death)\b", I), "killed"),
     # "left a man in critical condition", "left a woman injured", "left a teen dead"
     (re.compile(rf"\b(?:left|leaving|leaves)\s+{_ONE}{_PERSON}\s+(?:(?:in\s+(?:critical|serious|stable|grave)\s+condition|injured|wounded|hurt)(?P<inj>)|dead)\b", I), "left"),
+    # "the fatal shooting of a 16-year-old boy", "the shooting death of 15 year-old X", "the death of a child"
+    (re.compile(rf"\b(?:(?:fatal|deadly)\s+(?:shooting|stabbing)|(?:shooting|stabbing|gunshot)\s+death|death|killing|"
+                rf"murder|slaying)\s+of\s+(?:(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}"
+                rf"|(?:(?:a|an|the|his|her|their)\s+)?(?:\d+|[a-z]+)[- ](?:year|month|week|day)s?[- ]old)\b", I), "killed"),
+    # "found a 16-year-old girl dead", "found Guzman dead", "took his own life"
+    (re.compile(rf"\bfound\s+(?:{_ONE}{_PERSON}|(?:[A-Z][\w'’-]+\s+){{1,3}}?)\s*dead\b"
+                rf"|\b(?:took|taken|take|takes|taking)\s+(?:his|her)\s+own\s+life\b", 0), "killed"),
     # "A teenager is dead", "a man was found dead"
     (re.compile(rf"\b{_ONE}{_PERSON}\s+(?:is|was|has\s+been|had\s+been)\s+(?:found\s+|pronounced\s+|declared\s+)?dead\b", I), "killed"),
 ]
 _NOUN_KIND = {"injuries": ("injured",), "casualties": ("killed", "injured"), "deaths": ("killed",),
               "fatalities": ("killed",), "arrests": ("arrested",), "one hurt": ("injured",),
               "one injured": ("injured",), "one killed": ("killed",)}
+_AGE_COMMAS = re.compile(r"[A-Za-z.)]\s*,\s*\Z")
+_COMMA = re.compile(r"\s*,")
 _YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 
 
@@ -119,6 +128,9 @@ def _count_ok(text: str, m: re.Match[str], group: str = "count") -> tuple[int, s
         return None
     if _NOT_AFTER_COUNT.match(text, m.end(group)):
         return None
+    start = m.start(group)
+    if raw.strip().isdigit() and _AGE_COMMAS.search(text, max(0, start - 4), start) and _COMMA.match(text, m.end(group)):
+        return None  # "Smith, 20, was arrested": an age between commas, not a count
     return parsed
 
 

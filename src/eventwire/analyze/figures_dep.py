@@ -80,8 +80,9 @@ def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
         return "killed", tok
     if low == "taken" and any(c.lower_ in ("hostage", "captive") for c in tok.children):
         return "kidnapped", tok
-    if low in _WOUNDING and tok.pos_ == "VERB" and not _fatal(tok):
-        return "injured", tok  # "a man was shot in the leg": wounded, unless the clause says he died
+    if low in _WOUNDING and tok.pos_ == "VERB":
+        # "a man was shot in the leg": wounded, unless the clause says he died ("shot to death")
+        return ("killed" if _fatal(tok) else "injured"), tok
     if low in _TO_HOSPITAL and _goes_to_hospital(tok):
         return "injured", tok
     if low == "condition" and any(c.lower_ in _CONDITIONS for c in tok.children):
@@ -145,7 +146,9 @@ def _subject(verb: Any, intransitive: bool) -> Any:
     an intransitive verb ("X died"), inherited through "shot and killed" or a relative clause."""
     for _ in range(3):
         deps = ("nsubjpass", "nsubj") if intransitive or verb.tag_ in ("VBN", "JJ") else ("nsubjpass",)
-        subj = next((c for c in verb.children if c.dep_ in deps), None)
+        subjects = [c for c in verb.children if c.dep_ in deps]
+        # "SHELBY, N.Y. — A boy has died": a dateline parsed as a second subject is not the victim
+        subj = next((c for c in subjects if c.ent_type_ not in _NOT_PERSON_ENTS), subjects[0] if subjects else None)
         if subj is None and verb.dep_ in ("acomp", "oprd", "xcomp"):
             verb = verb.head
             continue
@@ -178,7 +181,8 @@ def _members(subj: Any) -> list[Any]:
     only inside a list with "and"."""
     heads = [subj]
     if subj.dep_ in ("nsubjpass", "nsubj"):
-        heads += [c for c in subj.head.children if c.dep_ == subj.dep_ and c.i != subj.i]
+        heads += [c for c in subj.head.children if c.dep_ == subj.dep_ and c.i != subj.i
+                  and c.ent_type_ not in _NOT_PERSON_ENTS]
     out: list[Any] = []
     todo = list(heads)
     while todo:
