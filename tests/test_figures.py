@@ -101,6 +101,11 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("An 11-year-old girl took her own life.", {("killed", 1, "exact")}),
     # an age between commas is not a count
     ("John Doe, 20, was arrested.", {("arrested", 1, "exact")}),
+    # murder-suicide: the victims and the killer ("shot" counts only in a murder-suicide article)
+    ("The man killed his two children before killing himself.", {("killed", 3, "exact")}),
+    ("He shot his wife and daughter before killing himself in a murder-suicide.", {("killed", 3, "exact")}),
+    ("He shot his wife and daughter before killing himself.",
+     {("injured", 2, "exact"), ("killed", 1, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Figure, Span
@@ -37,12 +38,14 @@ _OBJECT_VERBS = {"killed": "killed", "killing": "killed", "kills": "killed", "mu
 def dep_figures(doc: Any) -> list[Figure]:
     text = doc.text
     out: list[Figure] = []
+    objects: list[tuple[Any, Figure]] = []
     for tok in doc:
         low = tok.lower_
         if low in _OBJECT_VERBS and tok.pos_ == "VERB":
             fig = _object_figure(tok, low, text)
             if fig is not None:
                 out.append(fig)
+                objects.append((tok, fig))
         kind, verb = _trigger(tok, low)
         if kind is None:
             continue
@@ -60,6 +63,39 @@ def dep_figures(doc: Any) -> list[Figure]:
         if start >= end or end - start > _MAX_SPAN:
             continue
         out.append(Figure(kind=kind, value=value, qualifier="exact", span=Span.of(text, start, end)))
+    if objects:
+        out = _murder_suicide(text, objects, out)
+    return out
+
+
+_KILL_VERBS = frozenset({"killed", "killing", "kills", "kill", "murdered"})
+_SHOOT_VERBS = frozenset({"shot", "shooting", "shoots", "shoot"})
+_REFLEXIVE = frozenset({"himself", "herself"})
+_MURDER_SUICIDE = re.compile(r"murder[\s/-]*suicide", re.IGNORECASE)
+
+
+def _murder_suicide(text: str, objects: list[tuple[Any, Figure]], out: list[Figure]) -> list[Figure]:
+    """"killed his two children before killing himself": the victims and the killer died (3).
+    "shot his wife and child, then shot himself" counts the same way only in an article that
+    calls it a murder-suicide (a shooting alone may wound)."""
+    ms = bool(_MURDER_SUICIDE.search(text))
+    verbs = _KILL_VERBS | (_SHOOT_VERBS if ms else frozenset())
+    for tok, fig in objects:
+        if tok.lower_ not in verbs or fig.kind not in ("killed", "injured") or fig.value < 1:
+            continue
+        if any(c.lower_ in _REFLEXIVE for c in tok.children if c.dep_ == "dobj"):
+            continue  # the suicide itself
+        self_kill = next((r for r in tok.subtree if r.i != tok.i and r.lower_ in verbs and r.pos_ == "VERB"
+                          and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in r.children)), None)
+        if self_kill is None:
+            continue
+        obj = next(c for c in self_kill.children if c.dep_ == "dobj" and c.lower_ in _REFLEXIVE)
+        end = obj.idx + len(obj.text)
+        if end - fig.span.start > _MAX_SPAN:
+            continue
+        out = [f for f in out if f is not fig]  # the victims are in the combined count
+        out.append(Figure(kind="killed", value=fig.value + 1, qualifier="exact",
+                          span=Span.of(text, fig.span.start, end)))
     return out
 
 
