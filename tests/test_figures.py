@@ -106,6 +106,10 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("He shot his wife and daughter before killing himself in a murder-suicide.", {("killed", 3, "exact")}),
     ("He shot his wife and daughter before killing himself.",
      {("injured", 2, "exact"), ("killed", 1, "exact")}),
+    # wounds said as "with a gunshot wound", "suffering from", "grazed"
+    ("Police found a man with a gunshot wound to the leg.", {("injured", 1, "exact")}),
+    ("Brandon Borders, 29, was suffering from a gunshot wound.", {("injured", 1, "exact")}),
+    ("One person was grazed by a bullet.", {("injured", 1, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])

@@ -81,6 +81,10 @@ _SINGLE = [
     # "found a 16-year-old girl dead", "found Guzman dead", "took his own life"
     (re.compile(rf"\bfound\s+(?:{_ONE}{_PERSON}|(?:[A-Z][\w'’-]+\s+){{1,3}}?)\s*dead\b"
                 rf"|\b(?:took|taken|take|takes|taking)\s+(?:his|her)\s+own\s+life\b", 0), "killed"),
+    # "a man with a gunshot wound", "found a 15-year-old with gunshot wounds"
+    (re.compile(rf"\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON}|(?:\d+|[a-z]+)-(?:year|month)s?-old)\s+with\s+"
+                rf"(?:a|an|one|two|three|multiple|several|apparent|a\s+single)?\s*(?:[\w-]+\s+)?(?:gunshot|stab|bullet)\s+wounds?\b", I),
+     "injured"),
     # "A teenager is dead", "a man was found dead"
     (re.compile(rf"\b{_ONE}{_PERSON}\s+(?:is|was|has\s+been|had\s+been)\s+(?:found\s+|pronounced\s+|declared\s+)?dead\b", I), "killed"),
 ]
@@ -139,7 +143,7 @@ def _count_ok(text: str, m: re.Match[str], group: str = "count") -> tuple[int, s
 # A word inside every trigger of AFTER/BEFORE: cheap to find (short stems, lower-cased text)
 # where the full trigger alternation is slow to try at every position.
 _STEMS = (r"\b(?:kill|dead|die|death|slain|murder|gunned|stab|beat|burn|execut|behead|massacr|perish|lives|"
-          r"fatal|bodies|injur|wound|hurt|hospital|arrest|detain|detention|apprehend|custody|rounded|nabbed|"
+          r"fatal|bodies|injur|wound|hurt|graz|hospital|arrest|detain|detention|apprehend|custody|rounded|nabbed|"
           r"jail|remand|booked|kidnap|abduct|hostage|captive|snatch|missing|slaughter|toll|seiz|picked|shot)")
 _KEYS: dict[str, tuple[re.Pattern[str], int, int]] = {
     "fatally": (re.compile(r"fatally"), 220, 120),

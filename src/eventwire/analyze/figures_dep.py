@@ -24,7 +24,7 @@ _DEAD_HEADS = frozenset({"shot", "found", "beaten", "stabbed", "pronounced", "de
 _NOT_PERSON_ENTS = frozenset({"ORG", "GPE", "FAC", "PRODUCT", "LOC", "EVENT", "LAW", "WORK_OF_ART", "NORP",
                               "MONEY", "DATE", "TIME", "PERCENT", "QUANTITY", "CARDINAL"})
 _MAX_SPAN = 250
-_WOUNDING = frozenset({"shot", "stabbed", "wounded", "injured", "hurt"})
+_WOUNDING = frozenset({"shot", "stabbed", "wounded", "injured", "hurt", "grazed"})
 _TO_HOSPITAL = frozenset({"taken", "transported", "rushed", "airlifted", "flown", "admitted", "hospitalized"})
 _HOSPITALS = frozenset({"hospital", "hospitals", "clinic", "trauma", "infirmary"})
 _CONDITIONS = frozenset({"critical", "serious", "stable", "grave", "fair", "guarded"})
@@ -108,6 +108,8 @@ def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
         return DEP_TRIGGERS[low], verb
     if low in _INJURY_NOUNS and tok.dep_ == "dobj" and tok.head.lower_ in _SUFFER:
         return "injured", tok.head
+    if low in _INJURY_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lower_ in _SUFFER:
+        return "injured", tok.head.head  # "was suffering from a gunshot wound"
     if low in ("dead", "deceased") and tok.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp") and tok.head.lower_ in _DEAD_HEADS:
         return "killed", tok.head
     if low == "gunned" and any(c.lower_ == "down" for c in tok.children):
