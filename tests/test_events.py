@@ -205,3 +205,27 @@ def test_an_article_whose_lead_names_no_event_has_no_primary():
     assert evs and not any(e.primary for e in evs)
     lead = events_of("Gunmen attacked a bus on Monday. " + filler)
     assert sum(e.primary for e in lead) == 1
+
+
+def test_the_event_of_a_light_verb_takes_the_verbs_date_and_is_primary():
+    # "held a protest" is the protest; the date on "held" is the protest's date, and the
+    # participle after the comma ("denouncing") is a detail of it, not the main event
+    evs = events_of("On 3 May 2023, students held a protest in the capital, denouncing the new tax law.")
+    primary = [e for e in evs if e.primary]
+    assert len(primary) == 1 and primary[0].type == "protest"
+    assert primary[0].date is not None and primary[0].date["value"] == "2023-05-03"
+
+
+def test_a_later_step_on_a_governing_verb_does_not_date_the_event():
+    # the shooting has its own clause: "appeared in court Tuesday" dates the hearing
+    evs = events_of("A man who was shot by police on a highway appeared in court Tuesday.",
+                    "2024-03-27")
+    shot = [e for e in evs if e.trigger.text == "shot"]
+    assert shot and all(e.date is None or e.date["value"] != "2024-03-26" for e in shot)
+
+
+def test_a_fronted_date_frames_every_clause_but_a_saying_verb_does_not():
+    evs = events_of("On 9 April 2023, residents rallied after soldiers raided the market.")
+    assert of_type(evs, "protest")[0].date["value"] == "2023-04-09"
+    said = events_of("On Tuesday, police said that a man was shot in a parked car.", "2024-03-27")
+    assert all(e.date is None for e in of_type(said, "attack", "shooting"))

@@ -35,6 +35,7 @@ class Mention:
     about_hint: Any = None  # a token naming what a claim/denial/arrest is about
     about_kind: str | None = None  # "accusation" | "event": what the hint refers to
     depth: int = 0  # parse depth of the trigger (0 = sentence root)
+    light: bool = False  # a noun that is the object of a light verb ("held a protest"): the verb's clause
 
     @property
     def weak(self) -> bool:
@@ -176,7 +177,7 @@ def choose_primary(clusters: list[Cluster]) -> int | None:
         for m in c.members:
             if m.mode in ("hypothetical", "background") or m.sent >= LEAD_UNITS:
                 continue
-            key = (m.sent, m.depth + (2 if m.weak else 0) + (1 if m.cand.nominal else 0),
+            key = (m.sent, m.depth + (2 if m.weak else 0) + (1 if m.cand.nominal and not m.light else 0),
                    0 if m.family == "violence" else 1, m.cand.start)
             if best is None or key < best:
                 best, best_i = key, i

@@ -15,6 +15,7 @@ from collections import Counter
 from typing import Any
 
 from ..model import Place, Record, Time
+from .event_lexicon import cue_set
 from .event_triggers import break_between
 
 FEATURE_RANK = {"venue": 5, "point": 5, "address": 5, "neighbourhood": 4, "city": 4, "admin2": 3,
@@ -201,9 +202,15 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     return None
 
 
+_CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis"}
+
+
 def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
-    """A time on the clause that reports the event ("Police confirmed Tuesday that the girl,
-    shot on Sunday, died") dates the report, not the event."""
+    """A time on a clause above the event dates that clause, not the event: a report ("Police
+    confirmed Tuesday that the girl, shot on Sunday, died") or a later step ("the man shot by
+    police pleaded not guilty Tuesday"). It dates the event when the event is that verb's own
+    action ("held a protest on 8 June", "thwarted and clashed"), or when it opens the sentence
+    ("On 8 June 2022, ...": a frame for all its clauses) and the verb is not one of saying."""
     tok = token_at(doc, t.start)
     if tok is None:
         return False
@@ -214,7 +221,20 @@ def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
         verb = verb.head
     if verb.i in trigger_ids or verb.pos_ not in ("VERB", "AUX"):
         return False
-    return any(verb.is_ancestor(doc[i]) for i in trigger_ids)
+    inside = [doc[i] for i in trigger_ids if verb.is_ancestor(doc[i])]
+    if not inside:
+        return False
+    if verb.lower_ in cue_set("link", "report_verbs"):
+        return True
+    if tok.i - tok.sent.start <= 2:
+        return False  # a fronted date frames the whole sentence
+    for trig in inside:
+        cur = trig
+        while cur.i != verb.i and cur.head is not cur:
+            if cur.dep_ in _CLAUSE_DEPS:
+                return True  # the event has a clause (and a time) of its own
+            cur = cur.head
+    return False
 
 
 def claimed_times(doc: Any, times: list[Time], trigger_sets: list[set[int]]) -> set[int]:

@@ -56,9 +56,13 @@ def _trigger_ids(c: Cand) -> set[int]:
     # ("the shooting happened Monday", "carried out the attack on Friday"; not "police on
     # Friday were investigating the death": that dates the investigation)
     if c.nominal and (tok.head.tag_ or "").startswith("VB") and (
-            tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "dobj" and tok.head.lower_ in cue_set("actors", "light_verbs")):
+            tok.dep_ in ("nsubj", "nsubjpass") or _light_object(c)):
         ids.add(tok.head.i)
     return ids
+
+
+def _light_object(c: Cand) -> bool:
+    return c.nominal and c.token.dep_ == "dobj" and c.token.head.lower_ in cue_set("actors", "light_verbs")
 
 
 def _shooting_subtype(m: Mention) -> None:
@@ -137,6 +141,9 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     mentions: list[Mention] = []
     for c, ids in zip(cands, trigger_sets, strict=True):
         m = Mention(c, c.entry.type, c.entry.subtype, mode_of(c.token, c.nominal, c.span), depth=_depth(c.token))
+        if _light_object(c):
+            # "staged a protest ..., denouncing the coup": the protest is the main clause's event
+            m.light, m.depth = True, max(0, m.depth - 1)
         m.actors = actors_of(c, names)
         exclude = [(a.span.start, a.span.end) for a in m.actors if a.span]
         sent = c.span
