@@ -110,6 +110,13 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("Police found a man with a gunshot wound to the leg.", {("injured", 1, "exact")}),
     ("Brandon Borders, 29, was suffering from a gunshot wound.", {("injured", 1, "exact")}),
     ("One person was grazed by a bullet.", {("injured", 1, "exact")}),
+    # counts that are not this incident's victims: the accused, ages, period statistics
+    ("Four people have been charged in the death of a man.", {("killed", 1, "exact")}),
+    ("He could be held until he turned 21 in the death of his friend.", set()),
+    ("It is the worst January since 2007, when 28 were killed.", set()),
+    ("Nine officers have been fatally shot this year.", set()),
+    # a count and its verb do not cross a paragraph break
+    ("Share 2 likes\n\nA teenage girl was killed.", {("killed", 1, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])

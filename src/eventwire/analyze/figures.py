@@ -180,12 +180,13 @@ def _regex_figures(text: str) -> list[Figure]:
             out.append(_fig(text, "injured", total[0] - dead[0], total[1], m.start(), m.end()))
     for m in _iter(_COUNT_FIRST, text, "after", low):
         c = _count_ok(text, m)
-        if c and not re.search(r"\d", m["mid"] or "") and not _active_or_attributive(text, m):
+        if (c and not re.search(r"\d|\n", m["mid"] or "") and not _active_or_attributive(text, m)
+                and not _not_victims(text, m, c[0])):
             out.append(_fig(text, AFTER_KIND[norm(m["trig"])], c[0], c[1], m.start(), m.end()))
     for m in _iter(_VERB_FIRST, text, "before", low):
         c = _count_ok(text, m)
         kind = BEFORE_KIND[norm(m["trig"])]
-        if c and not _is_leave_or_time(text, m):
+        if c and not _is_leave_or_time(text, m) and not _statistic(text, m, c[0]):
             out.append(_fig(text, kind, c[0], c[1], m.start(), m.end()))
     for m in _LEAVE.finditer(text):
         c = parse_count(m["count"])
@@ -229,6 +230,33 @@ def _active_or_attributive(text: str, m: re.Match[str]) -> bool:
 
 _VERB_TRIGGERS = frozenset({"killed", "murdered", "injured", "wounded", "hurt", "arrested", "detained",
                             "kidnapped", "abducted", "executed", "massacred", "stabbed", "apprehended"})
+
+
+_DEATH_NOUNS = frozenset({"death", "deaths", "fatality", "fatalities", "bodies"})
+# "Four people were charged in the death", "three men for her death": the count is not the dead
+_NOT_THE_DEAD = re.compile(r"\b(?:in|for|with|over|on|at|by|charged|arrested|accused|blamed|suspected|held|"
+                           r"sentenced|convicted|indicted|face|faces|facing)\b", I)
+_AGE_BEFORE = re.compile(r"\b(?:turned|turns|aged|age|ages)\s*\Z", I)
+# A count of a period, not of one incident: "28 were killed in 2007", "since 2012, 555 kids
+# have been killed", "nine officers have been shot this year", "die annually".
+_STAT_AFTER = re.compile(r"[^.;\n]{0,60}?\b(?:(?:this|last|past|each|every|per|a)\s+year|annually|in\s+(?:19|20)\d\d|"
+                         r"since\s+(?:19|20)\d\d|so\s+far\s+this)\b", I)
+_STAT_BEFORE = re.compile(r"\b(?:since\s+(?:(?:19|20)\d\d|the\s+start)|in\s+(?:19|20)\d\d|(?:this|last|each|every)\s+year)\b[^.;\n]{0,50}\Z", I)
+
+
+def _statistic(text: str, m: re.Match[str], value: int) -> bool:
+    if value < 2:
+        return False
+    return bool(_STAT_AFTER.match(text, m.end()) or _STAT_BEFORE.search(text, max(0, m.start() - 80), m.start()))
+
+
+def _not_victims(text: str, m: re.Match[str], value: int) -> bool:
+    """Counts before a death noun that are not the dead, ages, and period statistics."""
+    if norm(m["trig"]) in _DEATH_NOUNS and _NOT_THE_DEAD.search(m["mid"] or ""):
+        return True
+    if _AGE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+        return True
+    return _statistic(text, m, value)
 
 
 def _is_leave_or_time(text: str, m: re.Match[str]) -> bool:
