@@ -117,6 +117,9 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("Nine officers have been fatally shot this year.", set()),
     # a count and its verb do not cross a paragraph break
     ("Share 2 likes\n\nA teenage girl was killed.", {("killed", 1, "exact")}),
+    # "fatally wounded" is a death; an age used as a noun in "is dead"
+    ("Police found the man had been fatally wounded.", {("killed", 1, "exact")}),
+    ("Police say a 15-year-old is dead after a shooting.", {("killed", 1, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])
@@ -135,6 +138,7 @@ def test_figures(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
     ("Kim Lee was critically injured. Tom Ross died.", {("killed", 1, "exact"), ("injured", 1, "exact")}),
     # both indefinite: two separate people
     ("A man was killed and a teen was wounded.", {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    ("A man was killed and a teen was shot.", {("killed", 1, "exact")}),
 ])
 def test_same_victim_counts_once(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
     assert figs(nlp, text) == expected

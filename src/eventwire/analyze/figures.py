@@ -66,6 +66,8 @@ _NOBODY = re.compile(
     rf"|\b(?:there\s+(?:were|was|have\s+been|had\s+been)\s+)?no\s+(?:reported\s+|other\s+|immediate\s+)?(?P<noun>injuries|casualties|deaths|fatalities|arrests|one\s+hurt|one\s+injured|one\s+killed)"
     rf"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been))?\s+(?:immediately\s+)?(?:reported|made|confirmed)", I)
 _PERSON = alt(PERSON_NOUNS)
+# a person noun, or an age used as one ("a 15-year-old is dead")
+_WHO = rf"(?:{_PERSON}|(?:\d+|[a-z]+)[- ](?:year|month|week)s?[- ]old(?!-))"
 _ONE = r"(?:a|an|the|one|another)\s+(?:[\w'’-]+\s+){0,2}?"
 # Singular victims named by a person noun, where the parse often fails (headlines, lists).
 _SINGLE = [
@@ -86,7 +88,7 @@ _SINGLE = [
                 rf"(?:a|an|one|two|three|multiple|several|apparent|a\s+single)?\s*(?:[\w-]+\s+)?(?:gunshot|stab|bullet)\s+wounds?\b", I),
      "injured"),
     # "A teenager is dead", "a man was found dead"
-    (re.compile(rf"\b{_ONE}{_PERSON}\s+(?:is|was|has\s+been|had\s+been)\s+(?:found\s+|pronounced\s+|declared\s+)?dead\b", I), "killed"),
+    (re.compile(rf"\b{_ONE}{_WHO}\s+(?:is|was|has\s+been|had\s+been)\s+(?:found\s+|pronounced\s+|declared\s+)?dead\b", I), "killed"),
 ]
 _NOUN_KIND = {"injuries": ("injured",), "casualties": ("killed", "injured"), "deaths": ("killed",),
               "fatalities": ("killed",), "arrests": ("arrested",), "one hurt": ("injured",),

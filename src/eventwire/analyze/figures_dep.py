@@ -105,6 +105,8 @@ def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
         if tok.dep_ == "amod":
             return None, tok  # "the injured man" is a description, counted elsewhere
         verb = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+        if DEP_TRIGGERS[low] == "injured" and any(c.lower_ in ("fatally", "mortally") for c in tok.children):
+            return "killed", verb  # "had been fatally wounded"
         return DEP_TRIGGERS[low], verb
     if low in _INJURY_NOUNS and tok.dep_ == "dobj" and tok.head.lower_ in _SUFFER:
         return "injured", tok.head
@@ -120,7 +122,12 @@ def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
         return "kidnapped", tok
     if low in _WOUNDING and tok.pos_ == "VERB":
         # "a man was shot in the leg": wounded, unless the clause says he died ("shot to death")
-        return ("killed" if _fatal(tok) else "injured"), tok
+        if not _fatal(tok):
+            return "injured", tok
+        if any(c.lower_ in ("fatally", "mortally", "dead", "death") or c.dep_ == "prep" and c.lower_ == "to"
+               and any(g.lower_ == "death" for g in c.children) for c in tok.children):
+            return "killed", tok
+        return None, tok  # "shot and killed": the "killed" token counts
     if low in _TO_HOSPITAL and _goes_to_hospital(tok):
         return "injured", tok
     if low == "condition" and any(c.lower_ in _CONDITIONS for c in tok.children):
