@@ -229,3 +229,13 @@ def test_a_fronted_date_frames_every_clause_but_a_saying_verb_does_not():
     assert of_type(evs, "protest")[0].date["value"] == "2023-04-09"
     said = events_of("On Tuesday, police said that a man was shot in a parked car.", "2024-03-27")
     assert all(e.date is None for e in of_type(said, "attack", "shooting"))
+
+
+def test_a_headline_event_takes_the_date_of_the_leads_incident():
+    # the headline names the shooting; the lead tells it with its date
+    # (here the two places disagree, as a misread street or town name often makes them)
+    evs = events_of("Man wounded in shooting in Boston\n\nBy Staff Reporter\n\nNews Desk\n\n"
+                    "A man was shot Thursday night outside a store in Denver, police said.", "2024-03-23")
+    primary = [e for e in evs if e.primary]
+    assert len(primary) == 1 and primary[0].trigger.start < 40
+    assert primary[0].date is not None and primary[0].date["value"] == "2024-03-21"

@@ -17,7 +17,7 @@ from .. import taxonomy
 from ..model import EventMention, Record, Span
 from . import event_link as link
 from .event_actors import Names, actors_of
-from .event_coref import Cluster, Mention, _km, choose_primary, cluster
+from .event_coref import LEAD_UNITS, Cluster, Mention, _km, choose_primary, cluster
 from .event_lexicon import cue_set
 from .event_modes import mode_of
 from .event_triggers import Cand, crosses, find, units
@@ -170,6 +170,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     orphans = _assign_figures(record, doc, mentions)
     clusters = cluster(mentions)
     _date_from_next_sentences(record, doc, clusters)
+    _headline_date(clusters)
     for cl in clusters:
         _refine(cl, text)
     _link_about(clusters)
@@ -264,6 +265,25 @@ def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple
         city = link.city_of(place, places, u, city_fallback)
         if city is not None:
             loc["city"] = {"name": city.name, "span": {"text": city.text, "start": city.start, "end": city.end}}
+
+
+def _headline_date(clusters: list[Cluster]) -> None:
+    """A headline states the incident the lead then tells with its date ("Man shot near X" /
+    "... a man was shot Thursday night near X"). A headline event with no date of its own
+    takes the date of the first event of its family in the lead, even when a misread place
+    kept the two apart."""
+    for cl in clusters:
+        h = cl.head
+        if h.sent != 0 or cl.best("date") or h.mode in ("hypothetical", "background"):
+            continue
+        for other in clusters:
+            o = other.head
+            d = other.best("date")
+            if other is cl or not 0 < o.sent < LEAD_UNITS or o.family != h.family or o.mode != h.mode:
+                continue
+            if d:
+                h.date = (d[0], 1)
+            break  # only the lead's first event of that family is the headline's
 
 
 def _date_from_next_sentences(record: Record, doc: Any, clusters: list[Cluster]) -> None:
