@@ -138,6 +138,10 @@ def test_figures(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
     ("Kim Lee was critically injured. Tom Ross died.", {("killed", 1, "exact"), ("injured", 1, "exact")}),
     # both indefinite: two separate people
     ("A man was killed and a teen was wounded.", {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    # a victim found wounded is the one who died
+    ("One person is dead. Officers found a man suffering from a gunshot wound.", {("killed", 1, "exact")}),
+    ("A fisherman found the body of a man with a gunshot wound.", {("killed", 1, "exact")}),
+    ("Medics pronounced the victim dead at the scene.", {("killed", 1, "exact")}),
     ("A man was killed and a teen was shot.", {("killed", 1, "exact")}),
 ])
 def test_same_victim_counts_once(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:

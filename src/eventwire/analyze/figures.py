@@ -78,10 +78,10 @@ _SINGLE = [
     (re.compile(rf"\b(?:left|leaving|leaves)\s+{_ONE}{_PERSON}\s+(?:(?:in\s+(?:critical|serious|stable|grave)\s+condition|injured|wounded|hurt)(?P<inj>)|dead)\b", I), "left"),
     # "the fatal shooting of a 16-year-old boy", "the shooting death of 15 year-old X", "the death of a child"
     (re.compile(rf"\b(?:(?:fatal|deadly)\s+(?:shooting|stabbing)|(?:shooting|stabbing|gunshot)\s+death|death|killing|"
-                rf"murder|slaying)\s+of\s+(?:(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}"
+                rf"murder|slaying|body|remains)\s+of\s+(?:(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}"
                 rf"|(?:(?:a|an|the|his|her|their)\s+)?(?:\d+|[a-z]+)[- ](?:year|month|week|day)s?[- ]old)\b", I), "killed"),
     # "found a 16-year-old girl dead", "found Guzman dead", "took his own life"
-    (re.compile(rf"\bfound\s+(?:{_ONE}{_PERSON}|(?:[A-Z][\w'’-]+\s+){{1,3}}?)\s*dead\b"
+    (re.compile(rf"\b(?:found|pronounced|declared)\s+(?:{_ONE}{_WHO}|(?:[A-Z][\w'’-]+\s+){{1,3}}?)\s*dead\b"
                 rf"|\b(?:took|taken|take|takes|taking)\s+(?:his|her)\s+own\s+life\b", 0), "killed"),
     # "a man with a gunshot wound", "found a 15-year-old with gunshot wounds"
     (re.compile(rf"\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON}|(?:\d+|[a-z]+)-(?:year|month)s?-old)\s+with\s+"

@@ -6,8 +6,9 @@ Who a figure is about is read from its span: names (proper nouns), person nouns 
 an age ("the 2-year-old"), pronouns and gender words. Two reports are of different people
 when both carry names with no name in common, when their genders differ, when both name a
 specific person noun that differs, or when the injured one says "also"/"another"/"second".
-A reference back is a definite killed report ("the boy died", "he died", "Smith died"), or a
-definite injured report after the killed one ("A man died ... He had been shot").
+A reference back is a definite killed report ("the boy died", "he died", "Smith died"), a
+definite injured report after the killed one ("A man died ... He had been shot"), or a victim
+found wounded ("officers found a man suffering from a gunshot wound").
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ _NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "His", "Her", "One", "Pol
                         "Man", "Woman", "Boy", "Girl", "Teen", "Victim", "Child", "It", "They", "Another"})
 _TRIGGER_AT = re.compile(r"\b(?:was|were|is|has|had|died|dies|succumbed|suffered|sustained|remains|remained|"
                          r"shot|killed|wounded|injured|taken|transported|rushed|airlifted|pronounced)\b")
+
+
+# "found a man suffering from a gunshot wound", "a man with a gunshot wound": a victim found
+# wounded is the one who died when the article reports one death, whichever words it uses
+_FOUND_WOUNDED = re.compile(r"\bsuffering\b|\bwith\b(?:\s+[\w-]+){0,3}\s+wounds?\b", re.I)
 
 
 @dataclass
@@ -88,7 +94,8 @@ def drop_superseded(figs: list[Figure]) -> list[Figure]:
     for f in figs:
         if f.kind == "injured" and f.value == 1:
             me = _who(f.span.text)
-            if any(_same_person(me, kw) and (kw.definite or me.definite and f.span.start > k.span.start)
+            weak = bool(_FOUND_WOUNDED.search(f.span.text))
+            if any(_same_person(me, kw) and (weak or kw.definite or me.definite and f.span.start > k.span.start)
                    for k, kw in killed):
                 continue
         out.append(f)
