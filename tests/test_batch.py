@@ -72,3 +72,34 @@ def test_batch_resumes_after_kill(tmp_path: Path) -> None:
     assert sorted(ids) == sorted(set(ids)) and len(ids) == 120
     assert not list(out.glob("*.tmp"))
     assert os.path.exists(out / "manifest.json")
+
+
+def test_ingest_from_parquet_cli_matches_direct_ingest(tmp_path: Path) -> None:
+    """`batch` then `ingest --from-parquet` stores the same events as `ingest` of the shards."""
+    shards = _shards(tmp_path, 2)
+    out = tmp_path / "out"
+    assert run_cli("batch", *map(str, shards), "--out", str(out)).returncode == 0
+    # The direct ingest reads the shards in the order the Parquet parts are loaded.
+    order = {r.article.id: i for i, r in enumerate(read_records(out))}
+    direct_db, bulk_db = f"sqlite:///{tmp_path / 'direct.db'}", f"sqlite:///{tmp_path / 'bulk.db'}"
+    first_ids = {s: json.loads(s.read_text().splitlines()[0])["id"] for s in shards}
+    ordered = sorted(shards, key=lambda s: order[first_ids[s]])
+    res = run_cli("ingest", *map(str, ordered), "--db", direct_db)
+    assert res.returncode == 0, res.stderr
+    res = run_cli("ingest", "--from-parquet", str(out), "--db", bulk_db)
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stderr.strip().splitlines()[-1])["new"] == 12
+
+    def events(db: str) -> list[tuple[str, tuple[str, ...]]]:
+        r = run_cli("events", "--db", db, "--format", "jsonl", "--limit", "500")
+        assert r.returncode == 0, r.stderr
+        return sorted((e["id"], tuple(sorted(e["articles"]))) for e in map(json.loads, r.stdout.splitlines()))
+
+    assert events(bulk_db) == events(direct_db) != []
+    again = run_cli("ingest", "--from-parquet", str(out), "--db", bulk_db)
+    assert json.loads(again.stderr.strip().splitlines()[-1])["unchanged"] == 12
+
+
+def test_ingest_needs_paths_or_parquet(tmp_path: Path) -> None:
+    res = run_cli("ingest", "--db", f"sqlite:///{tmp_path / 'x.db'}")
+    assert res.returncode == 2 and "needs at least one PATH" in res.stderr

@@ -174,7 +174,7 @@ class Group:
             near = sorted(self.stories, key=lambda e: (-self.stories[e]["created_seq"], self.order[e]))
         cands = [self.stories[e]["profile"] for e in found]
         cands += [self.stories[e]["profile"] for e in near[:CANDIDATE_LIMIT] if e not in set(found)]
-        best, _, _ = cluster.assign(m, cands, threshold=st.STORY_THRESHOLD, merge_threshold=2.0)
+        best = st.choose_story(m, cands)
         if best is None:
             sid = it["new_id"] if it["new_id"] not in self.stories else f"{it['new_id']}_{seq}"
             self._add_story(sid, cluster.new_profile(sid, m), seq, pos)

@@ -11,8 +11,14 @@ from typing import Any
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="read, analyse, cluster and store articles (idempotent, resumable)")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
     p.add_argument("--db", help="database URL (default: $EVENTWIRE_DB or sqlite:///eventwire.db)")
+    p.add_argument("--from-parquet", metavar="DIR",
+                   help="bulk-load records analysed by `eventwire batch` and cluster them by partition")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="with --from-parquet: cluster the partitions in-process or on Ray")
+    p.add_argument("--workers", type=int, default=2, help="with --from-parquet --engine ray: Ray CPUs")
+    p.add_argument("--ray-address", help="with --engine ray: address of an existing Ray cluster")
     p.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that lack one")
     p.add_argument("--no-clean", action="store_true", help="analyse the text exactly as given")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
@@ -41,6 +47,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
+    if args.from_parquet:
+        if args.paths:
+            print("eventwire: error: give either PATHs or --from-parquet DIR, not both", file=sys.stderr)
+            return 2
+        return _ingest_parquet(args)
+    if not args.paths:
+        print("eventwire: error: ingest needs at least one PATH (or --from-parquet DIR)", file=sys.stderr)
+        return 2
     from ..model import ItemError
     from ..pipeline import analyze_items
     from ..read import read_paths
@@ -78,6 +92,21 @@ def run_ingest(args: argparse.Namespace) -> int:
     counts["unchanged"] += skipped
     print(json.dumps(counts), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _ingest_parquet(args: argparse.Namespace) -> int:
+    from ..scale.load import ingest_from_parquet
+
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    try:
+        counts = ingest_from_parquet(args.from_parquet, args.db, engine=args.engine,
+                                     workers=args.workers, progress=progress,
+                                     ray_address=args.ray_address)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"eventwire: error: {args.from_parquet}: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(counts), file=sys.stderr)
+    return 1 if counts.get("errors") else 0
 
 
 def run_events(args: argparse.Namespace) -> int:

@@ -36,6 +36,14 @@ def _candidates(db: Db, m: dict[str, Any], terms: list[str]) -> list[dict[str, A
     return found + profiles(db, "stories", [r[0] for r in rows if r[0] not in seen])
 
 
+def choose_story(m: dict[str, Any], cands: list[dict[str, Any]]) -> str | None:
+    """The story an article joins (None: a new one). The partitioned loader (scale/) calls
+    this too, so both paths share one rule."""
+    best, _, _ = cluster.assign(m, cands, threshold=STORY_THRESHOLD, merge_threshold=2.0,
+                                weights=cluster.score_module.STORY_WEIGHTS if STORY_WEIGHTED else None)
+    return best
+
+
 def place_story(db: Db, d: dict[str, Any], weights: dict[str, float], aid: str, copy_of: str | None,
                 seq: int, terms: list[str]) -> str:
     """Put the article in a story (a copy goes straight into its original's story)."""
@@ -47,8 +55,7 @@ def place_story(db: Db, d: dict[str, Any], weights: dict[str, float], aid: str, 
             return sid
     m = cluster.story_features(d, toks=weights, root=copy_of or aid)
     cands = _candidates(db, m, terms)
-    best, _, _ = cluster.assign(m, cands, threshold=STORY_THRESHOLD, merge_threshold=2.0,
-                                weights=cluster.score_module.STORY_WEIGHTS if STORY_WEIGHTED else None)
+    best = choose_story(m, cands)
     if best is None:
         sid = story_id_for(aid)
         if db.scalar("SELECT 1 FROM stories WHERE id = ?", (sid,)):
