@@ -239,3 +239,17 @@ def test_a_headline_event_takes_the_date_of_the_leads_incident():
     primary = [e for e in evs if e.primary]
     assert len(primary) == 1 and primary[0].trigger.start < 40
     assert primary[0].date is not None and primary[0].date["value"] == "2024-03-21"
+
+
+def test_blocking_a_road_is_a_protest_and_gathering_dates_the_rally():
+    evs = events_of("On 3 May 2023, farmers blocked the highway near the town to demand aid.")
+    assert of_type(evs, "protest") and of_type(evs, "protest")[0].date["value"] == "2023-05-03"
+    # "gathered" is weak: it folds into the rally it introduces, handing over its date
+    rally = events_of("On 4 May 2023, workers gathered for a rally outside the factory.")
+    assert len(of_type(rally, "protest")) == 1
+    assert of_type(rally, "protest")[0].date["value"] == "2023-05-04"
+
+
+def test_demolishing_houses_is_property_destruction():
+    evs = events_of("Soldiers demolished two houses in the village on 2 May 2023.")
+    assert of_type(evs, "strategic_development")

@@ -149,6 +149,9 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
                 later = next(x for x in mentions if x.sent == m.sent and x.family == m.family and not x.weak)
                 later.figures = {**m.figures, **later.figures}
                 later.actors = later.actors + [a for a in m.actors if a not in later.actors]
+                # and its date and place: "gathered on 3 May for a rally" dates the rally
+                later.date = later.date or m.date
+                later.loc = later.loc or m.loc
                 continue
             target.members.append(m)
             continue
