@@ -138,6 +138,12 @@ def test_figures(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
     ("Kim Lee was critically injured. Tom Ross died.", {("killed", 1, "exact"), ("injured", 1, "exact")}),
     # both indefinite: two separate people
     ("A man was killed and a teen was wounded.", {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    # one of several wounded who later died is not still wounded
+    ("Two people were wounded in a shooting. The 19-year-old victim died at the hospital.",
+     {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    # "N others" wounded are already the survivors
+    ("The gunman opened fire, killing one person and wounding five others. The victim died at the scene.",
+     {("killed", 1, "exact"), ("injured", 5, "exact")}),
     # a victim found wounded is the one who died
     ("One person is dead. Officers found a man suffering from a gunshot wound.", {("killed", 1, "exact")}),
     ("A fisherman found the body of a man with a gunshot wound.", {("killed", 1, "exact")}),
@@ -146,6 +152,11 @@ def test_figures(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
 ])
 def test_same_victim_counts_once(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
     assert figs(nlp, text) == expected
+
+
+def test_dateline_is_not_a_second_victim(nlp) -> None:
+    # "YORK CITY, Pa.–A man": the dateline parsed as a second subject is not a second person
+    assert ("injured", 2, "exact") not in figs(nlp, "YORK CITY, Pa.–A man was hospitalized after a shooting.")
 
 
 def test_time_and_money_numbers_are_not_counts(nlp) -> None:

@@ -226,8 +226,9 @@ def _members(subj: Any) -> list[Any]:
     only inside a list with "and"."""
     heads = [subj]
     if subj.dep_ in ("nsubjpass", "nsubj"):
+        # only common nouns ("two women"): a dateline or name parsed as a second subject is not a victim
         heads += [c for c in subj.head.children if c.dep_ == subj.dep_ and c.i != subj.i
-                  and c.ent_type_ not in _NOT_PERSON_ENTS]
+                  and c.tag_ in ("NN", "NNS") and c.ent_type_ not in _NOT_PERSON_ENTS]
     out: list[Any] = []
     todo = list(heads)
     while todo:

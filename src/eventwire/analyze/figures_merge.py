@@ -8,7 +8,8 @@ when both carry names with no name in common, when their genders differ, when bo
 specific person noun that differs, or when the injured one says "also"/"another"/"second".
 A reference back is a definite killed report ("the boy died", "he died", "Smith died"), a
 definite injured report after the killed one ("A man died ... He had been shot"), or a victim
-found wounded ("officers found a man suffering from a gunshot wound").
+found wounded ("officers found a man suffering from a gunshot wound"). "Two people were
+wounded ... The 19-year-old victim died" leaves one wounded.
 """
 
 from __future__ import annotations
@@ -49,11 +50,13 @@ class Who:
     definite: bool
     other: bool
     age: str | None
+    reflexive: bool  # "killed himself": the shooter, not one of the people he shot
 
 
 def _who(span_text: str) -> Who:
     m = _TRIGGER_AT.search(span_text)
     head = span_text[:m.start()] if m and m.start() > 0 else span_text
+    head = _LEAD_VERB.sub("", head)
     words = _WORD.findall(head)
     low = [w.lower().rstrip(".") for w in words]
     names = frozenset(w.strip(".’'") for w in words if w[0].isupper() and w not in _NOT_NAMES
@@ -66,14 +69,19 @@ def _who(span_text: str) -> Who:
     age = _AGE.search(head)
     return Who(names=names, nouns=frozenset(w for w in low if w in _PERSON and w not in _GENDERED),
                gender=gender, definite=definite and first not in _INDEFINITE,
-               other=any(w in _OTHERS for w in low), age=age.group(1).lower() if age else None)
+               other=any(w in _OTHERS for w in low), age=age.group(1).lower() if age else None,
+               reflexive=bool(_REFLEXIVE.search(span_text)))
 
 
 _GENDERED = _MALE | _FEMALE
+_OTHERS_RE = re.compile(r"\b(?:others?|more|additional|both)\b", re.I)
+# the verb of an active-object span ("killing one person"): who it is about starts after it
+_LEAD_VERB = re.compile(r"^\s*(?:[a-z]+(?:ing|ed)|shot|hurt)\s+")
+_REFLEXIVE = re.compile(r"\b(?:himself|herself|themselves|own\s+life)\b", re.I)
 
 
 def _same_person(a: Who, b: Who) -> bool:
-    if a.other:
+    if a.other or b.reflexive and not a.reflexive:
         return False
     if a.names and b.names and not a.names & b.names:
         return False
@@ -92,6 +100,12 @@ def drop_superseded(figs: list[Figure]) -> list[Figure]:
         return figs
     out: list[Figure] = []
     for f in figs:
+        if f.kind == "injured" and f.value >= 2 and not _OTHERS_RE.search(f.span.text) and any(
+                k.span.start > f.span.end and kw.definite and not kw.other and not kw.names and not kw.reflexive
+                for k, kw in killed):
+            # "Two people were wounded ... The 19-year-old victim died": one of the two died
+            out.append(Figure(kind=f.kind, value=f.value - 1, qualifier=f.qualifier, span=f.span, sentence=f.sentence))
+            continue
         if f.kind == "injured" and f.value == 1:
             me = _who(f.span.text)
             weak = bool(_FOUND_WOUNDED.search(f.span.text))
