@@ -253,3 +253,16 @@ def test_blocking_a_road_is_a_protest_and_gathering_dates_the_rally():
 def test_demolishing_houses_is_property_destruction():
     evs = events_of("Soldiers demolished two houses in the village on 2 May 2023.")
     assert of_type(evs, "strategic_development")
+
+
+def test_an_undated_main_incident_takes_the_leads_first_free_date_never_a_later_one():
+    # the lead's date tells when the incident happened; a date after publication never does
+    evs = events_of("Teen killed in shooting\n\nBy Staff\n\nNews Desk\n\nSunday, March 24, 2024\n\n"
+                    "Neighbours heard a loud noise and called for help.\n\n"
+                    "A teenager died after he was shot outside a store.", "2024-03-25")
+    primary = [e for e in evs if e.primary]
+    assert primary and primary[0].date is not None and primary[0].date["value"] == "2024-03-24"
+    later = events_of("Teen killed in shooting\n\nBy Staff\n\nNews Desk\n\nSunday, March 24, 2024\n\n"
+                      "Neighbours heard a loud noise and called for help.\n\n"
+                      "A teenager died after he was shot outside a store.", "2024-03-20")
+    assert all(e.date is None for e in later if e.primary)

@@ -202,6 +202,16 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     return None
 
 
+def on_report_verb(doc: Any, t: Time) -> bool:
+    """Is the time on a verb of saying ("police said Tuesday")? It dates a statement."""
+    tok = token_at(doc, t.start)
+    for _ in range(4):
+        if tok is None or tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok is not None and tok.lower_ in cue_set("link", "report_verbs")
+
+
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis"}
 
 

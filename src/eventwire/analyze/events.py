@@ -182,6 +182,8 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         p = choose_primary(clusters)
     if p is not None:
         clusters[p].primary = True
+    if p is not None:
+        _lead_date(record, doc, clusters[p], claimed)
     _background_by_date(clusters, p)
     incident = _incident(clusters, p)
     if incident is not None:
@@ -284,6 +286,30 @@ def _headline_date(clusters: list[Cluster]) -> None:
             if d:
                 h.date = (d[0], 1)
             break  # only the lead's first event of that family is the headline's
+
+
+def _lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int]) -> None:
+    """The article's main violent event still undated takes the first date of the headline
+    and lead that no other event holds: the lead tells the incident ("A man was shot. ... It
+    happened Sunday night."); later dates are follow-ups. Never after publication."""
+    h = cl.head
+    if cl.best("date") or h.family != "violence" or h.mode != "asserted":
+        return
+    spans = units(doc)
+    if not spans:
+        return
+    hi = spans[min(LEAD_UNITS, len(spans)) - 1][1]
+    pub = (record.article.published or "")[:10]
+    for i, t in enumerate(record.times):
+        if t.start >= hi:
+            break
+        if i in claimed or link.clock_only(t) or any(m.cand.span.start_char <= t.start < m.cand.span.end_char
+                                                     for m in cl.members) or link.on_report_verb(doc, t):
+            continue  # its own sentences' dates were weighed already; a statement's date is not the event's
+        d = link.date_dict(t)
+        if d and d["precision"] == "day" and (not pub or d["value"][:10] <= pub):
+            h.date = (d, 1)
+            return
 
 
 def _date_from_next_sentences(record: Record, doc: Any, clusters: list[Cluster]) -> None:
