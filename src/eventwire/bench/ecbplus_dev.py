@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from ..store.bench import cluster_documents, score_documents
+from .clustering import cluster_documents, score_documents
 from .common import BenchContext, records_for
 from .coref_metrics import conll
 

@@ -11,7 +11,7 @@ is directly comparable (README "Reference scores").
 
 from __future__ import annotations
 
-from ..store.bench import cluster_documents, score_documents
+from .clustering import cluster_documents, score_documents
 from .common import BenchContext, records_for
 
 

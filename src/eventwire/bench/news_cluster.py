@@ -9,7 +9,7 @@ event clustering; no published score for news-cluster). Goal: B³ F1 ≥ 0.90.
 
 from __future__ import annotations
 
-from ..store.bench import cluster_documents, score_documents
+from .clustering import cluster_documents, score_documents
 from .common import BenchContext, records_for
 
 DATASET = "giveme5w1h/news-cluster"

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Record
-from . import open_store
+from ..store import open_store
 
 
 def cluster_documents(records: Iterable[Record], url: str | None = None) -> tuple[dict[str, str | None], dict[str, Any]]:
@@ -37,7 +37,7 @@ def cluster_documents(records: Iterable[Record], url: str | None = None) -> tupl
 def score_documents(assign: dict[str, str | None], gold: dict[str, Any]) -> dict[str, float]:
     """Clustering metrics of {article: event} against {article: gold cluster}; articles with
     no event are singletons. Returns ours and the every-article-alone baseline."""
-    from ..bench.coref_metrics import conll, singletons
+    from .coref_metrics import conll, singletons
 
     ids = [a for a in gold if a in assign]
     key = {a: gold[a] for a in ids}
