@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .parquet import write_records
+from .ray_init import ensure_ray
 from .shards import Shard, ShardResult, clear_partials, list_shards, pending, write_manifest
 
 
@@ -117,12 +118,7 @@ def _run_ray(todo: list[Shard], out: str, workers: int, address: str | None,
 
     if not todo:
         return
-    if not ray.is_initialized():
-        if address:
-            ray.init(address=address, ignore_reinit_error=True, log_to_driver=False)
-        else:
-            ray.init(num_cpus=max(workers, 1), include_dashboard=False, ignore_reinit_error=True,
-                     log_to_driver=False, configure_logging=False)
+    ensure_ray(address, max(workers, 1))
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = sys.stderr.isatty()
     ds = ray.data.from_items([{"shard": s.path} for s in todo], override_num_blocks=len(todo))

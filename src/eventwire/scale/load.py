@@ -217,14 +217,9 @@ def ingest_from_parquet(directory: str, db_url: str | None, engine: str = "local
         _say(progress, f"prepared {len(prep.articles)} articles, {len(prep.items)} queries")
         seeds = _seeds(db, prep)
         if engine == "ray" and prep.items:
-            import ray
+            from .ray_init import ensure_ray
 
-            if not ray.is_initialized():
-                if ray_address:
-                    ray.init(address=ray_address, ignore_reinit_error=True, log_to_driver=False)
-                else:
-                    ray.init(num_cpus=max(workers, 2), include_dashboard=False, ignore_reinit_error=True,
-                             log_to_driver=False, configure_logging=False)
+            ensure_ray(ray_address, max(workers, 2))
         results, stats = cluster_items(prep.items, seeds, engine, workers, bucket_days)
         t2 = time.perf_counter()
         _say(progress, f"clustered in {stats['groups']} groups, {stats['rounds']} rounds")
