@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from .. import doc_cache
 from ..model import Record
 from ..nlp import load, model_language
 from . import entities, events, figures, places, quotes, times
@@ -58,7 +59,7 @@ def analyze_many(records: Iterable[Record], batch_size: int = 32) -> Iterator[Re
 def _flush(nlp: Any, buffer: list[Record], batch_size: int) -> Iterator[Record]:
     if not buffer:
         return
-    docs = nlp.pipe((r.article.text for r in buffer), batch_size=batch_size)
+    docs = doc_cache.pipe(nlp, [r.article.text for r in buffer], batch_size)
     for rec, doc in zip(buffer, docs, strict=True):
         rec.doc = doc
         yield run_layers(rec)
