@@ -63,6 +63,7 @@ class FastAttributeRuler:
         # token's tests accepts, so a token only meets the rules that can match it.
         self.index_by_col: list[dict[int, list[tuple[int, list[list[Check]]]]]] = [{} for _ in FIELDS]
         self.unindexed: list[tuple[int, list[list[Check]]]] = []
+        self._memo: dict[tuple[int, ...], tuple[list[int], list[Any]]] = {}
         self.attrs: list[dict[str, Any]] = []
         self.index: list[int] = []
         strings = ruler.vocab.strings
@@ -85,9 +86,22 @@ class FastAttributeRuler:
         rows = [(*r, i, doc) for i, r in enumerate(doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist())]
         matches: list[tuple[int, int]] = []  # (attr_id, token index)
         index_by_col, unindexed, n_rows = self.index_by_col, self.unindexed, len(rows)
+        memo = self._memo
         for i, row in enumerate(rows):
-            rules = [r for col, idx in enumerate(index_by_col) for r in idx.get(row[col], ())]
-            for attr_id, pattern in rules + unindexed:
+            # Which rules can start at a token, and which one-token rules match it, depend
+            # only on its four attribute ids: memoised, since most tokens repeat a seen
+            # combination.
+            key = row[:4]
+            seen = memo.get(key)
+            if seen is None:
+                rules = [r for col, idx in enumerate(index_by_col) for r in idx.get(row[col], ())] + unindexed
+                hits = [a for a, pattern in rules if len(pattern) == 1 and all(c(row) for c in pattern[0])]
+                seen = (hits, [r for r in rules if len(r[1]) > 1])
+                if len(memo) < 200_000:
+                    memo[key] = seen
+            hits, longer = seen
+            matches.extend((a, i) for a in hits)
+            for attr_id, pattern in longer:
                 n = len(pattern)
                 if i + n > n_rows:
                     continue
