@@ -250,6 +250,13 @@ def test_blocking_a_road_is_a_protest_and_gathering_dates_the_rally():
     assert of_type(rally, "protest")[0].date["value"] == "2023-05-04"
 
 
+def test_a_road_blocked_by_a_crowd_is_a_protest_but_not_one_blocked_by_a_tree():
+    # passive "block" counts only with a crowd or group as the by-agent
+    assert of_type(events_of("On 3 May 2023, the main road was blocked by protesters demanding jobs."), "protest")
+    assert not of_type(events_of("On 3 May 2023, the main road was blocked by a fallen tree for hours."), "protest")
+    assert not of_type(events_of("On 3 May 2023, the highway was blocked after a lorry overturned."), "protest")
+
+
 def test_demolishing_houses_is_property_destruction():
     evs = events_of("Soldiers demolished two houses in the village on 2 May 2023.")
     assert of_type(evs, "strategic_development")

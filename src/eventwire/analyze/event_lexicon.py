@@ -22,6 +22,9 @@ class Entry:
     extra: tuple[str, ...]  # other words that must be children of the head
     weak: bool = False
     objects: tuple[str, ...] = ()  # the verb only counts with one of these as object
+    # With `objects`, a passive ("the road was blocked") only counts when the by-agent is
+    # one of these (crowd nouns) or a group name: trees, snow and police block roads too.
+    passive_agents: tuple[str, ...] = ()
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -63,13 +66,15 @@ def lexicon() -> dict[str, tuple[Entry, ...]]:
     table: dict[str, list[Entry]] = {}
     for trig in data["trigger"]:
         objects = trig.get("objects", {})
+        agents = trig.get("passive_agents", {})
         for pos, key in (("verb", "verbs"), ("noun", "nouns")):
             for phrase in trig.get(key, []):
                 words = phrase.lower().split()
                 head, extra = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
                 objs = tuple(objects.get(head, objects.get("*", []))) if pos == "verb" and not extra else ()
                 entry = Entry(trig["type"], trig.get("subtype"), pos, head, tuple(extra),
-                              bool(trig.get("weak", False)), objs)
+                              bool(trig.get("weak", False)), objs,
+                              tuple(agents.get(head, ())) if objs else ())
                 forms = verb_forms(head, irregular) if pos == "verb" else noun_forms(head)
                 for form in forms:
                     table.setdefault(form, []).append(entry)

@@ -144,7 +144,21 @@ def _objects_ok(tok: Any, entry: Entry) -> bool:
     for a in list(args):
         if a.lower_ in ("that", "which") and tok.dep_ == "relcl":
             args.append(tok.head)
-    return any(a.lower_ in allowed for a in args)
+    return any(a.lower_ in allowed and (a.dep_ != "nsubjpass" or _crowd_agent(tok, entry)) for a in args)
+
+
+def _crowd_agent(verb: Any, entry: Entry) -> bool:
+    """Whether a passive verb's by-agent is a crowd noun or a group name (see Entry)."""
+    if not entry.passive_agents:
+        return True
+    allowed: set[str] = set()
+    for w in entry.passive_agents:
+        allowed |= noun_forms(w)
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for obj in (c for c in agent.children if c.dep_ == "pobj"):
+            if obj.lower_ in allowed or obj.ent_type_ in ("NORP", "ORG"):
+                return True
+    return False
 
 
 def find(doc: Any) -> list[Cand]:
