@@ -188,7 +188,10 @@ def cue_tokens(doc: Any) -> list[Any]:
     lower = doc.to_array([LOWER])
     if lower.ndim > 1:
         lower = lower[:, 0]
-    idx = np.nonzero(np.isin(lower, _cue_hashes()))[0]
+    # searchsorted on the sorted table: np.isin would re-sort both arrays on every call
+    table = _cue_hashes()
+    pos = np.minimum(np.searchsorted(table, lower), len(table) - 1)
+    idx = np.nonzero(table[pos] == lower)[0]
     return [doc[int(i)] for i in idx]
 
 
