@@ -131,3 +131,32 @@ def test_mention_features_from_record_dict() -> None:
     assert m["place"] == "Kandahar" and m["place_inferred"] is True
     assert m["day"] is None and m["block_day"] == date(2024, 5, 11).toordinal()
     assert m["family"] == "violence" and "kandahar" in m["tokens"]
+
+
+def story_m(**kw) -> dict:
+    base = mention(type="story", family="story", primary=False, day=None, precision=None,
+                   actors=[], figures={}, place=None, country=None, lat=None, lon=None)
+    base.update(kw)
+    return base
+
+
+def test_story_needs_shared_wording_not_just_unknown_date_and_place() -> None:
+    # Rule: with no date and no place on either side, an article joins a story only on its
+    # words: little shared wording starts a new story, mostly shared wording joins.
+    s = cluster.new_profile("st_1", story_m(tokens={"reid": 3.0, "rehab": 1.0, "clinic": 1.0}))
+    other = story_m(tokens={"lohan": 3.0, "court": 2.0, "judge": 2.0, "rehab": 0.5})
+    same = story_m(tokens={"reid": 2.5, "rehab": 1.0, "publicist": 1.0})
+    assert cluster.story.choose(other, [s]) is None
+    assert cluster.story.choose(same, [s]) == "st_1"
+
+
+def test_story_time_evidence_moves_the_score() -> None:
+    # Rule: the same words published the same day score higher than published two months
+    # later, and two exact event dates weeks apart score lower than the same day.
+    s = cluster.new_profile("st_1", story_m(published_day=D, block_day=D))
+    near = cluster.story.story_score(story_m(article="b", published_day=D + 1, block_day=D + 1), s)
+    far = cluster.story.story_score(story_m(article="c", published_day=D + 60, block_day=D + 60), s)
+    assert near > far
+    ev = cluster.new_profile("st_2", story_m(day=D, precision="day"))
+    apart = cluster.story.story_score(story_m(day=D + 40, precision="day", block_day=D + 40), ev)
+    assert cluster.story.story_score(story_m(day=D, precision="day"), ev) > apart

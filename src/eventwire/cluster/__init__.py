@@ -40,14 +40,15 @@ Algorithm
    same event and is merged into the chosen one (the absorbed id then redirects; the older
    event keeps its id).
 4. Stories: `story_features(record_dict)` gives every article (typed event or not) one
-   article-level mention of family "story"; the same `score`/`assign`, with STORY_WEIGHTS
-   (wording weighs more: stories cover any topic, not only typed events), group articles
-   into news stories (the store keeps them in `stories`, `Store.document_stories()`).
+   article-level mention of family "story"; `story.choose` (word cosine nudged by time, see
+   cluster/story.py: stories cover any topic, so the wording carries the evidence) groups
+   articles into news stories (the store keeps them in `stories`, `Store.document_stories()`).
 5. `figures.reconcile(reports, rule)` chooses each figure's value (conservative / latest
    / max, see cluster/figures.py for the exact rules).
 """
 
 from . import score as score_module
+from . import story
 from .features import (
     article_tokens,
     day_of,
@@ -76,5 +77,5 @@ from .score import (
 __all__ = [
     "MERGE_THRESHOLD", "RULES", "THRESHOLD", "WINDOW_DAYS", "add_mention", "article_tokens",
     "assign", "choose", "event_day", "day_of", "family", "iso", "main_mode", "main_type", "mention_features",
-    "merge_profiles", "new_profile", "reconcile", "score", "score_module", "story_features", "tokens", "window",
+    "merge_profiles", "new_profile", "reconcile", "score", "score_module", "story", "story_features", "tokens", "window",
 ]

@@ -11,8 +11,6 @@ from .features import compatible
 
 # Weights of the evidence kinds; they sum to 1 so a score is in [0, 1].
 WEIGHTS = {"tokens": 0.40, "date": 0.20, "place": 0.20, "actors": 0.08, "figures": 0.04, "type": 0.08}
-# Stories (article level, any topic): the wording carries most of the evidence.
-STORY_WEIGHTS = {"tokens": 0.60, "date": 0.15, "place": 0.15, "actors": 0.0, "figures": 0.0, "type": 0.10}
 THRESHOLD = 0.42  # join the best candidate at or above this score, else start a new event
 MERGE_THRESHOLD = 0.62  # a second candidate this close to the mention is the same event: merge
 WINDOW_DAYS = 7  # blocking: candidate events within ± this many days

@@ -1,5 +1,5 @@
 """Stories: article-level clustering of every article (with typed events or not), with the
-same pure scoring as events (cluster.story_features / score / assign)."""
+pure features as events (cluster.story_features) and the story score of cluster/story.py."""
 
 from __future__ import annotations
 
@@ -39,9 +39,7 @@ def _candidates(db: Db, m: dict[str, Any], terms: list[str]) -> list[dict[str, A
 def choose_story(m: dict[str, Any], cands: list[dict[str, Any]]) -> str | None:
     """The story an article joins (None: a new one). The partitioned loader (scale/) calls
     this too, so both paths share one rule."""
-    best, _, _ = cluster.assign(m, cands, threshold=STORY_THRESHOLD, merge_threshold=2.0,
-                                weights=cluster.score_module.STORY_WEIGHTS if STORY_WEIGHTED else None)
-    return best
+    return cluster.story.choose(m, cands)
 
 
 def place_story(db: Db, d: dict[str, Any], weights: dict[str, float], aid: str, copy_of: str | None,
@@ -73,6 +71,3 @@ def place_story(db: Db, d: dict[str, Any], weights: dict[str, float], aid: str, 
         db.executemany("INSERT INTO event_terms (token, event_id) VALUES (?, ?)", [(t, sid) for t in terms[:6]])
     return sid
 
-
-STORY_THRESHOLD = 0.33  # tuned on gvc-dev / news-cluster / ecbplus-dev (with STORY_WEIGHTS)
-STORY_WEIGHTED = True  # tuned on gvc-dev / news-cluster / ecbplus-dev (see bench reports)
