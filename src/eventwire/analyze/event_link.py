@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from ..model import Place, Record, Time
@@ -193,7 +196,8 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     if best is not None:
         return date_dict(best[1]), (1 if clock_only(best[1]) else 3)  # type: ignore[return-value]
     for i, t in same:
-        if i not in claimed and not clock_only(t) and not _report_date(doc, t, trigger_ids):
+        if i not in claimed and not clock_only(t) and not _report_date(doc, t, trigger_ids) \
+                and not on_follow_up_verb(doc, t, trigger_ids):
             return date_dict(t), 2  # type: ignore[return-value]
     before = [t for i, t in enumerate(times)
               if i not in late and para[0] <= t.start < sent.start_char and date_dict(t) and not clock_only(t)]
@@ -202,14 +206,56 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     return None
 
 
+@lru_cache(maxsize=1)
+def _date_words() -> dict[str, frozenset[str]]:
+    raw = tomllib.loads(resources.files("eventwire.data").joinpath("times/event_dates.toml").read_text(encoding="utf-8"))
+    return {"follow_up": frozenset(raw["verbs"]["follow_up"]), "same_time": frozenset(raw["markers"]["same_time"])}
+
+
+def _verb_of(tok: Any) -> Any:
+    """The verb a time expression hangs from (or the token itself when none is near)."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok
+
+
+def on_follow_up_verb(doc: Any, t: Time, trigger_ids: set[int] | None = None) -> bool:
+    """Is the time on a later step of the case ("charged Thursday in the shooting")? It dates
+    that step. Not when that verb is the event's own trigger."""
+    tok = token_at(doc, t.start)
+    if tok is None:
+        return False
+    if tok.i - tok.sent.start <= 2:
+        return False  # "On 4 April 2022, ...": a fronted date frames the whole sentence
+    verb = _verb_of(tok)
+    return verb.lower_ in _date_words()["follow_up"] and not (trigger_ids and verb.i in trigger_ids)
+
+
+def _same_time_clause(clause: Any) -> bool:
+    """An adverbial clause of time under the verb ("driving Sunday when shots were fired")."""
+    return clause.dep_ == "advcl" and any(
+        c.lower_ in _date_words()["same_time"] and c.dep_ in ("mark", "advmod") for c in clause.children)
+
+
 def on_report_verb(doc: Any, t: Time) -> bool:
     """Is the time on a verb of saying ("police said Tuesday")? It dates a statement."""
     tok = token_at(doc, t.start)
-    for _ in range(4):
-        if tok is None or tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            break
-        tok = tok.head
-    return tok is not None and tok.lower_ in cue_set("link", "report_verbs")
+    if tok is None:
+        return False
+    verb = _verb_of(tok)
+    return verb.lower_ in cue_set("link", "report_verbs") and _says_when(verb, tok)
+
+
+def _says_when(verb: Any, tok: Any) -> bool:
+    """Does the time on this saying verb really date the statement? Not "it was reported
+    (to police) at 3 a.m.", which is when the incident came to light, and not a time after
+    the start of the reported clause ("says [the incident happened ...] around 5:30 p.m.
+    Friday"), which the parser hung on the wrong verb."""
+    if verb.lower_ == "reported" and any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return not any(c.dep_ == "ccomp" and verb.i < c.left_edge.i < tok.i for c in verb.children)
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis"}
@@ -235,16 +281,19 @@ def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
     if not inside:
         return False
     if verb.lower_ in cue_set("link", "report_verbs"):
-        return True
+        return _says_when(verb, tok)
     if tok.i - tok.sent.start <= 2:
         return False  # a fronted date frames the whole sentence
+    follow_up = verb.lower_ in _date_words()["follow_up"]
     for trig in inside:
         cur = trig
         while cur.i != verb.i and cur.head is not cur:
             if cur.dep_ in _CLAUSE_DEPS:
+                if cur.head.i == verb.i and not follow_up and _same_time_clause(cur):
+                    break  # "responded Monday after a teen was shot": one time for both
                 return True  # the event has a clause (and a time) of its own
             cur = cur.head
-    return False
+    return follow_up
 
 
 def claimed_times(doc: Any, times: list[Time], trigger_sets: list[set[int]]) -> set[int]:

@@ -15,9 +15,10 @@ from typing import Any
 
 from .. import taxonomy
 from ..model import EventMention, Record, Span
+from . import event_dates as dates
 from . import event_link as link
 from .event_actors import Names, actors_of
-from .event_coref import LEAD_UNITS, Cluster, Mention, _km, choose_primary, cluster
+from .event_coref import Cluster, Mention, _km, choose_primary, cluster
 from .event_lexicon import cue_set
 from .event_modes import mode_of
 from .event_triggers import Cand, crosses, find, units
@@ -169,8 +170,8 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         return []
     orphans = _assign_figures(record, doc, mentions)
     clusters = cluster(mentions)
-    _date_from_next_sentences(record, doc, clusters)
-    _headline_date(clusters)
+    dates.from_next_sentences(record, doc, clusters)
+    dates.headline_date(clusters)
     for cl in clusters:
         _refine(cl, text)
     _link_about(clusters)
@@ -183,8 +184,10 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     if p is not None:
         clusters[p].primary = True
     if p is not None:
-        _lead_date(record, doc, clusters[p], claimed)
-    _background_by_date(clusters, p)
+        dates.lead_date(record, doc, clusters[p], claimed)
+        for c in {id(x): x for x in (clusters[p], _incident(clusters, p)) if x is not None}.values():
+            dates.refine_coarse(record, doc, c)
+    dates.background_by_date(clusters, p)
     incident = _incident(clusters, p)
     if incident is not None:
         for f in orphans:
@@ -241,7 +244,7 @@ def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> 
         if c.subtype != incident.subtype and {c.subtype, incident.subtype} <= _SPECIFIC:
             continue  # an air strike and a suicide bombing are two events
         if date and idate and date[1] >= 2 and idate[1] >= 2 and len(date[0]["value"]) == len(idate[0]["value"]) == 10 \
-                and abs(_days(date[0]["value"], idate[0]["value"])) > 3:
+                and abs(dates.days(date[0]["value"], idate[0]["value"])) > 3:
             continue
         incident.members.extend(c.members)
         clusters.remove(c)
@@ -267,69 +270,6 @@ def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple
         city = link.city_of(place, places, u, city_fallback)
         if city is not None:
             loc["city"] = {"name": city.name, "span": {"text": city.text, "start": city.start, "end": city.end}}
-
-
-def _headline_date(clusters: list[Cluster]) -> None:
-    """A headline states the incident the lead then tells with its date ("Man shot near X" /
-    "... a man was shot Thursday night near X"). A headline event with no date of its own
-    takes the date of the first event of its family in the lead, even when a misread place
-    kept the two apart."""
-    for cl in clusters:
-        h = cl.head
-        if h.sent != 0 or cl.best("date") or h.mode in ("hypothetical", "background"):
-            continue
-        for other in clusters:
-            o = other.head
-            d = other.best("date")
-            if other is cl or not 0 < o.sent < LEAD_UNITS or o.family != h.family or o.mode != h.mode:
-                continue
-            if d:
-                h.date = (d[0], 1)
-            break  # only the lead's first event of that family is the headline's
-
-
-def _lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int]) -> None:
-    """The article's main violent event still undated takes the first date of the headline
-    and lead that no other event holds: the lead tells the incident ("A man was shot. ... It
-    happened Sunday night."); later dates are follow-ups. Never after publication."""
-    h = cl.head
-    if cl.best("date") or h.family != "violence" or h.mode != "asserted":
-        return
-    spans = units(doc)
-    if not spans:
-        return
-    hi = spans[min(LEAD_UNITS, len(spans)) - 1][1]
-    pub = (record.article.published or "")[:10]
-    for i, t in enumerate(record.times):
-        if t.start >= hi:
-            break
-        if i in claimed or link.clock_only(t) or any(m.cand.span.start_char <= t.start < m.cand.span.end_char
-                                                     for m in cl.members) or link.on_report_verb(doc, t):
-            continue  # its own sentences' dates were weighed already; a statement's date is not the event's
-        d = link.date_dict(t)
-        if d and d["precision"] == "day" and (not pub or d["value"][:10] <= pub):
-            h.date = (d, 1)
-            return
-
-
-def _date_from_next_sentences(record: Record, doc: Any, clusters: list[Cluster]) -> None:
-    """News states the event, then when: "A man was shot and killed. It happened Monday near ...".
-    A violent event with no date in its own sentences takes the first date of the next two."""
-    spans = units(doc)
-    pub = (record.article.published or "")[:10]
-    for cl in clusters:
-        h = cl.head
-        if cl.best("date") or h.family != "violence" or h.mode == "hypothetical":
-            continue
-        lo = spans[h.sent][1] if h.sent < len(spans) else None
-        hi = spans[min(h.sent + 2, len(spans) - 1)][1] if lo is not None else None
-        for t in record.times:
-            if lo is None or not (lo <= t.start < hi) or link.clock_only(t):
-                continue
-            d = link.date_dict(t)
-            if d and (not pub or d["value"][:10] <= pub):
-                h.date = (d, 1)
-                break
 
 
 def _sentence_of(char: int, starts: list[int]) -> int:
@@ -414,30 +354,6 @@ def _nearest_violence(clusters: list[Cluster], i: int, h: Mention) -> int | None
     if same:
         return same[0]
     return max(real, key=lambda j: len(clusters[j].members)) if real else None
-
-
-def _background_by_date(clusters: list[Cluster], p: int | None) -> None:
-    """A violent event dated well before the main event is context, not news."""
-    if p is None:
-        return
-    pd = clusters[p].best("date")
-    if not pd or pd[1] < 2 or len(pd[0]["value"]) < 10:
-        return
-    for i, c in enumerate(clusters):
-        d = c.best("date")
-        if i == p or not d or d[1] < 2 or len(d[0]["value"]) < 10 or c.head.mode != "asserted":
-            continue
-        if d[0]["value"] < pd[0]["value"] and _days(d[0]["value"], pd[0]["value"]) > 7:
-            for m in c.members:
-                m.mode = "background"
-
-
-def _days(a: str, b: str) -> int:
-    from datetime import date
-    try:
-        return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
-    except ValueError:
-        return 0
 
 
 def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str) -> EventMention:

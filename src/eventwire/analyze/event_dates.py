@@ -1,0 +1,150 @@
+"""Event dates beyond the mention's own sentence: the headline, the lead, the next sentences,
+background by date. Called by the events layer once mentions are clustered (and the primary
+event is known). Every date keeps the span of the time expression it came from; none is
+invented from the publication date.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from ..model import Record
+from . import event_link as link
+from .event_coref import LEAD_UNITS, Cluster
+from .event_triggers import units
+
+
+def headline_date(clusters: list[Cluster]) -> None:
+    """A headline states the incident the lead then tells with its date ("Man shot near X" /
+    "... a man was shot Thursday night near X"). A headline event with no date of its own
+    takes the date of the first event of its family in the lead, even when a misread place
+    kept the two apart."""
+    for cl in clusters:
+        h = cl.head
+        if h.sent != 0 or cl.best("date") or h.mode in ("hypothetical", "background"):
+            continue
+        for other in clusters:
+            o = other.head
+            d = other.best("date")
+            if other is cl or not 0 < o.sent < LEAD_UNITS or o.family != h.family or o.mode != h.mode:
+                continue
+            if d:
+                h.date = (d[0], 1)
+            break  # only the lead's first event of that family is the headline's
+
+
+
+def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int]) -> None:
+    """The article's main violent event still undated takes the first date of the headline
+    and lead that no other event holds: the lead tells the incident ("A man was shot. ... It
+    happened Sunday night."); later dates are follow-ups. Never after publication."""
+    h = cl.head
+    if cl.best("date") or h.family != "violence" or h.mode != "asserted":
+        return
+    spans = units(doc)
+    if not spans:
+        return
+    hi = spans[min(LEAD_UNITS, len(spans)) - 1][1]
+    pub = (record.article.published or "")[:10]
+    for i, t in enumerate(record.times):
+        if t.start >= hi:
+            break
+        if i in claimed or link.clock_only(t) or any(m.cand.span.start_char <= t.start < m.cand.span.end_char
+                                                     for m in cl.members) or link.on_report_verb(doc, t):
+            continue  # its own sentences' dates were weighed already; a statement's date is not the event's
+        d = link.date_dict(t)
+        if d and d["precision"] == "day" and (not pub or d["value"][:10] <= pub):
+            h.date = (d, 1)
+            return
+
+
+
+def from_next_sentences(record: Record, doc: Any, clusters: list[Cluster]) -> None:
+    """News states the event, then when: "A man was shot and killed. It happened Monday near ...".
+    A violent event with no date in its own sentences takes the first date of the next two."""
+    spans = units(doc)
+    pub = (record.article.published or "")[:10]
+    for cl in clusters:
+        h = cl.head
+        if cl.best("date") or h.family != "violence" or h.mode == "hypothetical":
+            continue
+        lo = spans[h.sent][1] if h.sent < len(spans) else None
+        hi = spans[min(h.sent + 2, len(spans) - 1)][1] if lo is not None else None
+        for t in record.times:
+            if lo is None or not (lo <= t.start < hi) or link.clock_only(t):
+                continue
+            if link.on_report_verb(doc, t) or link.on_follow_up_verb(doc, t):
+                continue  # "police said Monday", "was charged Tuesday": not when it happened
+            d = link.date_dict(t)
+            if d and (not pub or d["value"][:10] <= pub):
+                h.date = (d, 1)
+                break
+
+
+
+def background_by_date(clusters: list[Cluster], p: int | None) -> None:
+    """A violent event dated well before the main event is context, not news."""
+    if p is None:
+        return
+    pd = clusters[p].best("date")
+    if not pd or pd[1] < 2 or len(pd[0]["value"]) < 10:
+        return
+    for i, c in enumerate(clusters):
+        d = c.best("date")
+        if i == p or not d or d[1] < 2 or len(d[0]["value"]) < 10 or c.head.mode != "asserted":
+            continue
+        if d[0]["value"] < pd[0]["value"] and days(d[0]["value"], pd[0]["value"]) > 7:
+            for m in c.members:
+                m.mode = "background"
+
+
+
+def days(a: str, b: str) -> int:
+    try:
+        return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
+    except ValueError:
+        return 0
+
+
+
+
+_COARSE = frozenset({"week", "month", "year"})
+
+
+def _period(value: str, precision: str) -> tuple[str, str] | None:
+    """First and last day (ISO) of a week, month or year value."""
+    try:
+        if precision == "week":
+            monday = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+            return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+        if precision == "month":
+            return f"{value[:7]}-01", f"{value[:7]}-31"
+        if precision == "year":
+            return f"{value[:4]}-01-01", f"{value[:4]}-12-31"
+    except ValueError:
+        return None
+    return None
+
+
+def refine_coarse(record: Record, doc: Any, cl: Cluster) -> None:
+    """A coarse date of the main event ("last weekend", "this week", "in April") gives way to
+    the first day the article names inside that period ("at 12:30 p.m. on Saturday", "Oct.
+    20"): the day states the same time more finely. Statement and follow-up dates do not count,
+    nor days after publication."""
+    best = cl.best("date")
+    if not best or best[0]["precision"] not in _COARSE:
+        return
+    period = _period(best[0]["value"], best[0]["precision"])
+    if period is None:
+        return
+    pub = (record.article.published or "")[:10]
+    for t in record.times:
+        if link.clock_only(t) or link.on_report_verb(doc, t) or link.on_follow_up_verb(doc, t):
+            continue
+        d = link.date_dict(t)
+        if not d or d["precision"] != "day" or (pub and d["value"][:10] > pub):
+            continue
+        if period[0] <= d["value"][:10] <= period[1]:
+            cl.head.date = (d, max(best[1], 2))
+            return

@@ -1,0 +1,67 @@
+"""Event dates: each test states one rule on a small hand-written article."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from eventwire.analyze import analyze
+from eventwire.model import Article, EventMention, Record
+
+
+@lru_cache(maxsize=64)
+def events_of(text: str, published: str | None = "2024-03-27") -> tuple[EventMention, ...]:
+    rec = analyze(Record(article=Article(id="t", text=text, published=published, language="en")))
+    return tuple(rec.events)
+
+
+def primary_date(text: str, published: str | None = "2024-03-27") -> str | None:
+    evs = events_of(text, published)
+    p = [e for e in evs if e.primary]
+    return p[0].date["value"] if p and p[0].date else None
+
+
+def test_a_coarse_date_gives_way_to_a_day_inside_it():
+    # "last weekend" is 2024-W12-WE; "Saturday" (2024-03-23) lies inside it and says more
+    text = ("A 9-year-old boy was shot and killed last weekend, police said.\n\n"
+            "Deputies were called to the home at 12:30 p.m. on Saturday.")
+    assert primary_date(text) == "2024-03-23"
+
+
+def test_a_day_outside_the_coarse_period_does_not_refine_it():
+    text = ("A 9-year-old boy was shot and killed last weekend, police said.\n\n"
+            "His uncle was arrested on Tuesday.")
+    assert primary_date(text) in ("2024-W12", None)
+
+
+def test_a_later_step_of_the_case_does_not_date_the_shooting():
+    # "charged Thursday in the shooting" dates the charge; the shooting was early Wednesday
+    text = ("A man was charged Tuesday in the accidental shooting death of his brother.\n\n"
+            "The brother was shot around 1:50 a.m. Monday at their home.")
+    assert primary_date(text) == "2024-03-25"
+
+
+def test_a_clause_of_time_shares_the_main_clause_date():
+    # "when shots were fired" happened while the family "was driving ... Sunday"
+    text = ("A 3-year-old girl died.\n\n"
+            "The family was driving about 8:26 p.m. Sunday in the 1100 block of Main Street when shots "
+            "were fired from a dark sedan, officers said.")
+    assert primary_date(text) == "2024-03-24"
+
+
+def test_a_time_after_the_reported_clause_is_not_the_statement_date():
+    # "says [the shooting happened ...] Friday": even hung on "says", Friday dates the shooting
+    evs = events_of("The sheriff says the shooting happened at the home on Main Road around 5:30 p.m. Friday.")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and shot[0].date is not None and shot[0].date["value"] == "2024-03-22"
+
+
+def test_a_statement_at_the_end_still_dates_only_the_statement():
+    evs = events_of("A boy shot his brother to death during an argument, a sheriff said Thursday.", "2024-03-29")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and all(e.date is None or e.date["value"] != "2024-03-28" for e in shot)
+
+
+def test_the_charge_date_alone_does_not_date_the_shooting():
+    evs = events_of("A man was charged Tuesday in the accidental shooting death of his younger brother.")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and all(e.date is None for e in shot)
