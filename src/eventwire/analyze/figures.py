@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from ..model import Figure, Record, Span
+from .figures_cues import death_cues, is_cue
 from .figures_dep import dep_figures
 from .figures_lexicon import (  # parse_count is re-exported: a public helper for other layers
     AFTER_KIND,
@@ -105,6 +106,7 @@ def analyze(record: Record) -> list[Figure]:
     starts = _sentence_starts(text, record.doc)
     cands: list[Figure] = []
     cands += _regex_figures(text)
+    cands += death_cues(text)
     if record.doc is not None:
         try:
             cands += dep_figures(record.doc)
@@ -113,7 +115,14 @@ def analyze(record: Record) -> list[Figure]:
     out = drop_superseded(_dedup(cands))
     for f in out:
         f.sentence = bisect.bisect_right(starts, f.span.start) - 1
-    return out
+    return _drop_counted_cues(out)
+
+
+def _drop_counted_cues(figs: list[Figure]) -> list[Figure]:
+    """A death cue ("in a murder-suicide") says nothing more where its sentence counts the dead."""
+    counted = {(f.sentence, f.value) for f in figs if f.kind == "killed" and not is_cue(f.span.text)}
+    return [f for f in figs if not (f.kind == "killed" and is_cue(f.span.text)
+                                    and any(s == f.sentence and v >= f.value for s, v in counted))]
 
 
 def find_figures(text: str) -> list[Figure]:
