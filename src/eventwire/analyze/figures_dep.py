@@ -191,7 +191,7 @@ def _subject(verb: Any, intransitive: bool) -> Any:
     an intransitive verb ("X died"), inherited through "shot and killed" or a relative clause."""
     for _ in range(3):
         deps = ("nsubjpass", "nsubj") if intransitive or verb.tag_ in ("VBN", "JJ") else ("nsubjpass",)
-        subjects = [c for c in verb.children if c.dep_ in deps]
+        subjects = _listed([c for c in verb.children if c.dep_ in deps])
         # "SHELBY, N.Y. — A boy has died": a dateline parsed as a second subject is not the victim
         subj = next((c for c in subjects if c.ent_type_ not in _NOT_PERSON_ENTS), subjects[0] if subjects else None)
         if subj is None and verb.dep_ in ("acomp", "oprd", "xcomp"):
@@ -206,6 +206,27 @@ def _subject(verb: Any, intransitive: bool) -> Any:
             return None
         return subj
     return None
+
+
+_DASHES = frozenset({"—", "–", "--", "-", "/", "|", ")", ":"})
+
+
+def _listed(subjects: list[Any]) -> list[Any]:
+    """Of several subjects of one verb, those that form one list with the subject nearest the
+    verb: "A man, two women and a small child" (joined by commas and "and"). A subject
+    joined to the next by nothing or by a dash is a dateline or a photo credit: "PORTAGE
+    PARK — A boy was shot", "Gary Marks/GM Video Productions The child was rushed"."""
+    if len(subjects) < 2:
+        return subjects
+    subjects = sorted(subjects, key=lambda t: t.i)
+    keep = [subjects[-1]]
+    for prev in reversed(subjects[:-1]):
+        doc = prev.doc
+        gap = {t.text for t in doc[prev.i + 1:keep[0].left_edge.i]}
+        if gap & _DASHES or not gap & {",", "and", "or", "&"}:
+            break
+        keep.insert(0, prev)
+    return keep
 
 
 _PERSON_SET = frozenset(w for w in PERSON_NOUNS if " " not in w)
@@ -227,7 +248,7 @@ def _members(subj: Any) -> list[Any]:
     heads = [subj]
     if subj.dep_ in ("nsubjpass", "nsubj"):
         # only common nouns ("two women"): a dateline or name parsed as a second subject is not a victim
-        heads += [c for c in subj.head.children if c.dep_ == subj.dep_ and c.i != subj.i
+        heads += [c for c in _listed([c for c in subj.head.children if c.dep_ == subj.dep_]) if c.i != subj.i
                   and c.tag_ in ("NN", "NNS") and c.ent_type_ not in _NOT_PERSON_ENTS]
     out: list[Any] = []
     todo = list(heads)
