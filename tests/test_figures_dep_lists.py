@@ -8,7 +8,6 @@ from spacy.tokens import Doc
 
 from eventwire.analyze.figures_dep import dep_figures
 
-
 _VOCAB = spacy.blank("en").vocab  # lexical attributes (lower_, like_num) as in the real pipeline
 
 
