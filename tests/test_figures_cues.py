@@ -32,6 +32,9 @@ def cues(text: str) -> list[tuple[int, str]]:
     ("Detectives said the case is a homicide.", [(1, "homicide")]),
     # a murder-suicide: the victim and the killer
     ("Police called it a murder-suicide.", [(2, "murder-suicide")]),
+    # "double"/"triple" count the murders: a double murder-suicide is three dead
+    ("It was an apparent double murder-suicide.", [(3, "double murder-suicide")]),
+    ("Police are investigating a double homicide.", [(2, "double homicide")]),
     # not deaths: non-fatal, weapons and force, attempts, the homicide unit
     ("It was a non-fatal shooting.", []),
     ("He was charged with assault with a deadly weapon.", []),

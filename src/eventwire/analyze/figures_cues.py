@@ -21,12 +21,15 @@ _NOT_BEFORE = frozenset(_CUES["homicide_not_before"])
 _NOT_AFTER = frozenset(_CUES["homicide_not_after"])
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+\Z")
 _WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
+_MULTIPLES: dict[str, int] = _CUES["murder_multiples"]
+_KILL_MULTIPLES: dict[str, int] = _CUES["killing_multiples"]
 _CUE = re.compile(
+    rf"(?<![\w-])(?:(?P<mult>{alt(_MULTIPLES)})[\s-]+)?(?P<two>{alt(_CUES['pair_phrases'])})\b"
+    rf"|(?<![\w-])(?P<kmult>{alt(_KILL_MULTIPLES)})[\s-]+{alt(_CUES['killing_nouns'])}s?\b"
     # "non-fatal shooting", "not a fatal accident": no death
-    rf"(?<![\w-])(?<!non-)(?<!non\s)(?P<one>{_ADJ}\s+(?:[\w-]+\s+)?{_NOUNS}\b"
+    rf"|(?<![\w-])(?<!non-)(?<!non\s)(?P<one>{_ADJ}\s+(?:[\w-]+\s+)?{_NOUNS}\b"
     rf"|{alt(_CUES['phrases'])}\b"
-    rf"|(?P<hom>homicide)(?![\w-]))"
-    rf"|(?P<two>{alt(_CUES['pair_phrases'])})\b",
+    rf"|(?P<hom>homicide)(?![\w-]))",
     re.IGNORECASE,
 )
 # "the third fatal shooting this year", "fatal shootings are up": a statistic, not the incident
@@ -44,7 +47,10 @@ def death_cues(text: str) -> list[Figure]:
             continue
         if m["hom"] and not _homicide(text, m.start(), m.end()):
             continue
-        value = 2 if m["two"] else 1
+        if m["two"]:
+            value = _MULTIPLES.get(m["mult"].lower(), 2) if m["mult"] else 2
+        else:
+            value = _KILL_MULTIPLES.get(m["kmult"].lower(), 1) if m["kmult"] else 1
         out.append(Figure(kind="killed", value=value, qualifier="at_least", span=Span.of(text, m.start(), m.end())))
     return out
 

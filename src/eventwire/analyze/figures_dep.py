@@ -85,11 +85,9 @@ def _murder_suicide(text: str, objects: list[tuple[Any, Figure]], out: list[Figu
             continue
         if any(c.lower_ in _REFLEXIVE for c in tok.children if c.dep_ == "dobj"):
             continue  # the suicide itself
-        self_kill = next((r for r in tok.subtree if r.i != tok.i and r.lower_ in verbs and r.pos_ == "VERB"
-                          and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in r.children)), None)
-        if self_kill is None:
+        obj = next((r for r in tok.subtree if r.i != tok.i and _self_kill(r, tok, verbs)), None)
+        if obj is None:
             continue
-        obj = next(c for c in self_kill.children if c.dep_ == "dobj" and c.lower_ in _REFLEXIVE)
         end = obj.idx + len(obj.text)
         if end - fig.span.start > _MAX_SPAN:
             continue
@@ -97,6 +95,29 @@ def _murder_suicide(text: str, objects: list[tuple[Any, Figure]], out: list[Figu
         out.append(Figure(kind="killed", value=fig.value + 1, qualifier="exact",
                           span=Span.of(text, fig.span.start, end)))
     return out
+
+
+_TURN = frozenset({"turned", "turning", "turns", "turn"})
+_TAKE = frozenset({"took", "taking", "takes", "take"})
+_GUNS = frozenset({"gun", "weapon", "rifle", "handgun", "pistol", "shotgun", "firearm"})
+
+
+def _self_kill(r: Any, verb: Any, verbs: frozenset[str]) -> bool:
+    """The reflexive word of the killer's own death, in the clause of the killing: "before
+    killing himself", "killed his two children and then himself", "before turning the gun on
+    herself", "then took his own life"."""
+    if r.lower_ not in _REFLEXIVE:
+        return r.lower_ == "life" and r.dep_ == "dobj" and r.head.lower_ in _TAKE and any(
+            c.lower_ == "own" for c in r.children)
+    head = r.head
+    if r.dep_ == "dobj":
+        return head.lower_ in verbs and head.pos_ == "VERB"
+    if r.dep_ == "conj":
+        return head.i == verb.i  # "killed X and then himself"
+    if r.dep_ == "pobj" and head.lower_ == "on":
+        turn = head.head
+        return turn.lower_ in _TURN and any(c.dep_ == "dobj" and c.lower_ in _GUNS for c in turn.children)
+    return False
 
 
 def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
