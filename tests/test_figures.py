@@ -104,6 +104,12 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     # murder-suicide: the victims and the killer ("shot" counts only in a murder-suicide article)
     ("The man killed his two children before killing himself.", {("killed", 3, "exact")}),
     ("He shot his wife and daughter before killing himself in a murder-suicide.", {("killed", 3, "exact")}),
+    # the killer's own death said as a coordinated reflexive, "turning the gun on", "his own life"
+    ("A man killed his two children and then himself.", {("killed", 3, "exact")}),
+    ("A woman killed her daughter and two grandchildren before turning the gun on herself.",
+     {("killed", 4, "exact")}),
+    # "N were shot, two fatally" without a total: the dead
+    ("Multiple people were shot, two fatally.", {("killed", 2, "exact")}),
     ("He shot his wife and daughter before killing himself.",
      {("injured", 2, "exact"), ("killed", 1, "exact")}),
     # wounds said as "with a gunshot wound", "suffering from", "grazed"

@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from ..model import Figure, Record, Span
+from .figures_cues import death_cues, is_cue
 from .figures_dep import dep_figures
 from .figures_lexicon import (  # parse_count is re-exported: a public helper for other layers
     AFTER_KIND,
@@ -59,7 +60,10 @@ _FATALLY = re.compile(
     rf"(?<![\w$])(?P<count>{COUNT}){_MID_BODY},\s+(?P<k>{COUNT})\s+(?:of\s+them\s+)?fatally,\s+(?:were|was|have\s+been|had\s+been)\s+"
     rf"(?:shot|stabbed|wounded|injured|hurt|hit)\b"
     rf"|(?<![\w$])(?P<count2>{COUNT}){_MID_BODY}\s+(?:were|have\s+been|had\s+been)\s+(?:shot|stabbed|wounded|injured|hit)"
-    rf"(?:\s+[a-z]+){{0,4}}?,\s+(?P<k2>{COUNT})\s+(?:of\s+them\s+)?fatally\b", I)
+    rf"(?:\s+[a-z]+){{0,4}}?,\s+(?P<k2>{COUNT})\s+(?:of\s+them\s+)?fatally\b"
+    # "Multiple people were shot, two fatally": the dead without a total
+    rf"|\b(?:were|have\s+been|had\s+been)\s+(?:shot|stabbed|wounded|injured|hit)(?:\s+[a-z]+){{0,4}}?,\s+"
+    rf"(?P<k3>{COUNT})\s+(?:of\s+them\s+)?fatally\b", I)
 _NOBODY = re.compile(
     rf"\b(?P<who>{alt(['no one', 'nobody', 'none', 'no-one', 'no other', 'no people'])})(?:\s+else)?\s+(?:[a-z]+\s+){{0,2}}?"
     rf"(?:was|were|had\s+been|has\s+been|is|got|appeared\s+to\s+be|reported)\s+(?:[a-z]+\s+)?(?P<trig>{alt(list(AFTER_KIND))})\b"
@@ -105,6 +109,7 @@ def analyze(record: Record) -> list[Figure]:
     starts = _sentence_starts(text, record.doc)
     cands: list[Figure] = []
     cands += _regex_figures(text)
+    cands += death_cues(text)
     if record.doc is not None:
         try:
             cands += dep_figures(record.doc)
@@ -113,7 +118,14 @@ def analyze(record: Record) -> list[Figure]:
     out = drop_superseded(_dedup(cands))
     for f in out:
         f.sentence = bisect.bisect_right(starts, f.span.start) - 1
-    return out
+    return _drop_counted_cues(out)
+
+
+def _drop_counted_cues(figs: list[Figure]) -> list[Figure]:
+    """A death cue ("in a murder-suicide") says nothing more where its sentence counts the dead."""
+    counted = {(f.sentence, f.value) for f in figs if f.kind == "killed" and not is_cue(f.span.text)}
+    return [f for f in figs if not (f.kind == "killed" and is_cue(f.span.text)
+                                    and any(s == f.sentence and v >= f.value for s, v in counted))]
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -175,6 +187,11 @@ def _regex_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
     low = text.lower()
     for m in _iter(_FATALLY, text, "fatally", low):
+        if m["k3"]:
+            dead = parse_count(m["k3"])
+            if dead:
+                out.append(_fig(text, "killed", dead[0], dead[1], m.start(), m.end()))
+            continue
         g, k = ("count", "k") if m["count"] else ("count2", "k2")
         total, dead = parse_count(m[g]), parse_count(m[k])
         if total and dead and dead[0] <= total[0]:

@@ -85,11 +85,9 @@ def _murder_suicide(text: str, objects: list[tuple[Any, Figure]], out: list[Figu
             continue
         if any(c.lower_ in _REFLEXIVE for c in tok.children if c.dep_ == "dobj"):
             continue  # the suicide itself
-        self_kill = next((r for r in tok.subtree if r.i != tok.i and r.lower_ in verbs and r.pos_ == "VERB"
-                          and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in r.children)), None)
-        if self_kill is None:
+        obj = next((r for r in tok.subtree if r.i != tok.i and _self_kill(r, tok, verbs)), None)
+        if obj is None:
             continue
-        obj = next(c for c in self_kill.children if c.dep_ == "dobj" and c.lower_ in _REFLEXIVE)
         end = obj.idx + len(obj.text)
         if end - fig.span.start > _MAX_SPAN:
             continue
@@ -97,6 +95,29 @@ def _murder_suicide(text: str, objects: list[tuple[Any, Figure]], out: list[Figu
         out.append(Figure(kind="killed", value=fig.value + 1, qualifier="exact",
                           span=Span.of(text, fig.span.start, end)))
     return out
+
+
+_TURN = frozenset({"turned", "turning", "turns", "turn"})
+_TAKE = frozenset({"took", "taking", "takes", "take"})
+_GUNS = frozenset({"gun", "weapon", "rifle", "handgun", "pistol", "shotgun", "firearm"})
+
+
+def _self_kill(r: Any, verb: Any, verbs: frozenset[str]) -> bool:
+    """The reflexive word of the killer's own death, in the clause of the killing: "before
+    killing himself", "killed his two children and then himself", "before turning the gun on
+    herself", "then took his own life"."""
+    if r.lower_ not in _REFLEXIVE:
+        return r.lower_ == "life" and r.dep_ == "dobj" and r.head.lower_ in _TAKE and any(
+            c.lower_ == "own" for c in r.children)
+    head = r.head
+    if r.dep_ == "dobj":
+        return head.lower_ in verbs and head.pos_ == "VERB"
+    if r.dep_ == "conj":
+        return head.i == verb.i  # "killed X and then himself"
+    if r.dep_ == "pobj" and head.lower_ == "on":
+        turn = head.head
+        return turn.lower_ in _TURN and any(c.dep_ == "dobj" and c.lower_ in _GUNS for c in turn.children)
+    return False
 
 
 def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
@@ -191,7 +212,7 @@ def _subject(verb: Any, intransitive: bool) -> Any:
     an intransitive verb ("X died"), inherited through "shot and killed" or a relative clause."""
     for _ in range(3):
         deps = ("nsubjpass", "nsubj") if intransitive or verb.tag_ in ("VBN", "JJ") else ("nsubjpass",)
-        subjects = [c for c in verb.children if c.dep_ in deps]
+        subjects = _listed([c for c in verb.children if c.dep_ in deps])
         # "SHELBY, N.Y. — A boy has died": a dateline parsed as a second subject is not the victim
         subj = next((c for c in subjects if c.ent_type_ not in _NOT_PERSON_ENTS), subjects[0] if subjects else None)
         if subj is None and verb.dep_ in ("acomp", "oprd", "xcomp"):
@@ -206,6 +227,27 @@ def _subject(verb: Any, intransitive: bool) -> Any:
             return None
         return subj
     return None
+
+
+_DASHES = frozenset({"—", "–", "--", "-", "/", "|", ")", ":"})
+
+
+def _listed(subjects: list[Any]) -> list[Any]:
+    """Of several subjects of one verb, those that form one list with the subject nearest the
+    verb: "A man, two women and a small child" (joined by commas and "and"). A subject
+    joined to the next by nothing or by a dash is a dateline or a photo credit: "PORTAGE
+    PARK — A boy was shot", "Gary Marks/GM Video Productions The child was rushed"."""
+    if len(subjects) < 2:
+        return subjects
+    subjects = sorted(subjects, key=lambda t: t.i)
+    keep = [subjects[-1]]
+    for prev in reversed(subjects[:-1]):
+        doc = prev.doc
+        gap = {t.text for t in doc[prev.i + 1:keep[0].left_edge.i]}
+        if gap & _DASHES or not gap & {",", "and", "or", "&"}:
+            break
+        keep.insert(0, prev)
+    return keep
 
 
 _PERSON_SET = frozenset(w for w in PERSON_NOUNS if " " not in w)
@@ -227,7 +269,7 @@ def _members(subj: Any) -> list[Any]:
     heads = [subj]
     if subj.dep_ in ("nsubjpass", "nsubj"):
         # only common nouns ("two women"): a dateline or name parsed as a second subject is not a victim
-        heads += [c for c in subj.head.children if c.dep_ == subj.dep_ and c.i != subj.i
+        heads += [c for c in _listed([c for c in subj.head.children if c.dep_ == subj.dep_]) if c.i != subj.i
                   and c.tag_ in ("NN", "NNS") and c.ent_type_ not in _NOT_PERSON_ENTS]
     out: list[Any] = []
     todo = list(heads)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Figure
+from .figures_cues import is_cue
 from .figures_lexicon import LEX, PERSON_NOUNS
 
 _MALE = frozenset(LEX["gender"]["male"])
@@ -51,9 +52,13 @@ class Who:
     other: bool
     age: str | None
     reflexive: bool  # "killed himself": the shooter, not one of the people he shot
+    cue: bool = False  # "a fatal shooting": a death of no one in particular
 
 
 def _who(span_text: str) -> Who:
+    if is_cue(span_text):
+        return Who(names=frozenset(), nouns=frozenset(), gender=None, definite=True, other=False, age=None,
+                   reflexive=False, cue=True)
     m = _TRIGGER_AT.search(span_text)
     head = span_text[:m.start()] if m and m.start() > 0 else span_text
     head = _LEAD_VERB.sub("", head)
@@ -102,6 +107,7 @@ def drop_superseded(figs: list[Figure]) -> list[Figure]:
     for f in figs:
         if f.kind == "injured" and f.value >= 2 and not _OTHERS_RE.search(f.span.text) and any(
                 k.span.start > f.span.end and kw.definite and not kw.other and not kw.names and not kw.reflexive
+                and not kw.cue
                 for k, kw in killed):
             # "Two people were wounded ... The 19-year-old victim died": one of the two died
             out.append(Figure(kind=f.kind, value=f.value - 1, qualifier=f.qualifier, span=f.span, sentence=f.sentence))
