@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -161,7 +161,7 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
                 continue
             subjects = [c for c in v.children if c.dep_ in _SUBJ]
             if v.pos_ not in ("VERB", "AUX"):
-                subjects = _headline_subjects(v) if k == 0 and v.dep_ == "ROOT" else []
+                subjects = _headline_subjects(v) if k == 0 else []
             agent = next((g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if agent is not None and any(x.dep_ == "nsubjpass" for x in subjects):
                 subjects = [agent]  # "bombed by the Taliban": the doer is the who
@@ -182,18 +182,26 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
     return None if best is None else (best[1], best[2], best[3])
 
 
-def _headline_subjects(root: Any) -> list[Any]:
-    """Headlines drop articles and auxiliaries, and the tagger then reads the verb as a
-    plural noun: "Lady Gaga protests outside Trump Tower", "Donald Trump lands in
-    Washington". A noun root ending in -s with a name before it and a prepositional or
-    object phrase after it is the headline's verb; its subject is the name."""
-    if not root.lower_.endswith("s") or not any(c.dep_ in ("prep", "dobj") and c.i > root.i for c in root.children):
+def _headline_subjects(tok: Any) -> list[Any]:
+    """Headlines drop articles and auxiliaries, and the tagger then often reads the verb
+    as a noun: "Lady Gaga protests outside Trump Tower" (a noun root with a subject),
+    "Donald Trump lands in Washington" (a plural noun root after a name, a phrase after
+    it), "Taliban bomber rams truck into ..." (a plural noun inside a compound, between
+    the subject and the object). Such a token is the headline's verb; the name before it
+    is the subject."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
         return []
-    subj = [c for c in root.children if c.dep_ in _SUBJ]
-    if subj:
-        return subj
-    left = [c for c in root.children if c.dep_ == "compound" and c.i < root.i and c.pos_ == "PROPN"]
-    return left[-1:]
+    left = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")]
+    if tok.dep_ == "ROOT":
+        subj = [c for c in tok.children if c.dep_ in _SUBJ]
+        if not any(c.dep_ in ("prep", "dobj") and c.i > tok.i for c in tok.children):
+            return []
+        if subj:
+            return subj
+        return left[-1:] if tok.lower_.endswith("s") else []
+    if tok.dep_ == "compound" and tok.tag_ == "NNS" and tok.head.i > tok.i and tok.head.dep_ == "ROOT":
+        return left[-1:]
+    return []
 
 
 def _of_phrase(tok: Any) -> Any | None:
@@ -262,7 +270,7 @@ def _when(record: Record, sents: list[Any], main: int | None) -> WAnswer | None:
         m = _DAY.match(t.value or "")
         if m is None:
             continue  # a month or a year does not date the news
-        score = float(k) + (0.0 if k == main else 0.5)
+        score = float(k) + (0.0 if k == main else 0.5) + _aside(record.doc, t.start, t.end)
         if pub is not None:
             try:
                 days = (pub - date(int(m[1]), int(m[2]), int(m[3]))).days
@@ -278,6 +286,21 @@ def _when(record: Record, sents: list[Any], main: int | None) -> WAnswer | None:
     return WAnswer(t.text, t.start, t.end, t.value)
 
 
+def _aside(doc: Any, start: int, end: int) -> float:
+    """A date that belongs to something else than the clause: inside a relative clause
+    ("Trump, who won the election on Tuesday, met ...") or a possessive modifier of a noun
+    ("Tuesday's election")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return 0.0
+    root = span.root
+    if any(t.dep_ == "case" and t.lower_ in ("'s", "'") for t in root.children) or root.dep_ == "poss":
+        return 1.0
+    if any(a.dep_ in ("relcl", "acl") for a in root.ancestors):
+        return 1.0
+    return 0.0
+
+
 # --- where ----------------------------------------------------------------------------
 
 def _where(record: Record, sents: list[Any], main: int | None, verb: Any) -> WAnswer | None:
@@ -288,6 +311,7 @@ def _where(record: Record, sents: list[Any], main: int | None, verb: Any) -> WAn
     first, a town or venue over the country around it, a recurring place over a one-off."""
     best: tuple[float, Any] | None = None
     locs = [p for p in record.places if p.role == "location"]
+    locs += _same_name_in_lead(record, sents, locs)
     counts = Counter(p.name for p in locs)
     triggers = {e.trigger.start for e in record.events}
     specific = {p.country_code for p in locs if p.feature in ("city", "venue")
@@ -309,6 +333,25 @@ def _where(record: Record, sents: list[Any], main: int | None, verb: Any) -> WAn
     return WAnswer(p.text, p.start, p.end)
 
 
+def _same_name_in_lead(record: Record, sents: list[Any], locs: list[Any]) -> list[Any]:
+    """One sense per discourse: a name the places layer resolved as a place somewhere in
+    the article is that place in the lead too, where the tagger may have read it as an
+    organisation or a product ("Croydon tram crash: ..."). Not where it is part of a
+    person's name ("Clinton" the town vs Hillary Clinton)."""
+    end = sents[-1].end_char
+    text = record.article.text[:end]
+    taken = [(p.start, p.end) for p in record.places]
+    taken += [(e.start, e.end) for e in record.entities if e.label == "PERSON"]
+    out = []
+    for name in {p.text for p in locs if len(p.text) > 2}:
+        proto = next(p for p in locs if p.text == name)
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            out.append(replace(proto, text=name, start=m.start(), end=m.end()))
+    return out
+
+
 MAX_PAST_LEAD = 0.25  # in units of 2,000 characters after the lead
 
 
@@ -323,8 +366,14 @@ def _locative(head: Any, triggers: set[int]) -> bool:
             break
     if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
         return True
-    if head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.idx in triggers:
-        return True
+    # the modifier of an event noun, possibly through a compound: "Croydon tram crash"
+    mod = head
+    for _ in range(4):
+        if mod.dep_ not in ("compound", "amod", "nmod", "poss") or mod.head is mod:
+            break
+        mod = mod.head
+        if mod.idx in triggers:
+            return True
     return _dateline(head)
 
 
@@ -338,8 +387,8 @@ def _token_at(doc: Any, char: int) -> Any | None:
 
 def _np_head(tok: Any, end: int) -> Any:
     """The token of a place name that attaches it to the sentence (the last of a compound)."""
-    while tok.dep_ in ("compound", "flat") and tok.head.idx < end and tok.head.i > tok.i:
-        tok = tok.head
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and (tok.head.idx < end or tok.head.pos_ == "PROPN"):
+        tok = tok.head  # "Mazar-i-Sharif" may be three tokens with the place span on the first
     return tok
 
 
