@@ -27,6 +27,8 @@ from ..model import Record, Span
 
 QUESTIONS = ("who", "what", "when", "where")
 LEAD_SENTS = 8  # the headline, the standfirst and the first paragraph(s)
+WHERE_LEAD = 5.0  # a place past the headline and lead (as event_coref.LEAD_UNITS) is a detail
+WHEN_LEAD = 99.0  # dates: a dateline or byline further down still dates the story
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 _SUBJ = ("nsubj", "nsubjpass")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -72,9 +74,26 @@ def five_w(record: Record) -> dict[str, WAnswer | None]:
         out["who"] = _answer(record, *_subject_span(record, subj))
         out["what"] = _answer(record, *_verb_span(verb))
         main_sent = k
+    if main_sent != 0:
+        _headline_event(record, sents[0], out)
     out["when"] = _when(record, sents, main_sent)
     out["where"] = _where(record, sents, main_sent, clause[1] if clause else None)
     return out
+
+
+def _headline_event(record: Record, head: Any, out: dict[str, WAnswer | None]) -> None:
+    """A headline without a clause of its own that names a typed event ("Croydon tram
+    derailment: ...", "Taliban Strike German Consulate") states what happened: the event's
+    trigger answers what, and an actor named in the headline answers who."""
+    ev = next((e for e in record.events if e.primary), None)
+    if ev is None or ev.mode in ("hypothetical", "background"):
+        return
+    if not (head.start_char <= ev.trigger.start < head.end_char):
+        return
+    out["what"] = WAnswer(ev.trigger.text, ev.trigger.start, ev.trigger.end)
+    actor = next((a for a in ev.actors if a.span and head.start_char <= a.span.start < head.end_char), None)
+    if actor is not None and actor.span is not None and out["who"] is None:
+        out["who"] = WAnswer(actor.span.text, actor.span.start, actor.span.end)
 
 
 def _answer(record: Record, start: int, end: int, value: str | None = None) -> WAnswer:
@@ -280,7 +299,7 @@ def _when(record: Record, sents: list[Any], main: int | None) -> WAnswer | None:
                 continue  # another occasion: an earlier event, a coming one
         if best is None or score < best[0]:
             best = (score, t)
-    if best is None:
+    if best is None or _position(sents, best[1].start) >= WHEN_LEAD:
         return None
     t = best[1]
     return WAnswer(t.text, t.start, t.end, t.value)
@@ -327,7 +346,7 @@ def _where(record: Record, sents: list[Any], main: int | None, verb: Any) -> WAn
         score -= 0.3 * min(counts[p.name], 10) / 10
         if best is None or score < best[0]:
             best = (score, p)
-    if best is None or best[0] >= LEAD_SENTS + MAX_PAST_LEAD:
+    if best is None or _position(sents, best[1].start) >= WHERE_LEAD:
         return None
     p = best[1]
     return WAnswer(p.text, p.start, p.end)
@@ -352,7 +371,6 @@ def _same_name_in_lead(record: Record, sents: list[Any], locs: list[Any]) -> lis
     return out
 
 
-MAX_PAST_LEAD = 0.25  # in units of 2,000 characters after the lead
 
 
 def _locative(head: Any, triggers: set[int]) -> bool:
