@@ -342,7 +342,7 @@ def _where(record: Record, sents: list[Any], main: int | None, verb: Any) -> WAn
         k = _position(sents, p.start)
         score = k + (0.0 if k == main else 0.5)
         if p.feature in ("country", "admin1", "region") and p.country_code in specific:
-            score += 0.8
+            score += 1.6
         score -= 0.3 * min(counts[p.name], 10) / 10
         if best is None or score < best[0]:
             best = (score, p)
