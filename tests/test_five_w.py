@@ -96,3 +96,10 @@ def test_a_null_item_means_no_answer_even_with_a_parsed_day():
     assert not judge("when", ("Thursday", "2016-11-10"), gold)
     gold = [{"text": "late Thursday", "coders": 2, "parsed": "2016-11-10"}]
     assert judge("when", ("the night of the attack", "2016-11-10"), gold)
+
+
+def test_a_light_verb_gives_its_object_as_what():
+    w = ws("Nurses staged a strike in Madrid on Monday.\n\nHospitals cancelled operations.")
+    assert txt(w["what"]) == "a strike"
+    assert txt(w["who"]) == "Nurses"
+

@@ -24,9 +24,11 @@ from importlib import resources
 from typing import Any
 
 from ..model import Record, Span
+from .event_lexicon import cue_set
 
 QUESTIONS = ("who", "what", "when", "where")
 LEAD_SENTS = 8  # the headline, the standfirst and the first paragraph(s)
+HEADLINE_BONUS = 0.5  # the headline states the news, even when its subject is an unknown name
 WHERE_LEAD = 5.0  # a place past the headline and lead (as event_coref.LEAD_UNITS) is a detail
 WHEN_LEAD = 99.0  # dates: a dateline or byline further down still dates the story
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
@@ -72,7 +74,7 @@ def five_w(record: Record) -> dict[str, WAnswer | None]:
     if clause is not None:
         subj, verb, k = clause
         out["who"] = _answer(record, *_subject_span(record, subj))
-        out["what"] = _answer(record, *_verb_span(verb))
+        out["what"] = _answer(record, *_what_span(record, verb))
         main_sent = k
     if main_sent != 0:
         _headline_event(record, sents[0], out)
@@ -191,7 +193,7 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
                 counted = subj.lower_ in _cue("who.quantity_heads") or any(c.dep_ == "nummod" for c in subj.children)
                 if not (named or counted or subj.pos_ in ("NOUN", "PROPN")):
                     continue
-                score = 1.0 * k + 0.4 * min(_depth(v), 3)
+                score = 1.0 * k + 0.4 * min(_depth(v), 3) - (HEADLINE_BONUS if k == 0 else 0.0)
                 score += 0.0 if named else (0.5 if counted or subj.tag_ in ("NNS", "NNPS") else 0.9)
                 if v.lower_ in reporting and k > 0:
                     score += 0.5
@@ -213,7 +215,7 @@ def _headline_subjects(tok: Any) -> list[Any]:
     left = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")]
     if tok.dep_ == "ROOT":
         subj = [c for c in tok.children if c.dep_ in _SUBJ]
-        if not any(c.dep_ in ("prep", "dobj") and c.i > tok.i for c in tok.children):
+        if not any(c.dep_ in ("prep", "dobj", "appos") and c.i > tok.i for c in tok.children):
             return []
         if subj:
             return subj
@@ -258,6 +260,16 @@ def _np(record: Record, tok: Any) -> tuple[int, int]:
         if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "nummod", "poss", "quantmod", "nmod"):
             left = min(left, c.left_edge.i)
     return tok.doc[left].idx, tok.idx + len(tok.text)
+
+
+def _what_span(record: Record, verb: Any) -> tuple[int, int]:
+    """The verb, or for a light verb its object noun, which names the action ("makes an
+    emotional farewell", "stages a protest", "held talks": the farewell, protest, talks)."""
+    if verb.lower_ in cue_set("actors", "light_verbs"):
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if obj is not None:
+            return _np(record, obj)
+    return _verb_span(verb)
 
 
 def _verb_span(verb: Any) -> tuple[int, int]:
