@@ -1,0 +1,105 @@
+"""analyze.five_w and the giveme5w1h scorer: each test states one rule on a hand-written text."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from eventwire.analyze import analyze
+from eventwire.analyze.five_w import WAnswer, five_w
+from eventwire.bench.giveme5w1h import judge, phrase_match
+from eventwire.model import Article, Record
+
+
+@lru_cache(maxsize=32)
+def ws(text: str, published: str = "2021-05-14") -> dict[str, WAnswer | None]:
+    rec = analyze(Record(article=Article(id="t", text=text, published=published, language="en")))
+    return five_w(rec)
+
+
+def txt(a: WAnswer | None) -> str | None:
+    return None if a is None else a.text
+
+
+def test_who_and_what_come_from_the_headline_clause():
+    w = ws("Maria Lopez wins the city marathon in Boston\n\n"
+           "The runner, 34, crossed the line first on Thursday after a late sprint.")
+    assert txt(w["who"]) == "Maria Lopez"
+    assert txt(w["what"]) == "wins"
+
+
+def test_a_headline_verb_read_as_a_noun_still_gives_the_clause():
+    # the tagger often reads a headline's "lands" / "protests" as a plural noun root with
+    # the name as its compound: the name is still the subject
+    from spacy.tokens import Doc
+
+    from eventwire.analyze.five_w import _headline_subjects
+    from eventwire.nlp import load
+
+    vocab = load("en").vocab
+
+    words = ["Donald", "Trump", "lands", "in", "Washington"]
+    doc = Doc(vocab, words=words, heads=[1, 2, 2, 2, 3], deps=["compound", "compound", "ROOT", "prep", "pobj"],
+              pos=["PROPN", "PROPN", "NOUN", "ADP", "PROPN"])
+    assert [t.text for t in _headline_subjects(doc[2])] == ["Trump"]
+    # a noun phrase headline without a following phrase is no clause
+    doc = Doc(vocab, words=["Tram", "crash", "victims"], heads=[2, 2, 2], deps=["compound", "compound", "ROOT"],
+              pos=["NOUN", "NOUN", "NOUN"])
+    assert _headline_subjects(doc[2]) == []
+
+
+def test_a_pronoun_subject_never_answers_who():
+    w = ws("It was a long night.\n\nFirefighters battled a blaze at a warehouse in Leeds on Monday.")
+    assert txt(w["who"]) == "Firefighters"
+
+
+def test_the_agent_of_a_passive_is_the_who():
+    w = ws("The embassy was attacked by rebels on Friday.\n\nThe building was damaged.")
+    assert txt(w["who"]) == "rebels"
+
+
+def test_when_is_a_day_near_publication_not_an_old_year():
+    w = ws("The company closed its factory in Ohio on Wednesday.\n\n"
+           "The plant had opened in 1998.")
+    assert txt(w["when"]) == "Wednesday"
+    assert w["when"] is not None and w["when"].value == "2021-05-12"
+
+
+def test_when_skips_a_date_far_from_publication():
+    w = ws("The company closed its factory in Ohio.\n\nThe plant had opened on March 3, 1998.")
+    assert w["when"] is None
+
+
+def test_where_needs_a_place_that_locates_the_news():
+    # "US" only modifies "election": it does not say where the blaming happened
+    w = ws("The senator blames the media for the US election result.\n\nHe spoke to donors.")
+    assert w["where"] is None
+    w = ws("A bridge collapsed in Genoa on Tuesday.\n\nRescuers searched the rubble.")
+    assert txt(w["where"]) == "Genoa"
+
+
+def test_no_doc_falls_back_to_the_primary_event():
+    rec = analyze(Record(article=Article(id="t", text="Gunmen attacked a bus in Kabul on Monday.",
+                                         published="2021-05-14", language="en")))
+    rec.doc = None
+    w = five_w(rec)
+    assert w["what"] is not None and w["what"].text == "attacked"
+
+
+def test_phrase_match_containment_and_share():
+    assert phrase_match("Trump", "Donald Trump", 0.25)
+    assert phrase_match("derailed", "tram derailment")  # shared 5-letter prefix
+    assert not phrase_match("Croydon", "Donald Collett, 62, from Croydon, and Philip Logan, 52", 0.25)
+
+
+def test_a_null_item_means_no_answer_even_with_a_parsed_day():
+    gold = [{"text": None, "coders": 3, "parsed": "2016-11-10"}]
+    assert not judge("when", ("Thursday", "2016-11-10"), gold)
+    gold = [{"text": "late Thursday", "coders": 2, "parsed": "2016-11-10"}]
+    assert judge("when", ("the night of the attack", "2016-11-10"), gold)
+
+
+def test_a_light_verb_gives_its_object_as_what():
+    w = ws("Nurses staged a strike in Madrid on Monday.\n\nHospitals cancelled operations.")
+    assert txt(w["what"]) == "a strike"
+    assert txt(w["who"]) == "Nurses"
+
