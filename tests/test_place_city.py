@@ -56,3 +56,18 @@ def test_dateline_after_a_shouted_time_stamp() -> None:
     text = "10PM: Man shoots boy, police say\n\nSALT LAKE CITY — Police say a man shot a boy."
     d = places.dateline(text, None)
     assert d is not None and d[0] == "SALT LAKE CITY"
+
+
+def test_admin1_known_by_its_iso_spelling() -> None:
+    from eventwire.analyze.gazetteer import gazetteer
+
+    # the gazetteer names the area "Lowgar"; ISO 3166-2 and most news write "Logar"
+    hits = [c for c in gazetteer().lookup("Logar") if c.feature == "admin1"]
+    assert hits and hits[0].country_code == "AF"
+
+
+def test_admin1_alias_does_not_shadow_a_town_of_that_name() -> None:
+    from eventwire.analyze.gazetteer import gazetteer
+
+    # "Amara" is a translation of Ethiopia's Amhara, but also the Iraqi town: no Ethiopian area
+    assert not any(c.country_code == "ET" for c in gazetteer().lookup("Amara"))
