@@ -118,10 +118,19 @@ def _enclosing_city(loc: Place, places: list[Place], km: float = 20.0) -> Place 
     return best
 
 
-def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallback: Place | None) -> Place | None:
-    """The city an event place lies in: itself, a city in the same sentence, the dateline/dominant city."""
+def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallback: Place | None,
+            named: list[Place] | None = None) -> Place | None:
+    """The city an event place lies in: itself (or the big city around it), a city in the same
+    sentence, the dateline/dominant city. `named`: every resolved place of the article whatever
+    its role; the big city around a quarter is often named only inside another name ("Chicago
+    police", "Children's Hospital of Philadelphia"), and that still places the quarter."""
+    pool = places + [p for p in named or () if p.role != "demonym" and p not in places]
     if loc.feature == "city":
-        return _enclosing_city(loc, places) or loc
+        return _enclosing_city(loc, pool) or loc
+    if loc.feature == "neighbourhood":
+        around = _enclosing_city(loc, pool)
+        if around is not None:
+            return around
     if unit is not None:
         same = [p for p in places if unit[0] <= p.start < unit[1] and p.feature == "city"
                 and (not loc.country_code or p.country_code == loc.country_code)]

@@ -195,7 +195,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     fallback = link.dateline(record, places) or link.dominant(places)
     out = [_emit(cl, clusters, fallback, text) for cl in clusters]
     _prefer_dateline(out, link.dateline(record, places), places, text)
-    _add_cities(out, places, units(doc), fallback)
+    _add_cities(out, places, units(doc), fallback, record.places)
     return out
 
 
@@ -253,7 +253,8 @@ def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> 
     return moved
 
 
-def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[int, int]], fallback: Any) -> None:
+def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[int, int]], fallback: Any,
+                named: list[Any] | None = None) -> None:
     """location["city"]: the town of a venue/street location (ACLED's location level), with its span."""
     by_start = {p.start: p for p in places}
     starts = [u[0] for u in spans]
@@ -267,7 +268,7 @@ def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple
         if place is None:
             continue
         u = spans[_sentence_of(place.start, starts)] if spans else None
-        city = link.city_of(place, places, u, city_fallback)
+        city = link.city_of(place, places, u, city_fallback, named)
         if city is not None:
             loc["city"] = {"name": city.name, "span": {"text": city.text, "start": city.start, "end": city.end}}
 

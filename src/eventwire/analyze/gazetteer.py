@@ -7,6 +7,7 @@ hand-listed regions) and shipped as data/gazetteer/gazetteer.json.gz (~6 MB, ~1 
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import math
@@ -55,13 +56,34 @@ class Gazetteer:
         self._entries: list[list] = data["entries"]
         self._index: dict[str, list[int]] = data["index"]
         self._countries: dict[str, list[int]] = {}
+        areas: dict[tuple[str, str], int] = {}
         for i, e in enumerate(self._entries):
             if e[6] == "country":
                 self._countries.setdefault(e[4], []).append(i)
             elif e[6] == "admin1":
                 self._admin_variants(i, e[0])
+                areas.setdefault((e[4], e[0]), i)
+        self._aliases(areas, path.parent / "admin1_aliases.csv")
 
-    def _admin_variants(self, i: int, name: str) -> None:
+    def _aliases(self, areas: dict[tuple[str, str], int], path: Path) -> None:
+        """Other spellings of first-level areas (ISO 3166-2 and translations: "Logar" for
+        "Lowgar", "Bayern" for "Bavaria"; built by scripts/build_admin1_aliases.py)."""
+        if not path.exists():
+            return
+        with open(path, encoding="utf-8") as fh:
+            for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+                i = areas.get((r["cc"], r["admin1"]))
+                if i is None:
+                    continue
+                for alias in r["aliases"].split(";"):
+                    k = norm(alias)
+                    if len(k) > 3 and k not in self._index:
+                        # only new keys: a foreign form that is also a town's name ("Amara")
+                        # must not bring a big area of another country into its candidates
+                        self._index[k] = [i]
+                        self._admin_variants(i, alias, only_new=True)
+
+    def _admin_variants(self, i: int, name: str, only_new: bool = False) -> None:
         """Index an admin1 area also under its bare name: news and coders write "Marib" for
         "Ma'rib", "Hudaydah" for "Muhafazat al Hudaydah", "Donetsk" for "Donetsk Oblast"."""
         key = norm(name)
@@ -69,7 +91,7 @@ class Gazetteer:
         first = re.sub(r"^(?:muhafazat|mohafazat|wilayat|provincia|departamento|estado) ", "", key)
         article = re.sub(r"^(?:al|an|ar|as|ad|ash|at|az|el) ", "", key)  # Arabic article
         for k in {key.replace("'", ""), " ".join(bare.split()), first, article}:
-            if len(k) > 3 and k != key and i not in self._index.get(k, ()):
+            if len(k) > 3 and k != key and i not in self._index.get(k, ()) and not (only_new and k in self._index):
                 self._index.setdefault(k, []).append(i)
 
     def _cand(self, i: int) -> Candidate:

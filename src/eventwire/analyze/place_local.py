@@ -10,6 +10,7 @@ the events layer can still report that city.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .gazetteer import Candidate, gazetteer
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
 
 COUNTY = re.compile(r"^(?:the\s)?(.+?)\s(county|parish|borough|township)$", re.I)
 _HOOD_AFTER = re.compile(r"^\s(?:neighbou?rhood|section)\b", re.I)
+# "South Philadelphia", "Northeast Baltimore", "Southeast D.C.": a part of the city named
+_COMPASS = re.compile(r"^(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|"
+                      r"Central|Downtown|Uptown|Midtown)\s(.+)$", re.I)
 _POSSESSIVE = re.compile(r"([A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})['’]s\s$")
 
 
@@ -49,6 +53,37 @@ def county(m: Mention, ctx: Context) -> Candidate | None:
         if c.feature == "admin1" and c.country_code == "US":
             return Candidate(m.text, None, c.lat, c.lon, "US", a1, feature, 0)
     return None
+
+
+def compass_part(name: str, resolve: Callable[[str], Candidate | None]) -> Candidate | None:
+    """The city of a "<direction> <City>" name the gazetteer does not know as such: a part of
+    that city (a town elsewhere with that exact name would have been found first). Only a
+    sizeable city has named quarters; `resolve` resolves the bare name in the article's context."""
+    m = _COMPASS.match(name)
+    if not m:
+        return None
+    city = resolve(m.group(1))
+    if city is None or city.feature != "city" or city.population < 50_000:
+        return None
+    return city
+
+
+_ORD = r"\d+(?:st|nd|rd|th)"
+_STREET = r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Mile|Way|Parkway|Place|Pl\.?)"
+_CORNER_BEFORE = re.compile(rf"(?:\b{_ORD}|\b{_STREET})\s+(?:and|&)\s+$")
+_CORNER_AFTER = re.compile(rf"^\s+(?:and|&)\s+(?:{_ORD}\b|[A-Z]\w*\s{_STREET}\b)")
+_AT_CORNER = re.compile(r"\b(?:at|near)\s+(?:the\s+)?(?:(?:corner|intersection)\s+of\s+)?"
+                        r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:and|&)\s+$")
+
+
+def street_corner(text: str, s: int, e: int) -> bool:
+    """"near 76th and Townsend", "at Eight Mile and Sunset", "Hampton and 48th Street": a
+    town's name at a street corner is a street (local news give corners, not towns)."""
+    before, after = text[max(0, s - 40):s], text[e:e + 30]
+    if _CORNER_BEFORE.search(before) or _CORNER_AFTER.match(after):
+        return True
+    m = _AT_CORNER.search(before)
+    return bool(m) and not gazetteer().known(m.group(1))
 
 
 def hood_city(text: str, m: Mention, cities: list[Candidate]) -> Candidate | None:

@@ -124,6 +124,9 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     _add_known_names(text, ents, out, len(title) if title and text.startswith(title) else 0)
     _add_qualifiers(text, out)
     add_chains(text, ents, out)
+    for m in out:
+        if m.kind == "toponym" and not m.dateline and place_local.street_corner(text, m.start, m.end):
+            m.kind = "venue"  # a street corner: located at the town around it
     out.sort(key=lambda m: m.start)
     return out
 
@@ -132,14 +135,13 @@ def dateline(text: str, title: str | None) -> tuple[str, int, str | None, int] |
     """The dateline ("ROCKFORD, Ill. (AP) —") at the start of the body, i.e. after the title
     when the text begins with it: (place, its offset, state/country or None, its offset)."""
     off = len(title) if title and text.startswith(title) else 0
-    m = _DATELINE.search(text[off:off + 400])
-    if not m:
-        return None
-    city = m.group(1).strip()
-    if len(city) < 3 or not (gazetteer().known(city.title())
-                             or place_local.is_county(city) and m.group(2)):
-        return None
-    return city, off + m.start(1), m.group(2), off + (m.start(2) if m.group(2) else 0)
+    for m in _DATELINE.finditer(text[off:off + 400]):
+        city = m.group(1).strip()
+        if len(city) < 3 or not (gazetteer().known(city.title())
+                                 or place_local.is_county(city) and m.group(2)):
+            continue  # "10PM: ..." or a shouted word before the real dateline
+        return city, off + m.start(1), m.group(2), off + (m.start(2) if m.group(2) else 0)
+    return None
 
 
 def _add_dateline(text: str, title: str | None, out: list[Mention]) -> None:
@@ -215,6 +217,7 @@ def _add_qualifiers(text: str, out: list[Mention]) -> None:
 def _context(ms: list[Mention], source: str | None = None) -> Context:
     ctx = Context()
     source_prior(source, ctx)
+    big: list[Candidate] = []
     for m in ms:
         if m.chain:
             w = place_chain.within(list(m.chain[0]), ctx.countries, m.chain[1], m.text)
@@ -244,7 +247,23 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
                 ctx.admin1[(cc, a1)] += 1.0
         elif top.feature in ("country", "admin1") or len(cands) == 1:
             ctx.add(top, 1.0)
+        elif _dominant_city(top, cands):
+            big.append(top)
+    for c in dict.fromkeys(big):
+        # only where nothing else in the article points to another country ("Windsor" is
+        # Windsor, Ontario unless the story is set in Connecticut)
+        lead = ctx.countries.most_common(1)
+        if not lead or lead[0][0] == c.country_code:
+            ctx.add(c, 1.0)
     return ctx
+
+
+def _dominant_city(top: Candidate, cands: tuple[Candidate, ...]) -> bool:
+    """A big city whose namesakes are all far smaller ("Chicago", "Philadelphia") is as sure as
+    a unique name: its state is context for the small names around it ("Englewood")."""
+    if top.feature != "city" or top.population < 100_000:
+        return False
+    return all(c is top or c.feature != "city" or c.population * 5 <= top.population for c in cands)
 
 
 def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
@@ -264,6 +283,8 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
                     cands = tuple(c for c in gazetteer().lookup(state)
                                   if c.feature == "admin1" and c.country_code == "US")
                     memo[key] = cands[0] if cands else None
+                    if state == _DC and not _QUALIFIES.search(text[max(0, m.start - 3):m.start]):
+                        memo[key] = _city_named("Washington", ctx) or memo[key]  # "in D.C." is the city
                 else:
                     memo[key] = best(gazetteer().lookup(m.text), m.text, ctx, m.within)
                     if memo[key] is None and " - " in m.text:  # "City - District": the city
@@ -273,10 +294,30 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
             if m.cand is None and place_local.is_county(m.text):
                 m.cand = place_local.county(m, ctx)
                 m.approx = m.cand is not None
+            elif m.cand is None:
+                city = place_local.compass_part(m.text, lambda n: _city_named(n, ctx))
+                if city is not None:  # "South Philadelphia": a quarter, at its city
+                    m.cand = Candidate(m.text, None, city.lat, city.lon, city.country_code,
+                                       city.admin1, "neighbourhood", 0)
+                    m.approx = True
     neighbourhoods(ms, text)
     for i, m in enumerate(ms):
         if m.kind == "venue":
             m.cand = _venue_city(ms, i)
+
+
+_DC = "District of Columbia"
+_QUALIFIES = re.compile(r"\w,\s*$")
+
+
+def _city_named(name: str, ctx: Context) -> Candidate | None:
+    """The city of that name the context favours ("Washington" beside "D.C." is the capital)."""
+    if name.lower() in ("d.c.", "dc"):
+        name, within = "Washington", ("US", _DC)
+    else:
+        within = None
+    c = best(tuple(c for c in gazetteer().lookup(name) if c.feature == "city"), name, ctx, within)
+    return c
 
 
 def _after_comma(m: Mention) -> bool:

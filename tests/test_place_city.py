@@ -1,0 +1,73 @@
+"""Which town an event place lies in: quarters, street corners and "D.C." (hand-written cases)."""
+
+from __future__ import annotations
+
+from eventwire.analyze import entities, places
+from eventwire.analyze.place_local import compass_part, street_corner
+from eventwire.model import Article, Place, Record
+from eventwire.nlp import load
+from eventwire.pipeline import analyze_items
+
+
+def run(text: str) -> list[Place]:
+    rec = Record(article=Article(id="t", text=text, language="en"))
+    rec.doc = load("en")(text)
+    rec.entities = entities.analyze(rec)
+    return places.analyze(rec)
+
+
+def primary_location(text: str) -> dict:
+    rec = next(iter(analyze_items([Article(id="t", text=text, language="en")], clean=False)))
+    ev = next(e for e in rec.events if e.primary)
+    return ev.location or {}
+
+
+def test_compass_quarter_of_a_big_city_is_located_at_that_city() -> None:
+    p = next(p for p in run("A teenager was shot in South Philadelphia on Tuesday night.")
+             if p.text == "South Philadelphia")
+    assert p.feature == "neighbourhood" and p.admin1 == "Pennsylvania"
+
+
+def test_compass_part_needs_a_sizeable_city() -> None:
+    assert compass_part("North Nowhereville", lambda n: None) is None
+    assert compass_part("Springfield", lambda n: None) is None  # no direction word
+
+
+def test_quarter_takes_the_big_city_named_only_inside_another_name() -> None:
+    loc = primary_location("A 20-year-old man was shot and killed in Englewood on Sunday, "
+                           "Chicago police said.")
+    assert loc["name"] == "Englewood" and loc["city"]["name"] == "Chicago"
+
+
+def test_street_corner_is_not_a_town() -> None:
+    text = "She was shot at Eight Mile and Sunset, and another man near 76th and Townsend."
+    assert street_corner(text, text.index("Sunset"), text.index("Sunset") + 6)
+    assert street_corner(text, text.index("Townsend"), text.index("Townsend") + 8)
+    other = "Protesters marched between Dallas and Fort Worth."
+    assert not street_corner(other, other.index("Fort"), other.index("Fort") + 10)
+
+
+def test_standalone_dc_is_the_city_of_washington() -> None:
+    p = next(p for p in run("Police in D.C. said the victim died at a hospital.") if p.text == "D.C.")
+    assert p.feature == "city" and p.name == "Washington"
+
+
+def test_dateline_after_a_shouted_time_stamp() -> None:
+    text = "10PM: Man shoots boy, police say\n\nSALT LAKE CITY — Police say a man shot a boy."
+    d = places.dateline(text, None)
+    assert d is not None and d[0] == "SALT LAKE CITY"
+
+
+def test_admin1_known_by_its_iso_spelling() -> None:
+    from eventwire.analyze.gazetteer import gazetteer
+
+    # the gazetteer names the area "Lowgar"; ISO 3166-2 and most news write "Logar"
+    hits = [c for c in gazetteer().lookup("Logar") if c.feature == "admin1"]
+    assert hits and hits[0].country_code == "AF"
+
+
+def test_admin1_alias_does_not_shadow_a_town_of_that_name() -> None:
+    from eventwire.analyze.gazetteer import gazetteer
+
+    # "Amara" is a translation of Ethiopia's Amhara, but also the Iraqi town: no Ethiopian area
+    assert not any(c.country_code == "ET" for c in gazetteer().lookup("Amara"))
