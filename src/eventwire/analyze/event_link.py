@@ -209,7 +209,8 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
 @lru_cache(maxsize=1)
 def _date_words() -> dict[str, frozenset[str]]:
     raw = tomllib.loads(resources.files("eventwire.data").joinpath("times/event_dates.toml").read_text(encoding="utf-8"))
-    return {"follow_up": frozenset(raw["verbs"]["follow_up"]), "same_time": frozenset(raw["markers"]["same_time"])}
+    return {"follow_up": frozenset(raw["verbs"]["follow_up"]), "response": frozenset(raw["verbs"]["response"]),
+            "same_time": frozenset(raw["markers"]["same_time"])}
 
 
 def _verb_of(tok: Any) -> Any:
@@ -230,7 +231,17 @@ def on_follow_up_verb(doc: Any, t: Time, trigger_ids: set[int] | None = None) ->
     if tok.i - tok.sent.start <= 2:
         return False  # "On 4 April 2022, ...": a fronted date frames the whole sentence
     verb = _verb_of(tok)
-    return verb.lower_ in _date_words()["follow_up"] and not (trigger_ids and verb.i in trigger_ids)
+    if verb.lower_ not in _date_words()["follow_up"]:
+        return False
+    # "charged ... in the fatal shooting of his brother around 1:54 a.m. Wednesday": a time
+    # after the event noun the verb governs is the event's, misattached by the parser
+    return not (trigger_ids and (verb.i in trigger_ids or any(verb.i < i < tok.i for i in trigger_ids)))
+
+
+def attached(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
+    """Is the time attached in the parse to one of these trigger tokens?"""
+    tok = token_at(doc, t.start)
+    return tok is not None and _ancestor_dist(tok, trigger_ids, 8) is not None
 
 
 def _same_time_clause(clause: Any) -> bool:
@@ -255,7 +266,16 @@ def _says_when(verb: Any, tok: Any) -> bool:
     Friday"), which the parser hung on the wrong verb."""
     if verb.lower_ == "reported" and any(c.dep_ == "auxpass" for c in verb.children):
         return False
-    return not any(c.dep_ == "ccomp" and verb.i < c.left_edge.i < tok.i for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "ccomp" and verb.i < c.left_edge.i < tok.i:
+            return False
+        # "The family of a girl shot during a road-rage incident Sunday said ...", "The officer
+        # who shot a teen Wednesday night was identified as ...": a time right after a subject
+        # that holds a clause of its own ends that clause
+        if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i < tok.i <= c.right_edge.i + 1 < verb.i + 1 \
+                and any(w.dep_ in ("relcl", "acl") for w in c.subtree):
+            return False
+    return True
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis"}
@@ -275,8 +295,8 @@ def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    if verb.i in trigger_ids or verb.pos_ not in ("VERB", "AUX"):
-        return False
+    if verb.i in trigger_ids or verb.pos_ not in ("VERB", "AUX") or verb.lower_ in _date_words()["response"]:
+        return False  # "police responded at 11 p.m. Thursday to a call of shots fired": its time
     inside = [doc[i] for i in trigger_ids if verb.is_ancestor(doc[i])]
     if not inside:
         return False
