@@ -81,3 +81,17 @@ def test_a_time_right_after_a_subject_clause_is_that_clauses():
                     "night was identified as a 9-year veteran of the department.", "2024-03-28")
     shot = [e for e in evs if e.type in ("attack", "shooting")]
     assert shot and shot[0].date is not None and shot[0].date["value"] == "2024-03-27"
+
+
+def test_a_fronted_date_frames_every_event_of_the_sentence():
+    # the date opens the sentence: it dates the rally, not the earlier ruling it follows
+    evs = events_of("On 25 June 2022, about 40 people gathered in the town square to rally against "
+                    "the court's 24 June 2022 ruling.", None)
+    rally = [e for e in evs if e.type == "protest"]
+    assert rally and rally[0].date is not None and rally[0].date["value"] == "2022-06-25"
+
+
+def test_a_fronted_date_of_a_later_step_does_not_date_the_event():
+    evs = events_of("On Tuesday, a man was charged in the shooting of his neighbor.")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and all(e.date is None for e in shot)

@@ -193,10 +193,16 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
             if dist is not None and (best is None or dist < best[0]):
                 best = (dist + 10 * clock_only(t), t)
             same.append((i, t))
+    # "On 25 June 2022, people gathered to rally ... following the 24 June ruling": a date that
+    # opens the sentence frames all its clauses; it beats one reached only through other words
+    # and is free for every event of the sentence, even when another trigger holds it
+    frame = next((t for _i, t in same if _frames(doc, t, trigger_ids)), None)
     if best is not None:
+        if frame is not None and best[1] is not frame and best[0] >= 2:
+            return date_dict(frame), 3  # type: ignore[return-value]
         return date_dict(best[1]), (1 if clock_only(best[1]) else 3)  # type: ignore[return-value]
     for i, t in same:
-        if i not in claimed and not clock_only(t) and not _report_date(doc, t, trigger_ids) \
+        if (i not in claimed or t is frame) and not clock_only(t) and not _report_date(doc, t, trigger_ids) \
                 and not on_follow_up_verb(doc, t, trigger_ids):
             return date_dict(t), 2  # type: ignore[return-value]
     before = [t for i, t in enumerate(times)
@@ -204,6 +210,17 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     if before:
         return date_dict(before[-1]), 1  # type: ignore[return-value]
     return None
+
+
+def fronted(tok: Any) -> bool:
+    """Does the token open its sentence ("On 8 June 2022, ...", "Friday, ...")?"""
+    return tok.i - tok.sent.start <= 2
+
+
+def _frames(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
+    tok = token_at(doc, t.start)
+    return tok is not None and fronted(tok) and not clock_only(t) and not _report_date(doc, t, trigger_ids) \
+        and not on_follow_up_verb(doc, t, trigger_ids)
 
 
 @lru_cache(maxsize=1)
@@ -228,8 +245,6 @@ def on_follow_up_verb(doc: Any, t: Time, trigger_ids: set[int] | None = None) ->
     tok = token_at(doc, t.start)
     if tok is None:
         return False
-    if tok.i - tok.sent.start <= 2:
-        return False  # "On 4 April 2022, ...": a fronted date frames the whole sentence
     verb = _verb_of(tok)
     if verb.lower_ not in _date_words()["follow_up"]:
         return False
@@ -302,9 +317,9 @@ def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
         return False
     if verb.lower_ in cue_set("link", "report_verbs"):
         return _says_when(verb, tok)
-    if tok.i - tok.sent.start <= 2:
-        return False  # a fronted date frames the whole sentence
     follow_up = verb.lower_ in _date_words()["follow_up"]
+    if fronted(tok):
+        return follow_up  # a fronted date frames the whole sentence, unless it dates a later step
     for trig in inside:
         cur = trig
         while cur.i != verb.i and cur.head is not cur:
