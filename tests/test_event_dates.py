@@ -65,3 +65,33 @@ def test_the_charge_date_alone_does_not_date_the_shooting():
     evs = events_of("A man was charged Tuesday in the accidental shooting death of his younger brother.")
     shot = [e for e in evs if e.type in ("attack", "shooting")]
     assert shot and all(e.date is None for e in shot)
+
+
+def test_the_first_response_dates_the_incident_it_answers():
+    # "responded ... Thursday to a call of shots fired": the shots were fired then
+    evs = events_of("Police responded around 11 p.m. Thursday to a call of shots fired at a hotel on Main Street.",
+                    "2024-03-29")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and shot[0].date is not None and shot[0].date["value"] == "2024-03-28"
+
+
+def test_a_time_right_after_a_subject_clause_is_that_clauses():
+    # the parser hangs "Wednesday night" on "was identified"; it ends "who shot ... neighborhood"
+    evs = events_of("The officer who shot and killed a 13-year-old boy in the east side neighborhood Wednesday "
+                    "night was identified as a 9-year veteran of the department.", "2024-03-28")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and shot[0].date is not None and shot[0].date["value"] == "2024-03-27"
+
+
+def test_a_fronted_date_frames_every_event_of_the_sentence():
+    # the date opens the sentence: it dates the rally, not the earlier ruling it follows
+    evs = events_of("On 25 June 2022, about 40 people gathered in the town square to rally against "
+                    "the court's 24 June 2022 ruling.", None)
+    rally = [e for e in evs if e.type == "protest"]
+    assert rally and rally[0].date is not None and rally[0].date["value"] == "2022-06-25"
+
+
+def test_a_fronted_date_of_a_later_step_does_not_date_the_event():
+    evs = events_of("On Tuesday, a man was charged in the shooting of his neighbor.")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and all(e.date is None for e in shot)

@@ -36,9 +36,11 @@ def headline_date(clusters: list[Cluster]) -> None:
 
 
 def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int]) -> None:
-    """The article's main violent event still undated takes the first date of the headline
-    and lead that no other event holds: the lead tells the incident ("A man was shot. ... It
-    happened Sunday night."); later dates are follow-ups. Never after publication."""
+    """The article's main violent event still undated takes the first day of the headline
+    and lead that dates neither a statement, nor a later step of the case, nor another event:
+    the lead tells the incident ("A man was shot. ... It happened Sunday night."); later dates
+    are follow-ups. Its own sentences count too: a parse that hung "Wednesday night" on the
+    wrong verb should not cost the incident its date. Never after publication."""
     h = cl.head
     if cl.best("date") or h.family != "violence" or h.mode != "asserted":
         return
@@ -47,17 +49,18 @@ def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int]) -> None:
         return
     hi = spans[min(LEAD_UNITS, len(spans)) - 1][1]
     pub = (record.article.published or "")[:10]
+    own = {t.i for m in cl.members for t in m.cand.words}
     for i, t in enumerate(record.times):
         if t.start >= hi:
             break
-        if i in claimed or link.clock_only(t) or any(m.cand.span.start_char <= t.start < m.cand.span.end_char
-                                                     for m in cl.members) or link.on_report_verb(doc, t):
-            continue  # its own sentences' dates were weighed already; a statement's date is not the event's
+        if link.clock_only(t) or link.on_report_verb(doc, t) or link.on_follow_up_verb(doc, t, own):
+            continue  # a statement's or a hearing's date is not the event's
+        if i in claimed and not link.attached(doc, t, own):
+            continue  # another event's date
         d = link.date_dict(t)
         if d and d["precision"] == "day" and (not pub or d["value"][:10] <= pub):
             h.date = (d, 1)
             return
-
 
 
 def from_next_sentences(record: Record, doc: Any, clusters: list[Cluster]) -> None:

@@ -202,10 +202,16 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
             if dist is not None and (best is None or dist < best[0]):
                 best = (dist + 10 * clock_only(t), t)
             same.append((i, t))
+    # "On 25 June 2022, people gathered to rally ... following the 24 June ruling": a date that
+    # opens the sentence frames all its clauses; it beats one reached only through other words
+    # and is free for every event of the sentence, even when another trigger holds it
+    frame = next((t for _i, t in same if _frames(doc, t, trigger_ids)), None)
     if best is not None:
+        if frame is not None and best[1] is not frame and best[0] >= 2:
+            return date_dict(frame), 3  # type: ignore[return-value]
         return date_dict(best[1]), (1 if clock_only(best[1]) else 3)  # type: ignore[return-value]
     for i, t in same:
-        if i not in claimed and not clock_only(t) and not _report_date(doc, t, trigger_ids) \
+        if (i not in claimed or t is frame) and not clock_only(t) and not _report_date(doc, t, trigger_ids) \
                 and not on_follow_up_verb(doc, t, trigger_ids):
             return date_dict(t), 2  # type: ignore[return-value]
     before = [t for i, t in enumerate(times)
@@ -215,10 +221,22 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     return None
 
 
+def fronted(tok: Any) -> bool:
+    """Does the token open its sentence ("On 8 June 2022, ...", "Friday, ...")?"""
+    return tok.i - tok.sent.start <= 2
+
+
+def _frames(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
+    tok = token_at(doc, t.start)
+    return tok is not None and fronted(tok) and not clock_only(t) and not _report_date(doc, t, trigger_ids) \
+        and not on_follow_up_verb(doc, t, trigger_ids)
+
+
 @lru_cache(maxsize=1)
 def _date_words() -> dict[str, frozenset[str]]:
     raw = tomllib.loads(resources.files("eventwire.data").joinpath("times/event_dates.toml").read_text(encoding="utf-8"))
-    return {"follow_up": frozenset(raw["verbs"]["follow_up"]), "same_time": frozenset(raw["markers"]["same_time"])}
+    return {"follow_up": frozenset(raw["verbs"]["follow_up"]), "response": frozenset(raw["verbs"]["response"]),
+            "same_time": frozenset(raw["markers"]["same_time"])}
 
 
 def _verb_of(tok: Any) -> Any:
@@ -236,10 +254,18 @@ def on_follow_up_verb(doc: Any, t: Time, trigger_ids: set[int] | None = None) ->
     tok = token_at(doc, t.start)
     if tok is None:
         return False
-    if tok.i - tok.sent.start <= 2:
-        return False  # "On 4 April 2022, ...": a fronted date frames the whole sentence
     verb = _verb_of(tok)
-    return verb.lower_ in _date_words()["follow_up"] and not (trigger_ids and verb.i in trigger_ids)
+    if verb.lower_ not in _date_words()["follow_up"]:
+        return False
+    # "charged ... in the fatal shooting of his brother around 1:54 a.m. Wednesday": a time
+    # after the event noun the verb governs is the event's, misattached by the parser
+    return not (trigger_ids and (verb.i in trigger_ids or any(verb.i < i < tok.i for i in trigger_ids)))
+
+
+def attached(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
+    """Is the time attached in the parse to one of these trigger tokens?"""
+    tok = token_at(doc, t.start)
+    return tok is not None and _ancestor_dist(tok, trigger_ids, 8) is not None
 
 
 def _same_time_clause(clause: Any) -> bool:
@@ -264,7 +290,16 @@ def _says_when(verb: Any, tok: Any) -> bool:
     Friday"), which the parser hung on the wrong verb."""
     if verb.lower_ == "reported" and any(c.dep_ == "auxpass" for c in verb.children):
         return False
-    return not any(c.dep_ == "ccomp" and verb.i < c.left_edge.i < tok.i for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "ccomp" and verb.i < c.left_edge.i < tok.i:
+            return False
+        # "The family of a girl shot during a road-rage incident Sunday said ...", "The officer
+        # who shot a teen Wednesday night was identified as ...": a time right after a subject
+        # that holds a clause of its own ends that clause
+        if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i < tok.i <= c.right_edge.i + 1 < verb.i + 1 \
+                and any(w.dep_ in ("relcl", "acl") for w in c.subtree):
+            return False
+    return True
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis"}
@@ -284,16 +319,16 @@ def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    if verb.i in trigger_ids or verb.pos_ not in ("VERB", "AUX"):
-        return False
+    if verb.i in trigger_ids or verb.pos_ not in ("VERB", "AUX") or verb.lower_ in _date_words()["response"]:
+        return False  # "police responded at 11 p.m. Thursday to a call of shots fired": its time
     inside = [doc[i] for i in trigger_ids if verb.is_ancestor(doc[i])]
     if not inside:
         return False
     if verb.lower_ in cue_set("link", "report_verbs"):
         return _says_when(verb, tok)
-    if tok.i - tok.sent.start <= 2:
-        return False  # a fronted date frames the whole sentence
     follow_up = verb.lower_ in _date_words()["follow_up"]
+    if fronted(tok):
+        return follow_up  # a fronted date frames the whole sentence, unless it dates a later step
     for trig in inside:
         cur = trig
         while cur.i != verb.i and cur.head is not cur:
