@@ -18,6 +18,7 @@ from .figures_lexicon import DEP_TRIGGERS, GROUP_NOUNS, PERSON_NOUNS, parse_coun
 _INTRANSITIVE = frozenset({"died", "dies", "die", "perished", "succumbed", "succumbs"})
 _SINGULAR_PRON = frozenset({"he", "she", "him", "her", "himself", "herself"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+_FIGHTING = frozenset({"fighting", "fights", "fought"})
 _INJURY_NOUNS = frozenset({"injuries", "injury", "wounds", "wound"})
 _SUFFER = frozenset({"suffered", "sustained", "received", "suffering", "sustaining", "suffers", "sustains"})
 _DEAD_HEADS = frozenset({"shot", "found", "beaten", "stabbed", "pronounced", "declared", "confirmed"})
@@ -51,7 +52,7 @@ def dep_figures(doc: Any) -> list[Figure]:
             continue
         if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in tok.children):
             continue  # "the driver was not hurt": no count
-        subj = _subject(verb, intransitive=low in _INTRANSITIVE or kind == "injured" and low in _INJURY_NOUNS)
+        subj = _subject(verb, intransitive=low in _INTRANSITIVE or kind == "injured" and low in _INJURY_NOUNS | _FIGHTING)
         if subj is None:
             continue
         value = _count_people(subj)
@@ -59,6 +60,8 @@ def dep_figures(doc: Any) -> list[Figure]:
             continue
         start = min(m.left_edge.idx for m in _members(subj))
         tail = [c for c in tok.children if c.dep_ in ("prt", "oprd", "acomp") and c.i > tok.i]
+        if low in _FIGHTING:
+            tail = [c.right_edge for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
         end = max(t.idx + len(t.text) for t in [tok, *tail])  # "gunned down", "taken hostage"
         if start >= end or end - start > _MAX_SPAN:
             continue
@@ -149,6 +152,9 @@ def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
                and any(g.lower_ == "death" for g in c.children) for c in tok.children):
             return "killed", tok
         return None, tok  # "shot and killed": the "killed" token counts
+    if low in _FIGHTING and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.lower_ in ("life", "lives") for g in c.children) for c in tok.children):
+        return "injured", tok  # "he is fighting for his life"
     if low in _TO_HOSPITAL and _goes_to_hospital(tok):
         return "injured", tok
     if low == "condition" and any(c.lower_ in _CONDITIONS for c in tok.children):

@@ -69,7 +69,8 @@ def _who(span_text: str) -> Who:
     male = any(w in _MALE for w in low)
     female = any(w in _FEMALE for w in low)
     gender = "m" if male and not female else "f" if female and not male else None
-    first = low[0] if low else ""
+    # "1 injured", "2 people were hurt": a count introduces new people, as "a"/"one" does
+    first = "one" if _COUNTED.match(head) else low[0] if low else ""
     definite = bool(names) or first in _DEFINITE or (first not in _INDEFINITE and bool(low))
     age = _AGE.search(head)
     return Who(names=names, nouns=frozenset(w for w in low if w in _PERSON and w not in _GENDERED),
@@ -79,6 +80,7 @@ def _who(span_text: str) -> Who:
 
 
 _GENDERED = _MALE | _FEMALE
+_COUNTED = re.compile(r"\s*\d")
 _OTHERS_RE = re.compile(r"\b(?:others?|more|additional|both)\b", re.I)
 # the verb of an active-object span ("killing one person"): who it is about starts after it
 _LEAD_VERB = re.compile(r"^\s*(?:[a-z]+(?:ing|ed)|shot|hurt)\s+")
