@@ -172,6 +172,11 @@ def test_figures(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
     ("A fisherman found the body of a man with a gunshot wound.", {("killed", 1, "exact")}),
     ("Medics pronounced the victim dead at the scene.", {("killed", 1, "exact")}),
     ("A man was killed and a teen was shot.", {("killed", 1, "exact")}),
+    # "found a man shot to death" introduces a new person: not one of the two wounded
+    ("Two women were wounded. Police found a man shot to death.",
+     {("injured", 2, "exact"), ("killed", 1, "exact")}),
+    # "a second was injured": an ordinal names one more person
+    ("Police say one person has died and a second was injured.", {("killed", 1, "exact"), ("injured", 1, "exact")}),
     # a counted report is of other people than a one-person report
     ("1 dead, 1 injured in shooting", {("killed", 1, "exact"), ("injured", 1, "exact")}),
 ])
@@ -231,3 +236,15 @@ def test_parse_count(text: str, expected) -> None:
 
 def test_empty_text() -> None:
     assert analyze(Record(Article(id="e", text=""))) == []
+
+
+@pytest.mark.parametrize("text,most", [
+    # "another"/"a second" victim adds one to the wounded counted before (the events layer
+    # keeps the largest count of a kind)
+    ("An 18-year-old man was shot in the leg. Another man was shot in the arm.", 2),
+    # ... "the other" is one of those already counted, "he" the same person again
+    ("Two men were shot. The other man was shot in the leg.", 2),
+    ("A man was shot in the chest. He was also shot in the arm.", 1),
+])
+def test_another_victim_adds_one(nlp, text: str, most: int) -> None:
+    assert max(v for k, v, _ in figs(nlp, text) if k == "injured") == most

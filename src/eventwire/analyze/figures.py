@@ -32,7 +32,7 @@ from .figures_lexicon import (  # parse_count is re-exported: a public helper fo
     norm,
     parse_count,
 )
-from .figures_merge import drop_superseded
+from .figures_merge import add_others, drop_superseded
 
 I = re.IGNORECASE  # noqa: E741
 
@@ -121,7 +121,7 @@ def analyze(record: Record) -> list[Figure]:
     out = drop_superseded(_dedup(cands))
     for f in out:
         f.sentence = bisect.bisect_right(starts, f.span.start) - 1
-    return _drop_counted_cues(out)
+    return add_others(_drop_counted_cues(out), text)
 
 
 def _drop_counted_cues(figs: list[Figure]) -> list[Figure]:

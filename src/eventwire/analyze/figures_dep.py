@@ -58,6 +58,8 @@ def dep_figures(doc: Any) -> list[Figure]:
         value = _count_people(subj)
         if value is None:
             continue
+        if value > 2 and any(c.lower_ == "both" for c in [*verb.children, *subj.children]):
+            value = 2  # "X and Y were both found dead": two, whatever else the parse hung on the list
         start = min(m.left_edge.idx for m in _members(subj))
         tail = [c for c in tok.children if c.dep_ in ("prt", "oprd", "acomp") and c.i > tok.i]
         if low in _FIGHTING:
@@ -257,6 +259,7 @@ def _listed(subjects: list[Any]) -> list[Any]:
 
 
 _PERSON_SET = frozenset(w for w in PERSON_NOUNS if " " not in w)
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth"})
 _AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 
 
@@ -305,6 +308,9 @@ def _count_people(subj: Any) -> int | None:
     for member in members:
         low = member.lower_
         nums = [c for c in member.children if c.dep_ in ("nummod", "quantmod") and c.i < member.i]
+        if low in _ORDINALS and any(c.dep_ == "det" for c in member.children):
+            total += 1  # "a second was injured": one more person
+            continue
         if member.pos_ == "NUM" or member.like_num:
             return None
         if nums:
