@@ -126,6 +126,23 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     # "fatally wounded" is a death; an age used as a noun in "is dead"
     ("Police found the man had been fatally wounded.", {("killed", 1, "exact")}),
     ("Police say a 15-year-old is dead after a shooting.", {("killed", 1, "exact")}),
+    # "shot" counts the people hit (the events layer takes the dead out of it)
+    ("Two men were shot Sunday night.", {("injured", 2, "exact")}),
+    ("Police say one person was shot.", {("injured", 1, "exact")}),
+    # ... but not the shots fired, nor people who fired
+    ("The officer returned one shot.", set()),
+    ("One shot was fired.", set()),
+    ("Two men shot at police officers.", set()),
+    # "fatally injured" is a death, not an injury
+    ("Three people were fatally injured.", {("killed", 3, "exact")}),
+    # the hurt said by their condition
+    ("Two men are in critical condition.", {("injured", 2, "exact")}),
+    ("He is fighting for his life.", {("injured", 1, "exact")}),
+    # a day of the month and an age missing its comma are not counts
+    ("A victim of the Sept. 3 shooting died.", {("killed", 1, "exact")}),
+    ("Jamie Clayton, 22 was shot in both legs.", {("injured", 1, "exact")}),
+    # a count of the period is not this incident's
+    ("Three children have been shot in the past four days.", set()),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])
@@ -155,6 +172,13 @@ def test_figures(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
     ("A fisherman found the body of a man with a gunshot wound.", {("killed", 1, "exact")}),
     ("Medics pronounced the victim dead at the scene.", {("killed", 1, "exact")}),
     ("A man was killed and a teen was shot.", {("killed", 1, "exact")}),
+    # "found a man shot to death" introduces a new person: not one of the two wounded
+    ("Two women were wounded. Police found a man shot to death.",
+     {("injured", 2, "exact"), ("killed", 1, "exact")}),
+    # "a second was injured": an ordinal names one more person
+    ("Police say one person has died and a second was injured.", {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    # a counted report is of other people than a one-person report
+    ("1 dead, 1 injured in shooting", {("killed", 1, "exact"), ("injured", 1, "exact")}),
 ])
 def test_same_victim_counts_once(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
     assert figs(nlp, text) == expected
@@ -212,3 +236,15 @@ def test_parse_count(text: str, expected) -> None:
 
 def test_empty_text() -> None:
     assert analyze(Record(Article(id="e", text=""))) == []
+
+
+@pytest.mark.parametrize("text,most", [
+    # "another"/"a second" victim adds one to the wounded counted before (the events layer
+    # keeps the largest count of a kind)
+    ("An 18-year-old man was shot in the leg. Another man was shot in the arm.", 2),
+    # ... "the other" is one of those already counted, "he" the same person again
+    ("Two men were shot. The other man was shot in the leg.", 2),
+    ("A man was shot in the chest. He was also shot in the arm.", 1),
+])
+def test_another_victim_adds_one(nlp, text: str, most: int) -> None:
+    assert max(v for k, v, _ in figs(nlp, text) if k == "injured") == most

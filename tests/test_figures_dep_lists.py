@@ -44,3 +44,14 @@ def test_list_parsed_as_two_subjects_still_counts_both() -> None:
                 ("women", "NNS", "NOUN", "nsubjpass", 6), ("were", "VBD", "AUX", "auxpass", 6),
                 ("killed", "VBN", "VERB", "ROOT", 6), (".", ".", "PUNCT", "punct", 6)])
     assert [(f.kind, f.value) for f in dep_figures(doc)] == [("killed", 3)]
+
+
+def test_both_caps_a_list_the_parse_padded() -> None:
+    # "Sturm | Chronicle Veronica Mercado and her child were both found dead": the photo credit
+    # parsed into the list; "both" says two
+    doc = _doc([("Sturm", "NNP", "PROPN", "nsubjpass", 6), ("Mercado", "NNP", "PROPN", "appos", 0),
+                ("and", "CC", "CCONJ", "cc", 1), ("her", "PRP$", "PRON", "poss", 4),
+                ("child", "NN", "NOUN", "conj", 1), ("were", "VBD", "AUX", "auxpass", 6),
+                ("found", "VBN", "VERB", "ROOT", 6), ("both", "DT", "DET", "dep", 6),
+                ("dead", "JJ", "ADJ", "oprd", 6), (".", ".", "PUNCT", "punct", 6)])
+    assert [(f.kind, f.value) for f in dep_figures(doc)] == [("killed", 2)]

@@ -19,6 +19,7 @@ from . import event_dates as dates
 from . import event_link as link
 from .event_actors import Names, actors_of
 from .event_coref import Cluster, Mention, _km, choose_primary, cluster
+from .event_figures import assign_figures, cluster_figures, put_figure
 from .event_lexicon import cue_set
 from .event_modes import mode_of
 from .event_triggers import Cand, crosses, find, units
@@ -27,7 +28,6 @@ log = logging.getLogger(__name__)
 _LOCATED = {"violence", "protest", "disaster", "coercion", "development", "diplomacy"}
 _ABOUT_TYPES = {"claim_responsibility", "accusation", "denial", "arrest", "media_release", "warning", "threat",
                 "diplomatic"}
-_HURT = re.compile(r"(?i)wound|injur|hurt|hospital|critical|stable|condition|surviv|treated|graze")
 _SPECIFIC = set(taxonomy.subtypes("attack")) - {"armed_assault"} | {"armed_clash"}
 _REFINE_TYPES = {"attack", "battle", "protest", "riot", "strategic_development", "shooting"}
 
@@ -168,7 +168,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         or gun_accident and m.cand.token.lower_.startswith("accident")))]
     if not mentions:
         return []
-    orphans = _assign_figures(record, doc, mentions)
+    orphans = assign_figures(record, units(doc), mentions)
     clusters = cluster(mentions)
     dates.from_next_sentences(record, doc, clusters)
     dates.headline_date(clusters)
@@ -191,7 +191,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     incident = _incident(clusters, p)
     if incident is not None:
         for f in orphans:
-            _put(incident.head.figures, f)
+            put_figure(incident.head.figures, f)
     fallback = link.dateline(record, places) or link.dominant(places)
     out = [_emit(cl, clusters, fallback, text) for cl in clusters]
     _prefer_dateline(out, link.dateline(record, places), places, text)
@@ -277,39 +277,6 @@ def _sentence_of(char: int, starts: list[int]) -> int:
     return max(0, bisect_right(starts, char) - 1)
 
 
-def _assign_figures(record: Record, doc: Any, mentions: list[Mention]) -> list[Any]:
-    """A figure goes to the event of its sentence (violence for casualties, arrests for arrests);
-    arrests without one go to the nearest preceding arrest; casualties without one are returned
-    (they go to the article's incident once the primary event is known)."""
-    orphans: list[Any] = []
-    if not record.figures:
-        return orphans
-    # the figures layer numbers spaCy sentences; events use units cut at line breaks
-    starts = [u[0] for u in units(doc)]
-    for f in record.figures:
-        sent = _sentence_of(f.span.start, starts)
-        want = ("arrest",) if f.kind == "arrested" else ("violence", "disaster", "protest")
-        pool = [m for m in mentions if (m.type in want or m.family in want) and m.mode != "hypothetical"]
-        same = [m for m in pool if m.sent == sent]
-        if same:
-            _put(min(same, key=lambda m: (m.weak, abs(m.cand.start - f.span.start))).figures, f)
-        elif f.kind == "arrested":
-            before = [m for m in pool if m.cand.start < f.span.start]
-            if before or pool:
-                _put((before[-1] if before else pool[0]).figures, f)
-        else:
-            orphans.append(f)
-    return orphans
-
-
-def _put(figures: dict[str, dict[str, Any]], f: Any) -> None:
-    """Keep the largest count of a kind: later sentences add victims ("a second man died")."""
-    cur = figures.get(f.kind)
-    if cur is None or f.value > cur["value"]:
-        figures[f.kind] = {"value": f.value, "qualifier": f.qualifier,
-                           "span": {"text": f.span.text, "start": f.span.start, "end": f.span.end}}
-
-
 def _incident(clusters: list[Cluster], p: int | None) -> Cluster | None:
     """The violent event the article reports: the primary, what it is about, or the biggest one."""
     if p is not None:
@@ -376,15 +343,7 @@ def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str) -> Eve
         if location is None and fallback is not None and h.family in ("violence", "protest", "disaster", "coercion"):
             location = link.place_dict(fallback)
     date = cl.best("date")
-    figures: dict[str, dict[str, Any]] = {}
-    for m in cl.members:
-        for k, v in m.figures.items():
-            if k not in figures or v["value"] > figures[k]["value"]:
-                figures[k] = v
-    inj = figures.get("injured")
-    if inj and "killed" in figures and not _HURT.search(inj["span"]["text"]):
-        # "was shot" said of someone who died is not a second, injured victim
-        del figures["injured"]
+    figures = cluster_figures(cl.members)
     sent = h.cand.span
     conf = 0.45 + 0.15 * (not h.weak) + 0.1 * bool(actors) + 0.1 * bool(loc) + 0.1 * bool(date)
     conf += 0.05 * min(len(cl.members) - 1, 2)

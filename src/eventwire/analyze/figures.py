@@ -32,12 +32,12 @@ from .figures_lexicon import (  # parse_count is re-exported: a public helper fo
     norm,
     parse_count,
 )
-from .figures_merge import drop_superseded
+from .figures_merge import add_others, drop_superseded
 
 I = re.IGNORECASE  # noqa: E741
 
 _AUX = (r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|got|get|being|reportedly|allegedly|also|"
-        r"later|all|both|each|fatally|critically|seriously|severely|slightly|lightly|badly|now|since|confirmed|reported|"
+        r"later|all|both|each|critically|seriously|severely|slightly|lightly|badly|now|since|confirmed|reported|"
         r"believed|thought|feared|said\s+to\s+be|to\s+have\s+been|who\s+were|who\s+was|among\s+those)")
 _STOP = (r"(?:that|who|which|when|where|after|before|while|said|says|say|told|but|than|if|because|since|until|"
          r"were|was|and|or|to|of\s+whom|per|percent|years?|months?|weeks?|days?|hours?|minutes?|dollars?|million|"
@@ -97,6 +97,9 @@ _SINGLE = [
 _NOUN_KIND = {"injuries": ("injured",), "casualties": ("killed", "injured"), "deaths": ("killed",),
               "fatalities": ("killed",), "arrests": ("arrested",), "one hurt": ("injured",),
               "one injured": ("injured",), "one killed": ("killed",)}
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\Z", I)
+_SINGULAR_VERB = re.compile(r"\s+(?:was|is|has|had|died|dies)\b", I)
+_SENTENCE_IN_MID = re.compile(r"(?:^|\s)(?:A|An|The)\s")
 _AGE_COMMAS = re.compile(r"[A-Za-z.)]\s*,\s*\Z")
 _COMMA = re.compile(r"\s*,")
 _YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
@@ -118,7 +121,7 @@ def analyze(record: Record) -> list[Figure]:
     out = drop_superseded(_dedup(cands))
     for f in out:
         f.sentence = bisect.bisect_right(starts, f.span.start) - 1
-    return _drop_counted_cues(out)
+    return add_others(_drop_counted_cues(out), text)
 
 
 def _drop_counted_cues(figs: list[Figure]) -> list[Figure]:
@@ -147,6 +150,13 @@ def _count_ok(text: str, m: re.Match[str], group: str = "count") -> tuple[int, s
     if _NOT_AFTER_COUNT.match(text, m.end(group)):
         return None
     start = m.start(group)
+    if raw.strip().isdigit() and _MONTH_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "Sept. 3 died": a date, not a count
+    if _SENTENCE_IN_MID.search(m.groupdict().get("mid") or ""):
+        return None  # "Jan. 8 A child was shot": the count ends before a new sentence
+    if (raw.strip().isdigit() and parsed[0] > 1 and _AGE_COMMAS.search(text, max(0, start - 4), start)
+            and _SINGULAR_VERB.match(text, m.end(group))):
+        return None  # "Jamie Clayton, 22 was shot": an age whose closing comma is missing
     if raw.strip().isdigit() and _AGE_COMMAS.search(text, max(0, start - 4), start) and _COMMA.match(text, m.end(group)):
         return None  # "Smith, 20, was arrested": an age between commas, not a count
     return parsed
@@ -158,7 +168,7 @@ def _count_ok(text: str, m: re.Match[str], group: str = "count") -> tuple[int, s
 # where the full trigger alternation is slow to try at every position.
 _STEMS = (r"\b(?:kill|dead|die|death|slain|murder|gunned|stab|beat|burn|execut|behead|massacr|perish|lives|"
           r"fatal|bodies|injur|wound|hurt|graz|hospital|arrest|detain|detention|apprehend|custody|rounded|nabbed|"
-          r"jail|remand|booked|kidnap|abduct|hostage|captive|snatch|missing|slaughter|toll|seiz|picked|shot)")
+          r"jail|remand|booked|kidnap|abduct|hostage|captive|snatch|missing|slaughter|toll|seiz|picked|shot|condition|life)")
 _KEYS: dict[str, tuple[re.Pattern[str], int, int]] = {
     "fatally": (re.compile(r"fatally"), 220, 120),
     "after": (re.compile(_STEMS), 260, 40),
@@ -244,11 +254,21 @@ def _active_or_attributive(text: str, m: re.Match[str]) -> bool:
         return True
     if _PASSIVE_AUX.search(between):
         return False
+    if norm(m["trig"]) == "shot" and (_FIRED.match(text, m.end("trig")) or _SHOT_NOUN_AFTER.match(text, m.end("trig"))
+                                      or _SHOT_NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+        return True
     return norm(m["trig"]).split()[-1] in _VERB_TRIGGERS and bool(_OBJECT_AFTER.match(text, m.end("trig")))
 
 
 _VERB_TRIGGERS = frozenset({"killed", "murdered", "injured", "wounded", "hurt", "arrested", "detained",
-                            "kidnapped", "abducted", "executed", "massacred", "stabbed", "apprehended"})
+                            "kidnapped", "abducted", "executed", "massacred", "stabbed", "apprehended", "shot"})
+# "one shot was fired", "fired one shot": the noun, not people hit
+_SHOT_NOUN_AFTER = re.compile(r"\s+(?:was|were|is|are|had\s+been|has\s+been)\s+(?:fired|heard|discharged)|\s+(?:rang|rings|ring|"
+                              r"went|hit|struck|fired|echoed|came)\b", I)
+_SHOT_NOUN_BEFORE = re.compile(r"\b(?:fired|fires|fire|firing|returned|returning|heard|hear|hears|took|take|takes|let|"
+                               r"squeezed|got|get|single|warning|last|final|first)\s+(?:off\s+)?(?:at\s+least\s+)?\Z", I)
+# "two men shot at officers", "shot up a house": firing, not being hit
+_FIRED = re.compile(r"\s+(?:at|up|back|out|off|into|through|from|toward|towards|over|around)\b", I)
 
 
 _DEATH_NOUNS = frozenset({"death", "deaths", "fatality", "fatalities", "bodies"})
@@ -259,7 +279,8 @@ _AGE_BEFORE = re.compile(r"\b(?:turned|turns|aged|age|ages)\s*\Z", I)
 # A count of a period, not of one incident: "28 were killed in 2007", "since 2012, 555 kids
 # have been killed", "nine officers have been shot this year", "die annually".
 _STAT_AFTER = re.compile(r"[^.;\n]{0,60}?\b(?:(?:this|last|past|each|every|per|a)\s+year|annually|in\s+(?:19|20)\d\d|"
-                         r"since\s+(?:19|20)\d\d|so\s+far\s+this)\b", I)
+                         r"since\s+(?:19|20)\d\d|so\s+far\s+this|(?:in|over|during|within)\s+(?:the\s+)?(?:past|last)\s+(?:[\w-]+\s+)?"
+                         r"(?:days|weeks|months|years)|in\s+recent\s+(?:days|weeks|months|years))\b", I)
 _STAT_BEFORE = re.compile(r"\b(?:since\s+(?:(?:19|20)\d\d|the\s+start)|in\s+(?:19|20)\d\d|(?:this|last|each|every)\s+year)\b[^.;\n]{0,50}\Z", I)
 
 

@@ -18,6 +18,7 @@ from .figures_lexicon import DEP_TRIGGERS, GROUP_NOUNS, PERSON_NOUNS, parse_coun
 _INTRANSITIVE = frozenset({"died", "dies", "die", "perished", "succumbed", "succumbs"})
 _SINGULAR_PRON = frozenset({"he", "she", "him", "her", "himself", "herself"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+_FIGHTING = frozenset({"fighting", "fights", "fought"})
 _INJURY_NOUNS = frozenset({"injuries", "injury", "wounds", "wound"})
 _SUFFER = frozenset({"suffered", "sustained", "received", "suffering", "sustaining", "suffers", "sustains"})
 _DEAD_HEADS = frozenset({"shot", "found", "beaten", "stabbed", "pronounced", "declared", "confirmed"})
@@ -51,14 +52,18 @@ def dep_figures(doc: Any) -> list[Figure]:
             continue
         if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in tok.children):
             continue  # "the driver was not hurt": no count
-        subj = _subject(verb, intransitive=low in _INTRANSITIVE or kind == "injured" and low in _INJURY_NOUNS)
+        subj = _subject(verb, intransitive=low in _INTRANSITIVE or kind == "injured" and low in _INJURY_NOUNS | _FIGHTING)
         if subj is None:
             continue
         value = _count_people(subj)
         if value is None:
             continue
+        if value > 2 and any(c.lower_ == "both" for c in [*verb.children, *subj.children]):
+            value = 2  # "X and Y were both found dead": two, whatever else the parse hung on the list
         start = min(m.left_edge.idx for m in _members(subj))
         tail = [c for c in tok.children if c.dep_ in ("prt", "oprd", "acomp") and c.i > tok.i]
+        if low in _FIGHTING:
+            tail = [c.right_edge for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
         end = max(t.idx + len(t.text) for t in [tok, *tail])  # "gunned down", "taken hostage"
         if start >= end or end - start > _MAX_SPAN:
             continue
@@ -149,6 +154,9 @@ def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
                and any(g.lower_ == "death" for g in c.children) for c in tok.children):
             return "killed", tok
         return None, tok  # "shot and killed": the "killed" token counts
+    if low in _FIGHTING and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.lower_ in ("life", "lives") for g in c.children) for c in tok.children):
+        return "injured", tok  # "he is fighting for his life"
     if low in _TO_HOSPITAL and _goes_to_hospital(tok):
         return "injured", tok
     if low == "condition" and any(c.lower_ in _CONDITIONS for c in tok.children):
@@ -251,6 +259,7 @@ def _listed(subjects: list[Any]) -> list[Any]:
 
 
 _PERSON_SET = frozenset(w for w in PERSON_NOUNS if " " not in w)
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth"})
 _AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 
 
@@ -299,6 +308,9 @@ def _count_people(subj: Any) -> int | None:
     for member in members:
         low = member.lower_
         nums = [c for c in member.children if c.dep_ in ("nummod", "quantmod") and c.i < member.i]
+        if low in _ORDINALS and any(c.dep_ == "det" for c in member.children):
+            total += 1  # "a second was injured": one more person
+            continue
         if member.pos_ == "NUM" or member.like_num:
             return None
         if nums:

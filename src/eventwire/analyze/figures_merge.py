@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Figure
+from ..model import Figure, Span
 from .figures_cues import is_cue
 from .figures_lexicon import LEX, PERSON_NOUNS
 
@@ -69,7 +69,8 @@ def _who(span_text: str) -> Who:
     male = any(w in _MALE for w in low)
     female = any(w in _FEMALE for w in low)
     gender = "m" if male and not female else "f" if female and not male else None
-    first = low[0] if low else ""
+    # "1 injured", "2 people were hurt": a count introduces new people, as "a"/"one" does
+    first = "one" if _COUNTED.match(head) else low[0] if low else ""
     definite = bool(names) or first in _DEFINITE or (first not in _INDEFINITE and bool(low))
     age = _AGE.search(head)
     return Who(names=names, nouns=frozenset(w for w in low if w in _PERSON and w not in _GENDERED),
@@ -79,9 +80,10 @@ def _who(span_text: str) -> Who:
 
 
 _GENDERED = _MALE | _FEMALE
+_COUNTED = re.compile(r"\s*\d")
 _OTHERS_RE = re.compile(r"\b(?:others?|more|additional|both)\b", re.I)
 # the verb of an active-object span ("killing one person"): who it is about starts after it
-_LEAD_VERB = re.compile(r"^\s*(?:[a-z]+(?:ing|ed)|shot|hurt)\s+")
+_LEAD_VERB = re.compile(r"^\s*(?:[a-z]+(?:ing|ed)|shot|hurt|found|left|leaving|leaves)\s+")
 _REFLEXIVE = re.compile(r"\b(?:himself|herself|themselves|own\s+life)\b", re.I)
 
 
@@ -119,4 +121,36 @@ def drop_superseded(figs: list[Figure]) -> list[Figure]:
                    for k, kw in killed):
                 continue
         out.append(f)
+    return out
+
+
+# "Another man was shot", "a second victim was wounded": one more person than an earlier
+# report of the same kind counted ("also" and "others" are too often the same people again)
+_ANOTHER = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:another|second|third|fourth|fifth|additional)\b", re.I)
+_SUM_REACH = 600  # characters back to the report the new one adds to
+
+
+def add_others(figs: list[Figure], text: str) -> list[Figure]:
+    """A report of "another" victim adds to the largest earlier count of its kind nearby:
+    "A man was shot ... Another man was shot" is two injured. The sum's evidence runs from
+    the earlier report to the new one. "The other man was shot in the leg" is one of those
+    already counted, so only a subject that starts with another/second/third counts."""
+    out = list(figs)
+    # Only the wounded: "another man was dead" most often re-tells a death already counted
+    # ("one dead ... minutes later another man was dead") or recalls an earlier killing.
+    for kind in ("injured",):
+        seen: list[Figure] = []
+        for f in sorted((f for f in figs if f.kind == kind), key=lambda f: f.span.start):
+            m = _TRIGGER_AT.search(f.span.text)
+            head = f.span.text[:m.start()] if m and m.start() > 0 else f.span.text
+            near = [p for p in seen if p.span.end <= f.span.start and f.span.start - p.span.start <= _SUM_REACH
+                    and p.value > 0]
+            if near and f.value == 1 and _ANOTHER.match(head) and not _REFLEXIVE.search(f.span.text):
+                prev = max(near, key=lambda p: p.value)
+                total = Figure(kind=kind, value=prev.value + f.value, qualifier=f.qualifier,
+                               span=Span.of(text, prev.span.start, f.span.end), sentence=f.sentence)
+                out.append(total)
+                seen.append(total)
+                continue
+            seen.append(f)
     return out

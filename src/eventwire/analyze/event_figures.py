@@ -1,0 +1,71 @@
+"""Figures of events: which event a casualty/arrest figure belongs to, and an event's
+figures from those of its mentions (moved out of events.py).
+
+A figure goes to the event of its sentence; an event keeps the largest count of a kind
+(later sentences add victims: "a second man died"). "Shot" counts everyone hit, so where an
+event also has dead, its shot-but-not-said-hurt count loses them: "Three shot, one dead" is
+one killed and two injured; "a man was shot ... he died" is one killed and no one injured.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from ..model import Record
+from .event_coref import Mention
+
+# words that say a person survived hurt: such an injured count does not include the dead
+_HURT = re.compile(r"(?i)wound|injur|hurt|hospital|critical|stable|condition|surviv|treated|graze|fighting")
+
+
+def assign_figures(record: Record, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Any]:
+    """A figure goes to the event of its sentence (violence for casualties, arrests for arrests);
+    arrests without one go to the nearest preceding arrest; casualties without one are returned
+    (they go to the article's incident once the primary event is known)."""
+    orphans: list[Any] = []
+    if not record.figures:
+        return orphans
+    # the figures layer numbers spaCy sentences; events use units cut at line breaks
+    starts = [u[0] for u in spans]
+    for f in record.figures:
+        sent = max(0, bisect_right(starts, f.span.start) - 1)
+        want = ("arrest",) if f.kind == "arrested" else ("violence", "disaster", "protest")
+        pool = [m for m in mentions if (m.type in want or m.family in want) and m.mode != "hypothetical"]
+        same = [m for m in pool if m.sent == sent]
+        if same:
+            put_figure(min(same, key=lambda m: (m.weak, abs(m.cand.start - f.span.start))).figures, f)
+        elif f.kind == "arrested":
+            before = [m for m in pool if m.cand.start < f.span.start]
+            if before or pool:
+                put_figure((before[-1] if before else pool[0]).figures, f)
+        else:
+            orphans.append(f)
+    return orphans
+
+
+def put_figure(figures: dict[str, dict[str, Any]], f: Any) -> None:
+    """Keep the largest count of a kind: later sentences add victims ("a second man died")."""
+    cur = figures.get(f.kind)
+    if cur is None or f.value > cur["value"]:
+        figures[f.kind] = {"value": f.value, "qualifier": f.qualifier,
+                           "span": {"text": f.span.text, "start": f.span.start, "end": f.span.end}}
+
+
+def cluster_figures(members: list[Mention]) -> dict[str, dict[str, Any]]:
+    """An event's figures: the largest of each kind over its mentions; a "shot" count
+    without a word of survival loses the dead."""
+    figures: dict[str, dict[str, Any]] = {}
+    for m in members:
+        for k, v in m.figures.items():
+            if k not in figures or v["value"] > figures[k]["value"]:
+                figures[k] = v
+    inj, dead = figures.get("injured"), figures.get("killed")
+    if inj and dead and not _HURT.search(inj["span"]["text"]):
+        left = inj["value"] - dead["value"]
+        if left > 0:
+            figures["injured"] = {**inj, "value": left}
+        else:
+            del figures["injured"]  # "was shot" said of someone who died is not a second victim
+    return figures

@@ -1,0 +1,38 @@
+"""event_figures: an event's figures from its mentions (each case states its rule)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from eventwire.analyze.event_figures import cluster_figures
+
+
+def _fig(value: int, text: str) -> dict[str, object]:
+    return {"value": value, "qualifier": "exact", "span": {"text": text, "start": 0, "end": len(text)}}
+
+
+def _members(*figs: dict[str, dict[str, object]]) -> list[SimpleNamespace]:
+    return [SimpleNamespace(figures=f) for f in figs]
+
+
+def test_largest_count_of_a_kind_wins() -> None:
+    got = cluster_figures(_members({"killed": _fig(1, "a man died")}, {"killed": _fig(2, "two men died")}))
+    assert got["killed"]["value"] == 2
+
+
+def test_shot_count_loses_the_dead() -> None:
+    # "Three shot, one dead": everyone hit is three, so two were injured
+    got = cluster_figures(_members({"injured": _fig(3, "Three shot"), "killed": _fig(1, "one dead")}))
+    assert got["injured"]["value"] == 2 and got["killed"]["value"] == 1
+
+
+def test_one_shot_who_died_is_not_also_injured() -> None:
+    got = cluster_figures(_members({"injured": _fig(1, "a man was shot")}, {"killed": _fig(1, "he died")}))
+    assert "injured" not in got
+
+
+def test_a_count_of_the_hurt_keeps_its_value() -> None:
+    # "two others in critical condition" are survivors: the dead are not in that count
+    got = cluster_figures(_members({"injured": _fig(2, "two others in critical condition"),
+                                    "killed": _fig(1, "one man died")}))
+    assert got["injured"]["value"] == 2
