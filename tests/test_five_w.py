@@ -106,3 +106,9 @@ def test_a_light_verb_gives_its_object_as_what():
     assert txt(w["what"]) == "a strike"
     assert txt(w["who"]) == "Nurses"
 
+
+
+def test_bad_input_gives_no_answers_not_an_error():
+    for text in ("", "...", "\n\n\n", "12345"):
+        w = ws(text)
+        assert set(w) == {"who", "what", "when", "where"}
