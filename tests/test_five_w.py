@@ -89,6 +89,9 @@ def test_phrase_match_containment_and_share():
     assert phrase_match("Trump", "Donald Trump", 0.25)
     assert phrase_match("derailed", "tram derailment")  # shared 5-letter prefix
     assert not phrase_match("Croydon", "Donald Collett, 62, from Croydon, and Philip Logan, 52", 0.25)
+    # containment is over whole words, not characters
+    assert not phrase_match("end", "the weekend game")
+    assert phrase_match("weekend", "the weekend game")
 
 
 def test_a_null_item_means_no_answer_even_with_a_parsed_day():
@@ -103,3 +106,9 @@ def test_a_light_verb_gives_its_object_as_what():
     assert txt(w["what"]) == "a strike"
     assert txt(w["who"]) == "Nurses"
 
+
+
+def test_bad_input_gives_no_answers_not_an_error():
+    for text in ("", "...", "\n\n\n", "12345"):
+        w = ws(text)
+        assert set(w) == {"who", "what", "when", "where"}

@@ -397,6 +397,7 @@ def _locative(head: Any, triggers: set[int]) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
         return True
     # the modifier of an event noun, possibly through a compound: "Croydon tram crash"
+    # or of a noun that is itself placed: "on a Moscow concert hall", "at a Kabul hotel"
     mod = head
     for _ in range(4):
         if mod.dep_ not in ("compound", "amod", "nmod", "poss") or mod.head is mod:
@@ -404,6 +405,9 @@ def _locative(head: Any, triggers: set[int]) -> bool:
         mod = mod.head
         if mod.idx in triggers:
             return True
+    if mod is not head and mod.dep_ == "pobj" and mod.head.lower_ in _LOCATIVE \
+            and mod.lower_ in _cue("where.venue_nouns"):
+        return True
     return _dateline(head)
 
 

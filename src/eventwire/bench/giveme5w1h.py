@@ -62,7 +62,8 @@ def phrase_match(answer: str, gold: str, min_share: float = 0.0) -> bool:
         return False
     if len(wa) < len(wg) and len(wa) / len(wg) < min_share:
         return False
-    a, g = " ".join(wa), " ".join(wg)
+    # containment is over whole words: "end" is not in "weekend", "uk" not in "ukraine"
+    a, g = " " + " ".join(wa) + " ", " " + " ".join(wg) + " "
     if a in g or g in a:
         return True
     short, long_ = (wa, wg) if len(wa) <= len(wg) else (wg, wa)
