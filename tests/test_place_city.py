@@ -71,3 +71,12 @@ def test_admin1_alias_does_not_shadow_a_town_of_that_name() -> None:
 
     # "Amara" is a translation of Ethiopia's Amhara, but also the Iraqi town: no Ethiopian area
     assert not any(c.country_code == "ET" for c in gazetteer().lookup("Amara"))
+
+
+def test_small_namesake_abroad_is_not_the_event_place() -> None:
+    from eventwire.analyze.event_link import location_places
+
+    text = ("On 7 March 2022, people rallied in People's Park in Annapolis (Maryland) to call for "
+            "police accountability. Maryland lawmakers attended.")
+    rec = next(iter(analyze_items([Article(id="t", text=text, language="en")], clean=False)))
+    assert all(p.country_code == "US" for p in location_places(rec))

@@ -38,7 +38,24 @@ def rank(p: Place) -> int:
 
 
 def location_places(record: Record) -> list[Place]:
-    return [p for p in record.places if p.role == "location" and (p.country_code or p.lat is not None)]
+    """Resolved places with role "location", less strays: a small place resolved abroad while
+    the article's other places agree on one country is mostly a namesake the gazetteer knew
+    only abroad ("People's Park in Annapolis (Maryland)", "Deer Lake in Killingworth")."""
+    out = [p for p in record.places if p.role == "location" and (p.country_code or p.lat is not None)]
+    votes: Counter = Counter(p.country_code for p in out if p.country_code and p.feature not in ("venue", "country"))
+    if not votes:
+        return out
+    (cc, top), = votes.most_common(1)
+    names = {p.name for p in out if p.country_code == cc and p.feature not in ("venue", "country")}
+    if top < 2 or top < 2 * (sum(votes.values()) - top) or len(names) < 2:
+        return out  # one name said twice ("Santa Cruz" read as Bolivia's) is no majority
+    return [p for p in out if not _stray(p, cc)]
+
+
+def _stray(p: Place, cc: str) -> bool:
+    if not p.country_code or p.country_code == cc:
+        return False
+    return p.feature in ("venue", "neighbourhood", None) or p.feature == "city" and (p.population or 0) < 100_000
 
 
 def token_at(doc: Any, char: int) -> Any | None:
