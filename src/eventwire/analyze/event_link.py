@@ -156,6 +156,27 @@ def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallb
     return None
 
 
+_POLICE_AFTER = re.compile(r"(?:'s)?\s+(?:police|Police|PD|sheriff|Sheriff|Metropolitan Police)\b")
+
+
+def home_city(record: Record) -> Place | None:
+    """The town of a local story that names no place as a location: a city whose police are
+    on the case ("Houston Police Department"), else a big city named at least twice, even
+    inside other names (the outlet's, the county's). Only the last resort of an event's place."""
+    text = record.article.text
+    cities = [p for p in record.places if p.feature == "city" and p.lat is not None and p.role != "demonym"]
+    for p in cities:
+        if _POLICE_AFTER.match(text, p.end):
+            return p
+    counts = Counter(p.name for p in cities)
+    if counts:
+        name, n = counts.most_common(1)[0]
+        first = next(p for p in cities if p.name == name)
+        if n >= 2 and len(counts) == 1 and (first.population or 0) >= 100_000:
+            return first
+    return None
+
+
 def dominant(places: list[Place]) -> Place | None:
     """The most mentioned place, finer features and earlier mentions winning ties."""
     if not places:
