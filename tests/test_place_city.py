@@ -71,3 +71,33 @@ def test_admin1_alias_does_not_shadow_a_town_of_that_name() -> None:
 
     # "Amara" is a translation of Ethiopia's Amhara, but also the Iraqi town: no Ethiopian area
     assert not any(c.country_code == "ET" for c in gazetteer().lookup("Amara"))
+
+
+def test_small_namesake_abroad_is_not_the_event_place() -> None:
+    from eventwire.analyze.event_link import location_places
+
+    text = ("On 7 March 2022, people rallied in People's Park in Annapolis (Maryland) to call for "
+            "police accountability. Maryland lawmakers attended.")
+    rec = next(iter(analyze_items([Article(id="t", text=text, language="en")], clean=False)))
+    assert all(p.country_code == "US" for p in location_places(rec))
+
+
+def test_unknown_quarter_of_the_story_town_takes_the_town() -> None:
+    loc = primary_location("A 24-year-old man died Sunday after being shot in Granada Hills, according "
+                           "to Los Angeles County coroner's records, the Los Angeles Times reported.")
+    assert loc["name"] == "Granada Hills" and loc["city"]["name"] == "Los Angeles"
+
+
+def test_region_and_lake_are_not_quarters() -> None:
+    from eventwire.analyze.place_local import local_quarter
+
+    for text in ("A family in South Florida", "a boat capsized on Lake Moultrie", "shot in Elm Street"):
+        name = text.split(" ", 3)[-1] if "Lake" not in text else "Lake Moultrie"
+        s = text.index(name)
+        assert not local_quarter(text, s, s + len(name)), text
+
+
+def test_city_whose_police_investigate_is_the_last_resort_place() -> None:
+    loc = primary_location("A man was shot and killed outside a restaurant on the North Freeway "
+                           "early Sunday, Houston Police Department investigators said.")
+    assert loc.get("name") == "Houston" or (loc.get("city") or {}).get("name") == "Houston"

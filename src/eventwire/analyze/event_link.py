@@ -41,7 +41,24 @@ def rank(p: Place) -> int:
 
 
 def location_places(record: Record) -> list[Place]:
-    return [p for p in record.places if p.role == "location" and (p.country_code or p.lat is not None)]
+    """Resolved places with role "location", less strays: a small place resolved abroad while
+    the article's other places agree on one country is mostly a namesake the gazetteer knew
+    only abroad ("People's Park in Annapolis (Maryland)", "Deer Lake in Killingworth")."""
+    out = [p for p in record.places if p.role == "location" and (p.country_code or p.lat is not None)]
+    votes: Counter = Counter(p.country_code for p in out if p.country_code and p.feature not in ("venue", "country"))
+    if not votes:
+        return out
+    (cc, top), = votes.most_common(1)
+    names = {p.name for p in out if p.country_code == cc and p.feature not in ("venue", "country")}
+    if top < 2 or top < 2 * (sum(votes.values()) - top) or len(names) < 2:
+        return out  # one name said twice ("Santa Cruz" read as Bolivia's) is no majority
+    return [p for p in out if not _stray(p, cc)]
+
+
+def _stray(p: Place, cc: str) -> bool:
+    if not p.country_code or p.country_code == cc:
+        return False
+    return p.feature in ("venue", "neighbourhood", None) or p.feature == "city" and (p.population or 0) < 100_000
 
 
 def token_at(doc: Any, char: int) -> Any | None:
@@ -139,6 +156,27 @@ def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallb
             return _enclosing_city(near, places) or near
     if fallback is not None and fallback.feature == "city" and (not loc.country_code or fallback.country_code == loc.country_code):
         return fallback
+    return None
+
+
+_POLICE_AFTER = re.compile(r"(?:'s)?\s+(?:police|Police|PD|sheriff|Sheriff|Metropolitan Police)\b")
+
+
+def home_city(record: Record) -> Place | None:
+    """The town of a local story that names no place as a location: a city whose police are
+    on the case ("Houston Police Department"), else a big city named at least twice, even
+    inside other names (the outlet's, the county's). Only the last resort of an event's place."""
+    text = record.article.text
+    cities = [p for p in record.places if p.feature == "city" and p.lat is not None and p.role != "demonym"]
+    for p in cities:
+        if _POLICE_AFTER.match(text, p.end):
+            return p
+    counts = Counter(p.name for p in cities)
+    if counts:
+        name, n = counts.most_common(1)[0]
+        first = next(p for p in cities if p.name == name)
+        if n >= 2 and len(counts) == 1 and (first.population or 0) >= 100_000:
+            return first
     return None
 
 

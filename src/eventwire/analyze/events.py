@@ -192,7 +192,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     if incident is not None:
         for f in orphans:
             put_figure(incident.head.figures, f)
-    fallback = link.dateline(record, places) or link.dominant(places)
+    fallback = link.dateline(record, places) or link.dominant(places) or link.home_city(record)
     out = [_emit(cl, clusters, fallback, text) for cl in clusters]
     _prefer_dateline(out, link.dateline(record, places), places, text)
     _add_cities(out, places, units(doc), fallback, record.places)

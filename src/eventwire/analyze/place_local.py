@@ -86,6 +86,24 @@ def street_corner(text: str, s: int, e: int) -> bool:
     return bool(m) and not gazetteer().known(m.group(1))
 
 
+_STREETISH = re.compile(r"\b(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Freeway|"
+                        r"Highway|Hwy|Interstate|Parkway|Place|Court|Circle|Route|Trail|Terrace|"
+                        r"County|District|Division|Department|Office|Media|Center|Centre|Hospital|"
+                        r"Lake|River|Creek|Mountains?|Bay|Sea|Ocean|Valley|Forest|Islands?)\b")
+_IN_BEFORE = re.compile(r"\b(?:in|near|at|inside|outside)\s+(?:the\s+)?$")
+
+
+def local_quarter(text: str, s: int, e: int) -> bool:
+    """A name the gazetteer does not know that reads like a quarter of a town ("shot in Granada
+    Hills", "in Leimert Park"): after "in"/"near"/"at", title-cased words, no street, building,
+    institution or natural-feature word, no compass word ("South Florida" is a region)."""
+    name = text[s:e]
+    words = name.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and \
+        not any(ch.isdigit() for ch in name) and not _STREETISH.search(name) and \
+        not _COMPASS.match(name) and bool(_IN_BEFORE.search(text[max(0, s - 12):s]))
+
+
 def hood_city(text: str, m: Mention, cities: list[Candidate]) -> Candidate | None:
     """The city of a neighbourhood mention, if the text marks it as one: "City's X" names the
     city; "the X neighborhood/section" takes the article's main city (first of `cities`)."""
