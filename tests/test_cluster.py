@@ -143,9 +143,9 @@ def story_m(**kw) -> dict:
 def test_story_needs_shared_wording_not_just_unknown_date_and_place() -> None:
     # Rule: with no date and no place on either side, an article joins a story only on its
     # words: little shared wording starts a new story, mostly shared wording joins.
-    s = cluster.new_profile("st_1", story_m(tokens={"reid": 3.0, "rehab": 1.0, "clinic": 1.0}))
-    other = story_m(tokens={"lohan": 3.0, "court": 2.0, "judge": 2.0, "rehab": 0.5})
-    same = story_m(tokens={"reid": 2.5, "rehab": 1.0, "publicist": 1.0})
+    s = cluster.new_profile("st_1", story_m(tokens={"marlow": 3.0, "rehab": 1.0, "clinic": 1.0}))
+    other = story_m(tokens={"vance": 3.0, "court": 2.0, "judge": 2.0, "rehab": 0.5})
+    same = story_m(tokens={"marlow": 2.5, "rehab": 1.0, "publicist": 1.0})
     assert cluster.story.choose(other, [s]) is None
     assert cluster.story.choose(same, [s]) == "st_1"
 
@@ -160,3 +160,18 @@ def test_story_time_evidence_moves_the_score() -> None:
     ev = cluster.new_profile("st_2", story_m(day=D, precision="day"))
     apart = cluster.story.story_score(story_m(day=D + 40, precision="day", block_day=D + 40), ev)
     assert cluster.story.story_score(story_m(day=D, precision="day"), ev) > apart
+
+
+def test_story_key_names_that_never_meet_lower_the_score() -> None:
+    # Rule: two articles worded alike but about other key names (another ship) score lower
+    # than the same article naming the story's ship; naming it anywhere removes the penalty.
+    toks = {"navy": 1.0, "pirates": 1.0, "gulf": 1.0}
+    s = cluster.new_profile("st_1", story_m(tokens={**toks, "kestrel": 2.0}, names=["kestrel"]))
+    other = story_m(tokens={**toks, "osprey": 2.0}, names=["osprey"])
+    same = story_m(tokens={**toks, "osprey": 2.0, "kestrel": 0.5}, names=["osprey"])
+    assert cluster.story.names_conflict(other, s)
+    assert not cluster.story.names_conflict(same, s)
+    assert not cluster.story.names_conflict(story_m(tokens=toks, names=[]), s)
+    rec = {"article": {"id": "a", "text": "x"}, "entities": [
+        {"text": "INS Kestrel", "canonical": "INS Kestrel"}, {"text": "Gulf", "canonical": None}]}
+    assert cluster.features.key_names(rec, {"kestrel": 3.0, "ins": 1.0, "gulf": 2.0}, k=2) == ["kestrel", "gulf"]

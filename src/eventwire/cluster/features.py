@@ -29,6 +29,7 @@ _NEWSY = frozenset(
 )
 LEAD_CHARS = 1500  # the lead says what the story is about; the rest adds noise
 MAX_TOKENS = 80
+KEY_NAMES = 3  # names per article for the story name-conflict check
 STATEMENT_MODES = frozenset({"hypothetical"})  # mentions never clustered into events
 
 
@@ -193,4 +194,16 @@ def story_features(rec: dict[str, Any], toks: dict[str, float] | None = None,
         f = mention_features({**rec, "events": [{"type": "story"}]}, 0, toks=toks, root=root)
         f["day"], f["precision"] = None, None
     f.update(type="story", subtype=None, family="story", mode="asserted", actors=[], figures={})
+    f["names"] = key_names(rec, f["tokens"])
     return f
+
+
+def key_names(rec: dict[str, Any], weights: dict[str, float], k: int = KEY_NAMES) -> list[str]:
+    """The k highest-weighted words of the article's named entities: who and where the
+    story is about (the victim, the ship, the company), for story.names_conflict."""
+    cand: set[str] = set()
+    for ent in rec.get("entities") or []:
+        for w in _WORD.findall((ent.get("canonical") or ent.get("text") or "").lower()):
+            if w in weights:
+                cand.add(w)
+    return sorted(cand, key=lambda w: (-weights[w], w))[:k]

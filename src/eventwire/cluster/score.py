@@ -18,6 +18,7 @@ VETO_DAYS = 14  # exact dates further apart than this never corefer
 COMPATIBLE_FACTOR = 0.85  # score factor across compatible families (families.toml)
 COUNTRY_PENALTY = 0.2  # both reports state different countries: usually a geocoding slip if all else agrees
 MAX_PROFILE_TOKENS = 300
+MAX_PROFILE_NAMES = 50  # key names kept on a story profile (cluster/story.py)
 NEUTRAL = 0.35  # the value of a component when one side lacks the evidence
 
 
@@ -197,6 +198,10 @@ def add_mention(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
     toks = Counter(e.get("tokens") or {})
     toks.update(m.get("tokens") or {})
     e["tokens"] = dict(toks.most_common(MAX_PROFILE_TOKENS))
+    if m.get("names"):  # stories only (story_features): key names, by summed weight
+        names = Counter(e.get("names") or {})
+        names.update({w: (m.get("tokens") or {}).get(w, 0.0) for w in m["names"]})
+        e["names"] = dict(names.most_common(MAX_PROFILE_NAMES))
     return e
 
 
@@ -221,6 +226,9 @@ def merge_profiles(keep: dict[str, Any], gone: dict[str, Any]) -> dict[str, Any]
     e["figures"] = figs
     toks = Counter(keep.get("tokens") or {}) + Counter(gone.get("tokens") or {})
     e["tokens"] = dict(toks.most_common(MAX_PROFILE_TOKENS))
+    if keep.get("names") or gone.get("names"):
+        names = Counter(keep.get("names") or {}) + Counter(gone.get("names") or {})
+        e["names"] = dict(names.most_common(MAX_PROFILE_NAMES))
     return e
 
 

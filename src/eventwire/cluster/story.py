@@ -9,7 +9,10 @@ so they acted as a free constant that let articles with little wording in common
 one story are published within days of each other, and two stated event dates far apart
 are two events. Place is left out: at article level it is the most specific place named
 anywhere in the lead (datelines, background mentions), and on the dev sets using it did
-not separate stories any better than the wording alone.
+not separate stories any better than the wording alone. Participants do: an article whose
+key names (its most weighted entity words) the story never mentions, while the article
+never mentions the story's, is about other people or things (two similar happenings: the
+same kind of incident with another ship, another celebrity, another company).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from .score import VETO_DAYS, event_day, token_score
 
 STORY_THRESHOLD = 0.2  # join the best story at or above this score, else start a new one
 DATE_WEIGHT = 0.05  # how far time evidence moves the score (±, see date_signal)
+NAMES_PENALTY = 0.05  # the article and the story are about different key names
 
 
 def date_signal(m: dict[str, Any], e: dict[str, Any]) -> float:
@@ -47,10 +51,24 @@ def date_signal(m: dict[str, Any], e: dict[str, Any]) -> float:
     return -0.5 if gap <= 30 else -1.0
 
 
+def names_conflict(m: dict[str, Any], e: dict[str, Any]) -> bool:
+    """True when neither side mentions the other's key names (features.key_names): two
+    similar happenings with other participants (another ship, another person, another
+    town) are other stories however alike their wording."""
+    mine = m.get("names") or []
+    theirs = sorted((e.get("names") or {}).items(), key=lambda kv: (-kv[1], kv[0]))[:len(mine) or 1]
+    if not mine or not theirs:
+        return False
+    et, mt = e.get("tokens") or {}, m.get("tokens") or {}
+    return not any(w in et for w in mine) and not any(w in mt for w, _ in theirs)
+
+
 def story_score(m: dict[str, Any], e: dict[str, Any]) -> float:
     """How well article features `m` (story_features) fit story profile `e`: the cosine of
-    their weighted words, ± DATE_WEIGHT for time evidence."""
-    return token_score(m, e) + DATE_WEIGHT * date_signal(m, e)
+    their weighted words, ± DATE_WEIGHT for time evidence, − NAMES_PENALTY when their key
+    names do not meet."""
+    s = token_score(m, e) + DATE_WEIGHT * date_signal(m, e)
+    return s - NAMES_PENALTY if names_conflict(m, e) else s
 
 
 def choose(m: dict[str, Any], candidates: list[dict[str, Any]],
