@@ -16,6 +16,7 @@ from typing import Any
 from .. import taxonomy
 from ..model import EventMention, Record, Span
 from . import event_dates as dates
+from . import event_fallback
 from . import event_link as link
 from .event_actors import Names, actors_of
 from .event_coref import Cluster, Mention, _km, choose_primary, cluster
@@ -131,7 +132,7 @@ def _about_hint(m: Mention) -> None:
 
 
 def _analyze(record: Record, doc: Any) -> list[EventMention]:
-    cands = find(doc)
+    cands = find(doc) or event_fallback.candidates(record, doc)
     if not cands:
         return []
     text = record.article.text
