@@ -95,3 +95,13 @@ def test_a_fronted_date_of_a_later_step_does_not_date_the_event():
     evs = events_of("On Tuesday, a man was charged in the shooting of his neighbor.")
     shot = [e for e in evs if e.type in ("attack", "shooting")]
     assert shot and all(e.date is None for e in shot)
+
+
+def test_a_bare_clock_time_does_not_stop_the_lead_from_dating_the_event():
+    # "1 a.m." is read on the report day; "Thursday morning" in the lead names the day
+    text = ("A man shot his former teammate dead, police said.\n\n"
+            "Officers found the victim Thursday morning behind a gas station.\n\n"
+            "The gunman fired at 1 a.m., a witness said.")
+    evs = events_of(text, "2024-03-29")
+    p = [e for e in evs if e.primary]
+    assert p and p[0].date is not None and p[0].date["value"] == "2024-03-28"

@@ -35,32 +35,45 @@ def headline_date(clusters: list[Cluster]) -> None:
 
 
 
-def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int]) -> None:
+def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int], clusters: list[Cluster]) -> None:
     """The article's main violent event still undated takes the first day of the headline
-    and lead that dates neither a statement, nor a later step of the case, nor another event:
-    the lead tells the incident ("A man was shot. ... It happened Sunday night."); later dates
-    are follow-ups. Its own sentences count too: a parse that hung "Wednesday night" on the
-    wrong verb should not cost the incident its date. Never after publication."""
+    and lead that dates neither a statement, nor a later step of the case, nor an event of
+    another kind: the lead tells the incident ("A man was shot. ... It happened Sunday
+    night."); later dates are follow-ups. Its own sentences count too (a parse that hung
+    "Wednesday night" on the wrong verb should not cost the incident its date), and so do
+    days held by another violent mention, which in a local story is mostly the same incident
+    told twice. The lead is counted from the event's first mention. Never after publication."""
     h = cl.head
-    if cl.best("date") or h.family != "violence" or h.mode != "asserted":
+    if _day_dated(cl) or h.family != "violence" or h.mode != "asserted":
         return
     spans = units(doc)
     if not spans:
         return
-    hi = spans[min(LEAD_UNITS, len(spans)) - 1][1]
+    first = min(m.sent for m in cl.members)
+    # the lead: five units from the event's first mention, and at least the 600 characters
+    # after it (datelines, bylines and one-line paragraphs cut leads into many short units)
+    hi = max(spans[min(max(LEAD_UNITS, first + 3), len(spans)) - 1][1], spans[min(first, len(spans) - 1)][0] + 600)
     pub = (record.article.published or "")[:10]
     own = {t.i for m in cl.members for t in m.cand.words}
+    violent = {t.i for c in clusters for m in c.members if m.family == "violence" and m.mode == "asserted"
+               for t in m.cand.words}
     for i, t in enumerate(record.times):
         if t.start >= hi:
             break
         if link.clock_only(t) or link.on_report_verb(doc, t) or link.on_follow_up_verb(doc, t, own):
             continue  # a statement's or a hearing's date is not the event's
-        if i in claimed and not link.attached(doc, t, own):
-            continue  # another event's date
+        if i in claimed and not link.attached(doc, t, violent):
+            continue  # the date of an event of another kind
         d = link.date_dict(t)
         if d and d["precision"] == "day" and (not pub or d["value"][:10] <= pub):
             h.date = (d, 1)
             return
+
+
+def _day_dated(cl: Cluster) -> bool:
+    """Has the cluster a date other than a bare clock time ("at 1 a.m.", which the times layer
+    reads on the report day and so says nothing about which day it was)?"""
+    return any(m.date and not link.clock_only_text(m.date[0]["span"]["text"]) for m in cl.members)
 
 
 def from_next_sentences(record: Record, doc: Any, clusters: list[Cluster]) -> None:

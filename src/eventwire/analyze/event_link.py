@@ -170,7 +170,12 @@ _DAYISH = re.compile(r"(?i)\b(mon|tue|wed|thu|fri|sat|sun)|jan|feb|mar|apr|may|j
 
 def clock_only(t: Time) -> bool:
     """"at noon", "8:30 p.m.": a time of day says nothing about which day."""
-    return t.type == "TIME" and not _DAYISH.search(t.text)
+    return t.type == "TIME" and clock_only_text(t.text)
+
+
+def clock_only_text(text: str) -> bool:
+    """Is this time text only a clock time (no day, weekday, month or date in it)?"""
+    return not _DAYISH.search(text)
 
 
 def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
