@@ -105,3 +105,18 @@ def test_a_bare_clock_time_does_not_stop_the_lead_from_dating_the_event():
     evs = events_of(text, "2024-03-29")
     p = [e for e in evs if e.primary]
     assert p and p[0].date is not None and p[0].date["value"] == "2024-03-28"
+
+
+def test_a_labelled_note_and_an_aside_keep_the_opening_date():
+    # ACLED-style notes: a "Label:" before the date, "(as reported)" after it
+    evs = events_of("Looting: On 12 February 2022, militants seized mobile phones from women in a village.", None)
+    assert any(e.date and e.date["value"] == "2022-02-12" for e in evs if e.primary)
+    evs = events_of("Around 23 February 2022 (as reported), in a small town, a man was killed by gunmen.", None)
+    assert any(e.date and e.date["value"] == "2022-02-23" for e in evs if e.primary)
+
+
+def test_a_date_after_the_subject_is_not_an_opening_frame():
+    # "Police on Monday identified ...": the identification's date, not the shooting's
+    evs = events_of("Police on Monday identified the suspect in the shooting of four men.", "2024-03-26")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and all(e.date is None or e.date["value"] != "2024-03-25" for e in shot)

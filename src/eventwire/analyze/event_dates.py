@@ -108,7 +108,8 @@ def background_by_date(clusters: list[Cluster], p: int | None) -> None:
         return
     for i, c in enumerate(clusters):
         d = c.best("date")
-        if i == p or not d or d[1] < 2 or len(d[0]["value"]) < 10 or c.head.mode != "asserted":
+        if i == p or not d or d[1] < 2 or len(d[0]["value"]) < 10 or c.head.mode != "asserted" \
+                or c.head.family != "violence":
             continue
         if d[0]["value"] < pd[0]["value"] and days(d[0]["value"], pd[0]["value"]) > 7:
             for m in c.members:
