@@ -120,3 +120,21 @@ def test_a_date_after_the_subject_is_not_an_opening_frame():
     evs = events_of("Police on Monday identified the suspect in the shooting of four men.", "2024-03-26")
     shot = [e for e in evs if e.type in ("attack", "shooting")]
     assert shot and all(e.date is None or e.date["value"] != "2024-03-25" for e in shot)
+
+
+def test_the_leads_day_beats_a_day_only_found_far_below():
+    # the lead dates the shooting; a paragraph far below recalls an earlier shooting
+    filler = " ".join(["Neighbors described the family as quiet and friendly."] * 12)
+    text = ("A 3-year-old boy was shot and killed Sunday night in Woodlawn, police said.\n\n" + filler + "\n\n"
+            "Police say the shooting on May 24 was also gang-related.")
+    p = [e for e in events_of(text, "2024-06-17") if e.primary]
+    assert p and p[0].date is not None and p[0].date["value"] == "2024-06-16"
+
+
+def test_a_dateline_stamp_is_not_taken_over_the_texts_day():
+    from eventwire.analyze import analyze as run
+    from eventwire.analyze.event_link import header_times
+    rec = run(Record(article=Article(id="t", text="LAFAYETTE, Ind. (Jan. 8, 2015) - Police found a man shot early "
+                                     "Friday morning.", published="2016-01-08", language="en")))
+    stamps = header_times(rec.doc, rec.times)
+    assert [rec.times[i].text for i in stamps] == ["Jan. 8, 2015"]

@@ -296,6 +296,34 @@ def _same_time_clause(clause: Any) -> bool:
         c.lower_ in _date_words()["same_time"] and c.dep_ in ("mark", "advmod") for c in clause.children)
 
 
+_STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated|published|created|modified|last updated|date)\s*(?:on|at)?\s*:?\s*$")
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def header_times(doc: Any, times: list[Time]) -> set[int]:
+    """Indices of times that stamp the article rather than tell of an event: a dated dateline
+    ("LAFAYETTE, Ind. (Jan. 8, 2015) –"), "Posted: Saturday, December 27, 2014", or a line
+    holding nothing but a date. They give the report date, never an event's."""
+    key = ("eventwire_header_times", len(times))
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return cached
+    text = doc.text
+    out = set()
+    for i, t in enumerate(times):
+        if t.type not in ("DATE", "TIME") or not _HAS_YEAR.search(t.text):
+            continue
+        before, after = text[max(0, t.start - 30):t.start], text[t.end:t.end + 4]
+        line_start = text.rfind("\n", 0, t.start) + 1
+        line_end = text.find("\n", t.end)
+        rest = text[line_start:t.start] + text[t.end:len(text) if line_end < 0 else line_end]
+        if (before.endswith("(") and after.startswith(")")) or _STAMP_BEFORE.search(before) \
+                or not re.sub(r"[\W\d]|\b(?:[ap]\.?m\.?|[ECMP][SD]T|GMT|UTC)\b", "", rest, flags=re.I).strip():
+            out.add(i)
+    doc.user_data[key] = out
+    return out
+
+
 def on_report_verb(doc: Any, t: Time) -> bool:
     """Is the time on a verb of saying ("police said Tuesday")? It dates a statement."""
     tok = token_at(doc, t.start)
