@@ -138,3 +138,11 @@ def test_a_dateline_stamp_is_not_taken_over_the_texts_day():
                                      "Friday morning.", published="2016-01-08", language="en")))
     stamps = header_times(rec.doc, rec.times)
     assert [rec.times[i].text for i in stamps] == ["Jan. 8, 2015"]
+
+
+def test_an_opening_clock_time_is_the_events_even_before_a_saying_verb():
+    # statements are not timed to the minute: "after 10:30 p.m." dates the shooting
+    evs = events_of("Saturday night, after 10:30 p.m., police said someone inside an SUV opened fire at the teens.",
+                    "2024-03-26")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and shot[0].date is not None and shot[0].date["value"] == "2024-03-23"

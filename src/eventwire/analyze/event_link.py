@@ -217,6 +217,9 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     return None
 
 
+_CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b")
+
+
 def fronted(tok: Any) -> bool:
     """Does the token open its sentence ("On 8 June 2022, ...", "Friday, ...", also after a
     label: "Looting: On 29 January 2022, ...")?"""
@@ -380,6 +383,8 @@ def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
     if verb.lower_ in cue_set("link", "report_verbs"):
         if fronted(tok) and any(doc[i].dep_ == "conj" and doc[i].head.i == verb.i for i in trigger_ids):
             return False  # "On 15 March, forces investigated a house and arrested a man": one frame
+        if fronted(tok) and _CLOCK.search(doc.text[tok.sent.start_char:verb.idx]):
+            return False  # "Saturday night, after 10:30 p.m., police said someone opened fire": a statement has no minute
         return _says_when(verb, tok)
     follow_up = verb.lower_ in _date_words()["follow_up"]
     if fronted(tok):
