@@ -95,3 +95,54 @@ def test_a_fronted_date_of_a_later_step_does_not_date_the_event():
     evs = events_of("On Tuesday, a man was charged in the shooting of his neighbor.")
     shot = [e for e in evs if e.type in ("attack", "shooting")]
     assert shot and all(e.date is None for e in shot)
+
+
+def test_a_bare_clock_time_does_not_stop_the_lead_from_dating_the_event():
+    # "1 a.m." is read on the report day; "Thursday morning" in the lead names the day
+    text = ("A man shot his former teammate dead, police said.\n\n"
+            "Officers found the victim Thursday morning behind a gas station.\n\n"
+            "The gunman fired at 1 a.m., a witness said.")
+    evs = events_of(text, "2024-03-29")
+    p = [e for e in evs if e.primary]
+    assert p and p[0].date is not None and p[0].date["value"] == "2024-03-28"
+
+
+def test_a_labelled_note_and_an_aside_keep_the_opening_date():
+    # ACLED-style notes: a "Label:" before the date, "(as reported)" after it
+    evs = events_of("Looting: On 12 February 2022, militants seized mobile phones from women in a village.", None)
+    assert any(e.date and e.date["value"] == "2022-02-12" for e in evs if e.primary)
+    evs = events_of("Around 23 February 2022 (as reported), in a small town, a man was killed by gunmen.", None)
+    assert any(e.date and e.date["value"] == "2022-02-23" for e in evs if e.primary)
+
+
+def test_a_date_after_the_subject_is_not_an_opening_frame():
+    # "Police on Monday identified ...": the identification's date, not the shooting's
+    evs = events_of("Police on Monday identified the suspect in the shooting of four men.", "2024-03-26")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and all(e.date is None or e.date["value"] != "2024-03-25" for e in shot)
+
+
+def test_the_leads_day_beats_a_day_only_found_far_below():
+    # the lead dates the shooting; a paragraph far below recalls an earlier shooting
+    filler = " ".join(["Neighbors described the family as quiet and friendly."] * 12)
+    text = ("A 3-year-old boy was shot and killed Sunday night in Woodlawn, police said.\n\n" + filler + "\n\n"
+            "Police say the shooting on May 24 was also gang-related.")
+    p = [e for e in events_of(text, "2024-06-17") if e.primary]
+    assert p and p[0].date is not None and p[0].date["value"] == "2024-06-16"
+
+
+def test_a_dateline_stamp_is_not_taken_over_the_texts_day():
+    from eventwire.analyze import analyze as run
+    from eventwire.analyze.event_link import header_times
+    rec = run(Record(article=Article(id="t", text="LAFAYETTE, Ind. (Jan. 8, 2015) - Police found a man shot early "
+                                     "Friday morning.", published="2016-01-08", language="en")))
+    stamps = header_times(rec.doc, rec.times)
+    assert [rec.times[i].text for i in stamps] == ["Jan. 8, 2015"]
+
+
+def test_an_opening_clock_time_is_the_events_even_before_a_saying_verb():
+    # statements are not timed to the minute: "after 10:30 p.m." dates the shooting
+    evs = events_of("Saturday night, after 10:30 p.m., police said someone inside an SUV opened fire at the teens.",
+                    "2024-03-26")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and shot[0].date is not None and shot[0].date["value"] == "2024-03-23"

@@ -35,32 +35,62 @@ def headline_date(clusters: list[Cluster]) -> None:
 
 
 
-def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int]) -> None:
+def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int], clusters: list[Cluster]) -> None:
     """The article's main violent event still undated takes the first day of the headline
-    and lead that dates neither a statement, nor a later step of the case, nor another event:
-    the lead tells the incident ("A man was shot. ... It happened Sunday night."); later dates
-    are follow-ups. Its own sentences count too: a parse that hung "Wednesday night" on the
-    wrong verb should not cost the incident its date. Never after publication."""
+    and lead that dates neither a statement, nor a later step of the case, nor an event of
+    another kind: the lead tells the incident ("A man was shot. ... It happened Sunday
+    night."); later dates are follow-ups. Its own sentences count too (a parse that hung
+    "Wednesday night" on the wrong verb should not cost the incident its date), and so do
+    days held by another violent mention, which in a local story is mostly the same incident
+    told twice. The lead is counted from the event's first mention. Never after publication.
+
+    An event dated only far past the lead (its cluster took in a mention of an aftermath or of
+    an earlier case the article recalls) gets the lead's day instead, unless that day is a
+    dateline's stamp or lies weeks after the event's (a story about the sentencing)."""
     h = cl.head
-    if cl.best("date") or h.family != "violence" or h.mode != "asserted":
+    if h.family != "violence" or h.mode != "asserted":
         return
     spans = units(doc)
     if not spans:
         return
-    hi = spans[min(LEAD_UNITS, len(spans)) - 1][1]
+    first = min(m.sent for m in cl.members)
+    # the lead: five units from the event's first mention, and at least the 600 characters
+    # after it (datelines, bylines and one-line paragraphs cut leads into many short units)
+    hi = max(spans[min(max(LEAD_UNITS, first + 3), len(spans)) - 1][1], spans[min(first, len(spans) - 1)][0] + 600)
+    best = cl.best("date")
+    if _day_dated(cl) and (best is None or best[0]["span"]["start"] < hi):
+        return  # dated in the lead already
     pub = (record.article.published or "")[:10]
     own = {t.i for m in cl.members for t in m.cand.words}
+    violent = {t.i for c in clusters for m in c.members if m.family == "violence" and m.mode == "asserted"
+               for t in m.cand.words}
     for i, t in enumerate(record.times):
         if t.start >= hi:
             break
         if link.clock_only(t) or link.on_report_verb(doc, t) or link.on_follow_up_verb(doc, t, own):
             continue  # a statement's or a hearing's date is not the event's
-        if i in claimed and not link.attached(doc, t, own):
-            continue  # another event's date
+        if i in claimed and not link.attached(doc, t, violent):
+            continue  # the date of an event of another kind
         d = link.date_dict(t)
         if d and d["precision"] == "day" and (not pub or d["value"][:10] <= pub):
-            h.date = (d, 1)
+            if _day_dated(cl) and i in link.header_times(doc, record.times):
+                continue  # a dateline's date stamps the report: it does not replace one the text gives
+            if best is not None and best[0]["precision"] == "day" and days(best[0]["value"], d["value"]) > 45:
+                return  # a lead dated long after the event's day: a sentencing or anniversary story
+            if _day_dated(cl):
+                # a date only far past the lead belongs to an aftermath or an earlier case the
+                # article recalls: the lead's day is the incident's
+                for m in cl.members:
+                    if m.date and m.date[0]["span"]["start"] >= hi:
+                        m.date = None
+            h.date = (d, 1 if h.date is None or not _day_dated(cl) else 2)
             return
+
+
+def _day_dated(cl: Cluster) -> bool:
+    """Has the cluster a date other than a bare clock time ("at 1 a.m.", which the times layer
+    reads on the report day and so says nothing about which day it was)?"""
+    return any(m.date and not link.clock_only_text(m.date[0]["span"]["text"]) for m in cl.members)
 
 
 def from_next_sentences(record: Record, doc: Any, clusters: list[Cluster]) -> None:
@@ -95,7 +125,8 @@ def background_by_date(clusters: list[Cluster], p: int | None) -> None:
         return
     for i, c in enumerate(clusters):
         d = c.best("date")
-        if i == p or not d or d[1] < 2 or len(d[0]["value"]) < 10 or c.head.mode != "asserted":
+        if i == p or not d or d[1] < 2 or len(d[0]["value"]) < 10 or c.head.mode != "asserted" \
+                or c.head.family != "violence":
             continue
         if d[0]["value"] < pd[0]["value"] and days(d[0]["value"], pd[0]["value"]) > 7:
             for m in c.members:

@@ -217,7 +217,12 @@ _DAYISH = re.compile(r"(?i)\b(mon|tue|wed|thu|fri|sat|sun)|jan|feb|mar|apr|may|j
 
 def clock_only(t: Time) -> bool:
     """"at noon", "8:30 p.m.": a time of day says nothing about which day."""
-    return t.type == "TIME" and not _DAYISH.search(t.text)
+    return t.type == "TIME" and clock_only_text(t.text)
+
+
+def clock_only_text(text: str) -> bool:
+    """Is this time text only a clock time (no day, weekday, month or date in it)?"""
+    return not _DAYISH.search(text)
 
 
 def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
@@ -245,7 +250,7 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     # and is free for every event of the sentence, even when another trigger holds it
     frame = next((t for _i, t in same if _frames(doc, t, trigger_ids)), None)
     if best is not None:
-        if frame is not None and best[1] is not frame and best[0] >= 2:
+        if frame is not None and best[1] is not frame and best[0] >= 3 and not _own_clause(doc, best[1], trigger_ids, frame):
             return date_dict(frame), 3  # type: ignore[return-value]
         return date_dict(best[1]), (1 if clock_only(best[1]) else 3)  # type: ignore[return-value]
     for i, t in same:
@@ -259,9 +264,38 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     return None
 
 
+_CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b")
+
+
 def fronted(tok: Any) -> bool:
-    """Does the token open its sentence ("On 8 June 2022, ...", "Friday, ...")?"""
-    return tok.i - tok.sent.start <= 2
+    """Does the token open its sentence ("On 8 June 2022, ...", "Friday, ...", also after a
+    label: "Looting: On 29 January 2022, ...")?"""
+    start = tok.sent.start
+    for t in tok.doc[start:min(tok.i, start + 4)]:
+        if t.text == ":":
+            start = t.i + 1
+    # only words like "On", "Early", "Around" before it: "Police on Monday said" is not fronted
+    return tok.i - start <= 2 and not any(t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") for t in tok.doc[start:tok.i])
+
+
+def _own_clause(doc: Any, t: Time, trigger_ids: set[int], frame: Time) -> bool:
+    """Is the time inside the event's own relative clause ("a girl who was shot and killed
+    while in a parked car on January 13th")? That clause's date is the event's, whatever
+    date opens the sentence."""
+    tok = token_at(doc, t.start)
+    for i in trigger_ids:
+        cur = doc[i]
+        for _ in range(6):
+            if cur.dep_ in ("relcl", "acl"):  # a clause on a participant, not a purpose ("to rally")
+                if frame.start <= cur.head.idx < frame.end:
+                    break  # the parser hung the main clause on the opening date itself
+                if tok is not None and cur.left_edge.i <= tok.i <= cur.right_edge.i:
+                    return True
+                break
+            if cur.head is cur:
+                break
+            cur = cur.head
+    return False
 
 
 def _frames(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
@@ -312,6 +346,34 @@ def _same_time_clause(clause: Any) -> bool:
         c.lower_ in _date_words()["same_time"] and c.dep_ in ("mark", "advmod") for c in clause.children)
 
 
+_STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated|published|created|modified|last updated|date)\s*(?:on|at)?\s*:?\s*$")
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def header_times(doc: Any, times: list[Time]) -> set[int]:
+    """Indices of times that stamp the article rather than tell of an event: a dated dateline
+    ("LAFAYETTE, Ind. (Jan. 8, 2015) –"), "Posted: Saturday, December 27, 2014", or a line
+    holding nothing but a date. They give the report date, never an event's."""
+    key = ("eventwire_header_times", len(times))
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return cached
+    text = doc.text
+    out = set()
+    for i, t in enumerate(times):
+        if t.type not in ("DATE", "TIME") or not _HAS_YEAR.search(t.text):
+            continue
+        before, after = text[max(0, t.start - 30):t.start], text[t.end:t.end + 4]
+        line_start = text.rfind("\n", 0, t.start) + 1
+        line_end = text.find("\n", t.end)
+        rest = text[line_start:t.start] + text[t.end:len(text) if line_end < 0 else line_end]
+        if (before.endswith("(") and after.startswith(")")) or _STAMP_BEFORE.search(before) \
+                or not re.sub(r"[\W\d]|\b(?:[ap]\.?m\.?|[ECMP][SD]T|GMT|UTC)\b", "", rest, flags=re.I).strip():
+            out.add(i)
+    doc.user_data[key] = out
+    return out
+
+
 def on_report_verb(doc: Any, t: Time) -> bool:
     """Is the time on a verb of saying ("police said Tuesday")? It dates a statement."""
     tok = token_at(doc, t.start)
@@ -328,6 +390,9 @@ def _says_when(verb: Any, tok: Any) -> bool:
     Friday"), which the parser hung on the wrong verb."""
     if verb.lower_ == "reported" and any(c.dep_ == "auxpass" for c in verb.children):
         return False
+    doc = verb.doc
+    if any(t.text == "(" for t in doc[max(0, verb.i - 2):verb.i]) and any(t.text == ")" for t in doc[verb.i + 1:verb.i + 3]):
+        return False  # "23 February 2022 (as reported), ...": an aside, not a statement
     for c in verb.children:
         if c.dep_ == "ccomp" and verb.i < c.left_edge.i < tok.i:
             return False
@@ -363,6 +428,10 @@ def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
     if not inside:
         return False
     if verb.lower_ in cue_set("link", "report_verbs"):
+        if fronted(tok) and any(doc[i].dep_ == "conj" and doc[i].head.i == verb.i for i in trigger_ids):
+            return False  # "On 15 March, forces investigated a house and arrested a man": one frame
+        if fronted(tok) and _CLOCK.search(doc.text[tok.sent.start_char:verb.idx]):
+            return False  # "Saturday night, after 10:30 p.m., police said someone opened fire": a statement has no minute
         return _says_when(verb, tok)
     follow_up = verb.lower_ in _date_words()["follow_up"]
     if fronted(tok):

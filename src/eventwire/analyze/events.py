@@ -185,7 +185,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     if p is not None:
         clusters[p].primary = True
     if p is not None:
-        dates.lead_date(record, doc, clusters[p], claimed)
+        dates.lead_date(record, doc, clusters[p], claimed, clusters)
         for c in {id(x): x for x in (clusters[p], _incident(clusters, p)) if x is not None}.values():
             dates.refine_coarse(record, doc, c)
     dates.background_by_date(clusters, p)
