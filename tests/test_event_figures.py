@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from eventwire.analyze.event_figures import cluster_figures
+from eventwire.analyze.event_figures import borrow_casualties, cluster_figures
 
 
 def _fig(value: int, text: str) -> dict[str, object]:
@@ -36,3 +36,23 @@ def test_a_count_of_the_hurt_keeps_its_value() -> None:
     got = cluster_figures(_members({"injured": _fig(2, "two others in critical condition"),
                                     "killed": _fig(1, "one man died")}))
     assert got["injured"]["value"] == 2
+
+
+def _c(mode: str, family: str, start: int, figs: dict[str, dict[str, object]]) -> SimpleNamespace:
+    m = SimpleNamespace(figures=dict(figs), cand=SimpleNamespace(start=start), mode=mode, family=family)
+    return SimpleNamespace(members=[m], head=m)
+
+
+def test_incident_without_casualties_borrows_the_first_asserted_toll() -> None:
+    # "One person is dead after a hunting accident" kept apart from "a hunter was shot"
+    incident = _c("asserted", "violence", 50, {})
+    toll = _c("asserted", "disaster", 0, {"killed": _fig(1, "One person is dead")})
+    borrow_casualties(incident, [toll, incident])
+    assert incident.head.figures["killed"]["value"] == 1
+
+
+def test_background_tolls_are_not_borrowed() -> None:
+    incident = _c("asserted", "violence", 50, {})
+    old = _c("background", "violence", 0, {"killed": _fig(3, "three were killed in 2010")})
+    borrow_casualties(incident, [old, incident])
+    assert incident.head.figures == {}

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from typing import Any
 
 from ..model import Record
-from .event_coref import Mention
+from .event_coref import Cluster, Mention
 
 # words that say a person survived hurt: such an injured count does not include the dead
 _HURT = re.compile(r"(?i)wound|injur|hurt|hospital|critical|stable|condition|surviv|treated|graze|fighting")
@@ -69,3 +69,23 @@ def cluster_figures(members: list[Mention]) -> dict[str, dict[str, Any]]:
         else:
             del figures["injured"]  # "was shot" said of someone who died is not a second victim
     return figures
+
+
+_CASUALTIES = ("killed", "injured")
+
+
+def borrow_casualties(incident: Cluster, clusters: list[Cluster]) -> None:
+    """The article's incident with no casualty figure of its own takes those of the first
+    asserted violent or disaster event that has them: a local story reports one incident,
+    and its toll often sits in a sentence whose trigger the coreference kept apart ("One
+    person is dead after a hunting accident" / "a hunter being shot")."""
+    if any(k in m.figures for m in incident.members for k in _CASUALTIES):
+        return
+    for c in sorted(clusters, key=lambda c: min(m.cand.start for m in c.members)):
+        h = c.head
+        if c is incident or h.mode != "asserted" or h.family not in ("violence", "disaster"):
+            continue
+        figs = {k: v for k, v in cluster_figures(c.members).items() if k in _CASUALTIES}
+        if figs:
+            incident.head.figures.update(figs)
+            return
