@@ -127,6 +127,10 @@ def test_territory_groups_follow_who_takes_the_place() -> None:
     ("The ministry rejected allegations that its jets were behind the strike on the convoy.",
      "attribution"),
     ("An angry mob beat a suspected thief to death in the market.", "mob_violence"),
+    # an explosion whose cause is an everyday object is an accident, not an IED
+    ("A gas cylinder exploded in a restaurant kitchen, killing two cooks.", "man_made_disaster"),
+    ("Heavy snowfall and a blizzard cut off dozens of mountain villages.", "natural_disaster"),
+    ("The government denied any involvement in the bombing of the pipeline.", "attribution"),
 ])
 def test_actor_verb_groups_decide_close_types(text: str, expected: str) -> None:
     assert typer.classify(text)[0][0] == expected, typer.classify(text)[:3]
