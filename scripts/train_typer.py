@@ -97,6 +97,17 @@ def load_case(shared: Path) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
+_FEATURE_CACHE: dict[tuple[str, frozenset[str]], tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _features(text: str, drop: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+    """typer.featurize, memoised: cross-validation refits on the same texts many times."""
+    key = (text, drop)
+    if key not in _FEATURE_CACHE:
+        _FEATURE_CACHE[key] = typer.featurize(text, drop)
+    return _FEATURE_CACHE[key]
+
+
 def fit(texts: Sequence[str], labels: Sequence[str], weights: Sequence[float] | None = None,
         drop: frozenset[str] = frozenset(), c: float = C) -> typer.Model:
     """Train on (texts, labels); returns an inference Model over the subtypes seen.
@@ -109,7 +120,7 @@ def fit(texts: Sequence[str], labels: Sequence[str], weights: Sequence[float] | 
 
     rows, cols, vals = [], [], []
     for i, t in enumerate(texts):
-        idx, val = typer.featurize(t, drop)
+        idx, val = _features(t, drop)
         rows.append(np.full(len(idx), i))
         cols.append(idx)
         vals.append(val)

@@ -102,3 +102,41 @@ def test_acled_labels_of_subtypes() -> None:
 def test_stem_joins_inflections() -> None:
     assert typer.stem("protests") == typer.stem("protest")
     assert typer.stem("attacked") == typer.stem("attacking") == typer.stem("attack")
+
+
+def _groups(text: str) -> set[str]:
+    low = text.lower()
+    return {g for g, p in typer._keyword_patterns() if p.search(low)}
+
+
+def test_territory_groups_follow_who_takes_the_place() -> None:
+    # The actor written before the capture verb (or after "by"/"fell to") decides between
+    # "government regains" and "non-state actor overtakes"; the bare verb cannot.
+    assert "territory_by_nonstate" in _groups("Rebels seized the town after a long battle.")
+    assert "territory_by_nonstate" not in _groups("The army seized the town after a long battle.")
+    assert "territory_by_state" in _groups("The town was recaptured by government troops.")
+    assert "territory_by_state" in _groups("Troops retook the area from the insurgents.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Insurgents overran the district headquarters and took control of the town.",
+     "non_state_actor_overtakes_territory"),
+    ("Government forces regained control of three villages held by insurgents.",
+     "government_regains_territory"),
+    ("Police found a cache of rifles and ammunition hidden in a warehouse.", "disrupted_weapons_use"),
+    ("The ministry rejected allegations that its jets were behind the strike on the convoy.",
+     "attribution"),
+    ("An angry mob beat a suspected thief to death in the market.", "mob_violence"),
+    # an explosion whose cause is an everyday object is an accident, not an IED
+    ("A gas cylinder exploded in a restaurant kitchen, killing two cooks.", "man_made_disaster"),
+    ("Heavy snowfall and a blizzard cut off dozens of mountain villages.", "natural_disaster"),
+    ("The government denied any involvement in the bombing of the pipeline.", "attribution"),
+])
+def test_actor_verb_groups_decide_close_types(text: str, expected: str) -> None:
+    assert typer.classify(text)[0][0] == expected, typer.classify(text)[:3]
+
+
+def test_protest_groups_tell_who_used_force() -> None:
+    assert "protesters_violent" in _groups("Demonstrators hurled rocks at the police line.")
+    assert "force_on_protesters" in _groups("Police opened fire on the demonstrators.")
+    assert "force_on_protesters" not in _groups("Demonstrators marched peacefully to the square.")

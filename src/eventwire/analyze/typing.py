@@ -31,7 +31,7 @@ LABELS_FILE = MODEL_DIR / "typer_labels.json"
 DIM = 1 << 18  # hash space; only the buckets used in training are stored
 # Keyword groups weigh more than single words: with a few hundred training snippets per
 # type they are what carries over to unseen wording (chosen by cross-validation).
-KEYWORD_WEIGHT = 2.0
+KEYWORD_WEIGHT = 1.5
 MAX_CHARS = 4000  # long articles: the lead carries the main event and keeps inference fast
 
 SUBTYPES: tuple[str, ...] = (

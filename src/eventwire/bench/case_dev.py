@@ -20,6 +20,7 @@ from typing import Any
 
 from .common import BenchContext, records_for
 
+REPEATS = 5  # 5-fold CV repeated over this many random splits (split 0 is the headline)
 ANCHORS = {
     "micro-F1": "0.83-0.84 best CASE 2021 systems (fine-tuned transformers); target >= 0.80",
     "macro-F1": "(the README names no macro-F1 reference)",
@@ -94,8 +95,15 @@ def run(ctx: BenchContext) -> dict[str, Any]:
     ranked = t.cross_validate(texts, labels, a_texts, a_labels, extra_weight=1.0,
                               weight=t.CASE_WEIGHT, drop=drop)
     cv_pred = [r[0][0] for r in ranked]
+    # One 5-fold split of 321 snippets moves the score by about +-0.01 (one snippet is 0.003):
+    # the mean over REPEATS different splits is the steadier number.
+    repeat_scores = [sum(r[0][0] == g for r, g in zip(
+        t.cross_validate(texts, labels, a_texts, a_labels, extra_weight=1.0,
+                         weight=t.CASE_WEIGHT, drop=drop, seed=s), labels, strict=True)) / len(labels)
+        for s in range(1, REPEATS)]
     all_labels = sorted(set(t.CASE_TO_SUBTYPE.values()))
     cv_micro, cv_macro = f1_scores(labels, cv_pred, all_labels)
+    repeated = (cv_micro + sum(repeat_scores)) / REPEATS
     top3 = sum(g in [x for x, _ in r[:3]] for g, r in zip(labels, ranked, strict=True)) / len(labels)
 
     shipped = [typer.classify(x)[0][0] for x in texts]
@@ -115,6 +123,7 @@ def run(ctx: BenchContext) -> dict[str, Any]:
     ctx.table(f"case-dev: 30-label event type, {len(texts)} snippets", [
         ("micro-F1 (5-fold CV, held out)", cv_micro, ANCHORS["micro-F1"]),
         ("macro-F1 (5-fold CV, held out)", cv_macro, ANCHORS["macro-F1"]),
+        (f"micro-F1 (mean of {REPEATS}x 5-fold CV)", repeated, "split 0 and 1..4: held out"),
         ("top-3 accuracy (5-fold CV)", top3, None),
         ("micro-F1 shipped model (in-sample)", in_micro, "in-sample (not a held-out measure)"),
         ("macro-F1 shipped model (in-sample)", in_macro, "in-sample (not a held-out measure)"),
@@ -128,6 +137,7 @@ def run(ctx: BenchContext) -> dict[str, Any]:
     return {
         "n": len(texts),
         "micro_f1_cv": round(cv_micro, 4), "macro_f1_cv": round(cv_macro, 4),
+        "micro_f1_cv_repeated": round(repeated, 4),
         "top3_cv": round(top3, 4),
         "micro_f1_in_sample": round(in_micro, 4), "macro_f1_in_sample": round(in_macro, 4),
         "micro_f1_pipeline": round(p_micro, 4), "macro_f1_pipeline": round(p_macro, 4),
