@@ -32,10 +32,10 @@ def run(ctx: BenchContext) -> dict[str, Any]:
 
     bare = spacy.load(MODELS["en"], exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
     list(bare.pipe(texts[:20]))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in bare.pipe(texts, batch_size=32):
         pass
-    bare_s = time.perf_counter() - t0
+    bare_s, bare_cpu = time.perf_counter() - t0, time.process_time() - c0
 
     def articles() -> list[Article]:
         return [Article(id=str(r["id"]), text=r["text"], title=r.get("title"),
@@ -43,9 +43,9 @@ def run(ctx: BenchContext) -> dict[str, Any]:
                 for r in rows]
 
     list(analyze_items(articles()[:20]))  # warm-up: model load, lexicons, gazetteer
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     failed = sum(isinstance(x, ItemError) for x in analyze_items(articles()))
-    extract_s = time.perf_counter() - t0
+    extract_s, extract_cpu = time.perf_counter() - t0, time.process_time() - c0
 
     n = len(texts)
     metrics = {
@@ -54,11 +54,15 @@ def run(ctx: BenchContext) -> dict[str, Any]:
         "bare_ner_articles_per_s": round(n / bare_s, 1),
         "extract_articles_per_s": round(n / extract_s, 1),
         "ratio": round(bare_s / extract_s, 3),
+        # CPU time is what the ratio means on a busy machine, where wall time also
+        # counts other processes' turns
+        "ratio_cpu": round(bare_cpu / extract_cpu, 3),
         "failed": failed,
     }
     ctx.table("speed: extract vs bare spaCy NER (same texts, same process, 1 core)", [
         ("bare spaCy NER articles/s", metrics["bare_ner_articles_per_s"], "≈18 docs/s/core (issue)"),
         ("extract articles/s (clean+all layers)", metrics["extract_articles_per_s"], None),
         ("ratio extract / bare NER", metrics["ratio"], "target ≥ 0.7"),
+        ("ratio, CPU time", metrics["ratio_cpu"], "same, robust to other load"),
     ])
     return metrics
