@@ -119,3 +119,8 @@ def test_the_primary_events_date_beats_an_earlier_date_of_the_report():
     w = ws("Police on Monday named the gunman who shot dead two people in Dayton on Saturday.\n\n"
            "The victims were 24 and 31.")
     assert txt(w["when"]) == "Saturday"
+
+
+def test_the_by_phrase_of_an_event_noun_gives_the_doer_of_a_passive():
+    w = ws("A police station was destroyed in an attack by rebels on Friday.\n\nNo one was hurt.")
+    assert txt(w["who"]) == "rebels"

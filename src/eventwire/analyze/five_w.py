@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from ..model import Record, Span
+from .event_actors import is_event_noun
 from .event_lexicon import cue_set
 
 QUESTIONS = ("who", "what", "when", "where")
@@ -178,6 +179,7 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
     pronouns, non_agents = _cue("who.pronouns"), _cue("who.non_agents")
     reporting = _cue("what.reporting")
     freq = Counter(t.lower_ for t in record.doc if t.pos_ == "PROPN")
+    triggers = {e.trigger.start for e in record.events}
     best: tuple[float, Any, Any, int] | None = None
     for k, s in enumerate(sents):
         for v in s:
@@ -186,8 +188,10 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
             subjects = [c for c in v.children if c.dep_ in _SUBJ]
             if v.pos_ not in ("VERB", "AUX"):
                 subjects = _headline_subjects(v) if k == 0 else []
-            agent = next((g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-            if agent is not None and any(x.dep_ == "nsubjpass" for x in subjects):
+            agent = _agent(v, triggers)
+            # headlines drop the auxiliary: "Consulate bombed by ..." is passive too
+            passive = any(x.dep_ == "nsubjpass" for x in subjects) or (k == 0 and v.tag_ == "VBN")
+            if agent is not None and passive:
                 subjects = [agent]  # "bombed by the Taliban": the doer is the who
             for subj in subjects:
                 if subj.lower_ in pronouns or subj.lower_ in non_agents or subj.like_num and not _of_phrase(subj):
@@ -204,6 +208,24 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
                 if best is None or score < best[0]:
                     best = (score, subj, v, k)
     return None if best is None else (best[1], best[2], best[3])
+
+
+def _agent(verb: Any, triggers: set[int]) -> Any | None:
+    """The doer of a passive: "bombed by the Taliban", or "bombed in an attack by the
+    Taliban" where the by-phrase hangs on the event noun that restates the verb."""
+    by = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if by is not None:
+        return by
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        for noun in c.children:
+            if noun.dep_ == "pobj" and (noun.idx in triggers or is_event_noun(noun)):
+                by = next((g for p in noun.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                           for g in p.children if g.dep_ == "pobj"), None)
+                if by is not None:
+                    return by
+    return None
 
 
 def _headline_subjects(tok: Any) -> list[Any]:
