@@ -96,6 +96,9 @@ def _headline_event(record: Record, head: Any, out: dict[str, WAnswer | None]) -
         return
     if not (head.start_char <= ev.trigger.start < head.end_char):
         return
+    tok = _token_at(record.doc, ev.trigger.start)
+    if tok is None or tok.dep_ in ("compound", "amod", "nmod", "poss"):
+        return  # "Trump rally shooting": the rally only qualifies the headline's subject
     out["what"] = WAnswer(ev.trigger.text, ev.trigger.start, ev.trigger.end)
     actor = next((a for a in ev.actors if a.span and head.start_char <= a.span.start < head.end_char), None)
     if actor is not None and actor.span is not None and out["who"] is None:
