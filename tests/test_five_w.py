@@ -112,3 +112,15 @@ def test_bad_input_gives_no_answers_not_an_error():
     for text in ("", "...", "\n\n\n", "12345"):
         w = ws(text)
         assert set(w) == {"who", "what", "when", "where"}
+
+
+def test_the_primary_events_date_beats_an_earlier_date_of_the_report():
+    # "on Monday" dates the naming; the events layer ties "Saturday" to the shooting
+    w = ws("Police on Monday named the gunman who shot dead two people in Dayton on Saturday.\n\n"
+           "The victims were 24 and 31.")
+    assert txt(w["when"]) == "Saturday"
+
+
+def test_the_by_phrase_of_an_event_noun_gives_the_doer_of_a_passive():
+    w = ws("A police station was destroyed in an attack by rebels on Friday.\n\nNo one was hurt.")
+    assert txt(w["who"]) == "rebels"

@@ -95,7 +95,7 @@ def resolve(tok: Any) -> Any | None:
     return tok
 
 
-def _is_event_noun(t: Any) -> bool:
+def is_event_noun(t: Any) -> bool:
     """'A bomb exploded', 'condemned the bombing': an event word is not an actor."""
     return (t.tag_ or "").startswith("NN") and any(e.pos == "noun" and not e.extra for e in lexicon().get(t.lower_, ()))
 
@@ -171,7 +171,7 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
     for t, role in found:
         if role is None or crosses(t, tok) or t.ent_type_ in ("DATE", "TIME"):
             continue
-        if t.lower_ in cue_set("actors", "place_nouns") or _is_event_noun(t):
+        if t.lower_ in cue_set("actors", "place_nouns") or is_event_noun(t):
             continue
         a = names.actor(t, role)
         if a is None or a.span is None:

@@ -18,7 +18,8 @@ shorter is in the longer (words match by a shared 5-letter prefix, so "derailed"
 annotated phrase also counts. Questions whose gold list is empty are not judged; where the
 coders agreed there is no answer (every item's text null), any answer is wrong.
 precision = correct / answered; coverage = answered / judged; correct / judged is reported
-too, so that abstaining cannot pass for precision.
+too, so that abstaining cannot pass for precision, and (correct + no answer where the
+coders agreed there is none) / judged as a diagnostic.
 """
 
 from __future__ import annotations
@@ -162,6 +163,7 @@ def run(ctx: BenchContext) -> dict[str, Any]:
     in_layers: Counter[str] = Counter()
     ev_answered: Counter[str] = Counter()
     ev_correct: Counter[str] = Counter()
+    abstained_ok: Counter[str] = Counter()
     n = 0
     for rec, ans in _analysed(rows):
         g = gold.get(rec.article.id)
@@ -177,6 +179,8 @@ def run(ctx: BenchContext) -> dict[str, Any]:
                 if _given(q, a):
                     ans_c[q] += 1
                     cor_c[q] += judge(q, a, g[q])
+            if not _given(q, ans[q]) and not any(x.get("text") for x in g[q]):
+                abstained_ok[q] += 1  # the coders agreed there is no answer, and we gave none
         for q, cands in _layer_candidates(rec).items():
             if g.get(q) and any(judge(q, c, g[q]) for c in cands):
                 in_layers[q] += 1
@@ -206,6 +210,9 @@ def run(ctx: BenchContext) -> dict[str, Any]:
     total_c = ratio(sum(correct.values()), sum(judged.values()))
     table.insert(0, ("precision, who/what/when/where", total_p, ANCHOR))
     table.insert(1, ("correct / judged (recall-like)", total_c, None))
+    total_a = ratio(sum(correct.values()) + sum(abstained_ok.values()), sum(judged.values()))
+    table.insert(2, ("diag: (correct + agreed none) / judged", total_a, "no answer where coders agreed none"))
+    metrics["accuracy_with_abstentions_4w"] = round(total_a, 4)
     metrics["precision_4w"] = round(total_p, 4)
     metrics["correct_over_judged_4w"] = round(total_c, 4)
     ctx.table(f"giveme5w1h: main event (analyze.five_w) of {n} articles vs the coders' phrases", table)
