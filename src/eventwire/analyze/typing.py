@@ -2,7 +2,11 @@
 
 A linear model (linear SVM scores turned into probabilities by a softmax) over hashed
 words reduced to a light stem plus
-keyword-group features (data/models/typer_keywords.json). It is trained offline by
+keyword-group features (data/models/typer_keywords.json). Some groups are actor-verb
+patterns ("rebels ... seized" vs "troops ... seized", "police fired on protesters" vs
+"protesters threw stones"): a bag of words cannot tell who did what, and those pairs
+separate the closest types (government regains vs non-state actor overtakes territory,
+excessive force vs violent demonstration) without a parse, so the classifier stays text-only. It is trained offline by
 scripts/train_typer.py on ACLED coder notes and CASE 2021 snippets; this module only
 does inference (numpy), so sklearn is never needed at runtime. The weights ship as a
 compact .npz holding only the hash buckets seen in training (the others would have
