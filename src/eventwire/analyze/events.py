@@ -170,7 +170,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         return []
     orphans = _assign_figures(record, doc, mentions)
     clusters = cluster(mentions)
-    dates.from_next_sentences(record, doc, clusters)
+    dates.from_next_sentences(record, doc, clusters, claimed)
     dates.headline_date(clusters)
     for cl in clusters:
         _refine(cl, text)
