@@ -157,3 +157,11 @@ def test_the_next_sentences_do_not_lend_another_events_date():
     evs = events_of(text, "2024-04-11")
     shot = [e for e in evs if e.type in ("attack", "shooting")]
     assert shot and all(e.date is None or e.date["value"] != "2024-04-09" for e in shot)
+
+
+def test_the_day_points_at_another_date_and_dates_nothing_itself():
+    # "earlier in the day Saturday": Saturday, not the report day the times layer gives "the day"
+    evs = events_of("Police say the shooting started earlier in the day Saturday, when a warrant was issued.",
+                    "2024-03-24")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and all(e.date is None or e.date["value"] != "2024-03-24" for e in shot)
