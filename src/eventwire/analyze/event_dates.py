@@ -53,10 +53,7 @@ def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int], clusters
     spans = units(doc)
     if not spans:
         return
-    first = min(m.sent for m in cl.members)
-    # the lead: five units from the event's first mention, and at least the 600 characters
-    # after it (datelines, bylines and one-line paragraphs cut leads into many short units)
-    hi = max(spans[min(max(LEAD_UNITS, first + 3), len(spans)) - 1][1], spans[min(first, len(spans) - 1)][0] + 600)
+    hi = _lead_end(doc, cl)
     best = cl.best("date")
     if _day_dated(cl) and (best is None or best[0]["span"]["start"] < hi):
         return  # dated in the lead already
@@ -181,9 +178,9 @@ def _period(value: str, precision: str) -> tuple[str, str] | None:
 
 def refine_coarse(record: Record, doc: Any, cl: Cluster) -> None:
     """A coarse date of the main event ("last weekend", "this week", "in April") gives way to
-    the first day the article names inside that period ("at 12:30 p.m. on Saturday", "Oct.
+    the first day the lead names inside that period ("at 12:30 p.m. on Saturday", "Oct.
     20"): the day states the same time more finely. Statement and follow-up dates do not count,
-    nor days after publication."""
+    nor days after publication, nor days far below (they tell of other things)."""
     best = cl.best("date")
     if not best or best[0]["precision"] not in _COARSE:
         return
@@ -191,7 +188,10 @@ def refine_coarse(record: Record, doc: Any, cl: Cluster) -> None:
     if period is None:
         return
     pub = (record.article.published or "")[:10]
+    hi = _lead_end(doc, cl)
     for t in record.times:
+        if t.start >= hi:
+            break
         if link.clock_only(t) or link.on_report_verb(doc, t) or link.on_follow_up_verb(doc, t):
             continue
         d = link.date_dict(t)
@@ -200,3 +200,13 @@ def refine_coarse(record: Record, doc: Any, cl: Cluster) -> None:
         if period[0] <= d["value"][:10] <= period[1]:
             cl.head.date = (d, max(best[1], 2))
             return
+
+
+def _lead_end(doc: Any, cl: Cluster) -> int:
+    """End (char) of the event's lead: five units from its first mention, and at least the 600
+    characters after it (datelines, bylines and one-line paragraphs cut leads into short units)."""
+    spans = units(doc)
+    if not spans:
+        return 0
+    first = min(m.sent for m in cl.members)
+    return max(spans[min(max(LEAD_UNITS, first + 3), len(spans)) - 1][1], spans[min(first, len(spans) - 1)][0] + 600)
