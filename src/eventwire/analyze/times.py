@@ -117,13 +117,13 @@ def _year_back_quarters(text: str, chosen: list[tuple[int, int, Norm]]) -> list[
     return out
 
 
-_DAY_AFTER = re.compile(r"(?i)\b(?:the|one|a)[-\s]+day[-\s]+(after|before)[-\s]+$")
+_DAY_AFTER = re.compile(r"(?i)\bthe[-\s]+day[-\s]+(after|before)[-\s]+$")
 _DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)(.*)$")
 
 
 def _day_after(text: str, chosen: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
-    """"the day after Thanksgiving", "one day before Dec. 5": the next (previous) day of a
-    known day, one expression (spans reach back over the words, as TimeML's would)."""
+    """"the day after Thanksgiving", "the day before Dec. 5": the next (previous) day of a
+    known day, one expression ("one day before X" stays a DURATION and a DATE, as in TimeML)."""
     out: list[tuple[int, int, Norm]] = []
     for start, end, norm in chosen:
         m = _DAY_VALUE.match(norm.value) if norm.precision == "day" else None
