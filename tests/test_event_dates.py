@@ -146,3 +146,22 @@ def test_an_opening_clock_time_is_the_events_even_before_a_saying_verb():
                     "2024-03-26")
     shot = [e for e in evs if e.type in ("attack", "shooting")]
     assert shot and shot[0].date is not None and shot[0].date["value"] == "2024-03-23"
+
+
+def test_the_next_sentences_do_not_lend_another_events_date():
+    # "arrested the teen Tuesday" is the arrest's date; the shooting is "the March 18th shooting"
+    text = ("Teen accused of killing a friend in accidental shooting\n\n"
+            "Police have arrested a 13-year-old boy in connection with the fatal shooting of another teen.\n\n"
+            "City officials announced Wednesday that police arrested the teen Tuesday and charged him with "
+            "involuntary manslaughter in connection with the March 18th shooting of a 15-year-old.")
+    evs = events_of(text, "2024-04-11")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and all(e.date is None or e.date["value"] != "2024-04-09" for e in shot)
+
+
+def test_the_day_points_at_another_date_and_dates_nothing_itself():
+    # "earlier in the day Saturday": Saturday, not the report day the times layer gives "the day"
+    evs = events_of("Police say the shooting started earlier in the day Saturday, when a warrant was issued.",
+                    "2024-03-24")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and all(e.date is None or e.date["value"] != "2024-03-24" for e in shot)

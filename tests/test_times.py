@@ -207,3 +207,11 @@ def test_seed_article(shared) -> None:
         assert (e["text"], e["value"], e["type"]) in got
     assert ("Friday", "2024-03-22", "DATE") in got
     assert any(t[1] == "PXM" for t in got)  # "for months"
+
+
+def test_the_day_after_a_known_day_is_the_next_day():
+    """"the day after Thanksgiving" is one DATE, the Friday; "the day before Dec. 5" the 4th."""
+    t = one("A girl was shot the day after Thanksgiving, police said.", "2016-11-29")
+    assert (t.text, t.value) == ("the day after Thanksgiving", "2016-11-25")
+    t = one("He left the day before Dec. 5, 2016.", None)
+    assert t.value == "2016-12-04"

@@ -53,17 +53,13 @@ def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int], clusters
     spans = units(doc)
     if not spans:
         return
-    first = min(m.sent for m in cl.members)
-    # the lead: five units from the event's first mention, and at least the 600 characters
-    # after it (datelines, bylines and one-line paragraphs cut leads into many short units)
-    hi = max(spans[min(max(LEAD_UNITS, first + 3), len(spans)) - 1][1], spans[min(first, len(spans) - 1)][0] + 600)
+    hi = _lead_end(doc, cl)
     best = cl.best("date")
     if _day_dated(cl) and (best is None or best[0]["span"]["start"] < hi):
         return  # dated in the lead already
     pub = (record.article.published or "")[:10]
     own = {t.i for m in cl.members for t in m.cand.words}
-    violent = {t.i for c in clusters for m in c.members if m.family == "violence" and m.mode == "asserted"
-               for t in m.cand.words}
+    violent = violent_ids(clusters)
     for i, t in enumerate(record.times):
         if t.start >= hi:
             break
@@ -87,33 +83,52 @@ def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int], clusters
             return
 
 
+def _verb_of_noun(c: Any) -> Any:
+    """The verb of a nominal trigger that is its subject or object ("the shooting happened
+    Friday"): times on that verb are the event's (the events layer links them so too)."""
+    tok = c.token
+    if c.nominal and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and (tok.head.tag_ or "").startswith("VB"):
+        return tok.head
+    return tok
+
+
 def _day_dated(cl: Cluster) -> bool:
     """Has the cluster a date other than a bare clock time ("at 1 a.m.", which the times layer
     reads on the report day and so says nothing about which day it was)?"""
     return any(m.date and not link.clock_only_text(m.date[0]["span"]["text"]) for m in cl.members)
 
 
-def from_next_sentences(record: Record, doc: Any, clusters: list[Cluster]) -> None:
+def from_next_sentences(record: Record, doc: Any, clusters: list[Cluster], claimed: set[int]) -> None:
     """News states the event, then when: "A man was shot and killed. It happened Monday near ...".
-    A violent event with no date in its own sentences takes the first date of the next two."""
+    A violent event with no date in its own sentences takes the first date of the next two
+    that dates neither a statement, a later step, nor an event of another kind ("police
+    arrested the teen Tuesday ... in the March 18th shooting": Tuesday is the arrest's)."""
     spans = units(doc)
     pub = (record.article.published or "")[:10]
+    violent = violent_ids(clusters)
     for cl in clusters:
         h = cl.head
         if cl.best("date") or h.family != "violence" or h.mode == "hypothetical":
             continue
         lo = spans[h.sent][1] if h.sent < len(spans) else None
         hi = spans[min(h.sent + 2, len(spans) - 1)][1] if lo is not None else None
-        for t in record.times:
+        for i, t in enumerate(record.times):
             if lo is None or not (lo <= t.start < hi) or link.clock_only(t):
                 continue
             if link.on_report_verb(doc, t) or link.on_follow_up_verb(doc, t):
                 continue  # "police said Monday", "was charged Tuesday": not when it happened
+            if i in claimed and not link.attached(doc, t, violent):
+                continue
             d = link.date_dict(t)
             if d and (not pub or d["value"][:10] <= pub):
                 h.date = (d, 1)
                 break
 
+
+def violent_ids(clusters: list[Cluster]) -> set[int]:
+    """Token ids of the asserted violent mentions (and the verbs of nominal ones)."""
+    return {t.i for c in clusters for m in c.members if m.family == "violence" and m.mode == "asserted"
+            for t in (*m.cand.words, _verb_of_noun(m.cand))}
 
 
 def background_by_date(clusters: list[Cluster], p: int | None) -> None:
@@ -163,9 +178,9 @@ def _period(value: str, precision: str) -> tuple[str, str] | None:
 
 def refine_coarse(record: Record, doc: Any, cl: Cluster) -> None:
     """A coarse date of the main event ("last weekend", "this week", "in April") gives way to
-    the first day the article names inside that period ("at 12:30 p.m. on Saturday", "Oct.
+    the first day the lead names inside that period ("at 12:30 p.m. on Saturday", "Oct.
     20"): the day states the same time more finely. Statement and follow-up dates do not count,
-    nor days after publication."""
+    nor days after publication, nor days far below (they tell of other things)."""
     best = cl.best("date")
     if not best or best[0]["precision"] not in _COARSE:
         return
@@ -173,7 +188,10 @@ def refine_coarse(record: Record, doc: Any, cl: Cluster) -> None:
     if period is None:
         return
     pub = (record.article.published or "")[:10]
+    hi = _lead_end(doc, cl)
     for t in record.times:
+        if t.start >= hi:
+            break
         if link.clock_only(t) or link.on_report_verb(doc, t) or link.on_follow_up_verb(doc, t):
             continue
         d = link.date_dict(t)
@@ -182,3 +200,13 @@ def refine_coarse(record: Record, doc: Any, cl: Cluster) -> None:
         if period[0] <= d["value"][:10] <= period[1]:
             cl.head.date = (d, max(best[1], 2))
             return
+
+
+def _lead_end(doc: Any, cl: Cluster) -> int:
+    """End (char) of the event's lead: five units from its first mention, and at least the 600
+    characters after it (datelines, bylines and one-line paragraphs cut leads into short units)."""
+    spans = units(doc)
+    if not spans:
+        return 0
+    first = min(m.sent for m in cl.members)
+    return max(spans[min(max(LEAD_UNITS, first + 3), len(spans)) - 1][1], spans[min(first, len(spans) - 1)][0] + 600)

@@ -197,6 +197,8 @@ def date_dict(t: Time) -> dict[str, Any] | None:
         return None
     if re.fullmatch(r"\d{4}", t.text.strip()):
         return None  # a bare number like "2000" is more often a block number than the event's year
+    if _ANAPHORIC_DAY.fullmatch(t.text.strip()):
+        return None  # "earlier in the day Saturday": "the day" points at another date, not at the report's
     m = _ISO.match(value)
     if _ISO_WEEK.match(value):
         out, precision = value[:8], "week"
@@ -211,6 +213,7 @@ def date_dict(t: Time) -> dict[str, Any] | None:
     return {"value": out, "precision": precision, "span": {"text": t.text, "start": t.start, "end": t.end}}
 
 
+_ANAPHORIC_DAY = re.compile(r"(?i)(?:the|that|the same)\s+day")
 _DAYISH = re.compile(r"(?i)\b(mon|tue|wed|thu|fri|sat|sun)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
                      r"today|yesterday|tonight|night|morning|afternoon|evening|\d{1,2}/\d{1,2}|\d{4}|ago|week|month")
 

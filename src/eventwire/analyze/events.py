@@ -171,7 +171,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         return []
     orphans = assign_figures(record, units(doc), mentions)
     clusters = cluster(mentions)
-    dates.from_next_sentences(record, doc, clusters)
+    dates.from_next_sentences(record, doc, clusters, claimed)
     dates.headline_date(clusters)
     for cl in clusters:
         _refine(cl, text)

@@ -15,6 +15,7 @@ Conventions (TimeML / TempEval-3):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -86,6 +87,7 @@ def find_times(ctx: Ctx) -> list[Time]:
                 cands.append((start, end, priority, norm))
     chosen = _settle(cands)
     chosen = _year_back_quarters(ctx.text, chosen)
+    chosen = _day_after(ctx.text, chosen)
     out: list[Time] = []
     for start, end, norm in chosen:
         if _YEAR_ONLY.match(ctx.text[start:end]) and _counted(ctx, start, end):
@@ -111,6 +113,31 @@ def _year_back_quarters(text: str, chosen: list[tuple[int, int, Norm]]) -> list[
             norm = norm._replace(value=f"{int(last_q[1]) - 1}-Q{last_q[2]}", precision="quarter")
         elif qm:
             last_q = (end, qm.group(1), qm.group(2))
+        out.append((start, end, norm))
+    return out
+
+
+_DAY_AFTER = re.compile(r"(?i)\bthe[-\s]+day[-\s]+(after|before)[-\s]+$")
+_DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)(.*)$")
+
+
+def _day_after(text: str, chosen: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
+    """"the day after Thanksgiving", "the day before Dec. 5": the next (previous) day of a
+    known day, one expression ("one day before X" stays a DURATION and a DATE, as in TimeML)."""
+    out: list[tuple[int, int, Norm]] = []
+    for start, end, norm in chosen:
+        m = _DAY_VALUE.match(norm.value) if norm.precision == "day" else None
+        pre = _DAY_AFTER.search(text, max(0, start - 24), start) if m else None
+        if m and pre and pre.end() == start and not (out and out[-1][1] > pre.start()):
+            try:
+                day = cal.parse_anchor(m.group(1))
+                assert day is not None
+                shifted = day + dt.timedelta(days=1 if pre.group(1).lower() == "after" else -1)
+            except (AssertionError, OverflowError):
+                out.append((start, end, norm))
+                continue
+            norm = norm._replace(value=cal.day(shifted) + m.group(2))
+            start = pre.start()
         out.append((start, end, norm))
     return out
 
