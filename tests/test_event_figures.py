@@ -56,3 +56,11 @@ def test_background_tolls_are_not_borrowed() -> None:
     old = _c("background", "violence", 0, {"killed": _fig(3, "three were killed in 2010")})
     borrow_casualties(incident, [old, incident])
     assert incident.head.figures == {}
+
+
+def test_incident_with_only_wounded_borrows_the_dead() -> None:
+    # "One man is dead" in a sentence of another event; "Both victims were taken to the hospital"
+    incident = _c("asserted", "violence", 50, {"injured": _fig(2, "Both victims were taken to the hospital")})
+    toll = _c("asserted", "violence", 0, {"killed": _fig(1, "One man is dead")})
+    borrow_casualties(incident, [toll, incident])
+    assert incident.head.figures["killed"]["value"] == 1 and incident.head.figures["injured"]["value"] == 2

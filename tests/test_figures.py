@@ -143,6 +143,9 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("Jamie Clayton, 22 was shot in both legs.", {("injured", 1, "exact")}),
     # a count of the period is not this incident's
     ("Three children have been shot in the past four days.", set()),
+    # the people a shooting "sent to the hospital" are its wounded
+    ("A shooting at a bar sent four men to the hospital.", {("injured", 4, "exact")}),
+    ("One of the victims was transported to a hospital.", {("injured", 1, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])
@@ -177,6 +180,14 @@ def test_figures(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
      {("injured", 2, "exact"), ("killed", 1, "exact")}),
     # "a second was injured": an ordinal names one more person
     ("Police say one person has died and a second was injured.", {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    # a relative of the dead ("her father") is another person than the dead child
+    ("An 8-year-old girl has died and her father is listed in critical condition.",
+     {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    ("An 8-year-old child died and her mother remains in the hospital.",
+     {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    # "another" as the subject is one more person
+    ("Three people are dead and another was injured in a shooting.",
+     {("killed", 3, "exact"), ("injured", 1, "exact")}),
     # a counted report is of other people than a one-person report
     ("1 dead, 1 injured in shooting", {("killed", 1, "exact"), ("injured", 1, "exact")}),
 ])

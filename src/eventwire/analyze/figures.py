@@ -53,6 +53,10 @@ _VERB_FIRST = re.compile(
     rf"\b(?P<trig>{alt(list(BEFORE_KIND))})\s+(?:(?:a\s+total\s+of|the)\s+)?(?P<count>{COUNT})(?![\w-])", I)
 _LEAVE = re.compile(
     rf"\b(?:left|leaving|leaves|leave)\s+(?P<count>{COUNT})(?:\s+[a-z][\w-]*){{0,3}}?\s+(?P<comp>{alt(LEAVE)})\b", I)
+# "a shooting that sent four men to the hospital": the people sent are the wounded
+_SENT = re.compile(
+    rf"\b(?:sent|sending|sends|send)\s+(?P<count>{COUNT})(?:\s+[a-z][\w-]*){{0,3}}?\s+to\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+)*"
+    rf"(?:hospitals?|emergency\s+rooms?|trauma\s+cent(?:er|re)s?)\b", I)
 _TOLL = re.compile(
     rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed))(?:\s+[a-z][\w-]*){{0,4}}?\s+"
     rf"(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at|now|climbed\s+to|rose\s+to)\s+(?P<count>{COUNT})(?![\w-])", I)
@@ -222,6 +226,10 @@ def _regex_figures(text: str) -> list[Figure]:
         kind = LEAVE[norm(m["comp"])]
         if c and kind in ("killed", "injured", "missing", "displaced"):
             out.append(_fig(text, kind, c[0], c[1], m.start(), m.end()))
+    for m in _SENT.finditer(text):
+        c = _count_ok(text, m)
+        if c:
+            out.append(_fig(text, "injured", c[0], c[1], m.start(), m.end()))
     for m in _TOLL.finditer(text):
         c = _count_ok(text, m)
         if c:

@@ -18,6 +18,8 @@ from .figures_lexicon import DEP_TRIGGERS, GROUP_NOUNS, PERSON_NOUNS, parse_coun
 _INTRANSITIVE = frozenset({"died", "dies", "die", "perished", "succumbed", "succumbs"})
 _SINGULAR_PRON = frozenset({"he", "she", "him", "her", "himself", "herself"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+_REMAIN = frozenset({"remains", "remained", "remain", "remaining", "stays", "stayed", "lies", "lay", "recovering",
+                     "recovers", "recovered"})
 _FIGHTING = frozenset({"fighting", "fights", "fought"})
 _INJURY_NOUNS = frozenset({"injuries", "injury", "wounds", "wound"})
 _SUFFER = frozenset({"suffered", "sustained", "received", "suffering", "sustaining", "suffers", "sustains"})
@@ -52,7 +54,8 @@ def dep_figures(doc: Any) -> list[Figure]:
             continue
         if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in tok.children):
             continue  # "the driver was not hurt": no count
-        subj = _subject(verb, intransitive=low in _INTRANSITIVE or kind == "injured" and low in _INJURY_NOUNS | _FIGHTING)
+        subj = _subject(verb, intransitive=low in _INTRANSITIVE or kind == "injured" and low in _INJURY_NOUNS | _FIGHTING
+                        | _REMAIN)
         if subj is None:
             continue
         value = _count_people(subj)
@@ -62,8 +65,8 @@ def dep_figures(doc: Any) -> list[Figure]:
             value = 2  # "X and Y were both found dead": two, whatever else the parse hung on the list
         start = min(m.left_edge.idx for m in _members(subj))
         tail = [c for c in tok.children if c.dep_ in ("prt", "oprd", "acomp") and c.i > tok.i]
-        if low in _FIGHTING:
-            tail = [c.right_edge for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if low in _FIGHTING | _REMAIN:  # "fighting for his life", "remains in the hospital"
+            tail = [c.right_edge for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "at")][:1]
         end = max(t.idx + len(t.text) for t in [tok, *tail])  # "gunned down", "taken hostage"
         if start >= end or end - start > _MAX_SPAN:
             continue
@@ -157,6 +160,10 @@ def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
     if low in _FIGHTING and any(c.dep_ == "prep" and c.lower_ == "for" and any(
             g.lower_ in ("life", "lives") for g in c.children) for c in tok.children):
         return "injured", tok  # "he is fighting for his life"
+    if low in _REMAIN and any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+            g.lower_ in _HOSPITALS or any(h.lower_ in _HOSPITALS for h in g.children) for g in c.children)
+            for c in tok.children):
+        return "injured", tok  # "her mother remains in the hospital"
     if low in _TO_HOSPITAL and _goes_to_hospital(tok):
         return "injured", tok
     if low == "condition" and any(c.lower_ in _CONDITIONS for c in tok.children):
@@ -308,8 +315,9 @@ def _count_people(subj: Any) -> int | None:
     for member in members:
         low = member.lower_
         nums = [c for c in member.children if c.dep_ in ("nummod", "quantmod") and c.i < member.i]
-        if low in _ORDINALS and any(c.dep_ == "det" for c in member.children):
-            total += 1  # "a second was injured": one more person
+        if low in _ORDINALS and any(c.dep_ == "det" for c in member.children) or low == "another" or (
+                low == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in member.children)):
+            total += 1  # "a second was injured", "another was wounded", "one of the victims died"
             continue
         if member.pos_ == "NUM" or member.like_num:
             return None
