@@ -256,6 +256,9 @@ def test_empty_text() -> None:
     # ... "the other" is one of those already counted, "he" the same person again
     ("Two men were shot. The other man was shot in the leg.", 2),
     ("A man was shot in the chest. He was also shot in the arm.", 1),
+    # "the second victim" is one already told, and "another" adds to the report just before
+    ("One person has died and a second was injured. The second victim was taken to a hospital.", 1),
+    ("Three people were shot. One of the wounded was hit in the arm. Another man was shot in the leg.", 3),
 ])
 def test_another_victim_adds_one(nlp, text: str, most: int) -> None:
     assert max(v for k, v, _ in figs(nlp, text) if k == "injured") == most

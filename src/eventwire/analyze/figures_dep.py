@@ -259,7 +259,9 @@ def _listed(subjects: list[Any]) -> list[Any]:
     for prev in reversed(subjects[:-1]):
         doc = prev.doc
         gap = {t.text for t in doc[prev.i + 1:keep[0].left_edge.i]}
-        if gap & _DASHES or not gap & {",", "and", "or", "&"}:
+        # "Pa.–A man": the tokenizer may glue the dateline's dash to the next word
+        glued = any("—" in t.text or "–" in t.text for t in doc[prev.i + 1:keep[0].i])
+        if glued or gap & _DASHES or not gap & {",", "and", "or", "&"}:
             break
         keep.insert(0, prev)
     return keep

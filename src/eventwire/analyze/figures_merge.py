@@ -133,7 +133,8 @@ def drop_superseded(figs: list[Figure]) -> list[Figure]:
 
 # "Another man was shot", "a second victim was wounded": one more person than an earlier
 # report of the same kind counted ("also" and "others" are too often the same people again)
-_ANOTHER = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:another|second|third|fourth|fifth|additional)\b", re.I)
+# ("the second victim" is one of those already told)
+_ANOTHER = re.compile(r"^\s*(?:another|(?:a|an)\s+(?:second|third|fourth|fifth|additional))\b", re.I)
 _SUM_REACH = 600  # characters back to the report the new one adds to
 
 
@@ -153,7 +154,7 @@ def add_others(figs: list[Figure], text: str) -> list[Figure]:
             near = [p for p in seen if p.span.end <= f.span.start and f.span.start - p.span.start <= _SUM_REACH
                     and p.value > 0]
             if near and f.value == 1 and _ANOTHER.match(head) and not _REFLEXIVE.search(f.span.text):
-                prev = max(near, key=lambda p: p.value)
+                prev = near[-1]  # the report just before: "one person was shot ... another victim"
                 total = Figure(kind=kind, value=prev.value + f.value, qualifier=f.qualifier,
                                span=Span.of(text, prev.span.start, f.span.end), sentence=f.sentence)
                 out.append(total)
