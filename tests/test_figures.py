@@ -146,6 +146,9 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     # the people a shooting "sent to the hospital" are its wounded
     ("A shooting at a bar sent four men to the hospital.", {("injured", 4, "exact")}),
     ("One of the victims was transported to a hospital.", {("injured", 1, "exact")}),
+    # wounded, then dead, in one clause (headlines): one killed
+    ("Girl shot at party dies; woman held", {("killed", 1, "exact")}),
+    ("A man shot Sunday in Chicago has died.", {("killed", 1, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])

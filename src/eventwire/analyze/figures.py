@@ -95,6 +95,9 @@ _SINGLE = [
     (re.compile(rf"\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON}|(?:\d+|[a-z]+)-(?:year|month)s?-old)\s+with\s+"
                 rf"(?:a|an|one|two|three|multiple|several|apparent|a\s+single)?\s*(?:[\w-]+\s+)?(?:gunshot|stab|bullet)\s+wounds?\b", I),
      "injured"),
+    # "Girl shot at party dies", "a man shot Sunday in Chicago has died": wounded, then dead
+    (re.compile(rf"\b{_WHO}\s+(?:who\s+was\s+)?(?:shot|stabbed|wounded|injured|hurt)\b(?:\s+(?!and\b|but\b)[\w'’-]+){{0,6}}?"
+                rf"\s+(?:dies|died|has\s+died|have\s+died|later\s+died)\b", I), "killed"),
     # "A teenager is dead", "a man was found dead"
     (re.compile(rf"\b{_ONE}{_WHO}\s+(?:is|was|has\s+been|had\s+been)\s+(?:found\s+|pronounced\s+|declared\s+)?dead\b", I), "killed"),
 ]

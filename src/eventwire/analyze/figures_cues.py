@@ -27,7 +27,7 @@ _CUE = re.compile(
     rf"(?<![\w-])(?:(?P<mult>{alt(_MULTIPLES)})[\s-]+)?(?P<two>{alt(_CUES['pair_phrases'])})\b"
     rf"|(?<![\w-])(?P<kmult>{alt(_KILL_MULTIPLES)})[\s-]+{alt(_CUES['killing_nouns'])}s?\b"
     # "non-fatal shooting", "not a fatal accident": no death
-    rf"|(?<![\w-])(?<!non-)(?<!non\s)(?P<one>{_ADJ}\s+(?:[\w-]+\s+)?{_NOUNS}\b"
+    rf"|(?<![\w-])(?<!non-)(?<!non\s)(?P<one>{_ADJ}\s+(?:[\w-]+\s+){{0,2}}?{_NOUNS}\b"
     rf"|{alt(_CUES['phrases'])}\b"
     rf"|(?P<hom>homicide)(?![\w-]))",
     re.IGNORECASE,

@@ -197,6 +197,8 @@ def _object_figure(tok: Any, low: str, text: str) -> Figure | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None or any(c.dep_ == "neg" for c in tok.children):
         return None
+    if any(t.text in _DASHES for t in tok.doc[tok.i + 1:obj.left_edge.i]):
+        return None  # "police-involved shooting | News, Weather": a headline and the site's name
     kind = _OBJECT_VERBS[low]
     if kind == "injured" and low in ("shot", "shooting", "stabbed") and _fatal(tok):
         kind = "killed"
