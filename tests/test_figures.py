@@ -149,6 +149,12 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     # wounded, then dead, in one clause (headlines): one killed
     ("Girl shot at party dies; woman held", {("killed", 1, "exact")}),
     ("A man shot Sunday in Chicago has died.", {("killed", 1, "exact")}),
+    # the people found dead: the object of "found"/"discovered", a list summed; a prenominal
+    # "dead" qualifies its own noun only
+    ("Police discovered one man and two children dead inside the residence.", {("killed", 3, "exact")}),
+    ("An individual found the four dead females and the unharmed child inside.", {("killed", 4, "exact")}),
+    # "appear to have died" is a report of the dead
+    ("All four family members appear to have died from gunshot wounds.", {("killed", 4, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])

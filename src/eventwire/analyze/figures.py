@@ -38,7 +38,7 @@ I = re.IGNORECASE  # noqa: E741
 
 _AUX = (r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|got|get|being|reportedly|allegedly|also|"
         r"later|all|both|each|critically|seriously|severely|slightly|lightly|badly|now|since|confirmed|reported|"
-        r"believed|thought|feared|said\s+to\s+be|to\s+have\s+been|who\s+were|who\s+was|among\s+those)")
+        r"believed|thought|feared|said\s+to\s+be|to\s+have\s+been|appears?\s+to\s+have|appeared\s+to\s+have|who\s+were|who\s+was|among\s+those)")
 _STOP = (r"(?:that|who|which|when|where|after|before|while|said|says|say|told|but|than|if|because|since|until|"
          r"were|was|and|or|to|of\s+whom|per|percent|years?|months?|weeks?|days?|hours?|minutes?|dollars?|million|"
          r"billion|times|attacks?|incidents?|cases|shootings?|bombings?|raids?)")

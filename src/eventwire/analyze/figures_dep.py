@@ -49,6 +49,11 @@ def dep_figures(doc: Any) -> list[Figure]:
             if fig is not None:
                 out.append(fig)
                 objects.append((tok, fig))
+        if low in ("dead", "deceased"):
+            found = _found_dead(tok, text)
+            if found is not None:
+                out.append(found)
+                continue
         kind, verb = _trigger(tok, low)
         if kind is None:
             continue
@@ -202,17 +207,7 @@ def _object_figure(tok: Any, low: str, text: str) -> Figure | None:
     kind = _OBJECT_VERBS[low]
     if kind == "injured" and low in ("shot", "shooting", "stabbed") and _fatal(tok):
         kind = "killed"
-    if obj.lower_ in ("himself", "herself"):
-        value: int | None = 1
-    else:
-        nums = [c for c in obj.children if c.dep_ in ("nummod", "quantmod") and c.i < obj.i]
-        if nums:  # "two dozen others": the whole number phrase
-            lo = min(n.left_edge.idx for n in nums)
-            hi = max(n.right_edge.idx + len(n.right_edge.text) for n in nums)
-            parsed = parse_count(text[lo:hi])
-            value = parsed[0] if parsed else None
-        else:
-            value = _count_people(obj)
+    value = 1 if obj.lower_ in ("himself", "herself") else _count_object(obj, text)
     if value is None:
         return None
     end = max(m.right_edge.idx + len(m.right_edge.text) for m in [obj])
@@ -222,6 +217,47 @@ def _object_figure(tok: Any, low: str, text: str) -> Figure | None:
     if end - start > _MAX_SPAN:
         end = obj.idx + len(obj.text)
     return Figure(kind=kind, value=value, qualifier="exact", span=Span.of(text, start, end))
+
+
+def _count_object(obj: Any, text: str) -> int | None:
+    """People in an object: "two dozen others" (the whole number phrase), "one man and two
+    children" (a list is summed), "his wife" (1)."""
+    nums = [c for c in obj.children if c.dep_ in ("nummod", "quantmod") and c.i < obj.i]
+    if nums and not any(c.dep_ == "conj" for c in obj.children):
+        lo = min(n.left_edge.idx for n in nums)
+        hi = max(n.right_edge.idx + len(n.right_edge.text) for n in nums)
+        parsed = parse_count(text[lo:hi])
+        return parsed[0] if parsed else None
+    return _count_people(obj)
+
+
+_FIND = frozenset({"found", "find", "finds", "finding", "discovered", "discover", "discovers", "located"})
+
+
+def _found_dead(tok: Any, text: str) -> Figure | None:
+    """"Police discovered one man and two children dead" (3), "officers found the man and his
+    wife dead" (2): the people found dead are the object (or small-clause subject) of "found"."""
+    if tok.dep_ == "amod" and tok.head.dep_ == "dobj" and tok.head.head.lower_ in _FIND:
+        people, verb = tok.head, tok.head.head
+    elif tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lower_ in _FIND:
+        people = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        verb = tok.head
+    else:
+        return None
+    if people is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if tok.dep_ == "amod" and tok.i < people.i:
+        # "found the four dead females and the unharmed child": the adjective is of its noun only
+        nums = [c for c in people.children if c.dep_ in ("nummod", "quantmod") and c.i < people.i]
+        parsed = parse_count(" ".join(n.text for n in nums)) if nums else None
+        value = parsed[0] if parsed else None
+        end = people.idx + len(people.text)
+    else:
+        value = _count_object(people, text)
+        end = tok.idx + len(tok.text)
+    if not value or end - verb.idx > _MAX_SPAN:
+        return None
+    return Figure(kind="killed", value=value, qualifier="exact", span=Span.of(text, verb.idx, end))
 
 
 def _subject(verb: Any, intransitive: bool) -> Any:
