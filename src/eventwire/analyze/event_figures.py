@@ -93,3 +93,15 @@ def borrow_casualties(incident: Cluster, clusters: list[Cluster]) -> None:
         if "killed" in figs or figs and not have:
             incident.head.figures.update(figs)
             return
+
+
+def borrow_for_shooting(incident: Cluster, clusters: list[Cluster]) -> None:
+    """When the article's incident is an accident ("a hunting accident", "a gun accident"), its
+    first asserted violent event ("a hunter being shot") is the same incident told as a
+    shooting: it gets the toll too. (A crash is not: a chase may end in one.)"""
+    if incident.head.family != "disaster" or not incident.head.cand.token.lower_.startswith("accident"):
+        return
+    violent = [c for c in clusters if c.head.family == "violence" and c.head.mode == "asserted"]
+    if violent:
+        first = min(violent, key=lambda c: min(m.cand.start for m in c.members))
+        borrow_casualties(first, [incident])
