@@ -155,6 +155,10 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("An individual found the four dead females and the unharmed child inside.", {("killed", 4, "exact")}),
     # "appear to have died" is a report of the dead
     ("All four family members appear to have died from gunshot wounds.", {("killed", 4, "exact")}),
+    # "left X dead and Y wounded", "left another teen critically wounded"
+    ("The shooting left another teen critically wounded.", {("injured", 1, "exact")}),
+    ("A shooting left a 7-year-old girl dead and her grandmother wounded.",
+     {("killed", 1, "exact"), ("injured", 1, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])
@@ -197,6 +201,9 @@ def test_figures(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
     # "another" as the subject is one more person
     ("Three people are dead and another was injured in a shooting.",
      {("killed", 3, "exact"), ("injured", 1, "exact")}),
+    # "the other victim died" is someone else than the one taken to hospital
+    ("One of the victims was transported to a hospital. The other victim was pronounced dead at the scene.",
+     {("killed", 1, "exact"), ("injured", 1, "exact")}),
     # a counted report is of other people than a one-person report
     ("1 dead, 1 injured in shooting", {("killed", 1, "exact"), ("injured", 1, "exact")}),
 ])

@@ -83,7 +83,12 @@ _SINGLE = [
     (re.compile(rf"(?:\b{_ONE}|(?<![\w])(?=[A-Z]))(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\s+(?:is\s+|was\s+)?(?:found\s+)?(?:shot|stabbed|gunned\s+down)"
                 rf"(?:,\s*|\s+and\s+|\s+)(?:killed|dead|to\s+death)\b", I), "killed"),
     # "left a man in critical condition", "left a woman injured", "left a teen dead"
-    (re.compile(rf"\b(?:left|leaving|leaves)\s+{_ONE}{_PERSON}\s+(?:(?:in\s+(?:critical|serious|stable|grave)\s+condition|injured|wounded|hurt)(?P<inj>)|dead)\b", I), "left"),
+    (re.compile(rf"\b(?:left|leaving|leaves)\s+{_ONE}{_PERSON}\s+(?:(?:critically|seriously|severely|badly|gravely)\s+)?"
+                rf"(?:(?:in\s+(?:critical|serious|stable|grave)\s+condition|injured|wounded|hurt)(?P<inj>)|dead)\b", I), "left"),
+    # "left a 7-year-old girl dead and her grandmother wounded": the second complement
+    (re.compile(rf"\b(?:left|leaving|leaves)\s+[^.;\n]{{1,60}}?\s+dead,?\s+and\s+(?:a|an|the|his|her|their|one|another)\s+"
+                rf"(?:[\w'’-]+\s+){{0,2}}?{_WHO}\s+(?:(?:critically|seriously|severely|badly)\s+)?(?:injured|wounded|hurt)\b", I),
+     "injured"),
     # "the fatal shooting of a 16-year-old boy", "the shooting death of 15 year-old X", "the death of a child"
     (re.compile(rf"\b(?:(?:fatal|deadly)\s+(?:shooting|stabbing)|(?:shooting|stabbing|gunshot)\s+death|death|killing|"
                 rf"murder|slaying|body|remains)\s+of\s+(?:(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}"

@@ -93,8 +93,8 @@ _REFLEXIVE = re.compile(r"\b(?:himself|herself|themselves|own\s+life)\b", re.I)
 
 
 def _same_person(a: Who, b: Who) -> bool:
-    if a.other or b.reflexive and not a.reflexive:
-        return False
+    if a.other or b.other or b.reflexive and not a.reflexive:
+        return False  # "another"/"the second"/"the other victim died": someone else
     if (a.kin or b.kin) and a.kin != b.kin:
         return False  # "the girl died ... her father is in critical condition"
     if a.names and b.names and not a.names & b.names:
