@@ -159,6 +159,9 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("The shooting left another teen critically wounded.", {("injured", 1, "exact")}),
     ("A shooting left a 7-year-old girl dead and her grandmother wounded.",
      {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    # a headline's site name after "|" is not the object of "shooting"; a hyphen inside the object is fine
+    ("Police investigate shooting | News, Weather, Sports", set()),
+    ("He shot his 30-year-old daughter.", {("injured", 1, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])

@@ -202,7 +202,8 @@ def _object_figure(tok: Any, low: str, text: str) -> Figure | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None or any(c.dep_ == "neg" for c in tok.children):
         return None
-    if any(t.text in _DASHES for t in tok.doc[tok.i + 1:obj.left_edge.i]):
+    if any(t.text in _HEADLINE_BREAKS or t.text == "-" and t.whitespace_ and t.nbor(-1).whitespace_
+           for t in tok.doc[tok.i + 1:obj.i]):
         return None  # "police-involved shooting | News, Weather": a headline and the site's name
     kind = _OBJECT_VERBS[low]
     if kind == "injured" and low in ("shot", "shooting", "stabbed") and _fatal(tok):
@@ -283,6 +284,8 @@ def _subject(verb: Any, intransitive: bool) -> Any:
 
 
 _DASHES = frozenset({"—", "–", "--", "-", "/", "|", ")", ":"})
+# between a verb and its object: a headline's end ("shooting | News"), not a hyphen ("30-year-old")
+_HEADLINE_BREAKS = frozenset({"—", "–", "--", "|"})
 
 
 def _listed(subjects: list[Any]) -> list[Any]:
