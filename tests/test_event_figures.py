@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from eventwire.analyze.event_figures import borrow_casualties, cluster_figures
+from eventwire.analyze.event_figures import borrow_casualties, borrow_for_shooting, cluster_figures
 
 
 def _fig(value: int, text: str) -> dict[str, object]:
@@ -38,8 +38,9 @@ def test_a_count_of_the_hurt_keeps_its_value() -> None:
     assert got["injured"]["value"] == 2
 
 
-def _c(mode: str, family: str, start: int, figs: dict[str, dict[str, object]]) -> SimpleNamespace:
-    m = SimpleNamespace(figures=dict(figs), cand=SimpleNamespace(start=start), mode=mode, family=family)
+def _c(mode: str, family: str, start: int, figs: dict[str, dict[str, object]], word: str = "shot") -> SimpleNamespace:
+    m = SimpleNamespace(figures=dict(figs), cand=SimpleNamespace(start=start, token=SimpleNamespace(lower_=word)),
+                        mode=mode, family=family)
     return SimpleNamespace(members=[m], head=m)
 
 
@@ -56,3 +57,26 @@ def test_background_tolls_are_not_borrowed() -> None:
     old = _c("background", "violence", 0, {"killed": _fig(3, "three were killed in 2010")})
     borrow_casualties(incident, [old, incident])
     assert incident.head.figures == {}
+
+
+def test_incident_with_only_wounded_borrows_the_dead() -> None:
+    # "One man is dead" in a sentence of another event; "Both victims were taken to the hospital"
+    incident = _c("asserted", "violence", 50, {"injured": _fig(2, "Both victims were taken to the hospital")})
+    toll = _c("asserted", "violence", 0, {"killed": _fig(1, "One man is dead")})
+    borrow_casualties(incident, [toll, incident])
+    assert incident.head.figures["killed"]["value"] == 1 and incident.head.figures["injured"]["value"] == 2
+
+
+def test_an_accident_lends_its_toll_to_the_shooting_it_is() -> None:
+    # "One person is dead after a hunting accident ... a hunter being shot"
+    accident = _c("asserted", "disaster", 0, {"killed": _fig(1, "One person is dead")}, word="accident")
+    shooting = _c("asserted", "violence", 80, {})
+    borrow_for_shooting(accident, [accident, shooting])
+    assert shooting.head.figures["killed"]["value"] == 1
+
+
+def test_a_crash_lends_nothing() -> None:
+    crash = _c("asserted", "disaster", 0, {"injured": _fig(1, "injured himself")}, word="crashed")
+    shooting = _c("asserted", "violence", 80, {})
+    borrow_for_shooting(crash, [crash, shooting])
+    assert shooting.head.figures == {}

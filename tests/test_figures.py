@@ -143,6 +143,25 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("Jamie Clayton, 22 was shot in both legs.", {("injured", 1, "exact")}),
     # a count of the period is not this incident's
     ("Three children have been shot in the past four days.", set()),
+    # the people a shooting "sent to the hospital" are its wounded
+    ("A shooting at a bar sent four men to the hospital.", {("injured", 4, "exact")}),
+    ("One of the victims was transported to a hospital.", {("injured", 1, "exact")}),
+    # wounded, then dead, in one clause (headlines): one killed
+    ("Girl shot at party dies; woman held", {("killed", 1, "exact")}),
+    ("A man shot Sunday in Chicago has died.", {("killed", 1, "exact")}),
+    # the people found dead: the object of "found"/"discovered", a list summed; a prenominal
+    # "dead" qualifies its own noun only
+    ("Police discovered one man and two children dead inside the residence.", {("killed", 3, "exact")}),
+    ("An individual found the four dead females and the unharmed child inside.", {("killed", 4, "exact")}),
+    # "appear to have died" is a report of the dead
+    ("All four family members appear to have died from gunshot wounds.", {("killed", 4, "exact")}),
+    # "left X dead and Y wounded", "left another teen critically wounded"
+    ("The shooting left another teen critically wounded.", {("injured", 1, "exact")}),
+    ("A shooting left a 7-year-old girl dead and her grandmother wounded.",
+     {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    # a headline's site name after "|" is not the object of "shooting"; a hyphen inside the object is fine
+    ("Police investigate shooting | News, Weather, Sports", set()),
+    ("He shot his 30-year-old daughter.", {("injured", 1, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
 ])
@@ -177,6 +196,17 @@ def test_figures(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
      {("injured", 2, "exact"), ("killed", 1, "exact")}),
     # "a second was injured": an ordinal names one more person
     ("Police say one person has died and a second was injured.", {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    # a relative of the dead ("her father") is another person than the dead child
+    ("An 8-year-old girl has died and her father is listed in critical condition.",
+     {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    ("An 8-year-old child died and her mother remains in the hospital.",
+     {("killed", 1, "exact"), ("injured", 1, "exact")}),
+    # "another" as the subject is one more person
+    ("Three people are dead and another was injured in a shooting.",
+     {("killed", 3, "exact"), ("injured", 1, "exact")}),
+    # "the other victim died" is someone else than the one taken to hospital
+    ("One of the victims was transported to a hospital. The other victim was pronounced dead at the scene.",
+     {("killed", 1, "exact"), ("injured", 1, "exact")}),
     # a counted report is of other people than a one-person report
     ("1 dead, 1 injured in shooting", {("killed", 1, "exact"), ("injured", 1, "exact")}),
 ])
@@ -245,6 +275,9 @@ def test_empty_text() -> None:
     # ... "the other" is one of those already counted, "he" the same person again
     ("Two men were shot. The other man was shot in the leg.", 2),
     ("A man was shot in the chest. He was also shot in the arm.", 1),
+    # "the second victim" is one already told, and "another" adds to the report just before
+    ("One person has died and a second was injured. The second victim was taken to a hospital.", 1),
+    ("Three people were shot. One of the wounded was hit in the arm. Another man was shot in the leg.", 3),
 ])
 def test_another_victim_adds_one(nlp, text: str, most: int) -> None:
     assert max(v for k, v, _ in figs(nlp, text) if k == "injured") == most

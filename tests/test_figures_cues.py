@@ -30,6 +30,8 @@ def cues(text: str) -> list[tuple[int, str]]:
     ("Police are investigating a deadly shooting on Elm Street.", [(1, "deadly shooting")]),
     ("The shooting death is under investigation.", [(1, "shooting death")]),
     ("Detectives said the case is a homicide.", [(1, "homicide")]),
+    ("An accidental shooting claimed a life Thursday.", [(1, "claimed a life")]),
+    ("The victim of a deadly Christmas Day shooting was named.", [(1, "deadly Christmas Day shooting")]),
     # a murder-suicide: the victim and the killer
     ("Police called it a murder-suicide.", [(2, "murder-suicide")]),
     # "double"/"triple" count the murders: a double murder-suicide is three dead

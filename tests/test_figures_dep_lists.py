@@ -55,3 +55,12 @@ def test_both_caps_a_list_the_parse_padded() -> None:
                 ("found", "VBN", "VERB", "ROOT", 6), ("both", "DT", "DET", "dep", 6),
                 ("dead", "JJ", "ADJ", "oprd", 6), (".", ".", "PUNCT", "punct", 6)])
     assert [(f.kind, f.value) for f in dep_figures(doc)] == [("killed", 2)]
+
+
+def test_dash_glued_to_the_next_word_still_ends_a_dateline() -> None:
+    # "YORK CITY, Pa.–A man was hospitalized": the tokenizer keeps "Pa.–A" as one word
+    doc = _doc([("YORK", "NNP", "PROPN", "compound", 1), ("CITY", "NNP", "PROPN", "nsubjpass", 6),
+                (",", ",", "PUNCT", "punct", 1), ("Pa.–A", "NNP", "PROPN", "compound", 4),
+                ("man", "NN", "NOUN", "nsubjpass", 6), ("was", "VBD", "AUX", "auxpass", 6),
+                ("hospitalized", "VBN", "VERB", "ROOT", 6), (".", ".", "PUNCT", "punct", 6)])
+    assert ("injured", 2) not in [(f.kind, f.value) for f in dep_figures(doc)]

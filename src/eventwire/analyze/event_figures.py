@@ -78,14 +78,30 @@ def borrow_casualties(incident: Cluster, clusters: list[Cluster]) -> None:
     """The article's incident with no casualty figure of its own takes those of the first
     asserted violent or disaster event that has them: a local story reports one incident,
     and its toll often sits in a sentence whose trigger the coreference kept apart ("One
-    person is dead after a hunting accident" / "a hunter being shot")."""
-    if any(k in m.figures for m in incident.members for k in _CASUALTIES):
+    person is dead after a hunting accident" / "a hunter being shot"). An incident with
+    only wounded takes the dead the same way ("One man is dead" / "Both victims were taken
+    to the hospital")."""
+    have = {k for m in incident.members for k in m.figures if k in _CASUALTIES}
+    if "killed" in have:
         return
+    want = ("killed",) if have else _CASUALTIES
     for c in sorted(clusters, key=lambda c: min(m.cand.start for m in c.members)):
         h = c.head
         if c is incident or h.mode != "asserted" or h.family not in ("violence", "disaster"):
             continue
-        figs = {k: v for k, v in cluster_figures(c.members).items() if k in _CASUALTIES}
-        if figs:
+        figs = {k: v for k, v in cluster_figures(c.members).items() if k in want}
+        if "killed" in figs or figs and not have:
             incident.head.figures.update(figs)
             return
+
+
+def borrow_for_shooting(incident: Cluster, clusters: list[Cluster]) -> None:
+    """When the article's incident is an accident ("a hunting accident", "a gun accident"), its
+    first asserted violent event ("a hunter being shot") is the same incident told as a
+    shooting: it gets the toll too. (A crash is not: a chase may end in one.)"""
+    if incident.head.family != "disaster" or not incident.head.cand.token.lower_.startswith("accident"):
+        return
+    violent = [c for c in clusters if c.head.family == "violence" and c.head.mode == "asserted"]
+    if violent:
+        first = min(violent, key=lambda c: min(m.cand.start for m in c.members))
+        borrow_casualties(first, [incident])

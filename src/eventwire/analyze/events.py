@@ -20,7 +20,13 @@ from . import event_fallback
 from . import event_link as link
 from .event_actors import Names, actors_of
 from .event_coref import Cluster, Mention, _km, choose_primary, cluster
-from .event_figures import assign_figures, borrow_casualties, cluster_figures, put_figure
+from .event_figures import (
+    assign_figures,
+    borrow_casualties,
+    borrow_for_shooting,
+    cluster_figures,
+    put_figure,
+)
 from .event_lexicon import cue_set
 from .event_modes import mode_of
 from .event_triggers import Cand, crosses, find, units
@@ -194,6 +200,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         for f in orphans:
             put_figure(incident.head.figures, f)
         borrow_casualties(incident, clusters)
+        borrow_for_shooting(incident, clusters)
     fallback = link.dateline(record, places) or link.dominant(places) or link.home_city(record)
     out = [_emit(cl, clusters, fallback, text) for cl in clusters]
     _prefer_dateline(out, link.dateline(record, places), places, text)

@@ -38,7 +38,7 @@ I = re.IGNORECASE  # noqa: E741
 
 _AUX = (r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|got|get|being|reportedly|allegedly|also|"
         r"later|all|both|each|critically|seriously|severely|slightly|lightly|badly|now|since|confirmed|reported|"
-        r"believed|thought|feared|said\s+to\s+be|to\s+have\s+been|who\s+were|who\s+was|among\s+those)")
+        r"believed|thought|feared|said\s+to\s+be|to\s+have\s+been|appears?\s+to\s+have|appeared\s+to\s+have|who\s+were|who\s+was|among\s+those)")
 _STOP = (r"(?:that|who|which|when|where|after|before|while|said|says|say|told|but|than|if|because|since|until|"
          r"were|was|and|or|to|of\s+whom|per|percent|years?|months?|weeks?|days?|hours?|minutes?|dollars?|million|"
          r"billion|times|attacks?|incidents?|cases|shootings?|bombings?|raids?)")
@@ -53,6 +53,10 @@ _VERB_FIRST = re.compile(
     rf"\b(?P<trig>{alt(list(BEFORE_KIND))})\s+(?:(?:a\s+total\s+of|the)\s+)?(?P<count>{COUNT})(?![\w-])", I)
 _LEAVE = re.compile(
     rf"\b(?:left|leaving|leaves|leave)\s+(?P<count>{COUNT})(?:\s+[a-z][\w-]*){{0,3}}?\s+(?P<comp>{alt(LEAVE)})\b", I)
+# "a shooting that sent four men to the hospital": the people sent are the wounded
+_SENT = re.compile(
+    rf"\b(?:sent|sending|sends|send)\s+(?P<count>{COUNT})(?:\s+[a-z][\w-]*){{0,3}}?\s+to\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+)*"
+    rf"(?:hospitals?|emergency\s+rooms?|trauma\s+cent(?:er|re)s?)\b", I)
 _TOLL = re.compile(
     rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed))(?:\s+[a-z][\w-]*){{0,4}}?\s+"
     rf"(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at|now|climbed\s+to|rose\s+to)\s+(?P<count>{COUNT})(?![\w-])", I)
@@ -79,7 +83,12 @@ _SINGLE = [
     (re.compile(rf"(?:\b{_ONE}|(?<![\w])(?=[A-Z]))(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\s+(?:is\s+|was\s+)?(?:found\s+)?(?:shot|stabbed|gunned\s+down)"
                 rf"(?:,\s*|\s+and\s+|\s+)(?:killed|dead|to\s+death)\b", I), "killed"),
     # "left a man in critical condition", "left a woman injured", "left a teen dead"
-    (re.compile(rf"\b(?:left|leaving|leaves)\s+{_ONE}{_PERSON}\s+(?:(?:in\s+(?:critical|serious|stable|grave)\s+condition|injured|wounded|hurt)(?P<inj>)|dead)\b", I), "left"),
+    (re.compile(rf"\b(?:left|leaving|leaves)\s+{_ONE}{_PERSON}\s+(?:(?:critically|seriously|severely|badly|gravely)\s+)?"
+                rf"(?:(?:in\s+(?:critical|serious|stable|grave)\s+condition|injured|wounded|hurt)(?P<inj>)|dead)\b", I), "left"),
+    # "left a 7-year-old girl dead and her grandmother wounded": the second complement
+    (re.compile(rf"\b(?:left|leaving|leaves)\s+[^.;\n]{{1,60}}?\s+dead,?\s+and\s+(?:a|an|the|his|her|their|one|another)\s+"
+                rf"(?:[\w'’-]+\s+){{0,2}}?{_WHO}\s+(?:(?:critically|seriously|severely|badly)\s+)?(?:injured|wounded|hurt)\b", I),
+     "injured"),
     # "the fatal shooting of a 16-year-old boy", "the shooting death of 15 year-old X", "the death of a child"
     (re.compile(rf"\b(?:(?:fatal|deadly)\s+(?:shooting|stabbing)|(?:shooting|stabbing|gunshot)\s+death|death|killing|"
                 rf"murder|slaying|body|remains)\s+of\s+(?:(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}"
@@ -91,6 +100,9 @@ _SINGLE = [
     (re.compile(rf"\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON}|(?:\d+|[a-z]+)-(?:year|month)s?-old)\s+with\s+"
                 rf"(?:a|an|one|two|three|multiple|several|apparent|a\s+single)?\s*(?:[\w-]+\s+)?(?:gunshot|stab|bullet)\s+wounds?\b", I),
      "injured"),
+    # "Girl shot at party dies", "a man shot Sunday in Chicago has died": wounded, then dead
+    (re.compile(rf"\b{_WHO}\s+(?:who\s+was\s+)?(?:shot|stabbed|wounded|injured|hurt)\b(?:\s+(?!and\b|but\b)[\w'’-]+){{0,6}}?"
+                rf"\s+(?:dies|died|has\s+died|have\s+died|later\s+died)\b", I), "killed"),
     # "A teenager is dead", "a man was found dead"
     (re.compile(rf"\b{_ONE}{_WHO}\s+(?:is|was|has\s+been|had\s+been)\s+(?:found\s+|pronounced\s+|declared\s+)?dead\b", I), "killed"),
 ]
@@ -222,6 +234,10 @@ def _regex_figures(text: str) -> list[Figure]:
         kind = LEAVE[norm(m["comp"])]
         if c and kind in ("killed", "injured", "missing", "displaced"):
             out.append(_fig(text, kind, c[0], c[1], m.start(), m.end()))
+    for m in _SENT.finditer(text):
+        c = _count_ok(text, m)
+        if c:
+            out.append(_fig(text, "injured", c[0], c[1], m.start(), m.end()))
     for m in _TOLL.finditer(text):
         c = _count_ok(text, m)
         if c:

@@ -27,7 +27,7 @@ _CUE = re.compile(
     rf"(?<![\w-])(?:(?P<mult>{alt(_MULTIPLES)})[\s-]+)?(?P<two>{alt(_CUES['pair_phrases'])})\b"
     rf"|(?<![\w-])(?P<kmult>{alt(_KILL_MULTIPLES)})[\s-]+{alt(_CUES['killing_nouns'])}s?\b"
     # "non-fatal shooting", "not a fatal accident": no death
-    rf"|(?<![\w-])(?<!non-)(?<!non\s)(?P<one>{_ADJ}\s+(?:[\w-]+\s+)?{_NOUNS}\b"
+    rf"|(?<![\w-])(?<!non-)(?<!non\s)(?P<one>{_ADJ}\s+(?:[\w-]+\s+){{0,2}}?{_NOUNS}\b"
     rf"|{alt(_CUES['phrases'])}\b"
     rf"|(?P<hom>homicide)(?![\w-]))",
     re.IGNORECASE,
@@ -38,9 +38,27 @@ _STAT_BEFORE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fi
                           r"no|any|more|fewer|number\s+of|rate\s+of|spate\s+of|string\s+of|series\s+of)\s+\Z", re.I)
 
 
+# A word every cue contains: the cue regex only runs in windows around these (speed).
+_KEY = re.compile(r"fatal|deadly|lethal|death|homicide|dead|murder|killing|slaying|life|victim", re.I)
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    windows: list[tuple[int, int]] = []
+    for k in _KEY.finditer(text):
+        ws, we = max(0, k.start() - 40), min(len(text), k.end() + 40)
+        if windows and ws <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], we)
+        else:
+            windows.append((ws, we))
+    out: list[re.Match[str]] = []
+    for ws, we in windows:
+        out += [m for m in _CUE.finditer(text, ws, we) if not out or m.start() >= out[-1].end()]
+    return out
+
+
 def death_cues(text: str) -> list[Figure]:
     out: list[Figure] = []
-    for m in _CUE.finditer(text):
+    for m in _matches(text):
         if m["one"] and m["one"].lower().endswith("s") and not m["one"].lower().endswith("ss"):
             continue  # plural "fatal shootings": several incidents, not this one's count
         if _STAT_AFTER.match(text, m.end()) or _STAT_BEFORE.search(text, max(0, m.start() - 30), m.start()):

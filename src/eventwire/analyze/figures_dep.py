@@ -18,6 +18,8 @@ from .figures_lexicon import DEP_TRIGGERS, GROUP_NOUNS, PERSON_NOUNS, parse_coun
 _INTRANSITIVE = frozenset({"died", "dies", "die", "perished", "succumbed", "succumbs"})
 _SINGULAR_PRON = frozenset({"he", "she", "him", "her", "himself", "herself"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+_REMAIN = frozenset({"remains", "remained", "remain", "remaining", "stays", "stayed", "lies", "lay", "recovering",
+                     "recovers", "recovered"})
 _FIGHTING = frozenset({"fighting", "fights", "fought"})
 _INJURY_NOUNS = frozenset({"injuries", "injury", "wounds", "wound"})
 _SUFFER = frozenset({"suffered", "sustained", "received", "suffering", "sustaining", "suffers", "sustains"})
@@ -47,12 +49,18 @@ def dep_figures(doc: Any) -> list[Figure]:
             if fig is not None:
                 out.append(fig)
                 objects.append((tok, fig))
+        if low in ("dead", "deceased"):
+            found = _found_dead(tok, text)
+            if found is not None:
+                out.append(found)
+                continue
         kind, verb = _trigger(tok, low)
         if kind is None:
             continue
         if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in tok.children):
             continue  # "the driver was not hurt": no count
-        subj = _subject(verb, intransitive=low in _INTRANSITIVE or kind == "injured" and low in _INJURY_NOUNS | _FIGHTING)
+        subj = _subject(verb, intransitive=low in _INTRANSITIVE or kind == "injured" and low in _INJURY_NOUNS | _FIGHTING
+                        | _REMAIN)
         if subj is None:
             continue
         value = _count_people(subj)
@@ -62,8 +70,8 @@ def dep_figures(doc: Any) -> list[Figure]:
             value = 2  # "X and Y were both found dead": two, whatever else the parse hung on the list
         start = min(m.left_edge.idx for m in _members(subj))
         tail = [c for c in tok.children if c.dep_ in ("prt", "oprd", "acomp") and c.i > tok.i]
-        if low in _FIGHTING:
-            tail = [c.right_edge for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if low in _FIGHTING | _REMAIN:  # "fighting for his life", "remains in the hospital"
+            tail = [c.right_edge for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "at")][:1]
         end = max(t.idx + len(t.text) for t in [tok, *tail])  # "gunned down", "taken hostage"
         if start >= end or end - start > _MAX_SPAN:
             continue
@@ -157,6 +165,10 @@ def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
     if low in _FIGHTING and any(c.dep_ == "prep" and c.lower_ == "for" and any(
             g.lower_ in ("life", "lives") for g in c.children) for c in tok.children):
         return "injured", tok  # "he is fighting for his life"
+    if low in _REMAIN and any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+            g.lower_ in _HOSPITALS or any(h.lower_ in _HOSPITALS for h in g.children) for g in c.children)
+            for c in tok.children):
+        return "injured", tok  # "her mother remains in the hospital"
     if low in _TO_HOSPITAL and _goes_to_hospital(tok):
         return "injured", tok
     if low == "condition" and any(c.lower_ in _CONDITIONS for c in tok.children):
@@ -190,20 +202,13 @@ def _object_figure(tok: Any, low: str, text: str) -> Figure | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None or any(c.dep_ == "neg" for c in tok.children):
         return None
+    if any(t.text in _HEADLINE_BREAKS or t.text == "-" and t.whitespace_ and t.nbor(-1).whitespace_
+           for t in tok.doc[tok.i + 1:obj.i]):
+        return None  # "police-involved shooting | News, Weather": a headline and the site's name
     kind = _OBJECT_VERBS[low]
     if kind == "injured" and low in ("shot", "shooting", "stabbed") and _fatal(tok):
         kind = "killed"
-    if obj.lower_ in ("himself", "herself"):
-        value: int | None = 1
-    else:
-        nums = [c for c in obj.children if c.dep_ in ("nummod", "quantmod") and c.i < obj.i]
-        if nums:  # "two dozen others": the whole number phrase
-            lo = min(n.left_edge.idx for n in nums)
-            hi = max(n.right_edge.idx + len(n.right_edge.text) for n in nums)
-            parsed = parse_count(text[lo:hi])
-            value = parsed[0] if parsed else None
-        else:
-            value = _count_people(obj)
+    value = 1 if obj.lower_ in ("himself", "herself") else _count_object(obj, text)
     if value is None:
         return None
     end = max(m.right_edge.idx + len(m.right_edge.text) for m in [obj])
@@ -213,6 +218,47 @@ def _object_figure(tok: Any, low: str, text: str) -> Figure | None:
     if end - start > _MAX_SPAN:
         end = obj.idx + len(obj.text)
     return Figure(kind=kind, value=value, qualifier="exact", span=Span.of(text, start, end))
+
+
+def _count_object(obj: Any, text: str) -> int | None:
+    """People in an object: "two dozen others" (the whole number phrase), "one man and two
+    children" (a list is summed), "his wife" (1)."""
+    nums = [c for c in obj.children if c.dep_ in ("nummod", "quantmod") and c.i < obj.i]
+    if nums and not any(c.dep_ == "conj" for c in obj.children):
+        lo = min(n.left_edge.idx for n in nums)
+        hi = max(n.right_edge.idx + len(n.right_edge.text) for n in nums)
+        parsed = parse_count(text[lo:hi])
+        return parsed[0] if parsed else None
+    return _count_people(obj)
+
+
+_FIND = frozenset({"found", "find", "finds", "finding", "discovered", "discover", "discovers", "located"})
+
+
+def _found_dead(tok: Any, text: str) -> Figure | None:
+    """"Police discovered one man and two children dead" (3), "officers found the man and his
+    wife dead" (2): the people found dead are the object (or small-clause subject) of "found"."""
+    if tok.dep_ == "amod" and tok.head.dep_ == "dobj" and tok.head.head.lower_ in _FIND:
+        people, verb = tok.head, tok.head.head
+    elif tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lower_ in _FIND:
+        people = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        verb = tok.head
+    else:
+        return None
+    if people is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if tok.dep_ == "amod" and tok.i < people.i:
+        # "found the four dead females and the unharmed child": the adjective is of its noun only
+        nums = [c for c in people.children if c.dep_ in ("nummod", "quantmod") and c.i < people.i]
+        parsed = parse_count(" ".join(n.text for n in nums)) if nums else None
+        value = parsed[0] if parsed else None
+        end = people.idx + len(people.text)
+    else:
+        value = _count_object(people, text)
+        end = tok.idx + len(tok.text)
+    if not value or end - verb.idx > _MAX_SPAN:
+        return None
+    return Figure(kind="killed", value=value, qualifier="exact", span=Span.of(text, verb.idx, end))
 
 
 def _subject(verb: Any, intransitive: bool) -> Any:
@@ -238,6 +284,8 @@ def _subject(verb: Any, intransitive: bool) -> Any:
 
 
 _DASHES = frozenset({"—", "–", "--", "-", "/", "|", ")", ":"})
+# between a verb and its object: a headline's end ("shooting | News"), not a hyphen ("30-year-old")
+_HEADLINE_BREAKS = frozenset({"—", "–", "--", "|"})
 
 
 def _listed(subjects: list[Any]) -> list[Any]:
@@ -252,7 +300,9 @@ def _listed(subjects: list[Any]) -> list[Any]:
     for prev in reversed(subjects[:-1]):
         doc = prev.doc
         gap = {t.text for t in doc[prev.i + 1:keep[0].left_edge.i]}
-        if gap & _DASHES or not gap & {",", "and", "or", "&"}:
+        # "Pa.–A man": the tokenizer may glue the dateline's dash to the next word
+        glued = any("—" in t.text or "–" in t.text for t in doc[prev.i + 1:keep[0].i])
+        if glued or gap & _DASHES or not gap & {",", "and", "or", "&"}:
             break
         keep.insert(0, prev)
     return keep
@@ -308,8 +358,9 @@ def _count_people(subj: Any) -> int | None:
     for member in members:
         low = member.lower_
         nums = [c for c in member.children if c.dep_ in ("nummod", "quantmod") and c.i < member.i]
-        if low in _ORDINALS and any(c.dep_ == "det" for c in member.children):
-            total += 1  # "a second was injured": one more person
+        if low in _ORDINALS and any(c.dep_ == "det" for c in member.children) or low == "another" or (
+                low == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in member.children)):
+            total += 1  # "a second was injured", "another was wounded", "one of the victims died"
             continue
         if member.pos_ == "NUM" or member.like_num:
             return None

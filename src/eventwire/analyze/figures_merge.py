@@ -53,6 +53,7 @@ class Who:
     age: str | None
     reflexive: bool  # "killed himself": the shooter, not one of the people he shot
     cue: bool = False  # "a fatal shooting": a death of no one in particular
+    kin: str | None = None  # "her mother": named by a relation to another person
 
 
 def _who(span_text: str) -> Who:
@@ -66,9 +67,12 @@ def _who(span_text: str) -> Who:
     low = [w.lower().rstrip(".") for w in words]
     names = frozenset(w.strip(".’'") for w in words if w[0].isupper() and w not in _NOT_NAMES
                       and w.lower() not in _PERSON and w.lower() not in _MALE | _FEMALE)
-    male = any(w in _MALE for w in low)
-    female = any(w in _FEMALE for w in low)
+    # "her father": the possessive is someone else; the noun after it is this person
+    own = [w for i, w in enumerate(low) if not (w in _POSSESSIVE and i + 1 < len(low))]
+    male = any(w in _MALE for w in own)
+    female = any(w in _FEMALE for w in own)
     gender = "m" if male and not female else "f" if female and not male else None
+    kin = next((w for i, w in enumerate(low[1:], 1) if low[i - 1] in _POSSESSIVE and w in _PERSON), None)
     # "1 injured", "2 people were hurt": a count introduces new people, as "a"/"one" does
     first = "one" if _COUNTED.match(head) else low[0] if low else ""
     definite = bool(names) or first in _DEFINITE or (first not in _INDEFINITE and bool(low))
@@ -76,10 +80,11 @@ def _who(span_text: str) -> Who:
     return Who(names=names, nouns=frozenset(w for w in low if w in _PERSON and w not in _GENDERED),
                gender=gender, definite=definite and first not in _INDEFINITE,
                other=any(w in _OTHERS for w in low), age=age.group(1).lower() if age else None,
-               reflexive=bool(_REFLEXIVE.search(span_text)))
+               reflexive=bool(_REFLEXIVE.search(span_text)), kin=kin)
 
 
 _GENDERED = _MALE | _FEMALE
+_POSSESSIVE = frozenset({"his", "her", "their"})
 _COUNTED = re.compile(r"\s*\d")
 _OTHERS_RE = re.compile(r"\b(?:others?|more|additional|both)\b", re.I)
 # the verb of an active-object span ("killing one person"): who it is about starts after it
@@ -88,8 +93,10 @@ _REFLEXIVE = re.compile(r"\b(?:himself|herself|themselves|own\s+life)\b", re.I)
 
 
 def _same_person(a: Who, b: Who) -> bool:
-    if a.other or b.reflexive and not a.reflexive:
-        return False
+    if a.other or b.other or b.reflexive and not a.reflexive:
+        return False  # "another"/"the second"/"the other victim died": someone else
+    if (a.kin or b.kin) and a.kin != b.kin:
+        return False  # "the girl died ... her father is in critical condition"
     if a.names and b.names and not a.names & b.names:
         return False
     if a.gender and b.gender and a.gender != b.gender:
@@ -126,7 +133,8 @@ def drop_superseded(figs: list[Figure]) -> list[Figure]:
 
 # "Another man was shot", "a second victim was wounded": one more person than an earlier
 # report of the same kind counted ("also" and "others" are too often the same people again)
-_ANOTHER = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:another|second|third|fourth|fifth|additional)\b", re.I)
+# ("the second victim" is one of those already told)
+_ANOTHER = re.compile(r"^\s*(?:another|(?:a|an)\s+(?:second|third|fourth|fifth|additional))\b", re.I)
 _SUM_REACH = 600  # characters back to the report the new one adds to
 
 
@@ -146,7 +154,7 @@ def add_others(figs: list[Figure], text: str) -> list[Figure]:
             near = [p for p in seen if p.span.end <= f.span.start and f.span.start - p.span.start <= _SUM_REACH
                     and p.value > 0]
             if near and f.value == 1 and _ANOTHER.match(head) and not _REFLEXIVE.search(f.span.text):
-                prev = max(near, key=lambda p: p.value)
+                prev = near[-1]  # the report just before: "one person was shot ... another victim"
                 total = Figure(kind=kind, value=prev.value + f.value, qualifier=f.qualifier,
                                span=Span.of(text, prev.span.start, f.span.end), sentence=f.sentence)
                 out.append(total)
