@@ -101,3 +101,19 @@ def test_city_whose_police_investigate_is_the_last_resort_place() -> None:
     loc = primary_location("A man was shot and killed outside a restaurant on the North Freeway "
                            "early Sunday, Houston Police Department investigators said.")
     assert loc.get("name") == "Houston" or (loc.get("city") or {}).get("name") == "Houston"
+
+
+def test_block_of_names_a_street() -> None:
+    text = "A teen was shot in the 1300 block of North Erie on Sunday."
+    s = text.index("North Erie")
+    assert street_corner(text, s, s + len("North Erie"))
+
+
+def test_compass_quarter_alone_still_names_its_city() -> None:
+    loc = primary_location("A man was shot in East Toledo on Tuesday night, police said.")
+    assert loc["name"] == "East Toledo" and loc["city"]["name"] == "Toledo"
+
+
+def test_short_capitalised_code_is_not_a_small_town() -> None:
+    # "BB" is an alternate name of a Polish city in GeoNames; in text it is a code
+    assert not any(p.text == "BB" and p.feature == "city" for p in run("The BB said rain is likely."))

@@ -17,6 +17,7 @@ from typing import Any
 from ..model import Place, Record, Time
 from .event_lexicon import cue_set
 from .event_triggers import break_between
+from .place_local import compass_city
 
 FEATURE_RANK = {"venue": 5, "point": 5, "address": 5, "neighbourhood": 4, "city": 4, "admin2": 3,
                 "county": 3, "admin1": 2, "country": 1, "region": 0}
@@ -133,11 +134,12 @@ def _enclosing_city(loc: Place, places: list[Place], km: float = 20.0) -> Place 
 
 
 def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallback: Place | None,
-            named: list[Place] | None = None) -> Place | None:
+            named: list[Place] | None = None, dated: bool = False) -> Place | None:
     """The city an event place lies in: itself (or the big city around it), a city in the same
     sentence, the dateline/dominant city. `named`: every resolved place of the article whatever
     its role; the big city around a quarter is often named only inside another name ("Chicago
-    police", "Children's Hospital of Philadelphia"), and that still places the quarter."""
+    police", "Children's Hospital of Philadelphia"), and that still places the quarter.
+    `dated`: the fallback is the dateline town, named on purpose (a suburb stays itself)."""
     pool = places + [p for p in named or () if p.role != "demonym" and p not in places]
     if loc.feature == "city":
         return _enclosing_city(loc, pool) or loc
@@ -145,14 +147,18 @@ def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallb
         around = _enclosing_city(loc, pool)
         if around is not None:
             return around
+        own = compass_city(loc.name or "", loc.lat, loc.lon)
+        if own is not None:  # "East Toledo" alone: Toledo, the city its name contains
+            return Place(loc.text, loc.start, loc.end, name=own.name, lat=own.lat, lon=own.lon,
+                         country_code=own.country_code, admin1=own.admin1, feature="city")
     if unit is not None:
         same = [p for p in places if unit[0] <= p.start < unit[1] and p.feature == "city"
                 and (not loc.country_code or p.country_code == loc.country_code)]
         if same:
             near = min(same, key=lambda p: abs(p.start - loc.start))
-            return _enclosing_city(near, places) or near
+            return _enclosing_city(near, pool) or near
     if fallback is not None and fallback.feature == "city" and (not loc.country_code or fallback.country_code == loc.country_code):
-        return fallback
+        return fallback if dated else _enclosing_city(fallback, pool) or fallback
     return None
 
 

@@ -72,15 +72,17 @@ _ORD = r"\d+(?:st|nd|rd|th)"
 _STREET = r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Mile|Way|Parkway|Place|Pl\.?)"
 _CORNER_BEFORE = re.compile(rf"(?:\b{_ORD}|\b{_STREET})\s+(?:and|&)\s+$")
 _CORNER_AFTER = re.compile(rf"^\s+(?:and|&)\s+(?:{_ORD}\b|[A-Z]\w*\s{_STREET}\b)")
+_BLOCK_OF = re.compile(r"\bblock\s+of\s+$", re.I)  # "the 1300 block of North Erie"
 _AT_CORNER = re.compile(r"\b(?:at|near)\s+(?:the\s+)?(?:(?:corner|intersection)\s+of\s+)?"
                         r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:and|&)\s+$")
 
 
 def street_corner(text: str, s: int, e: int) -> bool:
-    """"near 76th and Townsend", "at Eight Mile and Sunset", "Hampton and 48th Street": a
-    town's name at a street corner is a street (local news give corners, not towns)."""
+    """"near 76th and Townsend", "at Eight Mile and Sunset", "Hampton and 48th Street", "the
+    1300 block of North Erie": a town's name at a street corner or block is a street (local
+    news give corners and blocks, not towns)."""
     before, after = text[max(0, s - 40):s], text[e:e + 30]
-    if _CORNER_BEFORE.search(before) or _CORNER_AFTER.match(after):
+    if _CORNER_BEFORE.search(before) or _CORNER_AFTER.match(after) or _BLOCK_OF.search(before):
         return True
     m = _AT_CORNER.search(before)
     return bool(m) and not gazetteer().known(m.group(1))
@@ -102,6 +104,17 @@ def local_quarter(text: str, s: int, e: int) -> bool:
     return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and \
         not any(ch.isdigit() for ch in name) and not _STREETISH.search(name) and \
         not _COMPASS.match(name) and bool(_IN_BEFORE.search(text[max(0, s - 12):s]))
+
+
+def compass_city(name: str, lat: float | None, lon: float | None) -> Candidate | None:
+    """The city a "<direction> <City>" quarter was placed at (same coordinates), by name."""
+    m = _COMPASS.match(name)
+    if not m or lat is None or lon is None:
+        return None
+    for c in gazetteer().lookup(m.group(1)):
+        if c.feature == "city" and abs(c.lat - lat) < 1e-3 and abs(c.lon - lon) < 1e-3:
+            return c
+    return None
 
 
 def hood_city(text: str, m: Mention, cities: list[Candidate]) -> Candidate | None:

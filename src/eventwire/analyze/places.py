@@ -280,14 +280,20 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
             key = (norm(m.text), m.within)
             if key not in memo:
                 state = us_states().get(m.text) if m.text.endswith(".") or m.text.isupper() else None
-                if state and (m.text.endswith(".") or _after_comma(m)):
+                qualifies = bool(_QUALIFIES.search(text[max(0, m.start - 3):m.start]))
+                if state and (m.text.endswith(".") or _after_comma(m) or qualifies and ctx.countries.get("US")):
                     cands = tuple(c for c in gazetteer().lookup(state)
                                   if c.feature == "admin1" and c.country_code == "US")
                     memo[key] = cands[0] if cands else None
-                    if state == _DC and not _QUALIFIES.search(text[max(0, m.start - 3):m.start]):
+                    if state == _DC and not qualifies:
                         memo[key] = _city_named("Washington", ctx) or memo[key]  # "in D.C." is the city
                 else:
-                    memo[key] = best(gazetteer().lookup(m.text), m.text, ctx, m.within)
+                    cands = gazetteer().lookup(m.text)
+                    if m.text.isupper() and len(m.text) <= 3 and not m.dateline:
+                        # "BB", "MO": a short capitalised code is a country or state code, or a
+                        # metropolis ("NYC"); as a town's alternate name it is mostly noise
+                        cands = tuple(c for c in cands if c.feature != "city" or c.population >= 1_000_000)
+                    memo[key] = best(cands, m.text, ctx, m.within)
                     if memo[key] is None and " - " in m.text:  # "City - District": the city
                         first = m.text.split(" - ")[0]
                         memo[key] = best(gazetteer().lookup(first), first, ctx, m.within)
@@ -370,8 +376,8 @@ def _venue_city(ms: list[Mention], i: int) -> Candidate | None:
     for m in ms:  # "Florence County Detention Center" after the "FLORENCE, S.C." dateline
         if m.cand and m.kind == "toponym" and m.cand.feature != "country" and norm(m.text) in words:
             return m.cand
-    inside = [c for w in v.text.split()[:-1] for c in gazetteer().lookup(w)[:1]
-              if _strong(c, w) and c.feature in ("admin1", "region")]
+    inside = [c for w in v.text.split()[:-1] if w.lower() not in lex()["not"]
+              for c in gazetteer().lookup(w)[:1] if _strong(c, w) and c.feature in ("admin1", "region")]
     if inside:
         return inside[0]  # "Colorado State University"
     for m in ms:
