@@ -117,3 +117,11 @@ def test_compass_quarter_alone_still_names_its_city() -> None:
 def test_short_capitalised_code_is_not_a_small_town() -> None:
     # "BB" is an alternate name of a Polish city in GeoNames; in text it is a code
     assert not any(p.text == "BB" and p.feature == "city" for p in run("The BB said rain is likely."))
+
+
+def test_bracketed_areas_are_places_even_without_a_head() -> None:
+    ps = run("On 1 February 2022, militiamen fought with the army at the Mandje mining site "
+             "(Djugu, Ituri). Three militiamen were killed.")
+    ituri = [p for p in ps if p.text == "Ituri"]
+    assert ituri and ituri[0].country_code == "CD"
+    assert not any(p.text == "Reuters" for p in run("Shares fell on Monday (Reuters)."))

@@ -86,6 +86,22 @@ def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
         if head is None:
             continue
         located(head).chain = (tuple(q.text for q in quals if q is not None), ch.paren)
+    # the bracketed areas of a note's place, with or without a head before the bracket: the
+    # names the qualifiers agree on are places ("(Djugu, Ituri)"); a lone bracketed word only
+    # when it is a first-level area or a country (not "(Reuters)")
+    persons = [(e.start, e.end) for e in ents if e.label in ("PERSON", "DATE", "TIME")]
+    for spans in place_chain.brackets(text):
+        names = [text[a:b] for a, b in spans]
+        w = place_chain.within(names, Counter(), True)
+        if w is None:
+            continue
+        for (a, b), q in zip(spans, names, strict=True):
+            cands = [c for c in gazetteer().lookup(q) if c.country_code == w[0]]
+            if not cands or len(spans) == 1 and cands[0].feature not in ("admin1", "country"):
+                continue
+            if any(x.start < b and a < x.end for x in out) or any(x < b and a < y for x, y in persons):
+                continue  # (NER often calls a bracketed district an ORG or NORP: not a veto)
+            out.append(Mention(a, b, q, "toponym"))
     # an entity of exactly the name after "in" is a mislabelled place ("in Lecce" as PERSON)
     spans = [(e.start, e.end) for e in ents]
     for s, t in place_chain.plain(text):
