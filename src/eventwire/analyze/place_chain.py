@@ -113,6 +113,11 @@ def plausible_head(text: str, s: int, t: int, paren: bool) -> bool:
     return framed(text, s, t) or paren and gazetteer().known(name)
 
 
+def settlement(text: str, s: int, t: int) -> bool:
+    """"X district", "X village": a settlement or area word right after the name."""
+    return bool(re.match(rf"\s{_GENERIC}\b", text[t:t + 20]))
+
+
 def framed(text: str, s: int, t: int) -> bool:
     """"in X", "X village": the words around a name say it is a place."""
     return after_preposition(text, s) or bool(re.match(rf"\s{_GENERIC}\b", text[t:t + 20]))

@@ -66,10 +66,15 @@ def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
     "protested in Cahors": a known name after a locative preposition is a place."""
     people = [(e.start, e.end) for e in ents if e.label in ("PERSON", "ORG", "NORP", "DATE", "TIME")
               or e.kind in NON_PLACE_KINDS]
+    persons = [(e.start, e.end) for e in ents if e.label in ("PERSON", "DATE", "TIME")]
     for ch in place_chain.find(text):
         s, t = ch.head
         head_text, qual_texts = text[s:t], [text[a:b] for a, b in ch.quals]
         w = place_chain.within(qual_texts, Counter(), ch.paren, head_text)
+        if w is None and place_chain.settlement(text, s, t) and gazetteer().known(head_text) \
+                and not any(a < t and s < b for a, b in persons):
+            take(text, s, t, out)  # "the Shatra district of <unknown province>": still a place
+            continue
         if w is None or not place_chain.plausible_head(text, s, t, ch.paren):
             continue
         if any(a < t and s < b for a, b in people) and not place_chain.framed(text, s, t):
@@ -89,7 +94,6 @@ def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
     # the bracketed areas of a note's place, with or without a head before the bracket: the
     # names the qualifiers agree on are places ("(Djugu, Ituri)"); a lone bracketed word only
     # when it is a first-level area or a country (not "(Reuters)")
-    persons = [(e.start, e.end) for e in ents if e.label in ("PERSON", "DATE", "TIME")]
     for spans in place_chain.brackets(text):
         names = [text[a:b] for a, b in spans]
         w = place_chain.within(names, Counter(), True)
