@@ -125,3 +125,9 @@ def test_bracketed_areas_are_places_even_without_a_head() -> None:
     ituri = [p for p in ps if p.text == "Ituri"]
     assert ituri and ituri[0].country_code == "CD"
     assert not any(p.text == "Reuters" for p in run("Shares fell on Monday (Reuters)."))
+
+
+def test_town_of_a_protest_beats_the_country_it_is_about() -> None:
+    loc = primary_location("On 2 April 2022, people gathered in Nizhny Novgorod to protest against "
+                           "the military invasion in Ukraine.")
+    assert loc.get("country_code") == "RU"

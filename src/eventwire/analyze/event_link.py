@@ -85,6 +85,7 @@ def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any
                  exclude: list[tuple[int, int]]) -> tuple[Place, int] | None:
     """(place, strength): 3 = attached to the trigger in the parse, 2 = same sentence."""
     best: tuple[int, int, int, Place] | None = None
+    finer: tuple[int, int, int, Place] | None = None
     for p in places:
         if not (sent.start_char <= p.start < sent.end_char):
             continue
@@ -96,6 +97,12 @@ def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any
         key = (strength, rank(p), -(dist or 0))
         if best is None or key > best[:3]:
             best = (*key, p)
+        if rank(p) >= 2 and (finer is None or key > finer[:3]):
+            finer = (*key, p)
+    if best is not None and best[3].feature == "country" and finer is not None:
+        # "rallied in Bratislava against the war in Ukraine": a country reached through the
+        # event's topic is what it is about; the town named in the same sentence is where
+        best = finer
     return (best[3], best[0]) if best else None
 
 
