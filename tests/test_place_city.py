@@ -131,3 +131,8 @@ def test_town_of_a_protest_beats_the_country_it_is_about() -> None:
     loc = primary_location("On 2 April 2022, people gathered in Nizhny Novgorod to protest against "
                            "the military invasion in Ukraine.")
     assert loc.get("country_code") == "RU"
+
+
+def test_name_split_by_ner_is_merged_when_known_whole() -> None:
+    ps = run("In Tijuana, Baja California, a person was killed on Saturday.")
+    assert any(p.text == "Baja California" and p.country_code == "MX" for p in ps)

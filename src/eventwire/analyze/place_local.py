@@ -10,6 +10,7 @@ the events layer can still report that city.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -129,3 +130,34 @@ def hood_city(text: str, m: Mention, cities: list[Candidate]) -> Candidate | Non
     if _HOOD_AFTER.match(text[m.end:m.end + 16]) and cities:
         return cities[0]
     return None
+
+
+def quarters(ms: list[Mention], text: str) -> None:
+    """Local news name quarters no gazetteer lists ("shot in Granada Hills, according to Los
+    Angeles County coroner's records"): an unknown place name in a story whose town is clear
+    (its dateline, or a big city named at least twice, even inside other names such as the
+    outlet's or the county's) is taken to be in that town, at the town's coordinates."""
+    if not any(m.cand is None and m.kind == "toponym" and m.role == "location" and not m.chain
+               for m in ms):
+        return
+    town = next((m.cand for m in ms if m.dateline and m.cand and m.cand.feature == "city"), None)
+    if town is None:
+        counts: Counter = Counter(m.cand for m in ms if m.kind == "toponym" and m.cand is not None
+                                  and m.cand.feature == "city" and not m.approx)
+        for m in ms:  # "Los Angeles County" speaks for Los Angeles too
+            cm = COUNTY.match(m.text) if m.kind == "toponym" else None
+            same = [c for c in counts if cm and c.name == cm.group(1)]
+            if same:
+                counts[same[0]] += 1
+        if counts:
+            top, n = counts.most_common(1)[0]
+            others = sum(counts.values()) - n
+            town = top if n >= 2 and n > others and top.population >= 100_000 else None
+    if town is None:
+        return
+    for m in ms:
+        if m.cand is None and m.kind == "toponym" and m.role == "location" and not m.chain \
+                and not is_county(m.text) and local_quarter(text, m.start, m.end):
+            m.cand = Candidate(m.text, None, town.lat, town.lon, town.country_code, town.admin1,
+                               "neighbourhood", 0)
+            m.approx = True

@@ -188,3 +188,18 @@ def agree(ms: list[Mention], ctx: Context) -> bool:
         return False
     ctx.countries[cc] += top
     return True
+
+
+def merge_split(text: str, out: list[Mention]) -> None:
+    """NER cuts some names in two ("Baja" + "California"): adjacent names the gazetteer knows
+    as one are one mention."""
+    out.sort(key=lambda m: m.start)
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        if a.kind == b.kind == "toponym" and text[a.end:b.start] == " " and not a.dateline \
+                and gazetteer().known(text[a.start:b.end]):
+            out[i] = Mention(a.start, b.end, text[a.start:b.end], "toponym", role=a.role)
+            del out[i + 1]
+            continue
+        i += 1
