@@ -136,3 +136,8 @@ def test_town_of_a_protest_beats_the_country_it_is_about() -> None:
 def test_name_split_by_ner_is_merged_when_known_whole() -> None:
     ps = run("In Tijuana, Baja California, a person was killed on Saturday.")
     assert any(p.text == "Baja California" and p.country_code == "MX" for p in ps)
+
+
+def test_big_city_head_beats_a_village_namesake_of_its_area() -> None:
+    ps = run("On 7 February 2022, around Iquique municipality (Tarapaca), residents blocked a highway.")
+    assert next(p for p in ps if p.text == "Iquique").country_code == "CL"

@@ -148,6 +148,12 @@ def resolve_chain(m: Mention, ctx: Context) -> None:
     m.within = (cc, a1)
     name = m.text if gazetteer().known(m.text) else m.text.split(" - ")[0]  # "City - District"
     m.cand = best(gazetteer().lookup(name), name, ctx, m.within, strict=True)
+    own = best(gazetteer().lookup(name), name, ctx) if m.cand is None and area.feature == "city" else None
+    if own is not None and own.feature == "city" and own.population >= 150_000:
+        # the areas were only read as a small town's name ("Iquique municipality (Tarapaca)"):
+        # a well-known city as the head is better evidence than a namesake of its area
+        m.within, m.cand = None, own
+        return
     if m.cand is None and m.text[:1].isupper():
         m.cand = Candidate(m.text, None, area.lat, area.lon, cc, a1, "city", 0)
         m.approx = True
