@@ -101,3 +101,43 @@ def test_city_whose_police_investigate_is_the_last_resort_place() -> None:
     loc = primary_location("A man was shot and killed outside a restaurant on the North Freeway "
                            "early Sunday, Houston Police Department investigators said.")
     assert loc.get("name") == "Houston" or (loc.get("city") or {}).get("name") == "Houston"
+
+
+def test_block_of_names_a_street() -> None:
+    text = "A teen was shot in the 1300 block of North Erie on Sunday."
+    s = text.index("North Erie")
+    assert street_corner(text, s, s + len("North Erie"))
+
+
+def test_compass_quarter_alone_still_names_its_city() -> None:
+    loc = primary_location("A man was shot in East Toledo on Tuesday night, police said.")
+    assert loc["name"] == "East Toledo" and loc["city"]["name"] == "Toledo"
+
+
+def test_short_capitalised_code_is_not_a_small_town() -> None:
+    # "BB" is an alternate name of a Polish city in GeoNames; in text it is a code
+    assert not any(p.text == "BB" and p.feature == "city" for p in run("The BB said rain is likely."))
+
+
+def test_bracketed_areas_are_places_even_without_a_head() -> None:
+    ps = run("On 1 February 2022, militiamen fought with the army at the Mandje mining site "
+             "(Djugu, Ituri). Three militiamen were killed.")
+    ituri = [p for p in ps if p.text == "Ituri"]
+    assert ituri and ituri[0].country_code == "CD"
+    assert not any(p.text == "Reuters" for p in run("Shares fell on Monday (Reuters)."))
+
+
+def test_town_of_a_protest_beats_the_country_it_is_about() -> None:
+    loc = primary_location("On 2 April 2022, people gathered in Nizhny Novgorod to protest against "
+                           "the military invasion in Ukraine.")
+    assert loc.get("country_code") == "RU"
+
+
+def test_name_split_by_ner_is_merged_when_known_whole() -> None:
+    ps = run("In Tijuana, Baja California, a person was killed on Saturday.")
+    assert any(p.text == "Baja California" and p.country_code == "MX" for p in ps)
+
+
+def test_big_city_head_beats_a_village_namesake_of_its_area() -> None:
+    ps = run("On 7 February 2022, around Iquique municipality (Tarapaca), residents blocked a highway.")
+    assert next(p for p in ps if p.text == "Iquique").country_code == "CL"

@@ -20,6 +20,7 @@ from typing import Any
 from ..model import Place, Record, Time
 from .event_lexicon import cue_set
 from .event_triggers import break_between
+from .place_local import compass_city
 
 FEATURE_RANK = {"venue": 5, "point": 5, "address": 5, "neighbourhood": 4, "city": 4, "admin2": 3,
                 "county": 3, "admin1": 2, "country": 1, "region": 0}
@@ -87,6 +88,7 @@ def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any
                  exclude: list[tuple[int, int]]) -> tuple[Place, int] | None:
     """(place, strength): 3 = attached to the trigger in the parse, 2 = same sentence."""
     best: tuple[int, int, int, Place] | None = None
+    finer: tuple[int, int, int, Place] | None = None
     for p in places:
         if not (sent.start_char <= p.start < sent.end_char):
             continue
@@ -98,6 +100,12 @@ def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any
         key = (strength, rank(p), -(dist or 0))
         if best is None or key > best[:3]:
             best = (*key, p)
+        if rank(p) >= 2 and (finer is None or key > finer[:3]):
+            finer = (*key, p)
+    if best is not None and best[3].feature == "country" and finer is not None:
+        # "rallied in Bratislava against the war in Ukraine": a country reached through the
+        # event's topic is what it is about; the town named in the same sentence is where
+        best = finer
     return (best[3], best[0]) if best else None
 
 
@@ -136,11 +144,12 @@ def _enclosing_city(loc: Place, places: list[Place], km: float = 20.0) -> Place 
 
 
 def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallback: Place | None,
-            named: list[Place] | None = None) -> Place | None:
+            named: list[Place] | None = None, dated: bool = False) -> Place | None:
     """The city an event place lies in: itself (or the big city around it), a city in the same
     sentence, the dateline/dominant city. `named`: every resolved place of the article whatever
     its role; the big city around a quarter is often named only inside another name ("Chicago
-    police", "Children's Hospital of Philadelphia"), and that still places the quarter."""
+    police", "Children's Hospital of Philadelphia"), and that still places the quarter.
+    `dated`: the fallback is the dateline town, named on purpose (a suburb stays itself)."""
     pool = places + [p for p in named or () if p.role != "demonym" and p not in places]
     if loc.feature == "city":
         return _enclosing_city(loc, pool) or loc
@@ -148,14 +157,18 @@ def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallb
         around = _enclosing_city(loc, pool)
         if around is not None:
             return around
+        own = compass_city(loc.name or "", loc.lat, loc.lon)
+        if own is not None:  # "East Toledo" alone: Toledo, the city its name contains
+            return Place(loc.text, loc.start, loc.end, name=own.name, lat=own.lat, lon=own.lon,
+                         country_code=own.country_code, admin1=own.admin1, feature="city")
     if unit is not None:
         same = [p for p in places if unit[0] <= p.start < unit[1] and p.feature == "city"
                 and (not loc.country_code or p.country_code == loc.country_code)]
         if same:
             near = min(same, key=lambda p: abs(p.start - loc.start))
-            return _enclosing_city(near, places) or near
+            return _enclosing_city(near, pool) or near
     if fallback is not None and fallback.feature == "city" and (not loc.country_code or fallback.country_code == loc.country_code):
-        return fallback
+        return fallback if dated else _enclosing_city(fallback, pool) or fallback
     return None
 
 

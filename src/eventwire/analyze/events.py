@@ -203,8 +203,9 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         borrow_for_shooting(incident, clusters)
     fallback = link.dateline(record, places) or link.dominant(places) or link.home_city(record)
     out = [_emit(cl, clusters, fallback, text) for cl in clusters]
-    _prefer_dateline(out, link.dateline(record, places), places, text)
-    _add_cities(out, places, units(doc), fallback, record.places)
+    dl = link.dateline(record, places)
+    _prefer_dateline(out, dl, places, text)
+    _add_cities(out, places, units(doc), fallback, record.places, dl is not None and dl is fallback)
     return out
 
 
@@ -263,7 +264,7 @@ def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> 
 
 
 def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[int, int]], fallback: Any,
-                named: list[Any] | None = None) -> None:
+                named: list[Any] | None = None, dated: bool = False) -> None:
     """location["city"]: the town of a venue/street location (ACLED's location level), with its span."""
     by_start = {p.start: p for p in places}
     starts = [u[0] for u in spans]
@@ -277,7 +278,7 @@ def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple
         if place is None:
             continue
         u = spans[_sentence_of(place.start, starts)] if spans else None
-        city = link.city_of(place, places, u, city_fallback, named)
+        city = link.city_of(place, places, u, city_fallback, named, dated)
         if city is not None:
             loc["city"] = {"name": city.name, "span": {"text": city.text, "start": city.start, "end": city.end}}
 

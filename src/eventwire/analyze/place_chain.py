@@ -70,6 +70,15 @@ def _elements(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+_BRACKET = re.compile(r"\(([^()\n]{2,120})\)")
+
+
+def brackets(text: str) -> list[list[tuple[int, int]]]:
+    """The names of every "(A, B, C)" bracket: conflict notes close a sentence with the areas
+    of the place ("at the Mandje mining site (Djugu, Ituri)") even when no name precedes it."""
+    return [q for m in _BRACKET.finditer(text) if (q := _elements(text, m.start(1), m.end(1)))]
+
+
 def trim(core: str) -> str:
     """"Puli Alam city", "Idleb province" -> the name (a capitalised "Mexico City" stays)."""
     words = core.split()
@@ -102,6 +111,11 @@ def plausible_head(text: str, s: int, t: int, paren: bool) -> bool:
     if name.split()[0].lower() in _not_after_in():
         return False
     return framed(text, s, t) or paren and gazetteer().known(name)
+
+
+def settlement(text: str, s: int, t: int) -> bool:
+    """"X district", "X village": a settlement or area word right after the name."""
+    return bool(re.match(rf"\s{_GENERIC}\b", text[t:t + 20]))
 
 
 def framed(text: str, s: int, t: int) -> bool:

@@ -10,6 +10,7 @@ the events layer can still report that city.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -72,15 +73,17 @@ _ORD = r"\d+(?:st|nd|rd|th)"
 _STREET = r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Mile|Way|Parkway|Place|Pl\.?)"
 _CORNER_BEFORE = re.compile(rf"(?:\b{_ORD}|\b{_STREET})\s+(?:and|&)\s+$")
 _CORNER_AFTER = re.compile(rf"^\s+(?:and|&)\s+(?:{_ORD}\b|[A-Z]\w*\s{_STREET}\b)")
+_BLOCK_OF = re.compile(r"\bblock\s+of\s+$", re.I)  # "the 1300 block of North Erie"
 _AT_CORNER = re.compile(r"\b(?:at|near)\s+(?:the\s+)?(?:(?:corner|intersection)\s+of\s+)?"
                         r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:and|&)\s+$")
 
 
 def street_corner(text: str, s: int, e: int) -> bool:
-    """"near 76th and Townsend", "at Eight Mile and Sunset", "Hampton and 48th Street": a
-    town's name at a street corner is a street (local news give corners, not towns)."""
+    """"near 76th and Townsend", "at Eight Mile and Sunset", "Hampton and 48th Street", "the
+    1300 block of North Erie": a town's name at a street corner or block is a street (local
+    news give corners and blocks, not towns)."""
     before, after = text[max(0, s - 40):s], text[e:e + 30]
-    if _CORNER_BEFORE.search(before) or _CORNER_AFTER.match(after):
+    if _CORNER_BEFORE.search(before) or _CORNER_AFTER.match(after) or _BLOCK_OF.search(before):
         return True
     m = _AT_CORNER.search(before)
     return bool(m) and not gazetteer().known(m.group(1))
@@ -104,6 +107,17 @@ def local_quarter(text: str, s: int, e: int) -> bool:
         not _COMPASS.match(name) and bool(_IN_BEFORE.search(text[max(0, s - 12):s]))
 
 
+def compass_city(name: str, lat: float | None, lon: float | None) -> Candidate | None:
+    """The city a "<direction> <City>" quarter was placed at (same coordinates), by name."""
+    m = _COMPASS.match(name)
+    if not m or lat is None or lon is None:
+        return None
+    for c in gazetteer().lookup(m.group(1)):
+        if c.feature == "city" and abs(c.lat - lat) < 1e-3 and abs(c.lon - lon) < 1e-3:
+            return c
+    return None
+
+
 def hood_city(text: str, m: Mention, cities: list[Candidate]) -> Candidate | None:
     """The city of a neighbourhood mention, if the text marks it as one: "City's X" names the
     city; "the X neighborhood/section" takes the article's main city (first of `cities`)."""
@@ -116,3 +130,34 @@ def hood_city(text: str, m: Mention, cities: list[Candidate]) -> Candidate | Non
     if _HOOD_AFTER.match(text[m.end:m.end + 16]) and cities:
         return cities[0]
     return None
+
+
+def quarters(ms: list[Mention], text: str) -> None:
+    """Local news name quarters no gazetteer lists ("shot in Granada Hills, according to Los
+    Angeles County coroner's records"): an unknown place name in a story whose town is clear
+    (its dateline, or a big city named at least twice, even inside other names such as the
+    outlet's or the county's) is taken to be in that town, at the town's coordinates."""
+    if not any(m.cand is None and m.kind == "toponym" and m.role == "location" and not m.chain
+               for m in ms):
+        return
+    town = next((m.cand for m in ms if m.dateline and m.cand and m.cand.feature == "city"), None)
+    if town is None:
+        counts: Counter = Counter(m.cand for m in ms if m.kind == "toponym" and m.cand is not None
+                                  and m.cand.feature == "city" and not m.approx)
+        for m in ms:  # "Los Angeles County" speaks for Los Angeles too
+            cm = COUNTY.match(m.text) if m.kind == "toponym" else None
+            same = [c for c in counts if cm and c.name == cm.group(1)]
+            if same:
+                counts[same[0]] += 1
+        if counts:
+            top, n = counts.most_common(1)[0]
+            others = sum(counts.values()) - n
+            town = top if n >= 2 and n > others and top.population >= 100_000 else None
+    if town is None:
+        return
+    for m in ms:
+        if m.cand is None and m.kind == "toponym" and m.role == "location" and not m.chain \
+                and not is_county(m.text) and local_quarter(text, m.start, m.end):
+            m.cand = Candidate(m.text, None, town.lat, town.lon, town.country_code, town.admin1,
+                               "neighbourhood", 0)
+            m.approx = True

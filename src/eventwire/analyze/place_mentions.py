@@ -66,10 +66,15 @@ def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
     "protested in Cahors": a known name after a locative preposition is a place."""
     people = [(e.start, e.end) for e in ents if e.label in ("PERSON", "ORG", "NORP", "DATE", "TIME")
               or e.kind in NON_PLACE_KINDS]
+    persons = [(e.start, e.end) for e in ents if e.label in ("PERSON", "DATE", "TIME")]
     for ch in place_chain.find(text):
         s, t = ch.head
         head_text, qual_texts = text[s:t], [text[a:b] for a, b in ch.quals]
         w = place_chain.within(qual_texts, Counter(), ch.paren, head_text)
+        if w is None and place_chain.settlement(text, s, t) and gazetteer().known(head_text) \
+                and not any(a < t and s < b for a, b in persons):
+            take(text, s, t, out)  # "the Shatra district of <unknown province>": still a place
+            continue
         if w is None or not place_chain.plausible_head(text, s, t, ch.paren):
             continue
         if any(a < t and s < b for a, b in people) and not place_chain.framed(text, s, t):
@@ -86,6 +91,21 @@ def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
         if head is None:
             continue
         located(head).chain = (tuple(q.text for q in quals if q is not None), ch.paren)
+    # the bracketed areas of a note's place, with or without a head before the bracket: the
+    # names the qualifiers agree on are places ("(Djugu, Ituri)"); a lone bracketed word only
+    # when it is a first-level area or a country (not "(Reuters)")
+    for spans in place_chain.brackets(text):
+        names = [text[a:b] for a, b in spans]
+        w = place_chain.within(names, Counter(), True)
+        if w is None:
+            continue
+        for (a, b), q in zip(spans, names, strict=True):
+            cands = [c for c in gazetteer().lookup(q) if c.country_code == w[0]]
+            if not cands or len(spans) == 1 and cands[0].feature not in ("admin1", "country"):
+                continue
+            if any(x.start < b and a < x.end for x in out) or any(x < b and a < y for x, y in persons):
+                continue  # (NER often calls a bracketed district an ORG or NORP: not a veto)
+            out.append(Mention(a, b, q, "toponym"))
     # an entity of exactly the name after "in" is a mislabelled place ("in Lecce" as PERSON)
     spans = [(e.start, e.end) for e in ents]
     for s, t in place_chain.plain(text):
@@ -128,6 +148,12 @@ def resolve_chain(m: Mention, ctx: Context) -> None:
     m.within = (cc, a1)
     name = m.text if gazetteer().known(m.text) else m.text.split(" - ")[0]  # "City - District"
     m.cand = best(gazetteer().lookup(name), name, ctx, m.within, strict=True)
+    own = best(gazetteer().lookup(name), name, ctx) if m.cand is None and area.feature == "city" else None
+    if own is not None and own.feature == "city" and own.population >= 150_000:
+        # the areas were only read as a small town's name ("Iquique municipality (Tarapaca)"):
+        # a well-known city as the head is better evidence than a namesake of its area
+        m.within, m.cand = None, own
+        return
     if m.cand is None and m.text[:1].isupper():
         m.cand = Candidate(m.text, None, area.lat, area.lon, cc, a1, "city", 0)
         m.approx = True
@@ -168,3 +194,18 @@ def agree(ms: list[Mention], ctx: Context) -> bool:
         return False
     ctx.countries[cc] += top
     return True
+
+
+def merge_split(text: str, out: list[Mention]) -> None:
+    """NER cuts some names in two ("Baja" + "California"): adjacent names the gazetteer knows
+    as one are one mention."""
+    out.sort(key=lambda m: m.start)
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        if a.kind == b.kind == "toponym" and text[a.end:b.start] == " " and not a.dateline \
+                and gazetteer().known(text[a.start:b.end]):
+            out[i] = Mention(a.start, b.end, text[a.start:b.end], "toponym", role=a.role)
+            del out[i + 1]
+            continue
+        i += 1

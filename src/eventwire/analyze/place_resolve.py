@@ -131,3 +131,24 @@ def qualifier(text: str) -> tuple[str | None, str | None] | None:
             return (c.country_code, c.name)
         break
     return None
+
+
+DC = "District of Columbia"
+
+
+def city_named(name: str, ctx: Context) -> Candidate | None:
+    """The city of that name the context favours ("Washington" beside "D.C." is the capital)."""
+    if name.lower() in ("d.c.", "dc"):
+        name, within = "Washington", ("US", DC)
+    else:
+        within = None
+    c = best(tuple(c for c in gazetteer().lookup(name) if c.feature == "city"), name, ctx, within)
+    return c
+
+
+def dominant_city(top: Candidate, cands: tuple[Candidate, ...]) -> bool:
+    """A big city whose namesakes are all far smaller ("Chicago", "Philadelphia") is as sure as
+    a unique name: its state is context for the small names around it ("Englewood")."""
+    if top.feature != "city" or top.population < 100_000:
+        return False
+    return all(c is top or c.feature != "city" or c.population * 5 <= top.population for c in cands)

@@ -11,7 +11,6 @@ returned in text order.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 
 from ..model import Entity, Place, Record
@@ -23,12 +22,24 @@ from .place_mentions import (
     Mention,
     add_chains,
     agree,
+    merge_split,
     neighbourhoods,
     resolve_chain,
     source_prior,
 )
-from .place_resolve import Context, best, capitals, prior, qualifier, us_states
+from .place_resolve import (
+    DC,
+    Context,
+    best,
+    capitals,
+    city_named,
+    dominant_city,
+    prior,
+    qualifier,
+    us_states,
+)
 from .place_roles import POLICE, lex, role
+from .place_venues import strong, venue_city
 
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TAIL = re.compile(r"(?:'s|’s|'|’)?\s*$")
@@ -65,19 +76,10 @@ def _embedded(e: Entity, core: str, s: int, out: list[Mention]) -> None:
                                    "demonym", role="embedded"))
                 break
             cands = gaz.lookup(cand_text)
-            if cands and _strong(cands[0], cand_text):
+            if cands and strong(cands[0], cand_text):
                 out.append(Mention(s + m.start(), s + m.start() + len(cand_text), cand_text,
                                    "toponym", role="embedded"))
                 break
-
-
-def _strong(c: Candidate, surface: str) -> bool:
-    """A name well known enough to be a place even inside another name."""
-    if c.feature in ("country", "region"):
-        return True
-    if c.feature == "admin1" and surface.isupper() and len(surface) <= 4:
-        return True  # "NSW", "BC"
-    return norm(c.name) == norm(surface) and (c.feature == "admin1" or c.population >= 200_000)
 
 
 def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
@@ -116,7 +118,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
         elif e.label == "ORG":
             # NER sometimes calls a well-known place an ORG ("Syria" at a sentence start, "EU")
             cands = gaz.lookup(core)
-            if cands and _strong(cands[0], core) and e.kind not in NON_PLACE_KINDS - {"organisation"}:
+            if cands and strong(cands[0], core) and e.kind not in NON_PLACE_KINDS - {"organisation"}:
                 out.append(Mention(s, t, core, "toponym"))
             else:
                 _embedded(e, core, s, out)
@@ -125,6 +127,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     _add_known_names(text, ents, out, len(title) if title and text.startswith(title) else 0)
     _add_qualifiers(text, out)
     add_chains(text, ents, out)
+    merge_split(text, out)
     for m in out:
         if m.kind == "toponym" and not m.dateline and place_local.street_corner(text, m.start, m.end):
             m.kind = "venue"  # a street corner: located at the town around it
@@ -248,7 +251,7 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
                 ctx.admin1[(cc, a1)] += 1.0
         elif top.feature in ("country", "admin1") or len(cands) == 1:
             ctx.add(top, 1.0)
-        elif _dominant_city(top, cands):
+        elif dominant_city(top, cands):
             big.append(top)
     for c in dict.fromkeys(big):
         # only where nothing else in the article points to another country ("Windsor" is
@@ -257,14 +260,6 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
         if not lead or lead[0][0] == c.country_code:
             ctx.add(c, 1.0)
     return ctx
-
-
-def _dominant_city(top: Candidate, cands: tuple[Candidate, ...]) -> bool:
-    """A big city whose namesakes are all far smaller ("Chicago", "Philadelphia") is as sure as
-    a unique name: its state is context for the small names around it ("Englewood")."""
-    if top.feature != "city" or top.population < 100_000:
-        return False
-    return all(c is top or c.feature != "city" or c.population * 5 <= top.population for c in cands)
 
 
 def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
@@ -280,14 +275,20 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
             key = (norm(m.text), m.within)
             if key not in memo:
                 state = us_states().get(m.text) if m.text.endswith(".") or m.text.isupper() else None
-                if state and (m.text.endswith(".") or _after_comma(m)):
+                qualifies = bool(_QUALIFIES.search(text[max(0, m.start - 3):m.start]))
+                if state and (m.text.endswith(".") or _after_comma(m) or qualifies and ctx.countries.get("US")):
                     cands = tuple(c for c in gazetteer().lookup(state)
                                   if c.feature == "admin1" and c.country_code == "US")
                     memo[key] = cands[0] if cands else None
-                    if state == _DC and not _QUALIFIES.search(text[max(0, m.start - 3):m.start]):
-                        memo[key] = _city_named("Washington", ctx) or memo[key]  # "in D.C." is the city
+                    if state == DC and not qualifies:
+                        memo[key] = city_named("Washington", ctx) or memo[key]  # "in D.C." is the city
                 else:
-                    memo[key] = best(gazetteer().lookup(m.text), m.text, ctx, m.within)
+                    cands = gazetteer().lookup(m.text)
+                    if m.text.isupper() and len(m.text) <= 3 and not m.dateline:
+                        # "BB", "MO": a short capitalised code is a country or state code, or a
+                        # metropolis ("NYC"); as a town's alternate name it is mostly noise
+                        cands = tuple(c for c in cands if c.feature != "city" or c.population >= 1_000_000)
+                    memo[key] = best(cands, m.text, ctx, m.within)
                     if memo[key] is None and " - " in m.text:  # "City - District": the city
                         first = m.text.split(" - ")[0]
                         memo[key] = best(gazetteer().lookup(first), first, ctx, m.within)
@@ -296,92 +297,23 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
                 m.cand = place_local.county(m, ctx)
                 m.approx = m.cand is not None
             elif m.cand is None:
-                city = place_local.compass_part(m.text, lambda n: _city_named(n, ctx))
+                city = place_local.compass_part(m.text, lambda n: city_named(n, ctx))
                 if city is not None:  # "South Philadelphia": a quarter, at its city
                     m.cand = Candidate(m.text, None, city.lat, city.lon, city.country_code,
                                        city.admin1, "neighbourhood", 0)
                     m.approx = True
     neighbourhoods(ms, text)
-    _quarters(ms, text)
+    place_local.quarters(ms, text)
     for i, m in enumerate(ms):
         if m.kind == "venue":
-            m.cand = _venue_city(ms, i)
+            m.cand = venue_city(ms, i)
 
 
-def _quarters(ms: list[Mention], text: str) -> None:
-    """Local news name quarters no gazetteer lists ("shot in Granada Hills, according to Los
-    Angeles County coroner's records"): an unknown place name in a story whose town is clear
-    (its dateline, or a big city named at least twice, even inside other names such as the
-    outlet's or the county's) is taken to be in that town, at the town's coordinates."""
-    if not any(m.cand is None and m.kind == "toponym" and m.role == "location" and not m.chain
-               for m in ms):
-        return
-    town = next((m.cand for m in ms if m.dateline and m.cand and m.cand.feature == "city"), None)
-    if town is None:
-        counts: Counter = Counter(m.cand for m in ms if m.kind == "toponym" and m.cand is not None
-                                  and m.cand.feature == "city" and not m.approx)
-        for m in ms:  # "Los Angeles County" speaks for Los Angeles too
-            cm = place_local.COUNTY.match(m.text) if m.kind == "toponym" else None
-            same = [c for c in counts if cm and c.name == cm.group(1)]
-            if same:
-                counts[same[0]] += 1
-        if counts:
-            top, n = counts.most_common(1)[0]
-            others = sum(counts.values()) - n
-            town = top if n >= 2 and n > others and top.population >= 100_000 else None
-    if town is None:
-        return
-    for m in ms:
-        if m.cand is None and m.kind == "toponym" and m.role == "location" and not m.chain \
-                and not place_local.is_county(m.text) and place_local.local_quarter(text, m.start, m.end):
-            m.cand = Candidate(m.text, None, town.lat, town.lon, town.country_code, town.admin1,
-                               "neighbourhood", 0)
-            m.approx = True
-
-
-_DC = "District of Columbia"
 _QUALIFIES = re.compile(r"\w,\s*$")
-
-
-def _city_named(name: str, ctx: Context) -> Candidate | None:
-    """The city of that name the context favours ("Washington" beside "D.C." is the capital)."""
-    if name.lower() in ("d.c.", "dc"):
-        name, within = "Washington", ("US", _DC)
-    else:
-        within = None
-    c = best(tuple(c for c in gazetteer().lookup(name) if c.feature == "city"), name, ctx, within)
-    return c
 
 
 def _after_comma(m: Mention) -> bool:
     return m.kind == "toponym" and m.role == "location" and m.within is None and len(m.text) == 2
-
-
-def _venue_city(ms: list[Mention], i: int) -> Candidate | None:
-    """The city a venue is in: the next place within a few words ("X Hall in Y"), else the
-    nearest earlier one, else the dateline."""
-    v = ms[i]
-    for m in ms[i + 1:]:
-        if m.start - v.end > 40:
-            break
-        if m.cand and m.kind == "toponym" and m.cand.feature in ("city", "admin1", "region"):
-            return m.cand
-    words = {norm(w) for w in v.text.split()[:-1]}
-    for m in ms:  # "Florence County Detention Center" after the "FLORENCE, S.C." dateline
-        if m.cand and m.kind == "toponym" and m.cand.feature != "country" and norm(m.text) in words:
-            return m.cand
-    inside = [c for w in v.text.split()[:-1] for c in gazetteer().lookup(w)[:1]
-              if _strong(c, w) and c.feature in ("admin1", "region")]
-    if inside:
-        return inside[0]  # "Colorado State University"
-    for m in ms:
-        if m.dateline and m.cand:
-            return m.cand
-    cities = [m.cand for m in ms if m.cand and m.kind == "toponym" and m.role == "location"
-              and m.cand.feature == "city"]
-    if cities:  # the article's main city: a local venue is most likely there
-        return max(cities, key=lambda c: (cities.count(c), -cities.index(c)))
-    return None
 
 
 def _capital_district(c: Candidate) -> str | None:
