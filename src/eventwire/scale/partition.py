@@ -192,7 +192,7 @@ class Group:
         self._note_terms(sid)
 
     def candidates(self, m: dict[str, Any], lookup: list[str], family: str | None = None) -> list[dict[str, Any]]:
-        """store.ingest.candidates (SQL ties broken by creation order)."""
+        """store.ingest.candidates (ordered as its SQL: distance, created_seq, id)."""
         fams = families(family or m["family"])
         win = cluster.window(m, cluster.WINDOW_DAYS)
         pool = ([e for f in fams for d in range(win[0], win[1] + 1) for e in self.by_day.get((f, d), ())] if win
@@ -204,10 +204,9 @@ class Group:
             return [self.stored[e] for e in hits[:CANDIDATE_LIMIT]]
         found = self.term_candidates(lookup, fams)
         if cluster.window(m, cluster.WINDOW_DAYS):
-            hits.sort(key=lambda e: (abs(self.cols[e]["block_day"] - m["block_day"]), self.cols[e]["created_seq"],
-                                     self.order[e]))
+            hits.sort(key=lambda e: (abs(self.cols[e]["block_day"] - m["block_day"]), self.cols[e]["created_seq"], e))
         else:
-            hits.sort(key=lambda e: (-self.cols[e]["created_seq"], self.order[e]))
+            hits.sort(key=lambda e: (-self.cols[e]["created_seq"], e))
         seen = set(found)
         return [self.stored[e] for e in found] + [self.stored[e] for e in hits[:CANDIDATE_LIMIT] if e not in seen]
 

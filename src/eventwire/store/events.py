@@ -4,10 +4,14 @@ that list filters use, and take an article's mentions back out."""
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
 from .. import cluster
 from .db import Db
+
+# Parsed profiles kept (about 40 kB each at the 300-word cap): a blocking window's worth.
+PARSED_PROFILES = 4096
 
 
 def create_event(db: Db, eid: str, profile: dict[str, Any], seq: int) -> None:
@@ -25,7 +29,9 @@ def merge_events(db: Db, a: str, pa: dict[str, Any], b: str, pb: dict[str, Any])
     for table, col in (("mentions", "event_id"), ("actors", "event_id"), ("links", "src"), ("links", "dst"),
                        ("event_terms", "event_id")):
         db.execute(f"UPDATE {table} SET {col} = ? WHERE {col} = ?", (keep, gone))
-    db.execute("DELETE FROM links WHERE src = dst")
+    # Only keep can have become a self-link (each merge removes its own), so this is an
+    # indexed delete rather than a scan of every link in the store.
+    db.execute("DELETE FROM links WHERE src = ? AND dst = ?", (keep, keep))
     db.execute("UPDATE events SET redirect = ? WHERE redirect = ?", (keep, gone))
     db.execute("UPDATE events SET redirect = ?, n_mentions = 0 WHERE id = ?", (keep, gone))
     db.execute("UPDATE events SET profile = ? WHERE id = ?", (json.dumps(profile), keep))
@@ -46,7 +52,7 @@ def refresh_event(db: Db, eid: str) -> None:
     row = db.one("SELECT profile FROM events WHERE id = ?", (eid,))
     if not row:
         return
-    p = json.loads(row[0])
+    p = parse_profile(row[0])
     agg = db.one(
         "SELECT COUNT(*), COUNT(DISTINCT m.article_id), COUNT(DISTINCT COALESCE(a.copy_of, a.id)),"
         " MIN(COALESCE(a.published, a.ingested_at)), MAX(COALESCE(a.published, a.ingested_at))"
@@ -93,10 +99,24 @@ def remove_article_mentions(db: Db, aid: str) -> None:
         refresh_event(db, eid)
 
 
+@lru_cache(maxsize=PARSED_PROFILES)
+def _parsed(text: str) -> dict[str, Any]:
+    return json.loads(text)
+
+
+def parse_profile(text: str) -> dict[str, Any]:
+    """A stored profile as a dict. Blocking hands the same hot events (and stories) to
+    article after article, and decoding their JSON was the largest cost that grew with
+    them; the cache is keyed by the stored text itself, so it can never be stale whoever
+    wrote the row. The nested values are shared between callers: read-only (the cluster
+    functions build new dicts, see tests/test_store.py), only the top level is copied."""
+    return dict(_parsed(text))
+
+
 def profiles(db: Db, table: str, ids: list[str]) -> list[dict[str, Any]]:
     """Parsed profiles of events (or stories) by id, in the order of `ids`."""
     if not ids:
         return []
     marks = ",".join("?" for _ in ids)
-    got = {i: json.loads(p) for i, p in db.all(f"SELECT id, profile FROM {table} WHERE id IN ({marks})", ids)}
+    got = {i: parse_profile(p) for i, p in db.all(f"SELECT id, profile FROM {table} WHERE id IN ({marks})", ids)}
     return [got[i] for i in ids if i in got]

@@ -18,6 +18,7 @@ from .events import (
     create_event,
     link,
     merge_events,
+    parse_profile,
     profiles,
     refresh_event,
     remove_article_mentions,
@@ -166,11 +167,14 @@ def candidates(db: Db, m: dict[str, Any], family: str | None = None) -> list[dic
         params += list(win)
     found = _term_candidates(db, m, fams)
     seen = {c["id"] for c in found}
+    # A total order (id breaks the ties between events one article created), so the cut at
+    # CANDIDATE_LIMIT is the same on every backend and in scale/partition.py; it is also the
+    # order of the events_live_block index, which answers this query without the table.
     if win:
-        q += " ORDER BY ABS(block_day - ?), created_seq LIMIT ?"
+        q += " ORDER BY ABS(block_day - ?), created_seq, id LIMIT ?"
         params += [m["block_day"], CANDIDATE_LIMIT]
     else:
-        q += " ORDER BY created_seq DESC LIMIT ?"
+        q += " ORDER BY created_seq DESC, id LIMIT ?"
         params.append(CANDIDATE_LIMIT)
     ids = [r[0] for r in db.all(q, params) if r[0] not in seen]
     return found + profiles(db, "events", ids)
@@ -200,7 +204,7 @@ def _term_candidates(db: Db, m: dict[str, Any], fams: list[str]) -> list[dict[st
         " GROUP BY event_id ORDER BY n DESC LIMIT ?) t ON t.event_id = e.id"
         f" WHERE e.redirect IS NULL AND e.family IN ({fmarks}) AND t.n >= 2",
         [*terms, TERM_CANDIDATES * 3, *fams])
-    return [json.loads(r[0]) for r in rows][:TERM_CANDIDATES]
+    return [parse_profile(r[0]) for r in rows[:TERM_CANDIDATES]]
 
 
 def add_terms(db: Db, m: dict[str, Any], eid: str) -> None:
