@@ -1,4 +1,5 @@
-"""Build src/eventwire/data/gazetteer/admin2_iso.csv: second-level areas and their first-level one.
+"""Build src/eventwire/data/gazetteer/admin2_iso.csv: second-level areas and their first-level one,
+and the first-level areas of ISO 3166-2 that the gazetteer lacks (rows naming themselves).
 
 Conflict notes and local news qualify a village with its district or province ("Kantchari,
 Tapoa", "Merignac (Gironde)"); the gazetteer has cities and first-level areas only. ISO 3166-2
@@ -14,6 +15,8 @@ Usage: PYTHONPATH=src python scripts/build_admin2.py
 from __future__ import annotations
 
 import csv
+import gettext
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -29,6 +32,8 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "gaze
 
 
 def main() -> None:
+    if OUT.exists():  # link against the gazetteer as it is without this file
+        OUT.unlink()
     g = gazetteer()
     areas: dict[str, dict[str, str]] = defaultdict(dict)  # cc -> folded name -> gazetteer name
     for e in g._entries:
@@ -42,24 +47,46 @@ def main() -> None:
                 aliases[(r["cc"], fold(a))] = r["admin1"]
     subs = {sd.code: sd for sd in pycountry.subdivisions}
 
-    def linked(sd) -> str:
-        cc, f = sd.country_code, fold(sd.name)
+    en = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
+
+    def forms(sd) -> list[str]:
+        """"Illes Balears [Islas Baleares]", "Murcia, Región de", "Elgeyo/Marakwet": the plain names."""
+        out = []
+        for raw in (sd.name, en.gettext(sd.name)):
+            out += [re.sub(r"\s*\[.*?\]", "", raw).split(",")[0].strip(), *re.findall(r"\[(.*?)\]", raw)]
+        out += [f.replace("/", " ") for f in out if "/" in f]
+        return [f for f in dict.fromkeys(out) if len(f) > 2]
+
+    def linked_one(cc: str, name: str) -> str:
+        f = fold(name)
         if f in areas[cc]:
             return areas[cc][f]
         if (cc, f) in aliases:
             return aliases[(cc, f)]
-        hit = _close({sd.name}, areas[cc]) if areas[cc] else set()
-        return hit.pop() if hit else ""
+        hit = _close({name}, areas[cc]) if areas[cc] else set()
+        if hit:
+            return hit.pop()
+        # a transliteration or translation the gazetteer's skeleton keys know ("Castilla y León")
+        same = [c for c in g.lookup(name) if c.feature == "admin1" and c.country_code == cc]
+        return same[0].name if same else ""
+
+    def linked(sd) -> str:
+        return next((a for f in forms(sd) if (a := linked_one(sd.country_code, f))), "")
 
     rows = []
     for sd in pycountry.subdivisions:
+        if sd.parent_code is None and not linked(sd) and sd.country_code in areas:
+            # a first-level area the gazetteer lacks (newer states: "West Darfur", "Kavango East")
+            for form in forms(sd):
+                rows.append((sd.country_code, form, forms(sd)[0], ""))
+            continue
         if sd.parent_code is None or linked(sd):
             continue  # first-level in ISO, or in the gazetteer (Indonesia's provinces under islands)
         up, link = sd, ""
         while up.parent_code is not None and up.parent_code in subs and not link:
             up = subs[up.parent_code]
             link = linked(up)  # the nearest ancestor the gazetteer has as a first-level area
-        rows.append((sd.country_code, sd.name, up.name, link))
+        rows += [(sd.country_code, f, forms(up)[0], link) for f in forms(sd)]
     with open(OUT, "w", encoding="utf-8", newline="") as fh:
         fh.write("# Second-level areas of ISO 3166-2 with their first-level ancestor, built by\n"
                  "# scripts/build_admin2.py. cc,name,admin1_iso (ISO name),admin1 (gazetteer name or empty)\n")

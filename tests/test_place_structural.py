@@ -35,3 +35,15 @@ def test_unknown_words_stay_unknown():
 def test_a_county_is_not_a_namesake_region():
     # "county" names a second-level area: it must not be dropped to match a foreign region
     assert all(c.country_code != "PE" for c in gazetteer().lookup("Pasco County"))
+
+
+def test_first_level_area_missing_from_the_gazetteer_comes_from_iso():
+    # states created after the gazetteer's source was drawn still resolve, to their country
+    cands = gazetteer().lookup("Kavango East")
+    assert cands and cands[0].country_code == "NA" and cands[0].feature == "admin1"
+
+
+def test_compass_suffix_names_a_part_of_an_area():
+    # "<Area>-South" as coders split an area: the area itself
+    cands = gazetteer().lookup("Bago-West")
+    assert cands and cands[0].feature == "admin1" and cands[0].country_code == "MM"

@@ -151,11 +151,18 @@ class Gazetteer:
         if ids is None and key.endswith(" city"):
             ids = self._index.get(key[:-5])  # "York City, Pa." is York
         if ids is None:  # "Thi Qar" for Dhi Qar: a first-level area spelled another way
-            hits = {i for i, form in self._skel.get(gazetteer_extra.skeleton(key), ())
-                    if gazetteer_extra.close(key, form)}
-            if len(hits) == 1:
-                ids = list(hits)
+            ids = self._skeleton_hit(key)
+        if ids is None and gazetteer_extra.TRAIL_COMPASS.search(key):
+            # "Shan-South", "Bago-West": coders split an area into parts named by a compass suffix
+            part = gazetteer_extra.TRAIL_COMPASS.sub("", key)
+            ids = [i for i in self._index.get(part, ()) if self._entries[i][6] == "admin1"] or \
+                self._skeleton_hit(part)
         return tuple(self._cand(i) for i in ids[:40]) if ids else ()
+
+    def _skeleton_hit(self, key: str) -> list[int] | None:
+        hits = {i for i, form in self._skel.get(gazetteer_extra.skeleton(key), ())
+                if gazetteer_extra.close(key, form)}
+        return list(hits) if len(hits) == 1 else None
 
     @lru_cache(maxsize=512)  # noqa: B019
     def country(self, code: str) -> Candidate | None:

@@ -26,7 +26,8 @@ _ARTICLE = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh",
 # words naming a first-level area; "county", "district" and the like name a smaller one ("Pasco
 # County" is not Peru's Pasco region), so they stay part of the name
 _GENERIC = {"province", "region", "state", "oblast", "oblysy", "governorate", "muhafazat", "mohafazat",
-            "wilayat", "provincia", "departamento", "estado", "of", "the", "de", "du", "des", "del", "la", "le"}
+            "wilayat", "provincia", "departamento", "estado", "of", "the", "de", "du", "des", "del", "la", "le",
+            "and", "y", "et", "e", "und"}  # "Castilla y Leon" / "Castille and Leon"
 # compass words of the languages area names come in (English, French, Spanish, Dutch, Arabic)
 _COMPASS = {
     "north": "N", "nord": "N", "noord": "N", "norte": "N", "shamal": "N", "shamali": "N", "northern": "N",
@@ -34,6 +35,7 @@ _COMPASS = {
     "east": "E", "est": "E", "oost": "E", "este": "E", "sharq": "E", "sharqi": "E", "eastern": "E",
     "west": "W", "ouest": "W", "oeste": "W", "gharb": "W", "gharbi": "W", "western": "W",
 }
+TRAIL_COMPASS = re.compile(r"(?: (?:north|south|east|west|central))+$")
 _PAIRS = [("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("dh", "t"), ("zh", "z"),
           ("ph", "f"), ("ou", "u"), ("q", "k"), ("d", "t"), ("ck", "k"), ("x", "ks")]
 
