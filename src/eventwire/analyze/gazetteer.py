@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import gazetteer_extra
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.json.gz"
 FEATURE_PRECISION = {"venue": "point", "city": "city", "admin1": "admin1", "country": "country",
                      "region": "region"}
@@ -64,6 +66,8 @@ class Gazetteer:
                 self._admin_variants(i, e[0])
                 areas.setdefault((e[4], e[0]), i)
         self._aliases(areas, path.parent / "admin1_aliases.csv")
+        self._admin2(areas)
+        self._skeletons()
 
     def _aliases(self, areas: dict[tuple[str, str], int], path: Path) -> None:
         """Other spellings of first-level areas (ISO 3166-2 and translations: "Logar" for
@@ -82,6 +86,42 @@ class Gazetteer:
                         # must not bring a big area of another country into its candidates
                         self._index[k] = [i]
                         self._admin_variants(i, alias, only_new=True)
+
+    def _admin2(self, areas: dict[tuple[str, str], int]) -> None:
+        """Second-level areas (ISO 3166-2) stand for their first-level area: "Gironde" is
+        Nouvelle-Aquitaine; one whose area the gazetteer lacks gets an entry of its own at the
+        country's coordinates, named as ISO names the area. Only names no place has yet."""
+        extra: dict[tuple[str, str], int] = {}
+        for r in gazetteer_extra.admin2_rows():
+            k = norm(r["name"])
+            if len(k) <= 3 or k in self._index:
+                continue
+            i = areas.get((r["cc"], r["admin1"])) if r["admin1"] else None
+            if i is None:
+                i = extra.get((r["cc"], r["admin1_iso"]))
+            if i is None:
+                country = self._countries.get(r["cc"])
+                if not country:
+                    continue
+                c = self._entries[country[0]]
+                self._admin1.append(r["admin1_iso"])
+                self._entries.append([r["admin1_iso"], None, c[2], c[3], r["cc"], len(self._admin1) - 1,
+                                      "admin1", 0])
+                i = extra[(r["cc"], r["admin1_iso"])] = len(self._entries) - 1
+                self._index.setdefault(norm(r["admin1_iso"]), [i])
+            self._index[k] = [i]
+
+    def _skeletons(self) -> None:
+        """Transliteration-insensitive keys of the first-level areas (see gazetteer_extra);
+        a hit must also be spelled close to a form of the area, and only one area may qualify."""
+        admin = {i for i, e in enumerate(self._entries) if e[6] == "admin1"}
+        self._skel: dict[str, list[tuple[int, str]]] = {}
+        for k, ids in self._index.items():
+            for i in ids:
+                if i in admin:
+                    sk = gazetteer_extra.skeleton(k)
+                    if len(sk.replace(" ", "")) >= 3:
+                        self._skel.setdefault(sk, []).append((i, k))
 
     def _admin_variants(self, i: int, name: str, only_new: bool = False) -> None:
         """Index an admin1 area also under its bare name: news and coders write "Marib" for
@@ -110,7 +150,19 @@ class Gazetteer:
             ids = self._index.get("saint " + key[3:])
         if ids is None and key.endswith(" city"):
             ids = self._index.get(key[:-5])  # "York City, Pa." is York
+        if ids is None:  # "Thi Qar" for Dhi Qar: a first-level area spelled another way
+            ids = self._skeleton_hit(key)
+        if ids is None and gazetteer_extra.TRAIL_COMPASS.search(key):
+            # "Shan-South", "Bago-West": coders split an area into parts named by a compass suffix
+            part = gazetteer_extra.TRAIL_COMPASS.sub("", key)
+            ids = [i for i in self._index.get(part, ()) if self._entries[i][6] == "admin1"] or \
+                self._skeleton_hit(part)
         return tuple(self._cand(i) for i in ids[:40]) if ids else ()
+
+    def _skeleton_hit(self, key: str) -> list[int] | None:
+        hits = {i for i, form in self._skel.get(gazetteer_extra.skeleton(key), ())
+                if gazetteer_extra.close(key, form)}
+        return list(hits) if len(hits) == 1 else None
 
     @lru_cache(maxsize=512)  # noqa: B019
     def country(self, code: str) -> Candidate | None:
