@@ -14,14 +14,19 @@ from __future__ import annotations
 import re
 
 from .common import BenchContext, records_for
-from .gvdb_dev import _names, count, incident_event, norm_date
+from .gvdb_dev import _names, count, incident_event, norm_date, place_key
 
 
 def city_base(city: str | None) -> str | None:
+    """GVA's `city_or_county` as a comparable key: "Chicago (Englewood)" is Chicago;
+    "Bartow (county)" is Bartow County (the README: sometimes a county)."""
     if not city:
         return None
+    county = re.search(r"\(\s*county\s*\)", city, re.I) is not None
     base = re.sub(r"\s*\(.*?\)\s*", " ", city).strip()
-    return base.lower() or None
+    if county and base and not base.lower().endswith(" county"):
+        base += " County"
+    return place_key(base) or None
 
 
 def run(ctx: BenchContext) -> dict[str, object]:

@@ -81,18 +81,27 @@ def count(ev: Any | None, kind: str) -> int:
     return int(fig["value"]) if fig else 0
 
 
+_SAINT = re.compile(r"^(?:st|saint)\.?\s+", re.I)
+
+
+def place_key(name: str) -> str:
+    """A city name compared case-insensitively, with "St."/"Saint" spelt one way (GVA writes
+    "Saint Louis", the news "St. Louis": the same city, not a different answer)."""
+    return _SAINT.sub("saint ", " ".join(name.lower().split()))
+
+
 def _names(loc: dict[str, Any]) -> set[str]:
     """Names under which an event location can match a gold city: the place, and its city."""
     out = set()
     for d in (loc, loc.get("city") or {}):
-        out |= {(d.get("name") or "").lower(), ((d.get("span") or {}).get("text") or "").lower()}
+        out |= {place_key(d.get("name") or ""), place_key((d.get("span") or {}).get("text") or "")}
     return out - {""}
 
 
 def city_match(ev: Any | None, gold: str | None) -> bool:
     if ev is None or not ev.location or not gold:
         return False
-    g = gold.strip().lower()
+    g = place_key(gold)
     loc = ev.location
     names = _names(loc)
     return g in names

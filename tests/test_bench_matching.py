@@ -1,0 +1,19 @@
+"""Gold-name normalisation of the gun-violence benches: spelling variants of one city
+match; different cities do not."""
+
+from __future__ import annotations
+
+from eventwire.bench.gvc_dev import city_base
+from eventwire.bench.gvdb_dev import place_key
+
+
+def test_saint_and_st_are_one_spelling() -> None:
+    assert place_key("St. Louis") == place_key("Saint Louis") == place_key("ST LOUIS")
+    assert place_key("Stockton") != place_key("Saint ockton")
+
+
+def test_gva_county_and_neighbourhood_forms() -> None:
+    assert city_base("Henry (county)") == place_key("Henry County")
+    assert city_base("Chicago (Englewood)") == "chicago"
+    assert city_base("Marion County (county)") == place_key("Marion County")
+    assert city_base(None) is None
