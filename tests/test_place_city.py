@@ -141,3 +141,9 @@ def test_name_split_by_ner_is_merged_when_known_whole() -> None:
 def test_big_city_head_beats_a_village_namesake_of_its_area() -> None:
     ps = run("On 7 February 2022, around Iquique municipality (Tarapaca), residents blocked a highway.")
     assert next(p for p in ps if p.text == "Iquique").country_code == "CL"
+
+
+def test_local_institution_names_its_town_when_no_town_is_named() -> None:
+    loc = primary_location("A man was shot near the emergency entrance of Salina Regional Health "
+                           "Center on Friday, officers said.")
+    assert loc["city"]["name"] == "Salina"

@@ -20,7 +20,7 @@ from typing import Any
 from ..model import Place, Record, Time
 from .event_lexicon import cue_set
 from .event_triggers import break_between
-from .place_local import compass_city
+from .place_local import named_city
 
 FEATURE_RANK = {"venue": 5, "point": 5, "address": 5, "neighbourhood": 4, "city": 4, "admin2": 3,
                 "county": 3, "admin1": 2, "country": 1, "region": 0}
@@ -157,7 +157,7 @@ def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallb
         around = _enclosing_city(loc, pool)
         if around is not None:
             return around
-        own = compass_city(loc.name or "", loc.lat, loc.lon)
+        own = named_city(loc.name or "", loc.lat, loc.lon)
         if own is not None:  # "East Toledo" alone: Toledo, the city its name contains
             return Place(loc.text, loc.start, loc.end, name=own.name, lat=own.lat, lon=own.lon,
                          country_code=own.country_code, admin1=own.admin1, feature="city")
@@ -169,6 +169,11 @@ def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallb
             return _enclosing_city(near, pool) or near
     if fallback is not None and fallback.feature == "city" and (not loc.country_code or fallback.country_code == loc.country_code):
         return fallback if dated else _enclosing_city(fallback, pool) or fallback
+    if loc.feature == "venue":  # "Salina Regional Health Center" placed at Salina
+        own = named_city(loc.name or "", loc.lat, loc.lon)
+        if own is not None:
+            return Place(loc.text, loc.start, loc.end, name=own.name, lat=own.lat, lon=own.lon,
+                         country_code=own.country_code, admin1=own.admin1, feature="city")
     return None
 
 

@@ -107,14 +107,19 @@ def local_quarter(text: str, s: int, e: int) -> bool:
         not _COMPASS.match(name) and bool(_IN_BEFORE.search(text[max(0, s - 12):s]))
 
 
-def compass_city(name: str, lat: float | None, lon: float | None) -> Candidate | None:
-    """The city a "<direction> <City>" quarter was placed at (same coordinates), by name."""
-    m = _COMPASS.match(name)
-    if not m or lat is None or lon is None:
+def named_city(name: str, lat: float | None, lon: float | None) -> Candidate | None:
+    """The city a quarter or a venue was placed at, when its name contains that city's name
+    ("East Toledo", "Salina Regional Health Center"): the gazetteer city of the name's leading
+    or trailing words at the same coordinates."""
+    if lat is None or lon is None:
         return None
-    for c in gazetteer().lookup(m.group(1)):
-        if c.feature == "city" and abs(c.lat - lat) < 1e-3 and abs(c.lon - lon) < 1e-3:
-            return c
+    m = _COMPASS.match(name)
+    words = name.split()
+    tries = [m.group(1)] if m else [" ".join(words[:k]) for k in (1, 2) if len(words) > k]
+    for t in tries:
+        for c in gazetteer().lookup(t):
+            if c.feature == "city" and abs(c.lat - lat) < 1e-3 and abs(c.lon - lon) < 1e-3:
+                return c
     return None
 
 

@@ -3,8 +3,11 @@ places even inside another name (helpers of the places layer, see places.py)."""
 
 from __future__ import annotations
 
+import re
+
 from .gazetteer import Candidate, gazetteer, norm
 from .place_mentions import Mention
+from .place_resolve import Context, best
 from .place_roles import lex
 
 
@@ -17,9 +20,10 @@ def strong(c: Candidate, surface: str) -> bool:
     return norm(c.name) == norm(surface) and (c.feature == "admin1" or c.population >= 200_000)
 
 
-def venue_city(ms: list[Mention], i: int) -> Candidate | None:
+def venue_city(ms: list[Mention], i: int, ctx: Context | None = None) -> Candidate | None:
     """The city a venue is in: the next place within a few words ("X Hall in Y"), else the
-    nearest earlier one, else the dateline."""
+    nearest earlier one, else the dateline, else the article's main city, else the town a
+    local institution is named after."""
     v = ms[i]
     for m in ms[i + 1:]:
         if m.start - v.end > 40:
@@ -41,4 +45,23 @@ def venue_city(ms: list[Mention], i: int) -> Candidate | None:
               and m.cand.feature == "city"]
     if cities:  # the article's main city: a local venue is most likely there
         return max(cities, key=lambda c: (cities.count(c), -cities.index(c)))
-    return None
+    return _named_after_town(v, ctx)
+
+
+# Local institutions carry their town's name ("Salina Regional Health Center", "Rupert Gun
+# Range", "Medina High School"); a memorial or a person's name is less likely before these.
+_LOCAL = re.compile(r"\b(?:Regional|Medical Center|Health Center|High School|Middle School|"
+                    r"Police|Patrol|Gun Range|Hiking Trail|City Hall|Fire Department)\b")
+
+
+def _named_after_town(v: Mention, ctx: Context | None) -> Candidate | None:
+    """Last resort, for a story that names no town at all: the town a local institution is
+    named after, when the gazetteer knows a town of exactly that name."""
+    m = _LOCAL.search(v.text)
+    if ctx is None or not m or m.start() == 0:
+        return None
+    name = v.text[:m.start()].strip()
+    if not name or len(name.split()) > 2:
+        return None
+    cands = tuple(c for c in gazetteer().lookup(name) if c.feature == "city" and norm(c.name) == norm(name))
+    return best(cands, name, ctx) if cands else None

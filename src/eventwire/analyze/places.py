@@ -306,7 +306,7 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
     place_local.quarters(ms, text)
     for i, m in enumerate(ms):
         if m.kind == "venue":
-            m.cand = venue_city(ms, i)
+            m.cand = venue_city(ms, i, ctx)
 
 
 _QUALIFIES = re.compile(r"\w,\s*$")
