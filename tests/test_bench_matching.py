@@ -17,3 +17,12 @@ def test_gva_county_and_neighbourhood_forms() -> None:
     assert city_base("Chicago (Englewood)") == "chicago"
     assert city_base("Marion County (county)") == place_key("Marion County")
     assert city_base(None) is None
+
+
+def test_acled_admin1_spellings_match_through_the_gazetteer() -> None:
+    from eventwire.bench.acled_dev import admin1_match
+
+    assert admin1_match("Idlib", "Idleb", "SY")  # a GeoNames alternate name of the same area
+    assert not admin1_match("Aleppo", "Idleb", "SY")
+    assert not admin1_match("Idlib", "Idleb", "IQ")  # only within the gold country
+    assert admin1_match("Kano", "Kano", None)
