@@ -22,7 +22,10 @@ def test_gva_county_and_neighbourhood_forms() -> None:
 def test_acled_admin1_spellings_match_through_the_gazetteer() -> None:
     from eventwire.bench.acled_dev import admin1_match
 
-    assert admin1_match("Idlib", "Idleb", "SY")  # a GeoNames alternate name of the same area
-    assert not admin1_match("Aleppo", "Idleb", "SY")
-    assert not admin1_match("Idlib", "Idleb", "IQ")  # only within the gold country
+    assert admin1_match("Latium", "Lazio", "IT")  # a GeoNames alternate name of the same area
+    assert admin1_match("Bavaria", "Bayern", "DE")
+    assert not admin1_match("Tuscany", "Lazio", "IT")
+    assert not admin1_match("Latium", "Lazio", "FR")  # only within the gold country
+    assert not admin1_match("Panama", "Panama Oeste", "PA")  # a compass part is its own area
     assert admin1_match("Kano", "Kano", None)
+    assert admin1_match("South Kivu", "Sud-Kivu", "CD")  # the same direction in French

@@ -46,10 +46,22 @@ def admin1_match(ours: str | None, gold: str | None, country: str | None = None)
     a, b = _fold(ours), _fold(gold)
     if not a or not b:
         return False
+    if _compass(a) != _compass(b):
+        return False  # "Panama Oeste" is a province of its own, not Panama
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if " ".join(short) in " ".join(long_):
         return True
     return bool(country) and ours in _admin1_names(gold or "", country or "")
+
+
+_COMPASS = {w: d for d, words in {
+    "N": "north northern norte nord", "S": "south southern sur sud", "E": "east eastern este est",
+    "W": "west western oeste ouest", "C": "central centre centro center"}.items() for w in words.split()}
+
+
+def _compass(words: list[str]) -> frozenset[str]:
+    """The directions an area name carries, in any of the languages coders use."""
+    return frozenset(_COMPASS[w] for w in words if w in _COMPASS)
 
 
 @lru_cache(maxsize=4096)
