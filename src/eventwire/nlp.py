@@ -61,6 +61,15 @@ def load(language: str = "en") -> Any:
     return nlp
 
 
+def doc_text(doc: Any) -> str:
+    """`doc.text` rebuilds the string from every token on each call (milliseconds on a long
+    article): build it once per Doc and keep it in user_data."""
+    cached = doc.user_data.get("eventwire.text")
+    if cached is None:
+        cached = doc.user_data["eventwire.text"] = doc.text
+    return cached
+
+
 def model_language(language: str | None) -> str:
     """The pipeline language used for an article language (unknown -> English)."""
     if language in MODELS:

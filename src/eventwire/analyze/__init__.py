@@ -62,4 +62,5 @@ def _flush(nlp: Any, buffer: list[Record], batch_size: int) -> Iterator[Record]:
     docs = doc_cache.pipe(nlp, [r.article.text for r in buffer], batch_size)
     for rec, doc in zip(buffer, docs, strict=True):
         rec.doc = doc
+        doc.user_data["eventwire.text"] = rec.article.text  # what nlp.doc_text would rebuild
         yield run_layers(rec)

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from ..model import Place, Record, Time
+from ..nlp import doc_text
 from .event_lexicon import cue_set
 from .event_triggers import break_between
 from .place_local import named_city
@@ -379,7 +380,7 @@ def header_times(doc: Any, times: list[Time]) -> set[int]:
     cached = doc.user_data.get(key)
     if cached is not None:
         return cached
-    text = doc.text
+    text = doc_text(doc)
     out = set()
     for i, t in enumerate(times):
         if t.type not in ("DATE", "TIME") or not _HAS_YEAR.search(t.text):
@@ -451,7 +452,7 @@ def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
     if verb.lower_ in cue_set("link", "report_verbs"):
         if fronted(tok) and any(doc[i].dep_ == "conj" and doc[i].head.i == verb.i for i in trigger_ids):
             return False  # "On 15 March, forces investigated a house and arrested a man": one frame
-        if fronted(tok) and _CLOCK.search(doc.text[tok.sent.start_char:verb.idx]):
+        if fronted(tok) and _CLOCK.search(doc_text(doc)[tok.sent.start_char:verb.idx]):
             return False  # "Saturday night, after 10:30 p.m., police said someone opened fire": a statement has no minute
         return _says_when(verb, tok)
     follow_up = verb.lower_ in _date_words()["follow_up"]

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..nlp import doc_text
 from .event_lexicon import Entry, lexicon, noun_forms
 
 # Entity labels whose tokens are names, never triggers ("March", "Storm Ciara" is kept as noun).
@@ -52,7 +53,7 @@ def newlines(doc: Any) -> list[int]:
     every access, far too slow to call per token)."""
     nl = doc.user_data.get("eventwire_newlines")
     if nl is None:
-        nl = [m.start() for m in _NL.finditer(doc.text)]
+        nl = [m.start() for m in _NL.finditer(doc_text(doc))]
         doc.user_data["eventwire_newlines"] = nl
     return nl
 
@@ -82,7 +83,7 @@ def units(doc: Any) -> list[tuple[int, int]]:
 
 
 def _units(doc: Any) -> list[tuple[int, int]]:
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for s in doc.sents:
         start = s.start_char

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from ..model import Figure, Span
+from ..nlp import doc_text
 from .figures_lexicon import DEP_TRIGGERS, GROUP_NOUNS, PERSON_NOUNS, parse_count
 
 _INTRANSITIVE = frozenset({"died", "dies", "die", "perished", "succumbed", "succumbs"})
@@ -39,7 +40,7 @@ _OBJECT_VERBS = {"killed": "killed", "killing": "killed", "kills": "killed", "mu
 
 
 def dep_figures(doc: Any) -> list[Figure]:
-    text = doc.text
+    text = doc_text(doc)
     out: list[Figure] = []
     objects: list[tuple[Any, Figure]] = []
     for tok in doc:

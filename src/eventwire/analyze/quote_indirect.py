@@ -19,6 +19,7 @@ import numpy as np
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
 
+from ..nlp import doc_text  # noqa: F401 - re-exported: other quote modules import it from here
 from .quote_lexicon import lexicon
 
 _TRIM = " \t\r\n,;:.-–—(\"“”'‘’«»"
@@ -37,14 +38,6 @@ class Found:
     speaker: tuple[int, int] | None
     direct: bool = False
     cue_i: int = -1  # token index of the cue (-1 for text-level cues)
-
-
-def doc_text(doc: Any) -> str:
-    """doc.text rebuilds the string from every token on each call: build it once per doc."""
-    cached = doc.user_data.get("eventwire.text")
-    if cached is None:
-        cached = doc.user_data["eventwire.text"] = doc.text
-    return cached
 
 
 def trim(text: str, a: int, b: int) -> tuple[int, int]:
