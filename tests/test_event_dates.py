@@ -165,3 +165,21 @@ def test_the_day_points_at_another_date_and_dates_nothing_itself():
                     "2024-03-24")
     shot = [e for e in evs if e.type in ("attack", "shooting")]
     assert shot and all(e.date is None or e.date["value"] != "2024-03-24" for e in shot)
+
+
+def test_the_articles_first_violent_event_also_gets_the_leads_day():
+    # the primary event is the arrest; the shooting it follows is told with its day in the lead
+    text = ("Man arrested after boy shot\n\n"
+            "Police arrested a man after a boy was shot in the leg, officers said. It happened around 1 a.m. "
+            "Friday outside a bar on Main Street.")
+    evs = events_of(text, "2024-03-23")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and shot[0].date is not None and shot[0].date["value"] == "2024-03-22"
+
+
+def test_an_update_stamp_is_found_without_a_year():
+    from eventwire.analyze import analyze as run
+    from eventwire.analyze.event_link import header_times
+    rec = run(Record(article=Article(id="t", text="Update, 9:45 a.m. Sunday: A teen was arrested Saturday night.",
+                                     published="2024-03-25", language="en")))
+    assert [rec.times[i].text for i in header_times(rec.doc, rec.times)] == ["9:45 a.m. Sunday"]

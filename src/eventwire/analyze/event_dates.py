@@ -73,13 +73,14 @@ def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int], clusters
                 continue  # a dateline's date stamps the report: it does not replace one the text gives
             if best is not None and best[0]["precision"] == "day" and days(best[0]["value"], d["value"]) > 45:
                 return  # a lead dated long after the event's day: a sentencing or anniversary story
-            if _day_dated(cl):
+            override = _day_dated(cl)
+            if override:
                 # a date only far past the lead belongs to an aftermath or an earlier case the
                 # article recalls: the lead's day is the incident's
                 for m in cl.members:
                     if m.date and m.date[0]["span"]["start"] >= hi:
                         m.date = None
-            h.date = (d, 1 if h.date is None or not _day_dated(cl) else 2)
+            h.date = (d, 2 if override else 1)
             return
 
 

@@ -283,8 +283,9 @@ def on_follow_up_verb(doc: Any, t: Time, trigger_ids: set[int] | None = None) ->
     if tok is None:
         return False
     verb = _verb_of(tok)
-    if verb.lower_ not in _date_words()["follow_up"]:
-        return False
+    if verb.lower_ not in _date_words()["follow_up"] and not any(
+            c.dep_ == "dobj" and c.lower_ in _date_words()["follow_up"] for c in verb.children):
+        return False  # ("made her first court appearance Thursday": the object names the step)
     # "charged ... in the fatal shooting of his brother around 1:54 a.m. Wednesday": a time
     # after the event noun the verb governs is the event's, misattached by the parser
     return not (trigger_ids and (verb.i in trigger_ids or any(verb.i < i < tok.i for i in trigger_ids)))
@@ -302,7 +303,7 @@ def _same_time_clause(clause: Any) -> bool:
         c.lower_ in _date_words()["same_time"] and c.dep_ in ("mark", "advmod") for c in clause.children)
 
 
-_STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated|published|created|modified|last updated|date)\s*(?:on|at)?\s*:?\s*$")
+_STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated?|published|created|modified|last updated|date)\s*(?:on|at)?\s*[:,]?\s*$")
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -317,13 +318,18 @@ def header_times(doc: Any, times: list[Time]) -> set[int]:
     text = doc.text
     out = set()
     for i, t in enumerate(times):
-        if t.type not in ("DATE", "TIME") or not _HAS_YEAR.search(t.text):
-            continue
         before, after = text[max(0, t.start - 30):t.start], text[t.end:t.end + 4]
+        if t.type not in ("DATE", "TIME"):
+            continue
+        if _STAMP_BEFORE.search(before):  # "Posted: ...", "Update, 9:45 a.m. Sunday:"
+            out.add(i)
+            continue
+        if not _HAS_YEAR.search(t.text):
+            continue
         line_start = text.rfind("\n", 0, t.start) + 1
         line_end = text.find("\n", t.end)
         rest = text[line_start:t.start] + text[t.end:len(text) if line_end < 0 else line_end]
-        if (before.endswith("(") and after.startswith(")")) or _STAMP_BEFORE.search(before) \
+        if (before.endswith("(") and after.startswith(")")) \
                 or not re.sub(r"[\W\d]|\b(?:[ap]\.?m\.?|[ECMP][SD]T|GMT|UTC)\b", "", rest, flags=re.I).strip():
             out.add(i)
     doc.user_data[key] = out
