@@ -14,6 +14,8 @@ from . import event_link as link
 from .event_coref import LEAD_UNITS, Cluster
 from .event_triggers import units
 
+LEAD_CHARS = 700  # the least a lead reaches past the event's first mention
+
 
 def headline_date(clusters: list[Cluster]) -> None:
     """A headline states the incident the lead then tells with its date ("Man shot near X" /
@@ -210,4 +212,4 @@ def _lead_end(doc: Any, cl: Cluster) -> int:
     if not spans:
         return 0
     first = min(m.sent for m in cl.members)
-    return max(spans[min(max(LEAD_UNITS, first + 3), len(spans)) - 1][1], spans[min(first, len(spans) - 1)][0] + 600)
+    return max(spans[min(max(LEAD_UNITS, first + 3), len(spans)) - 1][1], spans[min(first, len(spans) - 1)][0] + LEAD_CHARS)
