@@ -183,3 +183,11 @@ def test_an_update_stamp_is_found_without_a_year():
     rec = run(Record(article=Article(id="t", text="Update, 9:45 a.m. Sunday: A teen was arrested Saturday night.",
                                      published="2024-03-25", language="en")))
     assert [rec.times[i].text for i in header_times(rec.doc, rec.times)] == ["9:45 a.m. Sunday"]
+
+
+def test_continuing_to_investigate_is_reporting_not_the_event():
+    # "on Friday continued to investigate the shooting": Friday dates the inquiry
+    evs = events_of("The sheriff's office on Friday continued to investigate the accidental shooting of a boy.",
+                    "2024-03-23")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and all(e.date is None or e.date["value"] != "2024-03-22" for e in shot)

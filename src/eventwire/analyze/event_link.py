@@ -273,7 +273,16 @@ def _verb_of(tok: Any) -> Any:
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         tok = tok.head
-    return tok
+    return _inner_report(tok)
+
+
+def _inner_report(verb: Any) -> Any:
+    """"continued to investigate", "began investigating": the verb of saying or reporting
+    under an aspectual verb is the one that counts."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.lower_ in cue_set("link", "report_verbs"):
+            return c
+    return verb
 
 
 def on_follow_up_verb(doc: Any, t: Time, trigger_ids: set[int] | None = None) -> bool:
@@ -379,11 +388,7 @@ def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
     tok = token_at(doc, t.start)
     if tok is None:
         return False
-    verb = tok
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
+    verb = _verb_of(tok)
     if verb.i in trigger_ids or verb.pos_ not in ("VERB", "AUX") or verb.lower_ in _date_words()["response"]:
         return False  # "police responded at 11 p.m. Thursday to a call of shots fired": its time
     inside = [doc[i] for i in trigger_ids if verb.is_ancestor(doc[i])]
