@@ -133,7 +133,7 @@ def test_the_leads_day_beats_a_day_only_found_far_below():
 
 def test_a_dateline_stamp_is_not_taken_over_the_texts_day():
     from eventwire.analyze import analyze as run
-    from eventwire.analyze.event_link import header_times
+    from eventwire.analyze.event_date_cues import header_times
     rec = run(Record(article=Article(id="t", text="LAFAYETTE, Ind. (Jan. 8, 2015) - Police found a man shot early "
                                      "Friday morning.", published="2016-01-08", language="en")))
     stamps = header_times(rec.doc, rec.times)
@@ -179,7 +179,7 @@ def test_the_articles_first_violent_event_also_gets_the_leads_day():
 
 def test_an_update_stamp_is_found_without_a_year():
     from eventwire.analyze import analyze as run
-    from eventwire.analyze.event_link import header_times
+    from eventwire.analyze.event_date_cues import header_times
     rec = run(Record(article=Article(id="t", text="Update, 9:45 a.m. Sunday: A teen was arrested Saturday night.",
                                      published="2024-03-25", language="en")))
     assert [rec.times[i].text for i in header_times(rec.doc, rec.times)] == ["9:45 a.m. Sunday"]

@@ -12,6 +12,7 @@ from typing import Any
 from ..model import Record
 from . import event_link as link
 from .event_coref import LEAD_UNITS, Cluster
+from .event_date_cues import header_times
 from .event_triggers import units
 
 LEAD_CHARS = 700  # the least a lead reaches past the event's first mention
@@ -71,7 +72,7 @@ def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int], clusters
             continue  # the date of an event of another kind
         d = link.date_dict(t)
         if d and d["precision"] == "day" and (not pub or d["value"][:10] <= pub):
-            if _day_dated(cl) and i in link.header_times(doc, record.times):
+            if _day_dated(cl) and i in header_times(doc, record.times):
                 continue  # a dateline's date stamps the report: it does not replace one the text gives
             if best is not None and best[0]["precision"] == "day" and days(best[0]["value"], d["value"]) > 45:
                 return  # a lead dated long after the event's day: a sentencing or anniversary story
