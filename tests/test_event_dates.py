@@ -133,7 +133,7 @@ def test_the_leads_day_beats_a_day_only_found_far_below():
 
 def test_a_dateline_stamp_is_not_taken_over_the_texts_day():
     from eventwire.analyze import analyze as run
-    from eventwire.analyze.event_link import header_times
+    from eventwire.analyze.event_date_cues import header_times
     rec = run(Record(article=Article(id="t", text="LAFAYETTE, Ind. (Jan. 8, 2015) - Police found a man shot early "
                                      "Friday morning.", published="2016-01-08", language="en")))
     stamps = header_times(rec.doc, rec.times)
@@ -165,3 +165,29 @@ def test_the_day_points_at_another_date_and_dates_nothing_itself():
                     "2024-03-24")
     shot = [e for e in evs if e.type in ("attack", "shooting")]
     assert shot and all(e.date is None or e.date["value"] != "2024-03-24" for e in shot)
+
+
+def test_the_articles_first_violent_event_also_gets_the_leads_day():
+    # the primary event is the arrest; the shooting it follows is told with its day in the lead
+    text = ("Man arrested after boy shot\n\n"
+            "Police arrested a man after a boy was shot in the leg, officers said. It happened around 1 a.m. "
+            "Friday outside a bar on Main Street.")
+    evs = events_of(text, "2024-03-23")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and shot[0].date is not None and shot[0].date["value"] == "2024-03-22"
+
+
+def test_an_update_stamp_is_found_without_a_year():
+    from eventwire.analyze import analyze as run
+    from eventwire.analyze.event_date_cues import header_times
+    rec = run(Record(article=Article(id="t", text="Update, 9:45 a.m. Sunday: A teen was arrested Saturday night.",
+                                     published="2024-03-25", language="en")))
+    assert [rec.times[i].text for i in header_times(rec.doc, rec.times)] == ["9:45 a.m. Sunday"]
+
+
+def test_continuing_to_investigate_is_reporting_not_the_event():
+    # "on Friday continued to investigate the shooting": Friday dates the inquiry
+    evs = events_of("The sheriff's office on Friday continued to investigate the accidental shooting of a boy.",
+                    "2024-03-23")
+    shot = [e for e in evs if e.type in ("attack", "shooting")]
+    assert shot and all(e.date is None or e.date["value"] != "2024-03-22" for e in shot)

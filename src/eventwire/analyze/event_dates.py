@@ -12,7 +12,10 @@ from typing import Any
 from ..model import Record
 from . import event_link as link
 from .event_coref import LEAD_UNITS, Cluster
+from .event_date_cues import header_times
 from .event_triggers import units
+
+LEAD_CHARS = 700  # the least a lead reaches past the event's first mention
 
 
 def headline_date(clusters: list[Cluster]) -> None:
@@ -69,17 +72,18 @@ def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int], clusters
             continue  # the date of an event of another kind
         d = link.date_dict(t)
         if d and d["precision"] == "day" and (not pub or d["value"][:10] <= pub):
-            if _day_dated(cl) and i in link.header_times(doc, record.times):
+            if _day_dated(cl) and i in header_times(doc, record.times):
                 continue  # a dateline's date stamps the report: it does not replace one the text gives
             if best is not None and best[0]["precision"] == "day" and days(best[0]["value"], d["value"]) > 45:
                 return  # a lead dated long after the event's day: a sentencing or anniversary story
-            if _day_dated(cl):
+            override = _day_dated(cl)
+            if override:
                 # a date only far past the lead belongs to an aftermath or an earlier case the
                 # article recalls: the lead's day is the incident's
                 for m in cl.members:
                     if m.date and m.date[0]["span"]["start"] >= hi:
                         m.date = None
-            h.date = (d, 1 if h.date is None or not _day_dated(cl) else 2)
+            h.date = (d, 2 if override else 1)
             return
 
 
@@ -209,4 +213,4 @@ def _lead_end(doc: Any, cl: Cluster) -> int:
     if not spans:
         return 0
     first = min(m.sent for m in cl.members)
-    return max(spans[min(max(LEAD_UNITS, first + 3), len(spans)) - 1][1], spans[min(first, len(spans) - 1)][0] + 600)
+    return max(spans[min(max(LEAD_UNITS, first + 3), len(spans)) - 1][1], spans[min(first, len(spans) - 1)][0] + LEAD_CHARS)

@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections import Counter
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..model import Place, Record, Time
 from ..nlp import doc_text
+from .event_date_cues import (
+    CLOCK,
+    date_words,
+    fronted,
+    same_time_clause,
+    says_when,
+    verb_of,
+)
 from .event_lexicon import cue_set
 from .event_triggers import break_between
 from .place_local import named_city
@@ -286,20 +291,6 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     return None
 
 
-_CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b")
-
-
-def fronted(tok: Any) -> bool:
-    """Does the token open its sentence ("On 8 June 2022, ...", "Friday, ...", also after a
-    label: "Looting: On 29 January 2022, ...")?"""
-    start = tok.sent.start
-    for t in tok.doc[start:min(tok.i, start + 4)]:
-        if t.text == ":":
-            start = t.i + 1
-    # only words like "On", "Early", "Around" before it: "Police on Monday said" is not fronted
-    return tok.i - start <= 2 and not any(t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") for t in tok.doc[start:tok.i])
-
-
 def _own_clause(doc: Any, t: Time, trigger_ids: set[int], frame: Time) -> bool:
     """Is the time inside the event's own relative clause ("a girl who was shot and killed
     while in a parked car on January 13th")? That clause's date is the event's, whatever
@@ -326,31 +317,16 @@ def _frames(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
         and not on_follow_up_verb(doc, t, trigger_ids)
 
 
-@lru_cache(maxsize=1)
-def _date_words() -> dict[str, frozenset[str]]:
-    raw = tomllib.loads(resources.files("eventwire.data").joinpath("times/event_dates.toml").read_text(encoding="utf-8"))
-    return {"follow_up": frozenset(raw["verbs"]["follow_up"]), "response": frozenset(raw["verbs"]["response"]),
-            "same_time": frozenset(raw["markers"]["same_time"])}
-
-
-def _verb_of(tok: Any) -> Any:
-    """The verb a time expression hangs from (or the token itself when none is near)."""
-    for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            break
-        tok = tok.head
-    return tok
-
-
 def on_follow_up_verb(doc: Any, t: Time, trigger_ids: set[int] | None = None) -> bool:
     """Is the time on a later step of the case ("charged Thursday in the shooting")? It dates
     that step. Not when that verb is the event's own trigger."""
     tok = token_at(doc, t.start)
     if tok is None:
         return False
-    verb = _verb_of(tok)
-    if verb.lower_ not in _date_words()["follow_up"]:
-        return False
+    verb = verb_of(tok)
+    if verb.lower_ not in date_words()["follow_up"] and not any(
+            c.dep_ == "dobj" and c.lower_ in date_words()["follow_up"] for c in verb.children):
+        return False  # ("made her first court appearance Thursday": the object names the step)
     # "charged ... in the fatal shooting of his brother around 1:54 a.m. Wednesday": a time
     # after the event noun the verb governs is the event's, misattached by the parser
     return not (trigger_ids and (verb.i in trigger_ids or any(verb.i < i < tok.i for i in trigger_ids)))
@@ -362,69 +338,13 @@ def attached(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
     return tok is not None and _ancestor_dist(tok, trigger_ids, 8) is not None
 
 
-def _same_time_clause(clause: Any) -> bool:
-    """An adverbial clause of time under the verb ("driving Sunday when shots were fired")."""
-    return clause.dep_ == "advcl" and any(
-        c.lower_ in _date_words()["same_time"] and c.dep_ in ("mark", "advmod") for c in clause.children)
-
-
-_STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated|published|created|modified|last updated|date)\s*(?:on|at)?\s*:?\s*$")
-_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def header_times(doc: Any, times: list[Time]) -> set[int]:
-    """Indices of times that stamp the article rather than tell of an event: a dated dateline
-    ("LAFAYETTE, Ind. (Jan. 8, 2015) –"), "Posted: Saturday, December 27, 2014", or a line
-    holding nothing but a date. They give the report date, never an event's."""
-    key = ("eventwire_header_times", len(times))
-    cached = doc.user_data.get(key)
-    if cached is not None:
-        return cached
-    text = doc_text(doc)
-    out = set()
-    for i, t in enumerate(times):
-        if t.type not in ("DATE", "TIME") or not _HAS_YEAR.search(t.text):
-            continue
-        before, after = text[max(0, t.start - 30):t.start], text[t.end:t.end + 4]
-        line_start = text.rfind("\n", 0, t.start) + 1
-        line_end = text.find("\n", t.end)
-        rest = text[line_start:t.start] + text[t.end:len(text) if line_end < 0 else line_end]
-        if (before.endswith("(") and after.startswith(")")) or _STAMP_BEFORE.search(before) \
-                or not re.sub(r"[\W\d]|\b(?:[ap]\.?m\.?|[ECMP][SD]T|GMT|UTC)\b", "", rest, flags=re.I).strip():
-            out.add(i)
-    doc.user_data[key] = out
-    return out
-
-
 def on_report_verb(doc: Any, t: Time) -> bool:
     """Is the time on a verb of saying ("police said Tuesday")? It dates a statement."""
     tok = token_at(doc, t.start)
     if tok is None:
         return False
-    verb = _verb_of(tok)
-    return verb.lower_ in cue_set("link", "report_verbs") and _says_when(verb, tok)
-
-
-def _says_when(verb: Any, tok: Any) -> bool:
-    """Does the time on this saying verb really date the statement? Not "it was reported
-    (to police) at 3 a.m.", which is when the incident came to light, and not a time after
-    the start of the reported clause ("says [the incident happened ...] around 5:30 p.m.
-    Friday"), which the parser hung on the wrong verb."""
-    if verb.lower_ == "reported" and any(c.dep_ == "auxpass" for c in verb.children):
-        return False
-    doc = verb.doc
-    if any(t.text == "(" for t in doc[max(0, verb.i - 2):verb.i]) and any(t.text == ")" for t in doc[verb.i + 1:verb.i + 3]):
-        return False  # "23 February 2022 (as reported), ...": an aside, not a statement
-    for c in verb.children:
-        if c.dep_ == "ccomp" and verb.i < c.left_edge.i < tok.i:
-            return False
-        # "The family of a girl shot during a road-rage incident Sunday said ...", "The officer
-        # who shot a teen Wednesday night was identified as ...": a time right after a subject
-        # that holds a clause of its own ends that clause
-        if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i < tok.i <= c.right_edge.i + 1 < verb.i + 1 \
-                and any(w.dep_ in ("relcl", "acl") for w in c.subtree):
-            return False
-    return True
+    verb = verb_of(tok)
+    return verb.lower_ in cue_set("link", "report_verbs") and says_when(verb, tok)
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis"}
@@ -439,12 +359,8 @@ def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
     tok = token_at(doc, t.start)
     if tok is None:
         return False
-    verb = tok
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    if verb.i in trigger_ids or verb.pos_ not in ("VERB", "AUX") or verb.lower_ in _date_words()["response"]:
+    verb = verb_of(tok)
+    if verb.i in trigger_ids or verb.pos_ not in ("VERB", "AUX") or verb.lower_ in date_words()["response"]:
         return False  # "police responded at 11 p.m. Thursday to a call of shots fired": its time
     inside = [doc[i] for i in trigger_ids if verb.is_ancestor(doc[i])]
     if not inside:
@@ -452,17 +368,17 @@ def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
     if verb.lower_ in cue_set("link", "report_verbs"):
         if fronted(tok) and any(doc[i].dep_ == "conj" and doc[i].head.i == verb.i for i in trigger_ids):
             return False  # "On 15 March, forces investigated a house and arrested a man": one frame
-        if fronted(tok) and _CLOCK.search(doc_text(doc)[tok.sent.start_char:verb.idx]):
+        if fronted(tok) and CLOCK.search(doc_text(doc)[tok.sent.start_char:verb.idx]):
             return False  # "Saturday night, after 10:30 p.m., police said someone opened fire": a statement has no minute
-        return _says_when(verb, tok)
-    follow_up = verb.lower_ in _date_words()["follow_up"]
+        return says_when(verb, tok)
+    follow_up = verb.lower_ in date_words()["follow_up"]
     if fronted(tok):
         return follow_up  # a fronted date frames the whole sentence, unless it dates a later step
     for trig in inside:
         cur = trig
         while cur.i != verb.i and cur.head is not cur:
             if cur.dep_ in _CLAUSE_DEPS:
-                if cur.head.i == verb.i and not follow_up and _same_time_clause(cur):
+                if cur.head.i == verb.i and not follow_up and same_time_clause(cur):
                     break  # "responded Monday after a teen was shot": one time for both
                 return True  # the event has a clause (and a time) of its own
             cur = cur.head

@@ -192,6 +192,11 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         clusters[p].primary = True
     if p is not None:
         dates.lead_date(record, doc, clusters[p], claimed, clusters)
+        # and the article's incident, and its first violent event (which a reader takes for it)
+        inc = _incident(clusters, p)
+        first = next((c for c in clusters if c.head.family == "violence" and c.head.mode == "asserted"), None)
+        for c in {id(x): x for x in (inc, first) if x is not None and x is not clusters[p]}.values():
+            dates.lead_date(record, doc, c, claimed, clusters)
         for c in {id(x): x for x in (clusters[p], _incident(clusters, p)) if x is not None}.values():
             dates.refine_coarse(record, doc, c)
     dates.background_by_date(clusters, p)

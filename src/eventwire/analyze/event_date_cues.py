@@ -1,0 +1,114 @@
+"""Cues for dating events: word lists (data/times/event_dates.toml), the verb a time hangs
+from, opening dates, clauses that share a time, statement times, and dateline stamps. Parse
+helpers only; event_link decides with them which time dates which event."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..model import Time
+from ..nlp import doc_text
+from .event_lexicon import cue_set
+
+CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b")
+
+
+def fronted(tok: Any) -> bool:
+    """Does the token open its sentence ("On 8 June 2022, ...", "Friday, ...", also after a
+    label: "Looting: On 29 January 2022, ...")?"""
+    start = tok.sent.start
+    for t in tok.doc[start:min(tok.i, start + 4)]:
+        if t.text == ":":
+            start = t.i + 1
+    # only words like "On", "Early", "Around" before it: "Police on Monday said" is not fronted
+    return tok.i - start <= 2 and not any(t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") for t in tok.doc[start:tok.i])
+
+
+@lru_cache(maxsize=1)
+def date_words() -> dict[str, frozenset[str]]:
+    raw = tomllib.loads(resources.files("eventwire.data").joinpath("times/event_dates.toml").read_text(encoding="utf-8"))
+    return {"follow_up": frozenset(raw["verbs"]["follow_up"]), "response": frozenset(raw["verbs"]["response"]),
+            "same_time": frozenset(raw["markers"]["same_time"])}
+
+
+def verb_of(tok: Any) -> Any:
+    """The verb a time expression hangs from (or the token itself when none is near)."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return inner_report(tok)
+
+
+def inner_report(verb: Any) -> Any:
+    """"continued to investigate", "began investigating": the verb of saying or reporting
+    under an aspectual verb is the one that counts."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.lower_ in cue_set("link", "report_verbs"):
+            return c
+    return verb
+
+
+def same_time_clause(clause: Any) -> bool:
+    """An adverbial clause of time under the verb ("driving Sunday when shots were fired")."""
+    return clause.dep_ == "advcl" and any(
+        c.lower_ in date_words()["same_time"] and c.dep_ in ("mark", "advmod") for c in clause.children)
+
+
+_STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated?|published|created|modified|last updated|date)\s*(?:on|at)?\s*[:,]?\s*$")
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def header_times(doc: Any, times: list[Time]) -> set[int]:
+    """Indices of times that stamp the article rather than tell of an event: a dated dateline
+    ("LAFAYETTE, Ind. (Jan. 8, 2015) –"), "Posted: Saturday, December 27, 2014", or a line
+    holding nothing but a date. They give the report date, never an event's."""
+    key = ("eventwire_header_times", len(times))
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return cached
+    text = doc_text(doc)
+    out = set()
+    for i, t in enumerate(times):
+        before, after = text[max(0, t.start - 30):t.start], text[t.end:t.end + 4]
+        if t.type not in ("DATE", "TIME"):
+            continue
+        if _STAMP_BEFORE.search(before):  # "Posted: ...", "Update, 9:45 a.m. Sunday:"
+            out.add(i)
+            continue
+        if not _HAS_YEAR.search(t.text):
+            continue
+        line_start = text.rfind("\n", 0, t.start) + 1
+        line_end = text.find("\n", t.end)
+        rest = text[line_start:t.start] + text[t.end:len(text) if line_end < 0 else line_end]
+        if (before.endswith("(") and after.startswith(")")) \
+                or not re.sub(r"[\W\d]|\b(?:[ap]\.?m\.?|[ECMP][SD]T|GMT|UTC)\b", "", rest, flags=re.I).strip():
+            out.add(i)
+    doc.user_data[key] = out
+    return out
+
+
+def says_when(verb: Any, tok: Any) -> bool:
+    """Does the time on this saying verb really date the statement? Not "it was reported
+    (to police) at 3 a.m.", which is when the incident came to light, and not a time after
+    the start of the reported clause ("says [the incident happened ...] around 5:30 p.m.
+    Friday"), which the parser hung on the wrong verb."""
+    if verb.lower_ == "reported" and any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    doc = verb.doc
+    if any(t.text == "(" for t in doc[max(0, verb.i - 2):verb.i]) and any(t.text == ")" for t in doc[verb.i + 1:verb.i + 3]):
+        return False  # "23 February 2022 (as reported), ...": an aside, not a statement
+    for c in verb.children:
+        if c.dep_ == "ccomp" and verb.i < c.left_edge.i < tok.i:
+            return False
+        # "The family of a girl shot during a road-rage incident Sunday said ...", "The officer
+        # who shot a teen Wednesday night was identified as ...": a time right after a subject
+        # that holds a clause of its own ends that clause
+        if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i < tok.i <= c.right_edge.i + 1 < verb.i + 1 \
+                and any(w.dep_ in ("relcl", "acl") for w in c.subtree):
+            return False
+    return True
