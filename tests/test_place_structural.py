@@ -47,3 +47,12 @@ def test_compass_suffix_names_a_part_of_an_area():
     # "<Area>-South" as coders split an area: the area itself
     cands = gazetteer().lookup("Bago-West")
     assert cands and cands[0].feature == "admin1" and cands[0].country_code == "MM"
+
+
+def test_bracketed_address_makes_the_head_a_place():
+    from eventwire.analyze.place_chain import nested
+
+    # two or more areas ending with a first-level area: an address, whatever precedes it
+    assert nested(["Someplace", "Ogun"], "NG", True)
+    assert not nested(["Ogun"], "NG", True)  # one name in brackets may be an aside
+    assert not nested(["Someplace", "Ogun"], "NG", False)

@@ -104,6 +104,15 @@ def plausible_head(text: str, s: int, t: int, paren: bool) -> bool:
     return framed(text, s, t) or paren and gazetteer().known(name)
 
 
+def nested(quals: list[str], cc: str, paren: bool) -> bool:
+    """"Kouyape (Kolofata, Mayo-Sava, Extreme-Nord)": a bracket of two or more names ending with a
+    first-level area or the country of the chain is an address; the name before it is a place
+    whatever the NER called it. The middle areas (districts) may be unknown to the gazetteer."""
+    if not paren or len(quals) < 2:
+        return False
+    return any(c.country_code == cc and c.feature in ("admin1", "country") for c in gazetteer().lookup(quals[-1]))
+
+
 def framed(text: str, s: int, t: int) -> bool:
     """"in X", "X village": the words around a name say it is a place."""
     return after_preposition(text, s) or bool(re.match(rf"\s{_GENERIC}\b", text[t:t + 20]))
