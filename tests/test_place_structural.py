@@ -56,3 +56,12 @@ def test_bracketed_address_makes_the_head_a_place():
     assert nested(["Someplace", "Ogun"], "NG", True)
     assert not nested(["Ogun"], "NG", True)  # one name in brackets may be an aside
     assert not nested(["Someplace", "Ogun"], "NG", False)
+
+
+def test_streets_of_frames_a_known_town():
+    from eventwire.analyze.place_chain import plain
+
+    text = "Hundreds marched through the streets of Bregenz on Monday."
+    assert [text[s:e] for s, e in plain(text)] == ["Bregenz"]
+    # the same frame around a word no gazetteer knows yields nothing
+    assert plain("They marched through the streets of Qwertyville.") == []

@@ -122,10 +122,17 @@ def after_preposition(text: str, start: int) -> bool:
     return bool(_PREP_BEFORE.search(text[max(0, start - 30):start]))
 
 
+# "the streets of X", "the outskirts of X", "the town of X": the frame says X is a settlement
+_OF = re.compile(rf"\b(?:streets|outskirts|suburbs?|centre|center|town|city|village|villages|municipality)"
+                 rf"\sof\s({NAME})")
+ALT_POPULATION = 20_000  # a city named by an alternate spelling must be at least this big
+
+
 def plain(text: str) -> list[tuple[int, int]]:
-    """Names right after a locative preposition the gazetteer knows by their primary name."""
+    """Names right after a locative preposition (or "the streets of") the gazetteer knows by
+    their primary name, or by another spelling when the city is big enough to be talked about."""
     out = []
-    for m in _IN.finditer(text):
+    for m in (*_IN.finditer(text), *_OF.finditer(text)):
         s, e = m.span(1)
         name = text[s:e]
         if name.split()[0].lower() in _not_after_in() or _known_primary(name) is None:
@@ -137,12 +144,17 @@ def plain(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=20_000)
 def _known_primary(name: str) -> Candidate | None:
     """A city or country by its primary name, or any first-level area ("Ar Raqqa"); for
-    "City - District" the city."""
+    "City - District" the city; a city of ALT_POPULATION or more also by another of its names
+    ("Avdiivka" for Avdiyivka)."""
     name = name.split(" - ")[0]
-    for c in gazetteer().lookup(name):
+    cands = gazetteer().lookup(name)
+    for c in cands:
         if c.feature == "admin1":
             return c
         if c.feature in ("city", "admin1", "country") and norm(c.name) == norm(name):
+            return c
+    for c in cands:
+        if c.feature == "city" and c.population >= ALT_POPULATION:
             return c
     return None
 
