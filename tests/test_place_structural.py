@@ -65,3 +65,19 @@ def test_streets_of_frames_a_known_town():
     assert [text[s:e] for s, e in plain(text)] == ["Bregenz"]
     # the same frame around a word no gazetteer knows yields nothing
     assert plain("They marched through the streets of Qwertyville.") == []
+
+
+def _chains(text: str) -> list[tuple[str, list[str]]]:
+    from eventwire.analyze.place_chain import find
+
+    return [(text[c.head[0]:c.head[1]], [text[a:b] for a, b in c.quals]) for c in find(text)]
+
+
+def test_name_comma_area_kind_is_a_chain():
+    # "X, Y region": the written-out kind of area makes it a place and its area, no "in" needed
+    assert ("Smallville", ["Ogun"]) in _chains("Troops shelled Smallville, Ogun state on Monday.")
+
+
+def test_spelling_variant_in_brackets_before_the_address():
+    chains = _chains("in Abc Def (Abc Deff) village (Foo township, Ogun state), troops")
+    assert any(h == "Abc Def" and q[-1] == "Ogun" for h, q in chains)

@@ -27,9 +27,13 @@ NAME = rf"{_CAP}(?:\s(?:{_CONN}\s)?{_CAP}){{0,4}}(?:\s-\s{_CAP}(?:\s{_CAP})?)?"
 _GENERIC = (r"(?:village|town|township|city|district|upazila|sub-district|subdistrict|area|region|province|"
             r"governorate|state|county|municipality|department|commune|prefecture|oblast|raion|"
             r"division|tehsil|zone|locality|neighbou?rhood|camp)")
-_PAREN = re.compile(rf"({NAME})(?:\s{_GENERIC})?\s?\(([^()\n]{{2,120}})\)")
+# "Lel Kyar (Lel Char) village (Kale township, Sagaing region)": a spelling variant may come first
+_PAREN = re.compile(rf"({NAME})(?:\s\({NAME}\))?(?:\s{_GENERIC})?\s?\(([^()\n]{{2,120}})\)")
 _LOC_PREP = r"\b(?:in|near|at|outside|around|into|towards|toward|from|of|to|between|on)"
 _COMMA = re.compile(rf"{_LOC_PREP}\s(?:the\s)?(?:{_GENERIC}\sof\s)?({NAME})(?:\s{_GENERIC})?((?:,\s?{NAME}(?:\s{_GENERIC})?){{1,3}})")
+# "shelled Luparevo, Mykolaiv region": a name and the area it lies in, the area's kind written out
+_AREA_KIND = r"(?:region|province|governorate|oblast|state|county|district|department|prefecture)"
+_COMMA_AREA = re.compile(rf"({NAME}),\s({NAME})\s{_AREA_KIND}\b")
 _IN = re.compile(rf"\b(?:in|near|outside|around|into|towards)\s(?:the\s)?(?:(?:central|northern|southern|"
                  rf"eastern|western|downtown|rural|northeastern|northwestern|southeastern|southwestern)\s)?({NAME})")
 # "X town in Y countryside", "X district of Y province": the head, then its areas
@@ -92,6 +96,10 @@ def find(text: str) -> list[Chain]:
         quals = _elements(text, m.start(2), m.end(2))
         if quals:
             out.append(Chain((m.start(1), m.end(1)), quals, False))
+    heads = {c.head for c in out}
+    for m in _COMMA_AREA.finditer(text):
+        if m.span(1) not in heads:
+            out.append(Chain(m.span(1), [m.span(2)], False))
     return out
 
 
@@ -114,8 +122,9 @@ def nested(quals: list[str], cc: str, paren: bool) -> bool:
 
 
 def framed(text: str, s: int, t: int) -> bool:
-    """"in X", "X village": the words around a name say it is a place."""
-    return after_preposition(text, s) or bool(re.match(rf"\s{_GENERIC}\b", text[t:t + 20]))
+    """"in X", "X village", "X, Y region": the words around a name say it is a place."""
+    return after_preposition(text, s) or bool(re.match(rf"\s{_GENERIC}\b", text[t:t + 20])) \
+        or bool(_COMMA_AREA.match(text, s) and _COMMA_AREA.match(text, s).end(1) == t)
 
 
 def after_preposition(text: str, start: int) -> bool:
