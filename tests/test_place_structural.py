@@ -81,3 +81,22 @@ def test_name_comma_area_kind_is_a_chain():
 def test_spelling_variant_in_brackets_before_the_address():
     chains = _chains("in Abc Def (Abc Deff) village (Foo township, Ogun state), troops")
     assert any(h == "Abc Def" and q[-1] == "Ogun" for h, q in chains)
+
+
+def test_compass_words_across_languages():
+    # Indonesian "Utara", Korean "-buk-do" and English "North" name the same province part
+    assert skeleton(norm("North Maluku")) == skeleton(norm("Maluku Utara"))
+    assert skeleton(norm("North Chungcheong")) == skeleton(norm("Chungcheongbuk-do"))
+    assert skeleton(norm("North Chungcheong")) != skeleton(norm("South Chungcheong"))
+
+
+def test_settlement_word_frames_a_town():
+    from eventwire.analyze.place_chain import plain
+
+    text = "Students protested at Bregenz town on Monday."
+    assert [text[s:e] for s, e in plain(text)] == ["Bregenz"]
+
+
+def test_coder_note_between_name_and_address():
+    chains = _chains("air raids on Smallville (coded to district level) (Ogun). Nothing else.")
+    assert ("Smallville", ["Ogun"]) in chains

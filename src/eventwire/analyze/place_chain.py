@@ -27,8 +27,9 @@ NAME = rf"{_CAP}(?:\s(?:{_CONN}\s)?{_CAP}){{0,4}}(?:\s-\s{_CAP}(?:\s{_CAP})?)?"
 _GENERIC = (r"(?:village|town|township|city|district|upazila|sub-district|subdistrict|area|region|province|"
             r"governorate|state|county|municipality|department|commune|prefecture|oblast|raion|"
             r"division|tehsil|zone|locality|neighbou?rhood|camp)")
-# "Lel Kyar (Lel Char) village (Kale township, Sagaing region)": a spelling variant may come first
-_PAREN = re.compile(rf"({NAME})(?:\s\({NAME}\))?(?:\s{_GENERIC})?\s?\(([^()\n]{{2,120}})\)")
+# "Lel Kyar (Lel Char) village (Kale township, Sagaing region)": a spelling variant or a coder's
+# note ("Hays (coded to district level) (Al Hudaydah)") may come before the areas
+_PAREN = re.compile(rf"({NAME})(?:\s\([^()\n]{{1,40}}\))?(?:\s{_GENERIC})?\s?\(([^()\n]{{2,120}})\)")
 _LOC_PREP = r"\b(?:in|near|at|outside|around|into|towards|toward|from|of|to|between|on)"
 _COMMA = re.compile(rf"{_LOC_PREP}\s(?:the\s)?(?:{_GENERIC}\sof\s)?({NAME})(?:\s{_GENERIC})?((?:,\s?{NAME}(?:\s{_GENERIC})?){{1,3}})")
 # "shelled Luparevo, Mykolaiv region": a name and the area it lies in, the area's kind written out
@@ -132,8 +133,10 @@ def after_preposition(text: str, start: int) -> bool:
 
 
 # "the streets of X", "the outskirts of X", "the town of X": the frame says X is a settlement
-_OF = re.compile(rf"\b(?:streets|outskirts|suburbs?|centre|center|town|city|village|villages|municipality)"
-                 rf"\sof\s({NAME})")
+_OF = re.compile(rf"\b(?:streets|outskirts|suburbs?|centre|center|town|city|village|villages|municipality|"
+                 rf"area|vicinity|countryside|neighbou?rhood)\sof\s({NAME})")
+# "at Sopore town", "in Basrah city": a settlement word after the name frames it as well
+_SETTLEMENT = re.compile(rf"\b(?:at|in|near|of|outside)\s(?:the\s)?({NAME})\s(?:city|town|village)\b")
 ALT_POPULATION = 20_000  # a city named by an alternate spelling must be at least this big
 
 
@@ -141,7 +144,7 @@ def plain(text: str) -> list[tuple[int, int]]:
     """Names right after a locative preposition (or "the streets of") the gazetteer knows by
     their primary name, or by another spelling when the city is big enough to be talked about."""
     out = []
-    for m in (*_IN.finditer(text), *_OF.finditer(text)):
+    for m in (*_IN.finditer(text), *_OF.finditer(text), *_SETTLEMENT.finditer(text)):
         s, e = m.span(1)
         name = text[s:e]
         if name.split()[0].lower() in _not_after_in() or _known_primary(name) is None:
