@@ -100,3 +100,9 @@ def test_settlement_word_frames_a_town():
 def test_coder_note_between_name_and_address():
     chains = _chains("air raids on Smallville (coded to district level) (Ogun). Nothing else.")
     assert ("Smallville", ["Ogun"]) in chains
+
+
+def test_local_unit_words_frame_the_head():
+    # "X kebele/woreda/front/sector (District, Region)": local units of conflict notes
+    assert ("Smallville", ["Foo", "Ogun"]) in _chains("clashes in Smallville woreda (Foo, Ogun). Later")
+    assert ("Smallville", ["Foo", "Ogun"]) in _chains("fighting on Smallville front (Foo, Ogun). Later")

@@ -26,7 +26,8 @@ _CONN = r"(?:de|del|de la|do|da|dos|das|al|el|ad|ar|as|ash|az|an|la|le|du|des|di
 NAME = rf"{_CAP}(?:\s(?:{_CONN}\s)?{_CAP}){{0,4}}(?:\s-\s{_CAP}(?:\s{_CAP})?)?"
 _GENERIC = (r"(?:village|town|township|city|district|upazila|sub-district|subdistrict|area|region|province|"
             r"governorate|state|county|municipality|department|commune|prefecture|oblast|raion|"
-            r"division|tehsil|zone|locality|neighbou?rhood|camp)")
+            r"division|tehsil|zone|locality|neighbou?rhood|camp|subdivision|sub-county|kebele|woreda|payam|"
+            r"ward|sector|front)")  # the last ones: local units and (in conflict notes) front lines
 # "Lel Kyar (Lel Char) village (Kale township, Sagaing region)": a spelling variant or a coder's
 # note ("Hays (coded to district level) (Al Hudaydah)") may come before the areas
 _PAREN = re.compile(rf"({NAME})(?:\s\([^()\n]{{1,40}}\))?(?:\s{_GENERIC})?\s?\(([^()\n]{{2,120}})\)")
