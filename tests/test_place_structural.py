@@ -106,3 +106,15 @@ def test_local_unit_words_frame_the_head():
     # "X kebele/woreda/front/sector (District, Region)": local units of conflict notes
     assert ("Smallville", ["Foo", "Ogun"]) in _chains("clashes in Smallville woreda (Foo, Ogun). Later")
     assert ("Smallville", ["Foo", "Ogun"]) in _chains("fighting on Smallville front (Foo, Ogun). Later")
+
+
+def test_close_needs_more_than_shared_consonants():
+    # same consonant skeleton, different names: "Hayran" (a Yemeni district) is not Haryana
+    assert skeleton(norm("Hayran")) == skeleton(norm("Haryana"))
+    assert not close(norm("Hayran"), norm("Haryana"))
+
+
+def test_acronym_is_not_an_alternate_city_name():
+    from eventwire.analyze.place_chain import plain
+
+    assert plain("workers went on strike outside the MEG headquarters.") == []

@@ -76,7 +76,7 @@ def skeleton(key: str) -> str:
 def close(a: str, b: str) -> bool:
     """Two folded names spelled alike enough to be one name transliterated twice."""
     x, y = " ".join(words(a)), " ".join(words(b))
-    return bool(x and y) and SequenceMatcher(None, x, y).ratio() >= 0.75
+    return bool(x and y) and SequenceMatcher(None, x, y).ratio() >= 0.8  # "Hayran" is not "Haryana"
 
 
 def admin2_rows(path: Path = ADMIN2) -> list[dict[str, str]]:

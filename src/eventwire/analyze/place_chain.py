@@ -56,7 +56,7 @@ def _not_after_in() -> frozenset[str]:
 class Chain:
     head: tuple[int, int]  # the small place's span
     quals: list[tuple[int, int]]  # spans of the areas that contain it, finest first
-    paren: bool  # "X (A, B)" rather than "in X, A"
+    paren: bool  # "X (A, B)" or "X town in Y countryside" (towns count as areas) rather than "in X, A"
 
 
 def _elements(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -93,7 +93,8 @@ def find(text: str) -> list[Chain]:
     for m in _NESTED.finditer(text):
         quals = [p.span(1) for p in _NESTED_PART.finditer(text, m.start(2), m.end(2))]
         if quals:
-            out.append(Chain((m.start(1), m.end(1)), quals, False))
+            # "Bara town in Idleb countryside": as in brackets, a town may be the area
+            out.append(Chain((m.start(1), m.end(1)), quals, True))
     for m in _COMMA.finditer(text):
         quals = _elements(text, m.start(2), m.end(2))
         if quals:
@@ -166,6 +167,8 @@ def _known_primary(name: str) -> Candidate | None:
             return c
         if c.feature in ("city", "admin1", "country") and norm(c.name) == norm(name):
             return c
+    if name.isupper():
+        return None  # "outside the MEG headquarters": an acronym, not another spelling of a city
     for c in cands:
         if c.feature == "city" and c.population >= ALT_POPULATION:
             return c
