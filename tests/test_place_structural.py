@@ -118,3 +118,9 @@ def test_acronym_is_not_an_alternate_city_name():
     from eventwire.analyze.place_chain import plain
 
     assert plain("workers went on strike outside the MEG headquarters.") == []
+
+
+def test_square_bracket_note_and_trailing_area():
+    assert ("Foo Well", ["Bar", "Ogun"]) in _chains("seized near Foo Well [Baz Tree] (Bar, Ogun). It was")
+    chains = _chains("killed in the Foo village in the Bar countryside, Ogun. Later")
+    assert ("Foo", ["Bar", "Ogun"]) in chains

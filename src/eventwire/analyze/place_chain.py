@@ -30,7 +30,7 @@ _GENERIC = (r"(?:village|town|township|city|district|upazila|sub-district|subdis
             r"ward|sector|front)")  # the last ones: local units and (in conflict notes) front lines
 # "Lel Kyar (Lel Char) village (Kale township, Sagaing region)": a spelling variant or a coder's
 # note ("Hays (coded to district level) (Al Hudaydah)") may come before the areas
-_PAREN = re.compile(rf"({NAME})(?:\s\([^()\n]{{1,40}}\))?(?:\s{_GENERIC})?\s?\(([^()\n]{{2,120}})\)")
+_PAREN = re.compile(rf"({NAME})(?:\s[(\[][^()\[\]\n]{{1,40}}[)\]])?(?:\s{_GENERIC})?\s?\(([^()\n]{{2,120}})\)")
 _LOC_PREP = r"\b(?:in|near|at|outside|around|into|towards|toward|from|of|to|between|on)"
 _COMMA = re.compile(rf"{_LOC_PREP}\s(?:the\s)?(?:{_GENERIC}\sof\s)?({NAME})(?:\s{_GENERIC})?((?:,\s?{NAME}(?:\s{_GENERIC})?){{1,3}})")
 # "shelled Luparevo, Mykolaiv region": a name and the area it lies in, the area's kind written out
@@ -39,8 +39,10 @@ _COMMA_AREA = re.compile(rf"({NAME}),\s({NAME})\s{_AREA_KIND}\b")
 _IN = re.compile(rf"\b(?:in|near|outside|around|into|towards)\s(?:the\s)?(?:(?:central|northern|southern|"
                  rf"eastern|western|downtown|rural|northeastern|northwestern|southeastern|southwestern)\s)?({NAME})")
 # "X town in Y countryside", "X district of Y province": the head, then its areas
-_NESTED = re.compile(rf"({NAME})\s{_GENERIC}((?:\s(?:in|of)\s(?:the\s)?{NAME}(?:\s(?:{_GENERIC}|countryside))?){{1,3}})")
-_NESTED_PART = re.compile(rf"\s(?:in|of)\s(?:the\s)?({NAME})")
+# ... and a last area after a comma: "Dhabana village in the Quamishli countryside, Hasakeh"
+_NESTED = re.compile(rf"({NAME})\s{_GENERIC}((?:\s(?:in|of)\s(?:the\s)?{NAME}(?:\s(?:{_GENERIC}|countryside))?){{1,3}}"
+                     rf"(?:,\s{NAME}(?=[.;\n]))?)")
+_NESTED_PART = re.compile(rf"(?:\s(?:in|of)\s(?:the\s)?|,\s)({NAME})")
 _TRAIL = re.compile(rf"\s{_GENERIC}$", re.I)
 _PREP_BEFORE = re.compile(rf"{_LOC_PREP}\s(?:the\s)?(?:{_GENERIC}\sof\s)?$")
 
