@@ -50,12 +50,13 @@ def test_compass_suffix_names_a_part_of_an_area():
 
 
 def test_bracketed_address_makes_the_head_a_place():
-    from eventwire.analyze.place_chain import nested
+    from eventwire.analyze.place_chain import framed
 
     # two or more areas ending with a first-level area: an address, whatever precedes it
-    assert nested(["Someplace", "Ogun"], "NG", True)
-    assert not nested(["Ogun"], "NG", True)  # one name in brackets may be an aside
-    assert not nested(["Someplace", "Ogun"], "NG", False)
+    text = "gunmen attacked Foo (Someplace, Ogun) and Bar (Ogun) and Baz (Someplace, Qwerty)."
+    assert framed(text, text.index("Foo"), text.index("Foo") + 3)
+    assert not framed(text, text.index("Bar"), text.index("Bar") + 3)  # one name may be an aside
+    assert not framed(text, text.index("Baz"), text.index("Baz") + 3)  # no known area at the end
 
 
 def test_streets_of_frames_a_known_town():

@@ -30,7 +30,9 @@ _GENERIC = (r"(?:village|town|township|city|district|upazila|sub-district|subdis
             r"ward|sector|front)")  # the last ones: local units and (in conflict notes) front lines
 # "Lel Kyar (Lel Char) village (Kale township, Sagaing region)": a spelling variant or a coder's
 # note ("Hays (coded to district level) (Al Hudaydah)") may come before the areas
-_PAREN = re.compile(rf"({NAME})(?:\s[(\[][^()\[\]\n]{{1,40}}[)\]])?(?:\s{_GENERIC})?\s?\(([^()\n]{{2,120}})\)")
+_BETWEEN = rf"(?:\s[(\[][^()\[\]\n]{{1,40}}[)\]])?(?:\s{_GENERIC})?\s?"
+_PAREN = re.compile(rf"({NAME}){_BETWEEN}\(([^()\n]{{2,120}})\)")
+_ADDRESS = re.compile(rf"{_BETWEEN}\(([^()\n]{{2,120}})\)")
 _LOC_PREP = r"\b(?:in|near|at|outside|around|into|towards|toward|from|of|to|between|on)"
 _COMMA = re.compile(rf"{_LOC_PREP}\s(?:the\s)?(?:{_GENERIC}\sof\s)?({NAME})(?:\s{_GENERIC})?((?:,\s?{NAME}(?:\s{_GENERIC})?){{1,3}})")
 # "shelled Luparevo, Mykolaiv region": a name and the area it lies in, the area's kind written out
@@ -117,19 +119,23 @@ def plausible_head(text: str, s: int, t: int, paren: bool) -> bool:
     return framed(text, s, t) or paren and gazetteer().known(name)
 
 
-def nested(quals: list[str], cc: str, paren: bool) -> bool:
+def address_after(text: str, t: int) -> bool:
     """"Kouyape (Kolofata, Mayo-Sava, Extreme-Nord)": a bracket of two or more names ending with a
-    first-level area or the country of the chain is an address; the name before it is a place
-    whatever the NER called it. The middle areas (districts) may be unknown to the gazetteer."""
-    if not paren or len(quals) < 2:
+    first-level area or a country is an address; the name before it is a place whatever the NER
+    called it. The middle areas (districts) may be unknown to the gazetteer."""
+    m = _ADDRESS.match(text, t)
+    if not m:
         return False
-    return any(c.country_code == cc and c.feature in ("admin1", "country") for c in gazetteer().lookup(quals[-1]))
+    quals = [text[a:b] for a, b in _elements(text, m.start(1), m.end(1))]
+    return len(quals) >= 2 and any(c.feature in ("admin1", "country") for c in gazetteer().lookup(quals[-1]))
 
 
 def framed(text: str, s: int, t: int) -> bool:
-    """"in X", "X village", "X, Y region": the words around a name say it is a place."""
+    """"in X", "X village", "X, Y region", "X (District, Province)": the words around a name say
+    it is a place."""
     return after_preposition(text, s) or bool(re.match(rf"\s{_GENERIC}\b", text[t:t + 20])) \
-        or bool(_COMMA_AREA.match(text, s) and _COMMA_AREA.match(text, s).end(1) == t)
+        or bool(_COMMA_AREA.match(text, s) and _COMMA_AREA.match(text, s).end(1) == t) \
+        or address_after(text, t)
 
 
 def after_preposition(text: str, start: int) -> bool:

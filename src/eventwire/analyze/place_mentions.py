@@ -70,12 +70,9 @@ def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
         s, t = ch.head
         head_text, qual_texts = text[s:t], [text[a:b] for a, b in ch.quals]
         w = place_chain.within(qual_texts, Counter(), ch.paren, head_text)
-        if w is None:
+        if w is None or not place_chain.plausible_head(text, s, t, ch.paren):
             continue
-        nested = place_chain.nested(qual_texts, w[0], ch.paren)
-        if not (nested or place_chain.plausible_head(text, s, t, ch.paren)):
-            continue
-        if any(a < t and s < b for a, b in people) and not (nested or place_chain.framed(text, s, t)):
+        if any(a < t and s < b for a, b in people) and not place_chain.framed(text, s, t):
             continue
         own = gazetteer().lookup(head_text)
         if own and max(own, key=lambda c: prior(c, head_text)).feature in ("country", "admin1", "region"):
