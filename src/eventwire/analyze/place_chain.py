@@ -119,17 +119,6 @@ def plausible_head(text: str, s: int, t: int, paren: bool) -> bool:
     return framed(text, s, t) or paren and gazetteer().known(name)
 
 
-def address_after(text: str, t: int) -> bool:
-    """"Kouyape (Kolofata, Mayo-Sava, Extreme-Nord)": a bracket of two or more names ending with a
-    first-level area or a country is an address; the name before it is a place whatever the NER
-    called it. The middle areas (districts) may be unknown to the gazetteer."""
-    m = _ADDRESS.match(text, t)
-    if not m:
-        return False
-    quals = [text[a:b] for a, b in _elements(text, m.start(1), m.end(1))]
-    return len(quals) >= 2 and any(c.feature in ("admin1", "country") for c in gazetteer().lookup(quals[-1]))
-
-
 def framed(text: str, s: int, t: int) -> bool:
     """"in X", "X village", "X, Y region", "X (District, Province)": the words around a name say
     it is a place."""
@@ -140,6 +129,17 @@ def framed(text: str, s: int, t: int) -> bool:
 
 def after_preposition(text: str, start: int) -> bool:
     return bool(_PREP_BEFORE.search(text[max(0, start - 30):start]))
+
+
+def address_after(text: str, t: int) -> bool:
+    """"Kouyape (Kolofata, Mayo-Sava, Extreme-Nord)": a bracket of two or more names ending with a
+    first-level area or a country is an address; the name before it is a place whatever the NER
+    called it. The middle areas (districts) may be unknown to the gazetteer."""
+    m = _ADDRESS.match(text, t)
+    if not m:
+        return False
+    quals = [text[a:b] for a, b in _elements(text, m.start(1), m.end(1))]
+    return len(quals) >= 2 and any(c.feature in ("admin1", "country") for c in gazetteer().lookup(quals[-1]))
 
 
 # "the streets of X", "the outskirts of X", "the town of X": the frame says X is a settlement
