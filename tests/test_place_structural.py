@@ -125,3 +125,7 @@ def test_square_bracket_note_and_trailing_area():
     assert ("Foo Well", ["Bar", "Ogun"]) in _chains("seized near Foo Well [Baz Tree] (Bar, Ogun). It was")
     chains = _chains("killed in the Foo village in the Bar countryside, Ogun. Later")
     assert ("Foo", ["Bar", "Ogun"]) in chains
+
+
+def test_compass_words_alone_are_no_area():
+    assert all(c.feature != "admin1" for c in gazetteer().lookup("North South"))
