@@ -152,7 +152,8 @@ class Gazetteer:
             ids = self._index.get(key[:-5])  # "York City, Pa." is York
         if ids is None:  # "Thi Qar" for Dhi Qar: a first-level area spelled another way
             ids = self._skeleton_hit(key)
-        if ids is None and gazetteer_extra.TRAIL_COMPASS.search(key):
+        if ids is None and gazetteer_extra.TRAIL_COMPASS.search(key) and \
+                any(not w.isupper() for w in gazetteer_extra.words(gazetteer_extra.TRAIL_COMPASS.sub("", key))):
             # "Shan-South", "Bago-West": coders split an area into parts named by a compass suffix
             part = gazetteer_extra.TRAIL_COMPASS.sub("", key)
             ids = [i for i in self._index.get(part, ()) if self._entries[i][6] == "admin1"] or \

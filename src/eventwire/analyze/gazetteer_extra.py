@@ -34,20 +34,28 @@ _COMPASS = {
     "south": "S", "sud": "S", "zuid": "S", "sur": "S", "janub": "S", "janubi": "S", "southern": "S",
     "east": "E", "est": "E", "oost": "E", "este": "E", "sharq": "E", "sharqi": "E", "eastern": "E",
     "west": "W", "ouest": "W", "oeste": "W", "gharb": "W", "gharbi": "W", "western": "W",
+    "central": "C", "centre": "C", "center": "C", "centro": "C", "wusta": "C",
+    # Indonesian/Malay ("Maluku Utara" is North Maluku)
+    "utara": "N", "selatan": "S", "timur": "E", "barat": "W", "tengah": "C", "tenggara": "S E",
+    "southeast": "S E", "southwest": "S W", "northeast": "N E", "northwest": "N W",
 }
+# Korean provinces: "Chungcheongbuk-do" is North Chungcheong, "Jeollanam-do" South Jeolla
+_KOREAN = re.compile(r"\b([a-z]+)(buk|nam) do\b")
 TRAIL_COMPASS = re.compile(r"(?: (?:north|south|east|west|central))+$")
 _PAIRS = [("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("dh", "t"), ("zh", "z"),
           ("ph", "f"), ("ou", "u"), ("q", "k"), ("d", "t"), ("ck", "k"), ("x", "ks")]
 
 
 def words(key: str) -> list[str]:
-    """Content words of a folded name (gazetteer.norm form): no articles, no generic words."""
+    """Content words of a folded name (gazetteer.norm form): no articles, no generic words;
+    compass words (in any of several languages) first, as one-letter tokens."""
+    key = _KOREAN.sub(lambda m: ("north " if m.group(2) == "buk" else "south ") + m.group(1), key)
     out = []
     for w in re.findall(r"[a-z0-9]+", key):
-        if w in _ARTICLE or w in _GENERIC:
+        if w in _ARTICLE or w in _GENERIC or w == "do":
             continue
-        out.append(_COMPASS.get(w, w))
-    return out
+        out += _COMPASS.get(w, w).split()
+    return sorted(out, key=lambda w: not w.isupper())
 
 
 def skeleton(key: str) -> str:
@@ -68,7 +76,7 @@ def skeleton(key: str) -> str:
 def close(a: str, b: str) -> bool:
     """Two folded names spelled alike enough to be one name transliterated twice."""
     x, y = " ".join(words(a)), " ".join(words(b))
-    return bool(x and y) and SequenceMatcher(None, x, y).ratio() >= 0.75
+    return bool(x and y) and SequenceMatcher(None, x, y).ratio() >= 0.8  # "Hayran" is not "Haryana"
 
 
 def admin2_rows(path: Path = ADMIN2) -> list[dict[str, str]]:

@@ -26,15 +26,25 @@ _CONN = r"(?:de|del|de la|do|da|dos|das|al|el|ad|ar|as|ash|az|an|la|le|du|des|di
 NAME = rf"{_CAP}(?:\s(?:{_CONN}\s)?{_CAP}){{0,4}}(?:\s-\s{_CAP}(?:\s{_CAP})?)?"
 _GENERIC = (r"(?:village|town|township|city|district|upazila|sub-district|subdistrict|area|region|province|"
             r"governorate|state|county|municipality|department|commune|prefecture|oblast|raion|"
-            r"division|tehsil|zone|locality|neighbou?rhood|camp)")
-_PAREN = re.compile(rf"({NAME})(?:\s{_GENERIC})?\s?\(([^()\n]{{2,120}})\)")
+            r"division|tehsil|zone|locality|neighbou?rhood|camp|subdivision|sub-county|kebele|woreda|payam|"
+            r"ward|sector|front)")  # the last ones: local units and (in conflict notes) front lines
+# "Lel Kyar (Lel Char) village (Kale township, Sagaing region)": a spelling variant or a coder's
+# note ("Hays (coded to district level) (Al Hudaydah)") may come before the areas
+_BETWEEN = rf"(?:\s[(\[][^()\[\]\n]{{1,40}}[)\]])?(?:\s{_GENERIC})?\s?"
+_PAREN = re.compile(rf"({NAME}){_BETWEEN}\(([^()\n]{{2,120}})\)")
+_ADDRESS = re.compile(rf"{_BETWEEN}\(([^()\n]{{2,120}})\)")
 _LOC_PREP = r"\b(?:in|near|at|outside|around|into|towards|toward|from|of|to|between|on)"
 _COMMA = re.compile(rf"{_LOC_PREP}\s(?:the\s)?(?:{_GENERIC}\sof\s)?({NAME})(?:\s{_GENERIC})?((?:,\s?{NAME}(?:\s{_GENERIC})?){{1,3}})")
+# "shelled Luparevo, Mykolaiv region": a name and the area it lies in, the area's kind written out
+_AREA_KIND = r"(?:region|province|governorate|oblast|state|county|district|department|prefecture)"
+_COMMA_AREA = re.compile(rf"({NAME}),\s({NAME})\s{_AREA_KIND}\b")
 _IN = re.compile(rf"\b(?:in|near|outside|around|into|towards)\s(?:the\s)?(?:(?:central|northern|southern|"
                  rf"eastern|western|downtown|rural|northeastern|northwestern|southeastern|southwestern)\s)?({NAME})")
 # "X town in Y countryside", "X district of Y province": the head, then its areas
-_NESTED = re.compile(rf"({NAME})\s{_GENERIC}((?:\s(?:in|of)\s(?:the\s)?{NAME}(?:\s(?:{_GENERIC}|countryside))?){{1,3}})")
-_NESTED_PART = re.compile(rf"\s(?:in|of)\s(?:the\s)?({NAME})")
+# ... and a last area after a comma: "Dhabana village in the Quamishli countryside, Hasakeh"
+_NESTED = re.compile(rf"({NAME})\s{_GENERIC}((?:\s(?:in|of)\s(?:the\s)?{NAME}(?:\s(?:{_GENERIC}|countryside))?){{1,3}}"
+                     rf"(?:,\s{NAME}(?=[.;\n]))?)")
+_NESTED_PART = re.compile(rf"(?:\s(?:in|of)\s(?:the\s)?|,\s)({NAME})")
 _TRAIL = re.compile(rf"\s{_GENERIC}$", re.I)
 _PREP_BEFORE = re.compile(rf"{_LOC_PREP}\s(?:the\s)?(?:{_GENERIC}\sof\s)?$")
 
@@ -50,7 +60,7 @@ def _not_after_in() -> frozenset[str]:
 class Chain:
     head: tuple[int, int]  # the small place's span
     quals: list[tuple[int, int]]  # spans of the areas that contain it, finest first
-    paren: bool  # "X (A, B)" rather than "in X, A"
+    paren: bool  # "X (A, B)" or "X town in Y countryside" (towns count as areas) rather than "in X, A"
 
 
 def _elements(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -96,11 +106,16 @@ def find(text: str) -> list[Chain]:
     for m in _NESTED.finditer(text):
         quals = [p.span(1) for p in _NESTED_PART.finditer(text, m.start(2), m.end(2))]
         if quals:
-            out.append(Chain((m.start(1), m.end(1)), quals, False))
+            # "Bara town in Idleb countryside": as in brackets, a town may be the area
+            out.append(Chain((m.start(1), m.end(1)), quals, True))
     for m in _COMMA.finditer(text):
         quals = _elements(text, m.start(2), m.end(2))
         if quals:
             out.append(Chain((m.start(1), m.end(1)), quals, False))
+    heads = {c.head for c in out}
+    for m in _COMMA_AREA.finditer(text):
+        if m.span(1) not in heads:
+            out.append(Chain(m.span(1), [m.span(2)], False))
     return out
 
 
@@ -119,18 +134,41 @@ def settlement(text: str, s: int, t: int) -> bool:
 
 
 def framed(text: str, s: int, t: int) -> bool:
-    """"in X", "X village": the words around a name say it is a place."""
-    return after_preposition(text, s) or bool(re.match(rf"\s{_GENERIC}\b", text[t:t + 20]))
+    """"in X", "X village", "X, Y region", "X (District, Province)": the words around a name say
+    it is a place."""
+    return after_preposition(text, s) or bool(re.match(rf"\s{_GENERIC}\b", text[t:t + 20])) \
+        or bool(_COMMA_AREA.match(text, s) and _COMMA_AREA.match(text, s).end(1) == t) \
+        or address_after(text, t)
 
 
 def after_preposition(text: str, start: int) -> bool:
     return bool(_PREP_BEFORE.search(text[max(0, start - 30):start]))
 
 
+def address_after(text: str, t: int) -> bool:
+    """"Kouyape (Kolofata, Mayo-Sava, Extreme-Nord)": a bracket of two or more names ending with a
+    first-level area or a country is an address; the name before it is a place whatever the NER
+    called it. The middle areas (districts) may be unknown to the gazetteer."""
+    m = _ADDRESS.match(text, t)
+    if not m:
+        return False
+    quals = [text[a:b] for a, b in _elements(text, m.start(1), m.end(1))]
+    return len(quals) >= 2 and any(c.feature in ("admin1", "country") for c in gazetteer().lookup(quals[-1]))
+
+
+# "the streets of X", "the outskirts of X", "the town of X": the frame says X is a settlement
+_OF = re.compile(rf"\b(?:streets|outskirts|suburbs?|centre|center|town|city|village|villages|municipality|"
+                 rf"area|vicinity|countryside|neighbou?rhood)\sof\s({NAME})")
+# "at Sopore town", "in Basrah city": a settlement word after the name frames it as well
+_SETTLEMENT = re.compile(rf"\b(?:at|in|near|of|outside)\s(?:the\s)?({NAME})\s(?:city|town|village)\b")
+ALT_POPULATION = 20_000  # a city named by an alternate spelling must be at least this big
+
+
 def plain(text: str) -> list[tuple[int, int]]:
-    """Names right after a locative preposition the gazetteer knows by their primary name."""
+    """Names right after a locative preposition (or "the streets of") the gazetteer knows by
+    their primary name, or by another spelling when the city is big enough to be talked about."""
     out = []
-    for m in _IN.finditer(text):
+    for m in (*_IN.finditer(text), *_OF.finditer(text), *_SETTLEMENT.finditer(text)):
         s, e = m.span(1)
         name = text[s:e]
         if name.split()[0].lower() in _not_after_in() or _known_primary(name) is None:
@@ -142,12 +180,19 @@ def plain(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=20_000)
 def _known_primary(name: str) -> Candidate | None:
     """A city or country by its primary name, or any first-level area ("Ar Raqqa"); for
-    "City - District" the city."""
+    "City - District" the city; a city of ALT_POPULATION or more also by another of its names
+    ("Avdiivka" for Avdiyivka)."""
     name = name.split(" - ")[0]
-    for c in gazetteer().lookup(name):
+    cands = gazetteer().lookup(name)
+    for c in cands:
         if c.feature == "admin1":
             return c
         if c.feature in ("city", "admin1", "country") and norm(c.name) == norm(name):
+            return c
+    if name.isupper():
+        return None  # "outside the MEG headquarters": an acronym, not another spelling of a city
+    for c in cands:
+        if c.feature == "city" and c.population >= ALT_POPULATION:
             return c
     return None
 

@@ -107,9 +107,10 @@ def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
                 continue  # (NER often calls a bracketed district an ORG or NORP: not a veto)
             out.append(Mention(a, b, q, "toponym"))
     # an entity of exactly the name after "in" is a mislabelled place ("in Lecce" as PERSON)
+    # ... and so is a known name an entity covers only in part ("Bagnols" of "in Bagnols-sur-Ceze")
     spans = [(e.start, e.end) for e in ents]
     for s, t in place_chain.plain(text):
-        if not any(a < t and s < b and (a, b) != (s, t) for a, b in spans):
+        if not any(a < t and s < b and (a, b) != (s, t) and not (s <= a and b <= t) for a, b in spans):
             take(text, s, t, out)
 
 
