@@ -274,3 +274,17 @@ def test_capital_without_an_area_is_its_own_district() -> None:
     # rule: a capital the data gives no first-level area names its own capital district
     p = find(run("Thousands marched in Asuncion on Friday."), "Asuncion")
     assert p.country_code == "PY" and p.admin1
+
+
+def test_hyphenated_names_cut_by_ner_are_one_place_and_big_cities_are_not_venues() -> None:
+    from eventwire.analyze import analyze
+    from eventwire.model import Article, Record
+
+    def places(text: str) -> list[tuple[str, str | None]]:
+        rec = analyze(Record(article=Article(id="h", text=text, published="2024-05-06")))
+        return [(p.text, p.country_code) for p in rec.places]
+
+    # the whole hyphenated name is known to the gazetteer: not "Mazar" somewhere else
+    assert ("Mazar-i-Sharif", "AF") in places("Clashes erupted today in Mazar-i-Sharif, Afghanistan.")
+    # a capital the NER calls a facility keeps its own country, not the other town's
+    assert ("Port-au-Prince", "HT") in places("Troops moved from Kano-based units to Port-au-Prince.")

@@ -215,3 +215,12 @@ def test_the_day_after_a_known_day_is_the_next_day():
     assert (t.text, t.value) == ("the day after Thanksgiving", "2016-11-25")
     t = one("He left the day before Dec. 5, 2016.", None)
     assert t.value == "2016-12-04"
+
+
+def test_a_time_word_inside_a_longer_name_is_not_a_date() -> None:
+    from eventwire.analyze import analyze
+    from eventwire.model import Article, Record
+
+    rec = analyze(Record(article=Article(id="n", text="Gunmen attacked a bus in Kano, USA TODAY reported on Tuesday.",
+                                         published="2024-05-06")))
+    assert [t.text for t in rec.times] == ["Tuesday"]

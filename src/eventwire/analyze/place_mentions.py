@@ -197,6 +197,25 @@ def agree(ms: list[Mention], ctx: Context) -> bool:
     return True
 
 
+_HYPHEN_TAIL = re.compile(r"(?:-[A-Za-z\u00C0-\u024F']+)+")
+
+
+def join_hyphenated(text: str, out: list[Mention]) -> None:
+    """NER cuts hyphenated names at the hyphen ("Mazar" + "Sharif" of "Mazar-i-Sharif"):
+    a toponym followed by hyphenated words the gazetteer knows as one name becomes that
+    name, and mentions inside the added words are dropped."""
+    for i, m in enumerate(out):
+        if m.kind != "toponym" or m.dateline:
+            continue
+        tail = _HYPHEN_TAIL.match(text, m.end)
+        if tail is None or not gazetteer().known(text[m.start:tail.end()]):
+            continue
+        end = tail.end()
+        out[i] = Mention(m.start, end, text[m.start:end], "toponym", role=m.role)
+        out[:] = [o for o in out if o is out[i] or not (m.start <= o.start and o.end <= end)]
+        return join_hyphenated(text, out)  # the list changed: start over
+
+
 def merge_split(text: str, out: list[Mention]) -> None:
     """NER cuts some names in two ("Baja" + "California"): adjacent names the gazetteer knows
     as one are one mention."""

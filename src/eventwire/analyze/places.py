@@ -22,6 +22,7 @@ from .place_mentions import (
     Mention,
     add_chains,
     agree,
+    join_hyphenated,
     merge_split,
     neighbourhoods,
     resolve_chain,
@@ -95,7 +96,11 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
                 out.append(Mention(s, t, core, "demonym", role="demonym"))
             continue
         if e.label == "FAC" or (e.label == "ORG" and _is_venue(core, org=True)):
-            out.append(Mention(s, t, core, "venue"))
+            cands = gaz.lookup(core) if e.label == "FAC" else ()
+            # NER calls some cities facilities ("Port-au-Prince"): a big city's exact name
+            # is that city, not a venue inside the article's main town
+            kind = "toponym" if cands and strong(cands[0], core) else "venue"
+            out.append(Mention(s, t, core, kind))
             continue
         if e.kind in NON_PLACE_KINDS and e.label != "ORG" and not gaz.known(core):
             continue  # NER called a person a GPE ("Modi"); the alias table knows better
@@ -128,6 +133,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     _add_qualifiers(text, out)
     add_chains(text, ents, out)
     merge_split(text, out)
+    join_hyphenated(text, out)
     for m in out:
         if m.kind == "toponym" and not m.dateline and place_local.street_corner(text, m.start, m.end):
             m.kind = "venue"  # a street corner: located at the town around it

@@ -57,7 +57,16 @@ def analyze(record: Record) -> list[Time]:
     if not text:
         return []
     ctx = Ctx(text=text, anchor=cal.parse_anchor(record.article.published), doc=record.doc)
-    return find_times(ctx)
+    names = [(e.start, e.end) for e in record.entities if e.label in _NAME_ENTS]
+    return [t for t in find_times(ctx) if not _inside_name(t, names)]
+
+
+# A time word inside a longer name is part of the name ("USA TODAY", "Good Morning America").
+_NAME_ENTS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON"})
+
+
+def _inside_name(t: Time, names: list[tuple[int, int]]) -> bool:
+    return any(s <= t.start and t.end <= e and (e - s) > (t.end - t.start) for s, e in names)
 
 
 def find_times(ctx: Ctx) -> list[Time]:
