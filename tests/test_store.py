@@ -234,3 +234,21 @@ def test_late_follow_up_found_by_rare_words(store) -> None:
     store.add_records([first, later])
     events, total = store.list_events()
     assert total == 1 and sorted(events[0]["articles"]) == ["first", "later"]
+
+
+def test_an_events_subtype_belongs_to_its_type(tmp_path) -> None:
+    # a disaster whose mentions include a stray "killing" (armed_assault) keeps a disaster subtype or none
+    from eventwire import taxonomy
+    from eventwire.pipeline import extract
+    from eventwire.store import ingest_records, open_store
+
+    src = tmp_path / "quake.txt"
+    src.write_text("Earthquake strikes eastern province\n\nA magnitude 6.1 earthquake struck the province "
+                   "of Van in eastern Turkey on Thursday evening, killing at least 8 people and injuring 70, "
+                   "the disaster agency said.\n", encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp_path / 'q.db'}")
+    ingest_records(store, extract([str(src)], published="2025-08-07"))
+    rows = store.db.all("SELECT type, subtype FROM events")
+    assert rows
+    for type_, subtype in rows:
+        assert subtype is None or taxonomy.type_of(subtype) == type_

@@ -7,7 +7,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from .. import cluster
+from .. import cluster, taxonomy
 from .db import Db
 
 # Parsed profiles kept (about 40 kB each at the 300-word cap): a blocking window's worth.
@@ -64,13 +64,16 @@ def refresh_event(db: Db, eid: str) -> None:
     titles = db.all("SELECT DISTINCT a.title FROM mentions m JOIN articles a ON a.id = m.article_id"
                     " WHERE m.event_id = ? LIMIT 20", (eid,))
     words += [t[0] for t in titles if t[0]]
-    subtypes = p.get("subtypes") or {}
+    main = cluster.main_type(p)
+    # the subtype must be one of the main type's: an event typed natural_disaster whose
+    # mentions also include a stray "killing" must not read natural_disaster/armed_assault
+    subtypes = {k: v for k, v in (p.get("subtypes") or {}).items() if taxonomy.type_of(k) == main}
     subtype = max(subtypes.items(), key=lambda kv: (kv[1], kv[0]))[0] if subtypes else None
     db.execute(
         "UPDATE events SET type = ?, subtype = ?, mode = ?, block_day = ?, day = ?, date_value = ?,"
         " date_precision = ?, country = ?, admin1 = ?, place = ?, lat = ?, lon = ?, n_mentions = ?,"
         " n_articles = ?, n_sources = ?, first_seen = ?, last_seen = ?, search = ? WHERE id = ?",
-        (cluster.main_type(p), subtype, cluster.main_mode(p), p.get("block_day"),
+        (main, subtype, cluster.main_mode(p), p.get("block_day"),
          day if day is not None else p.get("block_day"),
          cluster.iso(day) if day is not None else None, p.get("precision") if day is not None else None,
          p.get("country"), p.get("admin1"), p.get("place"), p.get("lat"), p.get("lon"),
