@@ -49,3 +49,36 @@ def run_cli(*args: str, input: str | bytes | None = None, cwd: Path | None = Non
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture(scope="module")
+def pg_db(pg_url, request):
+    """A scratch PostgreSQL database for one test module (named after it), dropped after."""
+    from eventwire.store.testing import temp_pg_database
+
+    with temp_pg_database(pg_url, "ew_" + request.module.__name__.removeprefix("test_")) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request, tmp_path):
+    """The same test against an embedded SQLite store and an emptied PostgreSQL one."""
+    from eventwire.store import open_store
+    from eventwire.store.testing import reset_pg_database
+
+    if request.param == "sqlite":
+        st = open_store(f"sqlite:///{tmp_path / 'ew.db'}")
+    else:
+        url = request.getfixturevalue("pg_db")
+        reset_pg_database(url)
+        st = open_store(url)
+    yield st
+    st.close()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The pipeline's spaCy model (loaded once per process by eventwire.nlp)."""
+    from eventwire.nlp import load
+
+    return load("en")

@@ -6,12 +6,6 @@ import pytest
 
 from eventwire.analyze.figures import analyze, find_figures, parse_count
 from eventwire.model import Article, Record
-from eventwire.nlp import load
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load("en")
 
 
 def figs(nlp, text: str) -> set[tuple[str, int, str]]:

@@ -3,22 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from test_figures import figs
 
-from eventwire.analyze.figures import analyze
 from eventwire.analyze.figures_cues import death_cues, is_cue
-from eventwire.model import Article, Record
-from eventwire.nlp import load
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load("en")
-
-
-def figs(nlp, text: str) -> set[tuple[str, int, str]]:
-    rec = Record(Article(id="t", text=text))
-    rec.doc = nlp(text)
-    return {(f.kind, f.value, f.qualifier) for f in analyze(rec)}
 
 
 def cues(text: str) -> list[tuple[int, str]]:

@@ -7,29 +7,10 @@ import pytest
 
 from eventwire.model import Actor, Article, EventMention, Record, Span
 from eventwire.store import ingest_records, open_store
-from eventwire.store.testing import reset_pg_database, temp_pg_database
 
 WORDS = ("harbour warehouse explosion firefighters container chemical blast dockworkers smoke "
          "evacuation residents windows shattered investigators cause storage ammonium port "
          "authorities hospital injured").split()
-
-
-@pytest.fixture(scope="module")
-def pg_db(pg_url):
-    with temp_pg_database(pg_url, "ew_store") as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        st = open_store(f"sqlite:///{tmp_path / 'ew.db'}")
-    else:
-        url = request.getfixturevalue("pg_db")
-        reset_pg_database(url)
-        st = open_store(url)
-    yield st
-    st.close()
 
 
 def text_of(words: list[str], n: int = 60, salt: str = "") -> str:
@@ -240,7 +221,7 @@ def test_an_events_subtype_belongs_to_its_type(tmp_path) -> None:
     # a disaster whose mentions include a stray "killing" (armed_assault) keeps a disaster subtype or none
     from eventwire import taxonomy
     from eventwire.pipeline import extract
-    from eventwire.store import ingest_records, open_store
+    from eventwire.store import ingest_records
 
     src = tmp_path / "quake.txt"
     src.write_text("Earthquake strikes eastern province\n\nA magnitude 6.1 earthquake struck the province "

@@ -7,12 +7,9 @@ from __future__ import annotations
 import copy
 import json
 
-import pytest
-
 from eventwire import cluster
 from eventwire.store import ingest, open_store
 from eventwire.store.events import create_event, link, merge_events, parse_profile
-from eventwire.store.testing import reset_pg_database, temp_pg_database
 
 DAY = 738000
 
@@ -23,24 +20,6 @@ def mention(day: int = DAY, family: str = "violence", words: dict[str, float] | 
             "published_day": day, "country": "US", "admin1": None, "lat": None, "lon": None,
             "place": None, "place_inferred": False, "actors": ["gunmen"], "figures": {"killed": 3},
             "tokens": words or {}, "about": None}
-
-
-@pytest.fixture(scope="module")
-def pg_db(pg_url):
-    with temp_pg_database(pg_url, "ew_store_scale") as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        st = open_store(f"sqlite:///{tmp_path / 'ew.db'}")
-    else:
-        url = request.getfixturevalue("pg_db")
-        reset_pg_database(url)
-        st = open_store(url)
-    yield st
-    st.close()
 
 
 def test_window_query_reads_no_table_rows(tmp_path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .analyze import analyze_many
 from .clean import clean_article
@@ -25,9 +25,12 @@ def records_from_articles(
 
 
 def analyze_items(
-    items: Iterable[Article | ItemError], clean: bool = True, batch_size: int = 32
+    items: Iterable[Article | ItemError], clean: bool = True, batch_size: int = 32,
+    while_parsed: Callable[[Record], None] | None = None,
 ) -> Iterator[Record | ItemError]:
-    """Analyse a stream of articles in batches; a failing record becomes an ItemError."""
+    """Analyse a stream of articles in batches; a failing record becomes an ItemError.
+    `while_parsed(record)` runs on each analysed record while its spaCy Doc is still
+    attached (benchmarks read the parse; the record is yielded without it)."""
     pending: list[Record] = []
     for item in records_from_articles(items, clean=clean):
         if isinstance(item, ItemError):
@@ -35,12 +38,13 @@ def analyze_items(
             continue
         pending.append(item)
         if len(pending) >= batch_size:
-            yield from _analyze_batch(pending, batch_size)
+            yield from _analyze_batch(pending, batch_size, while_parsed)
             pending = []
-    yield from _analyze_batch(pending, batch_size)
+    yield from _analyze_batch(pending, batch_size, while_parsed)
 
 
-def _analyze_batch(batch: list[Record], batch_size: int) -> Iterator[Record | ItemError]:
+def _analyze_batch(batch: list[Record], batch_size: int,
+                   while_parsed: Callable[[Record], None] | None = None) -> Iterator[Record | ItemError]:
     if not batch:
         return
     try:
@@ -55,6 +59,8 @@ def _analyze_batch(batch: list[Record], batch_size: int) -> Iterator[Record | It
                 done.append(ItemError(rec.article.id, f"analysis failed: {type(exc).__name__}: {exc}"))  # type: ignore[arg-type]
     for rec in done:
         if isinstance(rec, Record):
+            if while_parsed is not None:
+                while_parsed(rec)
             rec.doc = None  # the Doc is only needed while layers run
         yield rec
 

@@ -37,7 +37,7 @@ def _classify(text: str) -> list[tuple[str, float]]:
         return []
 
 
-def _lead_unit(doc: Any, record: Record) -> tuple[int, Any] | None:
+def _lead_unit(doc: Any) -> tuple[int, Any] | None:
     """The first sentence (cut at line breaks) with a finite main verb and a subject."""
     spans = units(doc)
     for i, (a, b) in enumerate(spans[:3]):
@@ -60,7 +60,7 @@ def _anchored(record: Record, span: Any) -> bool:
 
 def candidates(record: Record, doc: Any) -> list[Cand]:
     """At most one fallback candidate, for a document with no lexicon trigger."""
-    lead = _lead_unit(doc, record)
+    lead = _lead_unit(doc)
     if lead is None:
         return []
     unit, span = lead

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .quote_indirect import Found, doc_text, speaker_of, trim
+from ..nlp import doc_text
+from .quote_indirect import Found, speaker_of, trim
 from .quote_lexicon import lexicon
 from .quote_marks import QSpan
 

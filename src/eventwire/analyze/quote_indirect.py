@@ -19,7 +19,7 @@ import numpy as np
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
 
-from ..nlp import doc_text  # noqa: F401 - re-exported: other quote modules import it from here
+from ..nlp import doc_text
 from .quote_lexicon import lexicon
 
 _TRIM = " \t\r\n,;:.-–—(\"“”'‘’«»"

@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .quote_indirect import Found, doc_text, sentence_at, trim
+from ..nlp import doc_text
+from .quote_indirect import Found, sentence_at, trim
 from .quote_lexicon import lexicon
 
 _LINE_RE = re.compile(r"[^\n]+")

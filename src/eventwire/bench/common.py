@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,9 +53,11 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def records_for(rows: list[dict[str, Any]], clean: bool = False, published: str | None = None) -> Iterator[Record]:
+def records_for(rows: list[dict[str, Any]], clean: bool = False, published: str | None = None,
+                while_parsed: Callable[[Record], None] | None = None) -> Iterator[Record]:
     """Analyse dataset rows through the same pipeline as `extract` (no cleaning by default,
-    so gold offsets into `text` stay valid)."""
+    so gold offsets into `text` stay valid); `while_parsed` reads each record's Doc before
+    it is dropped (see pipeline.analyze_items)."""
     from ..model import ItemError
     from ..pipeline import analyze_items
 
@@ -65,6 +67,6 @@ def records_for(rows: list[dict[str, Any]], clean: bool = False, published: str 
                 language="en")
         for r in rows
     )
-    for item in analyze_items(arts, clean=clean):
+    for item in analyze_items(arts, clean=clean, while_parsed=while_parsed):
         if not isinstance(item, ItemError):
             yield item

@@ -24,9 +24,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..cluster import mentions as open_mentions
-from ..model import Article, Record
+from ..model import Record
 from .clustering import cluster_documents, score_documents
-from .common import BenchContext
+from .common import BenchContext, records_for
 from .coref_metrics import conll
 
 BARHOM_2019_CONLL = 79.1
@@ -65,31 +65,14 @@ def _mentions_eval(rows: list[dict[str, Any]], gold: list[dict[str, Any]],
     return out
 
 
-def _records(rows: list[dict[str, Any]], found: dict[str, list[tuple[int, int, str]]],
-             batch: int = 32) -> Iterator[Record]:
-    """Like common.records_for (no cleaning), but also collects each document's open-domain
-    event mentions while its parse is at hand (the pipeline drops the Doc afterwards). A
-    batch that fails is redone one by one; a document that still fails is left out."""
-    from ..analyze import analyze_many
+def _records(rows: list[dict[str, Any]], found: dict[str, list[tuple[int, int, str]]]) -> Iterator[Record]:
+    """`common.records_for` (no cleaning), collecting each document's open-domain event
+    mentions while its parse is at hand (the pipeline drops the Doc afterwards)."""
 
-    recs = [Record(article=Article(id=str(r["id"]), text=r.get("text") or "", title=r.get("title"),
-                                   published=r.get("published"), url=r.get("url"), source=r.get("source"),
-                                   language="en")) for r in rows]
-    for i in range(0, len(recs), batch):
-        chunk = recs[i:i + batch]
-        try:
-            done = list(analyze_many(chunk, batch_size=batch))
-        except Exception:
-            done = []
-            for rec in chunk:
-                try:
-                    done.extend(analyze_many([rec], batch_size=1))
-                except Exception:
-                    continue
-        for rec in done:
-            found[rec.article.id] = open_mentions.event_mentions(rec.doc)
-            rec.doc = None
-            yield rec
+    def keep_mentions(rec: Record) -> None:
+        found[rec.article.id] = open_mentions.event_mentions(rec.doc)
+
+    return records_for(rows, while_parsed=keep_mentions)
 
 
 def run(ctx: BenchContext) -> dict[str, object]:

@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..analyze.five_w import WAnswer, five_w
-from ..model import Article, Record
-from .common import BenchContext
+from ..model import Record
+from .common import BenchContext, records_for
 
 QUESTIONS = ("who", "what", "when", "where")
 ANCHOR = "Giveme5W1H p = 0.82 on the first four W (expert-judged, 120 articles); target >= 0.85"
@@ -107,21 +107,19 @@ def _as_bench(ans: dict[str, WAnswer | None]) -> dict[str, Any]:
 
 
 def _analysed(rows: list[dict[str, Any]]) -> Iterator[tuple[Record, dict[str, Any]]]:
-    """Each row through the layers, uncleaned (as `records_for`), with its five_w answers
+    """Each row through the layers, uncleaned (`records_for`), with its five_w answers
     taken while the Doc is alive; a failing article is skipped, not fatal."""
-    from ..analyze import analyze_many
+    answers_of: dict[str, dict[str, Any]] = {}
 
-    recs = (Record(article=Article(id=str(r["id"]), text=r.get("text") or "", title=r.get("title"),
-                                   published=r.get("published"), url=r.get("url"),
-                                   source=r.get("source"), language="en")) for r in rows)
-    for rec in analyze_many(recs):
+    def keep_answers(rec: Record) -> None:
         try:
-            ans = _as_bench(five_w(rec))
+            answers_of[rec.article.id] = _as_bench(five_w(rec))
         except Exception as exc:  # one bad article must not stop the bench
             print(f"giveme5w1h: {rec.article.id}: five_w failed: {type(exc).__name__}: {exc}")
-            ans = dict.fromkeys(QUESTIONS)
-        rec.doc = None
-        yield rec, ans
+            answers_of[rec.article.id] = dict.fromkeys(QUESTIONS)
+
+    for rec in records_for(rows, while_parsed=keep_answers):
+        yield rec, answers_of.pop(rec.article.id)
 
 
 def _layer_candidates(rec: Any) -> dict[str, list[Any]]:

@@ -59,12 +59,12 @@ def refresh_event(db: Db, eid: str) -> None:
         " FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?", (eid,))
     n_mentions, n_articles, n_sources, first, last = agg or (0, 0, 0, None, None)
     day = cluster.event_day(p)
-    words = [cluster.main_type(p) or "", p.get("place") or "", p.get("country") or "", p.get("admin1") or ""]
+    main = cluster.main_type(p)
+    words = [main or "", p.get("place") or "", p.get("country") or "", p.get("admin1") or ""]
     words += list((p.get("actors") or {}).keys())
     titles = db.all("SELECT DISTINCT a.title FROM mentions m JOIN articles a ON a.id = m.article_id"
                     " WHERE m.event_id = ? LIMIT 20", (eid,))
     words += [t[0] for t in titles if t[0]]
-    main = cluster.main_type(p)
     # the subtype must be one of the main type's: an event typed natural_disaster whose
     # mentions also include a stray "killing" must not read natural_disaster/armed_assault
     subtypes = {k: v for k, v in (p.get("subtypes") or {}).items() if taxonomy.type_of(k) == main}
