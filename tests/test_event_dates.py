@@ -191,3 +191,25 @@ def test_continuing_to_investigate_is_reporting_not_the_event():
                     "2024-03-23")
     shot = [e for e in evs if e.type in ("attack", "shooting")]
     assert shot and all(e.date is None or e.date["value"] != "2024-03-22" for e in shot)
+
+
+def test_a_yearless_wire_dateline_does_not_date_the_event():
+    # "Oct. 27 (UPI) --" is the filing day; the shooting was "3:30 a.m. Saturday"
+    text = ("NEW HAVEN, Conn., Oct. 27 (UPI) -- One person was killed and five others injured in a shooting "
+            "at a nightclub, police say.\n\nThe shooting happened at 3:30 a.m. Saturday outside the club.")
+    p = [e for e in events_of(text, "2013-10-27") if e.primary]
+    assert p and p[0].date is not None and p[0].date["value"] == "2013-10-26"
+
+
+def test_an_update_time_never_dates_the_event():
+    text = ("Last updated at 10:39 a.m. on Sunday, Nov. 27\n\n"
+            "Police are investigating an incident at a hotel that left four people dead in a murder and suicide.")
+    p = [e for e in events_of(text, "2016-11-28") if e.primary]
+    assert p and p[0].date is None
+
+
+def test_minutes_later_is_later_than_the_story_not_the_report():
+    # "20 minutes later" counts from a time the story told, not from the publication date
+    text = "A man was shot at a home. 20 minutes later, a second man was shot and killed nearby."
+    shot = [e for e in events_of(text, "2016-08-03") if e.type in ("attack", "shooting")]
+    assert shot and all(e.date is None for e in shot)

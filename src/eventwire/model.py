@@ -30,7 +30,7 @@ class Article:
     text: str
     title: str | None = None
     published: str | None = None  # ISO date (YYYY-MM-DD) or datetime
-    published_source: str | None = None  # record, html, url, cli, None
+    published_source: str | None = None  # record, html, url, cli, text (its own dated stamp), None
     source: str | None = None
     url: str | None = None
     language: str | None = None

@@ -13,6 +13,7 @@ from typing import Any
 from ..model import Time
 from ..nlp import doc_text
 from .event_lexicon import cue_set
+from .timex_stamps import stamp_kinds
 
 CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b")
 
@@ -59,37 +60,22 @@ def same_time_clause(clause: Any) -> bool:
         c.lower_ in date_words()["same_time"] and c.dep_ in ("mark", "advmod") for c in clause.children)
 
 
-_STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|updated?|published|created|modified|last updated|date)\s*(?:on|at)?\s*[:,]?\s*$")
-_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
 def header_times(doc: Any, times: list[Time]) -> set[int]:
-    """Indices of times that stamp the article rather than tell of an event: a dated dateline
-    ("LAFAYETTE, Ind. (Jan. 8, 2015) –"), "Posted: Saturday, December 27, 2014", or a line
-    holding nothing but a date. They give the report date, never an event's."""
+    """Indices of times that stamp the article rather than tell of an event (a dated dateline,
+    "Posted: ...", "Updated at ...", a line holding nothing but a date; see timex_stamps). They
+    give the report date, never an event's."""
     key = ("eventwire_header_times", len(times))
     cached = doc.user_data.get(key)
     if cached is not None:
         return cached
-    text = doc_text(doc)
-    out = set()
-    for i, t in enumerate(times):
-        before, after = text[max(0, t.start - 30):t.start], text[t.end:t.end + 4]
-        if t.type not in ("DATE", "TIME"):
-            continue
-        if _STAMP_BEFORE.search(before):  # "Posted: ...", "Update, 9:45 a.m. Sunday:"
-            out.add(i)
-            continue
-        if not _HAS_YEAR.search(t.text):
-            continue
-        line_start = text.rfind("\n", 0, t.start) + 1
-        line_end = text.find("\n", t.end)
-        rest = text[line_start:t.start] + text[t.end:len(text) if line_end < 0 else line_end]
-        if (before.endswith("(") and after.startswith(")")) \
-                or not re.sub(r"[\W\d]|\b(?:[ap]\.?m\.?|[ECMP][SD]T|GMT|UTC)\b", "", rest, flags=re.I).strip():
-            out.add(i)
+    out = set(stamp_kinds(doc_text(doc), times))
     doc.user_data[key] = out
     return out
+
+
+def updated_stamp(doc: Any, times: list[Time], i: int) -> bool:
+    """Is times[i] an update time ("Last updated at 10:39 a.m. Sunday")? It only comes later."""
+    return stamp_kinds(doc_text(doc), times[i:i + 1]).get(0) == "updated"
 
 
 def says_when(verb: Any, tok: Any) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 from ..model import Record
 from . import event_link as link
 from .event_coref import LEAD_UNITS, Cluster
-from .event_date_cues import header_times
+from .event_date_cues import header_times, updated_stamp
 from .event_triggers import units
 
 LEAD_CHARS = 700  # the least a lead reaches past the event's first mention
@@ -72,8 +72,10 @@ def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int], clusters
             continue  # the date of an event of another kind
         d = link.date_dict(t)
         if d and d["precision"] == "day" and (not pub or d["value"][:10] <= pub):
-            if _day_dated(cl) and i in header_times(doc, record.times):
-                continue  # a dateline's date stamps the report: it does not replace one the text gives
+            if i in header_times(doc, record.times) and (_day_dated(cl) or updated_stamp(doc, record.times, i)):
+                # a dateline's date stamps the report: it does not replace one the text gives (a
+                # same-day story's "around 3 a.m." is that day's); an update time is only later
+                continue
             if best is not None and best[0]["precision"] == "day" and days(best[0]["value"], d["value"]) > 45:
                 return  # a lead dated long after the event's day: a sentencing or anniversary story
             override = _day_dated(cl)
@@ -110,6 +112,7 @@ def from_next_sentences(record: Record, doc: Any, clusters: list[Cluster], claim
     spans = units(doc)
     pub = (record.article.published or "")[:10]
     violent = violent_ids(clusters)
+    stamps = header_times(doc, record.times)
     for cl in clusters:
         h = cl.head
         if cl.best("date") or h.family != "violence" or h.mode == "hypothetical":
@@ -117,7 +120,7 @@ def from_next_sentences(record: Record, doc: Any, clusters: list[Cluster], claim
         lo = spans[h.sent][1] if h.sent < len(spans) else None
         hi = spans[min(h.sent + 2, len(spans) - 1)][1] if lo is not None else None
         for i, t in enumerate(record.times):
-            if lo is None or not (lo <= t.start < hi) or link.clock_only(t):
+            if lo is None or not (lo <= t.start < hi) or link.clock_only(t) or i in stamps:
                 continue
             if link.on_report_verb(doc, t) or link.on_follow_up_verb(doc, t):
                 continue  # "police said Monday", "was charged Tuesday": not when it happened

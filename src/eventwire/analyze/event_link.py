@@ -20,6 +20,7 @@ from .event_date_cues import (
     CLOCK,
     date_words,
     fronted,
+    header_times,
     same_time_clause,
     says_when,
     verb_of,
@@ -223,6 +224,8 @@ def date_dict(t: Time) -> dict[str, Any] | None:
         return None  # a bare number like "2000" is more often a block number than the event's year
     if _ANAPHORIC_DAY.fullmatch(t.text.strip()):
         return None  # "earlier in the day Saturday": "the day" points at another date, not at the report's
+    if _ANAPHORIC_SHIFT.search(t.text):
+        return None  # "20 minutes later": later than a time the story told, not than the report
     m = _ISO.match(value)
     if _ISO_WEEK.match(value):
         out, precision = value[:8], "week"
@@ -238,6 +241,7 @@ def date_dict(t: Time) -> dict[str, Any] | None:
 
 
 _ANAPHORIC_DAY = re.compile(r"(?i)(?:the|that|the same)\s+day")
+_ANAPHORIC_SHIFT = re.compile(r"(?i)\b(?:seconds?|minutes?|hours?)\s+(?:later|after)\s*$")
 _DAYISH = re.compile(r"(?i)\b(mon|tue|wed|thu|fri|sat|sun)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
                      r"today|yesterday|tonight|night|morning|afternoon|evening|\d{1,2}/\d{1,2}|\d{4}|ago|week|month")
 
@@ -263,6 +267,8 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
                 if re.match(r"\d{4}-\d{2}", (date_dict(t) or {}).get("value", "")) and date_dict(t)["value"][:10] > day}  # type: ignore[index]
     else:
         late = set()
+    # a dateline's or an "Updated:" line's date stamps the report, not any event in the text
+    late = late | header_times(doc, times)
     same: list[tuple[int, Time]] = []
     best: tuple[int, Time] | None = None
     for i, t in enumerate(times):

@@ -37,6 +37,7 @@ from .timex_dates import (
 from .timex_dates import RULES as DATE_RULES
 from .timex_spans import QUARTER_KEY
 from .timex_spans import RULES as SPAN_RULES
+from .timex_stamps import report_date
 
 RULES = DATE_RULES + SPAN_RULES
 # Rules that run only around their key words (see timex_dates.Key), by handler name.
@@ -58,7 +59,16 @@ def analyze(record: Record) -> list[Time]:
         return []
     ctx = Ctx(text=text, anchor=cal.parse_anchor(record.article.published), doc=record.doc)
     names = [(e.start, e.end) for e in record.entities if e.label in _NAME_ENTS]
-    return [t for t in find_times(ctx) if not _inside_name(t, names)]
+    found = find_times(ctx)
+    if ctx.anchor is None:
+        # No publication date came with the article: its own dated stamp ("Posted: Monday, May
+        # 4, 2015", "INDIANAPOLIS (Dec. 2, 2015) –") is one, and says so (published_source
+        # "text"); "Friday" then resolves against it. Without a stamp nothing is guessed.
+        day = report_date(text, found)
+        if day is not None:
+            record.article.published, record.article.published_source = day, "text"
+            found = find_times(Ctx(text=text, anchor=cal.parse_anchor(day), doc=record.doc))
+    return [t for t in found if not _inside_name(t, names)]
 
 
 # A time word inside a longer name is part of the name ("USA TODAY", "Good Morning America").
