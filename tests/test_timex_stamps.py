@@ -48,3 +48,13 @@ def test_no_stamp_no_guess():
     text = "NEW HAVEN, Conn., Oct. 27 (UPI) -- One person was killed in a shooting Saturday."
     assert _kinds(text) == {"Oct. 27": "dateline"}
     assert report_date(text, find_times(Ctx(text=text, anchor=None))) is None
+
+
+def test_holidays_on_a_weekday_of_their_month():
+    # Father's Day is the third Sunday of June (2015-06-21), Memorial Day the last Monday of May
+    from eventwire.analyze import timex_calendar as cal
+    for text, value in [("A family died in a Father\u2019s Day murder-suicide.", "2015-06-21"),
+                        ("A man was shot on Memorial Day.", "2015-05-25"),
+                        ("Two were hurt on Labor Day 2014.", "2014-09-01")]:
+        ctx = Ctx(text=text, anchor=cal.parse_anchor("2015-06-22"))
+        assert [t.value for t in find_times(ctx)] == [value]

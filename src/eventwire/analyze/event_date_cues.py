@@ -91,10 +91,12 @@ def says_when(verb: Any, tok: Any) -> bool:
     for c in verb.children:
         if c.dep_ == "ccomp" and verb.i < c.left_edge.i < tok.i:
             return False
-        # "The family of a girl shot during a road-rage incident Sunday said ...", "The officer
-        # who shot a teen Wednesday night was identified as ...": a time right after a subject
-        # that holds a clause of its own ends that clause
-        if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i < tok.i <= c.right_edge.i + 1 < verb.i + 1 \
-                and any(w.dep_ in ("relcl", "acl") for w in c.subtree):
-            return False
-    return True
+    return not ends_subject_clause(verb, tok)
+
+
+def ends_subject_clause(verb: Any, tok: Any) -> bool:
+    """"The family of a girl shot during a road-rage incident Sunday said ...", "The officer who
+    shot a teen Wednesday night was identified as ...": a time right after a subject that holds
+    a clause of its own ends that clause, whatever verb the parser hung it on."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i < tok.i <= c.right_edge.i + 1 < verb.i + 1
+               and any(w.dep_ in ("relcl", "acl") for w in c.subtree) for c in verb.children)

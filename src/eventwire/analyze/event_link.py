@@ -19,6 +19,7 @@ from ..nlp import doc_text
 from .event_date_cues import (
     CLOCK,
     date_words,
+    ends_subject_clause,
     fronted,
     header_times,
     same_time_clause,
@@ -333,6 +334,8 @@ def on_follow_up_verb(doc: Any, t: Time, trigger_ids: set[int] | None = None) ->
     if verb.lower_ not in date_words()["follow_up"] and not any(
             c.dep_ == "dobj" and c.lower_ in date_words()["follow_up"] for c in verb.children):
         return False  # ("made her first court appearance Thursday": the object names the step)
+    if ends_subject_clause(verb, tok):
+        return False  # "the officer who shot a teen Wednesday night was identified as ..."
     # "charged ... in the fatal shooting of his brother around 1:54 a.m. Wednesday": a time
     # after the event noun the verb governs is the event's, misattached by the parser
     return not (trigger_ids and (verb.i in trigger_ids or any(verb.i < i < tok.i for i in trigger_ids)))

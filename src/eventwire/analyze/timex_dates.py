@@ -14,6 +14,7 @@ from .timex_context import Ctx
 from .timex_lexicon import (
     DAYNUM,
     DAYWORD,
+    FLOATING_HOLIDAYS,
     HOLIDAYS,
     MONTH_ALONE,
     MONTH_D,
@@ -281,15 +282,19 @@ def _ago(m: re.Match[str], c: Ctx) -> Norm | None:
 def _holiday(m: re.Match[str], c: Ctx) -> Norm | None:
     """Fixed holidays and Thanksgiving; without a year, the occurrence nearest the anchor
     in the clause's direction (last Christmas in a past clause, the coming one in a future one)."""
-    name = " ".join(m["h"].lower().split())
-    thanks = name.startswith("thanksgiving")
+    name = " ".join(m["h"].lower().replace("\u2019", "'").split())
+    floating = [11, 4, 4] if name.startswith("thanksgiving") else FLOATING_HOLIDAYS.get(name)
     mmdd = HOLIDAYS.get(name)
-    if not thanks and mmdd is None:
+    if floating is None and mmdd is None:
         return None
 
     def on(year: int) -> dt.date | None:
-        if thanks:
-            return cal.nth_weekday(year, 11, 4, 4)
+        if floating is not None:
+            mon, wd, n = floating
+            if n > 0:
+                return cal.nth_weekday(year, mon, wd, n)
+            last = cal.nth_weekday(year, mon, wd, 5)  # "the last Monday of May"
+            return last if last.month == mon else cal.nth_weekday(year, mon, wd, 4)
         return cal.safe_date(year, int(mmdd[:2]), int(mmdd[3:]))  # type: ignore[index]
 
     if m["y"]:
@@ -357,7 +362,7 @@ def _season(word: str, y: str | None, m: re.Match[str], c: Ctx) -> Norm | None:
 
 _REL_MOD = r"(?:last|this|next|past|coming|previous|following|the current|the past|the previous|the following|the coming|current|the full|the entire)"
 _DAY_PREFIX = rf"(?:(?:{WEEKDAY}),?\s+(?:the\s+)?)?"
-_HOLIDAY_RE = alt([*HOLIDAYS, "thanksgiving day", "thanksgiving"])
+_HOLIDAY_RE = alt([*HOLIDAYS, *FLOATING_HOLIDAYS, "thanksgiving day", "thanksgiving"]).replace("'", "['\u2019]")
 
 # A key is a cheap regex every match must contain, with how far a match may reach before and
 # after it: times.py runs the rule only in windows around key hits (the full rules are slow
@@ -371,7 +376,8 @@ SHIFT_KEY: Key = (re.compile(r"\b(?:ago|earlier|later|before|after|now|hence)\b"
 WEEKDAY_KEY: Key = (re.compile(r"day\b|\b(?:mon|tue|tues|wed|thu|thurs|fri|sat)\."), 40, 30)
 REL_KEY: Key = (re.compile(r"week|month|year|quarter|decade|spring|summer|fall|autumn|winter"), 70, 15)
 SEASON_KEY: Key = (re.compile(r"spring|summer|fall|autumn|winter"), 40, 20)
-HOLIDAY_KEY: Key = (re.compile(r"christmas|new year|independence|valentine|halloween|boxing|thanksgiving"), 5, 30)
+HOLIDAY_KEY: Key = (re.compile(r"christmas|new year|independence|valentine|halloween|boxing|thanksgiving|fourth|mother|"
+                               r"father|memorial|labor|king|mlk"), 25, 30)
 DAYWORD_KEY: Key = (re.compile(r"yesterday|today|tomorrow|tonight"), 15, 15)
 
 RULES: list[tuple[re.Pattern[str], Handler, int]] = [

@@ -20,6 +20,7 @@ PARTS: dict[str, str] = LEX["parts_of_day"]
 REFS: dict[str, str] = LEX["refs"]
 SETS: dict[str, str] = LEX["sets"]
 HOLIDAYS: dict[str, str] = LEX["holidays"]
+FLOATING_HOLIDAYS: dict[str, list[int]] = LEX["floating_holidays"]
 
 
 def alt(words: list[str] | dict[str, object]) -> str:
