@@ -213,3 +213,18 @@ def test_minutes_later_is_later_than_the_story_not_the_report():
     text = "A man was shot at a home. 20 minutes later, a second man was shot and killed nearby."
     shot = [e for e in events_of(text, "2016-08-03") if e.type in ("attack", "shooting")]
     assert shot and all(e.date is None for e in shot)
+
+
+def test_a_death_days_later_does_not_date_the_shooting():
+    # she died Tuesday of injuries sustained Jan. 2: the shooting is Jan. 2
+    text = ("The sheriff's office announced Tuesday the mom involved in the shooting has died.\n\n"
+            "Morgan Smith died Tuesday morning as a result of the injuries she sustained Jan. 2 in Montfort, "
+            "officials said.")
+    p = [e for e in events_of(text, "2015-01-13") if e.primary]
+    assert p and p[0].date is not None and p[0].date["value"] == "2015-01-02"
+
+
+def test_a_death_the_same_day_keeps_the_shootings_day():
+    p = [e for e in events_of("A man was shot and killed Monday night on Main Street, police said. "
+                              "He died at the hospital.", "2015-01-13") if e.primary]
+    assert p and p[0].date is not None and p[0].date["value"] == "2015-01-12"

@@ -33,7 +33,7 @@ def fronted(tok: Any) -> bool:
 def date_words() -> dict[str, frozenset[str]]:
     raw = tomllib.loads(resources.files("eventwire.data").joinpath("times/event_dates.toml").read_text(encoding="utf-8"))
     return {"follow_up": frozenset(raw["verbs"]["follow_up"]), "response": frozenset(raw["verbs"]["response"]),
-            "same_time": frozenset(raw["markers"]["same_time"])}
+            "same_time": frozenset(raw["markers"]["same_time"]), "death": frozenset(raw["verbs"]["death"])}
 
 
 def verb_of(tok: Any) -> Any:

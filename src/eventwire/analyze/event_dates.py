@@ -12,7 +12,7 @@ from typing import Any
 from ..model import Record
 from . import event_link as link
 from .event_coref import LEAD_UNITS, Cluster
-from .event_date_cues import header_times, updated_stamp
+from .event_date_cues import date_words, header_times, updated_stamp, verb_of
 from .event_triggers import units
 
 LEAD_CHARS = 700  # the least a lead reaches past the event's first mention
@@ -87,6 +87,35 @@ def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int], clusters
                         m.date = None
             h.date = (d, 2 if override else 1)
             return
+
+
+def before_death(record: Record, doc: Any, cl: Cluster) -> None:
+    """A shooting victim can die days later: when the violent event's day is the day of a
+    death ("died Tuesday morning as a result of the injuries she sustained Jan. 2", "was
+    pronounced dead at 12:09 p.m. Wednesday ... Around 9:15 p.m. Monday, deputies responded"),
+    an earlier day in the lead (within a month, not a statement's or a later step's) is the
+    incident's."""
+    best = cl.best("date")
+    if cl.head.family != "violence" or best is None or best[0]["precision"] != "day":
+        return
+    death = date_words()["death"]
+    tok = link.token_at(doc, best[0]["span"]["start"])
+    if tok is None or verb_of(tok).lower_ not in death:
+        return
+    for t in record.times:
+        if t.start >= _lead_end(doc, cl):
+            break
+        d = link.date_dict(t)
+        if not d or d["precision"] != "day" or not 0 < days(d["value"], best[0]["value"]) <= 31 or link.clock_only(t):
+            continue
+        at = link.token_at(doc, t.start)
+        if at is None or verb_of(at).lower_ in death or link.on_report_verb(doc, t) or link.on_follow_up_verb(doc, t):
+            continue
+        for m in cl.members:
+            if m.date and m.date[0]["span"]["start"] == best[0]["span"]["start"]:
+                m.date = None
+        cl.head.date = (d, best[1])
+        return
 
 
 def _verb_of_noun(c: Any) -> Any:

@@ -199,6 +199,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
             dates.lead_date(record, doc, c, claimed, clusters)
         for c in {id(x): x for x in (clusters[p], _incident(clusters, p)) if x is not None}.values():
             dates.refine_coarse(record, doc, c)
+            dates.before_death(record, doc, c)
     dates.background_by_date(clusters, p)
     incident = _incident(clusters, p)
     if incident is not None:
