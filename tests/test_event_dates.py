@@ -228,3 +228,40 @@ def test_a_death_the_same_day_keeps_the_shootings_day():
     p = [e for e in events_of("A man was shot and killed Monday night on Main Street, police said. "
                               "He died at the hospital.", "2015-01-13") if e.primary]
     assert p and p[0].date is not None and p[0].date["value"] == "2015-01-12"
+
+
+def test_an_article_without_a_primary_event_still_dates_its_first_violent_event_from_the_lead():
+    # no event is primary here (the only violent word is far down): the lead still dates it
+    text = ("Two bodies were found in a house in Clay County Monday, May 2, 2016. (Photo)\n\n"
+            "CLAY COUNTY, Ind. — A woman and her son were found dead inside their house on Monday morning.\n\n"
+            "It happened in the 300 block of Oak Road.\n\nThe coroner identified the woman as Jane Doe, 51.\n\n"
+            "Deputies said both had a gunshot wound.")
+    evs = events_of(text, "2016-05-03")
+    assert not any(e.primary for e in evs)
+    violent = [e for e in evs if e.type in ("attack", "shooting") and e.mode == "asserted"]
+    assert violent and violent[0].date is not None and violent[0].date["value"] == "2016-05-02"
+
+
+def test_an_undated_main_event_takes_the_day_of_the_leads_first_violent_event():
+    from eventwire.analyze.event_dates import from_first_violent
+
+    class _H:
+        family, mode, sent = "violence", "asserted", 1
+        date = None
+
+    class _C:
+        def __init__(self, d: dict | None, sent: int) -> None:
+            self.head = _H()
+            self.head.sent = sent
+            self.d = d
+
+        def best(self, attr: str) -> tuple[dict, int] | None:
+            return (self.d, 2) if self.d else (self.head.date if self.head.date else None)
+
+    day = {"value": "2015-08-21", "precision": "day", "span": {"text": "late Friday", "start": 0, "end": 11}}
+    main, first = _C(None, 9), _C(day, 1)
+    from_first_violent(main, first)  # type: ignore[arg-type]
+    assert main.head.date == (day, 1)
+    far, late = _C(None, 9), _C(day, 7)  # a first violent event far below the lead lends nothing
+    from_first_violent(far, late)  # type: ignore[arg-type]
+    assert far.head.date is None

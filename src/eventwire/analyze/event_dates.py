@@ -118,6 +118,18 @@ def before_death(record: Record, doc: Any, cl: Cluster) -> None:
         return
 
 
+def from_first_violent(main: Cluster, first: Cluster | None) -> None:
+    """The article's main violent event, still undated (named again only far below, "the two
+    homicides"), is the incident the lead tells: it takes the day of the lead's first violent
+    event, as a headline event does (headline_date)."""
+    if first is None or first is main or main.best("date") or main.head.family != "violence" \
+            or main.head.mode != "asserted" or first.head.sent >= LEAD_UNITS:
+        return
+    d = first.best("date")
+    if d and d[0]["precision"] == "day":
+        main.head.date = (d[0], 1)
+
+
 def _verb_of_noun(c: Any) -> Any:
     """The verb of a nominal trigger that is its subject or object ("the shooting happened
     Friday"): times on that verb are the event's (the events layer links them so too)."""

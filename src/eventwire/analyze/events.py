@@ -190,16 +190,22 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         p = choose_primary(clusters)
     if p is not None:
         clusters[p].primary = True
+    # the article's first violent event (which a reader takes for its incident) is dated by the
+    # lead even when no event is primary
+    first = next((c for c in clusters if c.head.family == "violence" and c.head.mode == "asserted"), None)
     if p is not None:
         dates.lead_date(record, doc, clusters[p], claimed, clusters)
-        # and the article's incident, and its first violent event (which a reader takes for it)
+        # and the article's incident
         inc = _incident(clusters, p)
-        first = next((c for c in clusters if c.head.family == "violence" and c.head.mode == "asserted"), None)
         for c in {id(x): x for x in (inc, first) if x is not None and x is not clusters[p]}.values():
             dates.lead_date(record, doc, c, claimed, clusters)
         for c in {id(x): x for x in (clusters[p], _incident(clusters, p)) if x is not None}.values():
             dates.refine_coarse(record, doc, c)
             dates.before_death(record, doc, c)
+        dates.from_first_violent(clusters[p], first)
+    elif first is not None:
+        dates.lead_date(record, doc, first, claimed, clusters)
+        dates.before_death(record, doc, first)
     dates.background_by_date(clusters, p)
     incident = _incident(clusters, p)
     if incident is not None:
