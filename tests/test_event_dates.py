@@ -265,3 +265,11 @@ def test_an_undated_main_event_takes_the_day_of_the_leads_first_violent_event():
     far, late = _C(None, 9), _C(day, 7)  # a first violent event far below the lead lends nothing
     from_first_violent(far, late)  # type: ignore[arg-type]
     assert far.head.date is None
+
+
+def test_a_step_named_as_subject_dates_that_step():
+    # "Funeral services are tonight": tonight is the funeral's, not the shooting's
+    text = ("Funeral services are tonight for a teen boy who police say was accidentally shot and killed "
+            "by his friend.")
+    shot = [e for e in events_of(text, "2016-08-15") if e.type in ("attack", "shooting")]
+    assert shot and all(e.date is None for e in shot)

@@ -331,14 +331,21 @@ def on_follow_up_verb(doc: Any, t: Time, trigger_ids: set[int] | None = None) ->
     if tok is None:
         return False
     verb = verb_of(tok)
-    if verb.lower_ not in date_words()["follow_up"] and not any(
-            c.dep_ == "dobj" and c.lower_ in date_words()["follow_up"] for c in verb.children):
+    if verb.lower_ not in date_words()["follow_up"] and not any(_names_step(c) for c in verb.children):
         return False  # ("made her first court appearance Thursday": the object names the step)
     if ends_subject_clause(verb, tok):
         return False  # "the officer who shot a teen Wednesday night was identified as ..."
     # "charged ... in the fatal shooting of his brother around 1:54 a.m. Wednesday": a time
     # after the event noun the verb governs is the event's, misattached by the parser
     return not (trigger_ids and (verb.i in trigger_ids or any(verb.i < i < tok.i for i in trigger_ids)))
+
+
+def _names_step(c: Any) -> bool:
+    """Does this object or subject name a later step ("made a court appearance", "the hearing is
+    Tuesday", "funeral services are tonight")?"""
+    steps = date_words()["follow_up"]
+    return c.dep_ in ("dobj", "nsubj", "nsubjpass") and (
+        c.lower_ in steps or any(w.dep_ == "compound" and w.lower_ in steps for w in c.children))
 
 
 def attached(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
