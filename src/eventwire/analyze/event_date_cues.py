@@ -100,3 +100,41 @@ def ends_subject_clause(verb: Any, tok: Any) -> bool:
     a clause of its own ends that clause, whatever verb the parser hung it on."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i < tok.i <= c.right_edge.i + 1 < verb.i + 1
                and any(w.dep_ in ("relcl", "acl") for w in c.subtree) for c in verb.children)
+
+
+def token_at(doc: Any, char: int) -> Any | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def on_follow_up_verb(doc: Any, t: Time, trigger_ids: set[int] | None = None) -> bool:
+    """Is the time on a later step of the case ("charged Thursday in the shooting")? It dates
+    that step. Not when that verb is the event's own trigger."""
+    tok = token_at(doc, t.start)
+    if tok is None:
+        return False
+    verb = verb_of(tok)
+    if verb.lower_ not in date_words()["follow_up"] and not any(_names_step(c) for c in verb.children):
+        return False  # ("made her first court appearance Thursday": the object names the step)
+    if ends_subject_clause(verb, tok):
+        return False  # "the officer who shot a teen Wednesday night was identified as ..."
+    # "charged ... in the fatal shooting of his brother around 1:54 a.m. Wednesday": a time
+    # after the event noun the verb governs is the event's, misattached by the parser
+    return not (trigger_ids and (verb.i in trigger_ids or any(verb.i < i < tok.i for i in trigger_ids)))
+
+
+def _names_step(c: Any) -> bool:
+    """Does this object or subject name a later step ("made a court appearance", "the hearing is
+    Tuesday", "funeral services are tonight")?"""
+    steps = date_words()["follow_up"]
+    return c.dep_ in ("dobj", "nsubj", "nsubjpass") and (
+        c.lower_ in steps or any(w.dep_ == "compound" and w.lower_ in steps for w in c.children))
+
+
+def on_report_verb(doc: Any, t: Time) -> bool:
+    """Is the time on a verb of saying ("police said Tuesday")? It dates a statement."""
+    tok = token_at(doc, t.start)
+    if tok is None:
+        return False
+    verb = verb_of(tok)
+    return verb.lower_ in cue_set("link", "report_verbs") and says_when(verb, tok)

@@ -12,7 +12,15 @@ from typing import Any
 from ..model import Record
 from . import event_link as link
 from .event_coref import LEAD_UNITS, Cluster
-from .event_date_cues import date_words, header_times, updated_stamp, verb_of
+from .event_date_cues import (
+    date_words,
+    header_times,
+    on_follow_up_verb,
+    on_report_verb,
+    token_at,
+    updated_stamp,
+    verb_of,
+)
 from .event_triggers import units
 
 LEAD_CHARS = 700  # the least a lead reaches past the event's first mention
@@ -66,7 +74,7 @@ def lead_date(record: Record, doc: Any, cl: Cluster, claimed: set[int], clusters
     for i, t in enumerate(record.times):
         if t.start >= hi:
             break
-        if link.clock_only(t) or link.on_report_verb(doc, t) or link.on_follow_up_verb(doc, t, own):
+        if link.clock_only(t) or on_report_verb(doc, t) or on_follow_up_verb(doc, t, own):
             continue  # a statement's or a hearing's date is not the event's
         if i in claimed and not link.attached(doc, t, violent):
             continue  # the date of an event of another kind
@@ -99,7 +107,7 @@ def before_death(record: Record, doc: Any, cl: Cluster) -> None:
     if cl.head.family != "violence" or best is None or best[0]["precision"] != "day":
         return
     death = date_words()["death"]
-    tok = link.token_at(doc, best[0]["span"]["start"])
+    tok = token_at(doc, best[0]["span"]["start"])
     if tok is None or verb_of(tok).lower_ not in death:
         return
     for t in record.times:
@@ -108,8 +116,8 @@ def before_death(record: Record, doc: Any, cl: Cluster) -> None:
         d = link.date_dict(t)
         if not d or d["precision"] != "day" or not 0 < days(d["value"], best[0]["value"]) <= 31 or link.clock_only(t):
             continue
-        at = link.token_at(doc, t.start)
-        if at is None or verb_of(at).lower_ in death or link.on_report_verb(doc, t) or link.on_follow_up_verb(doc, t):
+        at = token_at(doc, t.start)
+        if at is None or verb_of(at).lower_ in death or on_report_verb(doc, t) or on_follow_up_verb(doc, t):
             continue
         for m in cl.members:
             if m.date and m.date[0]["span"]["start"] == best[0]["span"]["start"]:
@@ -163,7 +171,7 @@ def from_next_sentences(record: Record, doc: Any, clusters: list[Cluster], claim
         for i, t in enumerate(record.times):
             if lo is None or not (lo <= t.start < hi) or link.clock_only(t) or i in stamps:
                 continue
-            if link.on_report_verb(doc, t) or link.on_follow_up_verb(doc, t):
+            if on_report_verb(doc, t) or on_follow_up_verb(doc, t):
                 continue  # "police said Monday", "was charged Tuesday": not when it happened
             if i in claimed and not link.attached(doc, t, violent):
                 continue
@@ -240,7 +248,7 @@ def refine_coarse(record: Record, doc: Any, cl: Cluster) -> None:
     for t in record.times:
         if t.start >= hi:
             break
-        if link.clock_only(t) or link.on_report_verb(doc, t) or link.on_follow_up_verb(doc, t):
+        if link.clock_only(t) or on_report_verb(doc, t) or on_follow_up_verb(doc, t):
             continue
         d = link.date_dict(t)
         if not d or d["precision"] != "day" or (pub and d["value"][:10] > pub):

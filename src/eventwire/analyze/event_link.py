@@ -19,11 +19,12 @@ from ..nlp import doc_text
 from .event_date_cues import (
     CLOCK,
     date_words,
-    ends_subject_clause,
     fronted,
     header_times,
+    on_follow_up_verb,
     same_time_clause,
     says_when,
+    token_at,
     verb_of,
 )
 from .event_lexicon import cue_set
@@ -68,11 +69,6 @@ def _stray(p: Place, cc: str) -> bool:
     if not p.country_code or p.country_code == cc:
         return False
     return p.feature in ("venue", "neighbourhood", None) or p.feature == "city" and (p.population or 0) < 100_000
-
-
-def token_at(doc: Any, char: int) -> Any | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 # Dependencies through which a place modifies an event ("attack on a hall in X", "X attack").
@@ -324,43 +320,10 @@ def _frames(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
         and not on_follow_up_verb(doc, t, trigger_ids)
 
 
-def on_follow_up_verb(doc: Any, t: Time, trigger_ids: set[int] | None = None) -> bool:
-    """Is the time on a later step of the case ("charged Thursday in the shooting")? It dates
-    that step. Not when that verb is the event's own trigger."""
-    tok = token_at(doc, t.start)
-    if tok is None:
-        return False
-    verb = verb_of(tok)
-    if verb.lower_ not in date_words()["follow_up"] and not any(_names_step(c) for c in verb.children):
-        return False  # ("made her first court appearance Thursday": the object names the step)
-    if ends_subject_clause(verb, tok):
-        return False  # "the officer who shot a teen Wednesday night was identified as ..."
-    # "charged ... in the fatal shooting of his brother around 1:54 a.m. Wednesday": a time
-    # after the event noun the verb governs is the event's, misattached by the parser
-    return not (trigger_ids and (verb.i in trigger_ids or any(verb.i < i < tok.i for i in trigger_ids)))
-
-
-def _names_step(c: Any) -> bool:
-    """Does this object or subject name a later step ("made a court appearance", "the hearing is
-    Tuesday", "funeral services are tonight")?"""
-    steps = date_words()["follow_up"]
-    return c.dep_ in ("dobj", "nsubj", "nsubjpass") and (
-        c.lower_ in steps or any(w.dep_ == "compound" and w.lower_ in steps for w in c.children))
-
-
 def attached(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
     """Is the time attached in the parse to one of these trigger tokens?"""
     tok = token_at(doc, t.start)
     return tok is not None and _ancestor_dist(tok, trigger_ids, 8) is not None
-
-
-def on_report_verb(doc: Any, t: Time) -> bool:
-    """Is the time on a verb of saying ("police said Tuesday")? It dates a statement."""
-    tok = token_at(doc, t.start)
-    if tok is None:
-        return False
-    verb = verb_of(tok)
-    return verb.lower_ in cue_set("link", "report_verbs") and says_when(verb, tok)
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis"}

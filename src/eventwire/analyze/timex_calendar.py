@@ -108,9 +108,13 @@ def date_year(anchor: dt.date, mon: int, dom: int, tense: str | None) -> int | N
 
 
 def nth_weekday(year: int, mon: int, wd: int, n: int) -> dt.date:
-    """The n-th ISO weekday `wd` of a month (Thanksgiving = 4th Thursday of November)."""
+    """The n-th ISO weekday `wd` of a month (Thanksgiving = 4th Thursday of November); n = -1
+    is the last one (Memorial Day = the last Monday of May)."""
     first = dt.date(year, mon, 1)
     offset = (wd - first.isoweekday()) % 7
+    if n < 0:
+        last = first + dt.timedelta(days=offset + 28)
+        return last if last.month == mon else last - dt.timedelta(days=7)
     return first + dt.timedelta(days=offset + 7 * (n - 1))
 
 

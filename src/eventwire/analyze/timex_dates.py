@@ -290,11 +290,7 @@ def _holiday(m: re.Match[str], c: Ctx) -> Norm | None:
 
     def on(year: int) -> dt.date | None:
         if floating is not None:
-            mon, wd, n = floating
-            if n > 0:
-                return cal.nth_weekday(year, mon, wd, n)
-            last = cal.nth_weekday(year, mon, wd, 5)  # "the last Monday of May"
-            return last if last.month == mon else cal.nth_weekday(year, mon, wd, 4)
+            return cal.nth_weekday(year, *floating)
         return cal.safe_date(year, int(mmdd[:2]), int(mmdd[3:]))  # type: ignore[index]
 
     if m["y"]:
