@@ -58,3 +58,9 @@ def test_holidays_on_a_weekday_of_their_month():
                         ("Two were hurt on Labor Day 2014.", "2014-09-01")]:
         ctx = Ctx(text=text, anchor=cal.parse_anchor("2015-06-22"))
         assert [t.value for t in find_times(ctx)] == [value]
+
+
+def test_as_of_states_a_status_not_a_report_or_an_event_day():
+    text = "As of Wednesday, Dec. 2, 2015, the fund had raised $31,000 for the family of the man shot Sunday."
+    assert _kinds(text) == {"Wednesday, Dec. 2, 2015": "as_of"}
+    assert _undated(text).article.published is None

@@ -74,8 +74,9 @@ def header_times(doc: Any, times: list[Time]) -> set[int]:
 
 
 def updated_stamp(doc: Any, times: list[Time], i: int) -> bool:
-    """Is times[i] an update time ("Last updated at 10:39 a.m. Sunday")? It only comes later."""
-    return stamp_kinds(doc_text(doc), times[i:i + 1]).get(0) == "updated"
+    """Is times[i] an update time ("Last updated at 10:39 a.m. Sunday", "as of Wednesday")? It
+    only comes later."""
+    return stamp_kinds(doc_text(doc), times[i:i + 1]).get(0) in ("updated", "as_of")
 
 
 def says_when(verb: Any, tok: Any) -> bool:

@@ -1,6 +1,6 @@
 """Times that stamp the article rather than tell of anything in it: a dated dateline
 ("LAFAYETTE, Ind. (Jan. 8, 2015) –", "NEW HAVEN, Conn., Oct. 27 (UPI) --"), "Posted: Saturday,
-December 27, 2014", "Updated at 10:39 a.m. Sunday", or a line holding nothing but a date.
+December 27, 2014", "Updated at 10:39 a.m. Sunday", "as of Wednesday", or a line holding nothing but a date.
 
 Text-only rules (no parse), so the times layer can use them before anything else: an article
 without a publication date takes it from its own dated stamp (`report_date`), and the events
@@ -15,6 +15,7 @@ from ..model import Time
 
 _STAMP_BEFORE = re.compile(r"(?i)\b(?:posted|(?P<upd>updated?|modified|last updated)|published|created)\s*(?:on|at)?\s*[:,]?\s*"
                            r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*(?:[ECMP][SD]T)?\s*,?\s*(?:on\s+)?)?$")  # "Updated at 10:39 a.m. on"
+_AS_OF = re.compile(r"(?i)\bas of\s+$")
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A wire dateline: a capitalised place opening the paragraph, the date, an optional agency in
 # brackets, then a dash.
@@ -27,7 +28,7 @@ _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 
 
 def stamp_kinds(text: str, times: list[Time]) -> dict[int, str]:
-    """Index of each stamping time -> its kind: "posted", "updated", "dateline" or "line"."""
+    """Index of each stamping time -> its kind: "posted", "updated", "as_of", "dateline" or "line"."""
     out: dict[int, str] = {}
     for i, t in enumerate(times):
         if t.type not in ("DATE", "TIME"):
@@ -36,6 +37,8 @@ def stamp_kinds(text: str, times: list[Time]) -> dict[int, str]:
         m = _STAMP_BEFORE.search(before)
         if m:  # "Posted: ...", "Update, 9:45 a.m. Sunday:"
             out[i] = "updated" if m.group("upd") else "posted"
+        elif _AS_OF.search(before):
+            out[i] = "as_of"  # "As of Wednesday afternoon, the fund had raised $31,000": a state, like an update
         elif _DATELINE_AFTER.match(text, t.end, t.end + 40) and _DATELINE_BEFORE.search(text, max(0, t.start - 48), t.start):
             out[i] = "dateline"
         elif _HAS_YEAR.search(t.text):
@@ -60,6 +63,6 @@ def report_date(text: str, times: list[Time]) -> str | None:
     year is never guessed."""
     for i, kind in sorted(stamp_kinds(text, times).items()):
         t = times[i]
-        if kind != "updated" and _HAS_YEAR.search(t.text) and _DAY.match(t.value or ""):
+        if kind not in ("updated", "as_of") and _HAS_YEAR.search(t.text) and _DAY.match(t.value or ""):
             return t.value[:10]
     return None
