@@ -21,13 +21,15 @@ from ..model import Record
 from .event_actors import is_event_noun
 from .event_lexicon import cue_set
 from .five_w_lead import SUBJ, WAnswer, cue, lead, token_at
-from .five_w_when_where import when, where
+from .five_w_when import when
+from .five_w_where import where
 
 __all__ = ["QUESTIONS", "WAnswer", "five_w"]
 
 QUESTIONS = ("who", "what", "when", "where")
 HEADLINE_BONUS = 0.5  # the headline states the news, even when its subject is an unknown name
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
+QUOTE_MARKS = frozenset('"“”')
 
 
 def five_w(record: Record) -> dict[str, WAnswer | None]:
@@ -40,17 +42,33 @@ def five_w(record: Record) -> dict[str, WAnswer | None]:
         return _from_event(record)
     out: dict[str, WAnswer | None] = dict.fromkeys(QUESTIONS)
     clause = _main_clause(record, sents)
-    main_sent = None
+    main_sent, verb = None, None
     if clause is not None:
         subj, verb, k = clause
         out["who"] = _answer(record, *_subject_span(record, subj))
         out["what"] = _answer(record, *_what_span(record, verb))
         main_sent = k
     if main_sent != 0:
-        _headline_event(record, sents[0], out)
-    out["when"] = when(record, sents, main_sent)
+        verb = _event_subject_verb(sents[0])
+        if verb is not None:
+            out["what"] = _answer(record, *_what_span(record, verb))
+        else:
+            _headline_event(record, sents[0], out)
+    out["when"] = when(record, sents, main_sent, verb)
     out["where"] = where(record, sents, main_sent)
     return out
+
+
+def _event_subject_verb(head: Any) -> Any | None:
+    """"Seattle shooting leaves five hurt", "Shape change sparks anger": a headline whose
+    subject names a happening has no who of its own (the doer is named further down), but
+    its verb still states what happened."""
+    events = cue("who.event_subjects")
+    for v in head:
+        if v.pos_ == "VERB" and v.tag_ in ("VBZ", "VBD", "VBP") and v.dep_ in ("ROOT", "conj") \
+                and any(c.dep_ == "nsubj" and c.lower_ in events for c in v.children):
+            return v
+    return None
 
 
 def _headline_event(record: Record, head: Any, out: dict[str, WAnswer | None]) -> None:
@@ -118,10 +136,15 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
     best: tuple[float, Any, Any, int] | None = None
     for k, s in enumerate(sents):
         for v in s:
+            if _quoted(s, v):
+                continue  # a quotation is what someone said, not the news event
+            depth = min(_depth(v), 3)
+            subjects = [c for c in v.children if c.dep_ in SUBJ] or _compound_subject(v)
             if v.dep_ in ("relcl", "acl", "amod", "advcl", "pcomp", "xcomp"):
-                continue
-            subjects = [c for c in v.children if c.dep_ in SUBJ]
-            if v.pos_ not in ("VERB", "AUX"):
+                if k != 0:
+                    continue
+                subjects, depth = _headline_clause(v, subjects, depth)
+            elif v.pos_ not in ("VERB", "AUX"):
                 subjects = _headline_subjects(v) if k == 0 else []
             agent = _agent(v, triggers)
             # headlines drop the auxiliary: "Consulate bombed by ..." is passive too
@@ -135,7 +158,7 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
                 counted = subj.lower_ in cue("who.quantity_heads") or any(c.dep_ == "nummod" for c in subj.children)
                 if not (named or counted or subj.pos_ in ("NOUN", "PROPN")):
                     continue
-                score = 1.0 * k + 0.4 * min(_depth(v), 3) - (HEADLINE_BONUS if k == 0 else 0.0)
+                score = 1.0 * k + 0.4 * depth - (HEADLINE_BONUS if k == 0 else 0.0)
                 score += 0.0 if named else (0.5 if counted or subj.tag_ in ("NNS", "NNPS") else 0.9)
                 if v.lower_ in reporting and k > 0:
                     score += 0.5
@@ -143,6 +166,36 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
                 if best is None or score < best[0]:
                     best = (score, subj, v, k)
     return None if best is None else (best[1], best[2], best[3])
+
+
+def _quoted(sent: Any, tok: Any) -> bool:
+    """Is the token inside quotation marks opened earlier in its sentence?"""
+    marks = [t for t in sent if t.i < tok.i and t.text in QUOTE_MARKS]
+    return len(marks) % 2 == 1
+
+
+def _compound_subject(v: Any) -> list[Any]:
+    """"Trump attacks the FBI" parsed with the name as a compound of the verb: a verb has no
+    compounds, so a name before it is its subject."""
+    if v.pos_ != "VERB" or v.tag_ not in ("VBD", "VBP", "VBZ"):
+        return []  # "Seattle shooting leaves ...": a gerund's modifier is no subject
+    return [c for c in v.children if c.dep_ == "compound" and c.i < v.i and c.pos_ == "PROPN"][-1:]
+
+
+def _headline_clause(v: Any, subjects: list[Any], depth: int) -> tuple[list[Any], int]:
+    """A headline clause the parser hung under a noun: after a colon, a verb with a subject
+    of its own ("Tram crash: Driver arrested as ...", where a relative or participle clause
+    never has one), or a participle right after the headline's subject noun ("Victims named
+    as repair work starts": headlines drop "are", the "as" clause is the subordinate one)."""
+    if v.pos_ != "VERB":
+        return [], depth
+    if v.dep_ == "acl" and subjects:
+        return subjects, depth
+    head = v.head
+    if v.dep_ == "acl" and v.tag_ == "VBN" and head.i == v.i - 1 and head.pos_ in ("NOUN", "PROPN") \
+            and (head.dep_ == "ROOT" or head.dep_ in SUBJ and head.head.dep_ == "ROOT"):
+        return [head], 0
+    return [], depth
 
 
 def _agent(verb: Any, triggers: set[int]) -> Any | None:
@@ -178,11 +231,17 @@ def _headline_subjects(tok: Any) -> list[Any]:
         if not any(c.dep_ in ("prep", "dobj", "appos") and c.i > tok.i for c in tok.children):
             return []
         if subj:
-            return subj
+            # a verb agrees with its subject: "Lady Gaga protests ...", "Trump and Obama
+            # meet ..."; "China well rescue: Race to ..." is a noun phrase with a label
+            return subj if tok.lower_.endswith("s") or any(_plural(x) for x in subj) else []
         return left[-1:] if tok.lower_.endswith("s") else []
     if tok.dep_ == "compound" and tok.tag_ == "NNS" and tok.head.i > tok.i and tok.head.dep_ == "ROOT":
         return left[-1:]
     return []
+
+
+def _plural(tok: Any) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
 
 
 def _of_phrase(tok: Any) -> Any | None:

@@ -1,105 +1,58 @@
-"""When and where of analyze.five_w: the first day-precise date near publication and the
-first place that locates the news, in the headline and lead."""
+"""Where of analyze.five_w: the most specific place that locates the news in the headline
+and lead."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from ..model import Record
 from .five_w_lead import WAnswer, cue, position, sent_index, token_at
+from .gazetteer import distance_km
 
 WHERE_LEAD = 5.0  # a place past the headline and lead (as event_coref.LEAD_UNITS) is a detail
-# the events layer's date of the primary event is evidence too (on gvc-dev, a held-out
-# check of this module, it lifts day-exact dates from 292 to 309 of 418 answers)
-EVENT_DATE_BONUS = 3.0
-WHEN_LEAD = 99.0  # dates: a dateline or byline further down still dates the story
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+WIDER_PENALTY = WHERE_LEAD  # an area around a place that locates the news in the lead never beats it
+CONTAINER_PENALTY = 1.0  # "in Croydon, south London": the appositive names the wider area
+# a city of a million people whose centre lies this close to a much smaller place of the
+# lead is the metropolis around it ("in London" ... "in Croydon"); "much smaller" is a tenth
+# of its population
+METRO_KM, METRO_RATIO, METRO_POP = 30.0, 10, 1_000_000
 _LOCATIVE = frozenset("in at on near outside inside from across around throughout into within".split())
+_WIDE = ("country", "admin1", "region")
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
 
-
-def _pub(record: Record) -> date | None:
-    p = record.article.published or ""
-    try:
-        return date.fromisoformat(p[:10])
-    except ValueError:
-        return None
-
-
-def when(record: Record, sents: list[Any], main: int | None) -> WAnswer | None:
-    """The first day-precise date of the lead near publication; the main clause's sentence
-    first. Durations, sets and vague references ("now", "recent") never answer."""
-    pub = _pub(record)
-    vague = cue("when.vague")
-    best: tuple[float, Any] | None = None
-    ev = next((e for e in record.events if e.primary and e.date), None)
-    ev_date = ((ev.date or {}).get("span") or {}).get("start") if ev is not None else None
-    for t in record.times:
-        if t.type not in ("DATE", "TIME") or t.text.lower() in vague:
-            continue
-        k = position(sents, t.start)
-        m = _DAY.match(t.value or "")
-        if m is None:
-            continue  # a month or a year does not date the news
-        score = float(k) + (0.0 if k == main else 0.5) + _aside(record.doc, t.start, t.end)
-        if t.start == ev_date:
-            score -= EVENT_DATE_BONUS  # the events layer tied it to the primary event
-        if pub is not None:
-            try:
-                days = (pub - date(int(m[1]), int(m[2]), int(m[3]))).days
-            except ValueError:
-                continue
-            if days < -1 or days > 10:
-                continue  # another occasion: an earlier event, a coming one
-        if best is None or score < best[0]:
-            best = (score, t)
-    if best is None or position(sents, best[1].start) >= WHEN_LEAD:
-        return None
-    t = best[1]
-    return WAnswer(t.text, t.start, t.end, t.value)
-
-
-def _aside(doc: Any, start: int, end: int) -> float:
-    """A date that belongs to something else than the clause: inside a relative clause
-    ("Trump, who won the election on Tuesday, met ...") or a possessive modifier of a noun
-    ("Tuesday's election")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return 0.0
-    root = span.root
-    if any(t.dep_ == "case" and t.lower_ in ("'s", "'") for t in root.children) or root.dep_ == "poss":
-        return 1.0
-    if any(a.dep_ in ("relcl", "acl") for a in root.ancestors):
-        return 1.0
-    return 0.0
-
-
-# --- where ----------------------------------------------------------------------------
 
 def where(record: Record, sents: list[Any], main: int | None) -> WAnswer | None:
     """The first place that locates something (not a demonym, not a metonymic actor):
     under a locative preposition ("in Croydon", "at the White House"), a dateline, or the
     modifier of an event noun ("Croydon tram crash"); a place that only modifies another
-    noun ("US election") does not say where the news happened. The main clause's sentence
-    first, a town or venue over the country around it, a recurring place over a one-off."""
-    best: tuple[float, Any] | None = None
+    noun ("US election") or says where a person comes from ("the driver, from Beckenham")
+    does not say where the news happened, nor does a name that is a person's in this
+    article ("Clinton"). The main clause's sentence first, the most specific place over the
+    area around it (a town over its country, a suburb over its city), a recurring place
+    over a one-off."""
     locs = [p for p in record.places if p.role == "location"]
     locs += _same_name_in_lead(record, sents, locs)
     counts = Counter(p.name for p in locs)
     triggers = {e.trigger.start for e in record.events}
-    specific = {p.country_code for p in locs if p.feature in ("city", "venue")
-                and sent_index(sents, p.start) is not None}
+    surnames = {e.text.split()[-1] for e in record.entities if e.label == "PERSON" and " " in e.text}
+    cands = []
     for p in locs:
         tok = token_at(record.doc, p.start)
-        if tok is None or not _locative(_np_head(tok, p.end), triggers):
+        if tok is None or p.text in surnames and tok.ent_type_ not in _PLACE_LABELS:
             continue
+        head = _np_head(tok, p.end)
+        if _locative(head, triggers):
+            cands.append((p, head))
+    in_lead = [p for p, _ in cands if sent_index(sents, p.start) is not None]
+    best: tuple[float, Any] | None = None
+    for p, head in cands:
         k = position(sents, p.start)
-        score = k + (0.0 if k == main else 0.5)
-        if p.feature in ("country", "admin1", "region") and p.country_code in specific:
-            score += 1.6
+        score = k + (0.0 if k == main else 0.5) + _wider(p, in_lead)
+        if head.dep_ in ("appos", "conj") and _is_place(head.head, locs):
+            score += CONTAINER_PENALTY
         score -= 0.3 * min(counts[p.name], 10) / 10
         if best is None or score < best[0]:
             best = (score, p)
@@ -107,6 +60,26 @@ def where(record: Record, sents: list[Any], main: int | None) -> WAnswer | None:
         return None
     p = best[1]
     return WAnswer(p.text, p.start, p.end)
+
+
+def _wider(p: Any, lead_places: list[Any]) -> float:
+    """A penalty for an area that holds a more specific place of the lead."""
+    if p.feature in _WIDE:
+        inner = any(q.country_code == p.country_code and q.feature in ("city", "venue") for q in lead_places)
+        return WIDER_PENALTY if inner else 0.0
+    if p.feature != "city" or p.lat is None or p.lon is None or (p.population or 0) < METRO_POP:
+        return 0.0
+    for q in lead_places:
+        if q.name == p.name or q.lat is None or q.lon is None:
+            continue
+        small = q.feature == "venue" or q.population is not None and q.population * METRO_RATIO < p.population
+        if small and distance_km(p.lat, p.lon, q.lat, q.lon) <= METRO_KM:
+            return WIDER_PENALTY
+    return 0.0
+
+
+def _is_place(tok: Any, locs: list[Any]) -> bool:
+    return any(p.start <= tok.idx < p.end or p.start <= tok.idx + len(tok.text) - 1 < p.end for p in locs)
 
 
 def _same_name_in_lead(record: Record, sents: list[Any], locs: list[Any]) -> list[Any]:
@@ -138,7 +111,8 @@ def _locative(head: Any, triggers: set[int]) -> bool:
         else:
             break
     if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
-        return True
+        # "the driver, a 42-year-old man, from Beckenham": where a person comes from
+        return not (head.head.lower_ == "from" and head.head.head.pos_ in ("NOUN", "PROPN", "PRON"))
     # the modifier of an event noun, possibly through a compound: "Croydon tram crash"
     # or of a noun that is itself placed: "on a Moscow concert hall", "at a Kabul hotel"
     mod = head
@@ -154,10 +128,10 @@ def _locative(head: Any, triggers: set[int]) -> bool:
     return _dateline(head)
 
 
-
 def _np_head(tok: Any, end: int) -> Any:
     """The token of a place name that attaches it to the sentence (the last of a compound)."""
-    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and (tok.head.idx < end or tok.head.pos_ == "PROPN"):
+    while tok.dep_ in ("compound", "flat", "nmod") and tok.head.i > tok.i \
+            and (tok.head.idx < end or tok.head.pos_ == "PROPN"):
         tok = tok.head  # "Mazar-i-Sharif" may be three tokens with the place span on the first
     return tok
 
