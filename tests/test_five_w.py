@@ -234,3 +234,31 @@ def test_where_skips_a_name_that_is_a_persons_in_the_article():
     # the places layer knows a town Clinton; here the name is Hillary Clinton's
     w = ws("Clinton blames the FBI for her defeat\n\nHillary Clinton spoke to donors in Clinton on Sunday.")
     assert w["where"] is None
+
+
+def test_a_headline_description_is_answered_by_the_person_the_lead_names():
+    w = ws("Marathon legend makes an emotional farewell in Boston\n\n"
+           "The runner retired after the race on Monday.\n\n"
+           "Maria Lopez waved to the crowd as she crossed the line.")
+    assert txt(w["who"]) == "Maria Lopez"
+    # a speaker is a source, not the described subject
+    w = ws("Gunman kills three at school\n\nThree pupils died on Monday.\n\n"
+           "Police chief John Smith said the gunman had a rifle.")
+    assert txt(w["who"]) == "Gunman"
+
+
+def test_a_weekday_past_the_lead_does_not_date_the_news():
+    lead_ = "".join(f"Sentence number {i} tells more about the market.\n\n" for i in range(9))
+    w = ws("Shares rose sharply in Tokyo\n\n" + lead_ + "On Tuesday a trader retired.")
+    assert w["when"] is None
+    # a calendar date there (a byline, a dateline) still dates the story
+    w = ws("Shares rose sharply in Tokyo\n\n" + lead_ + "Published May 13, 2021.")
+    assert txt(w["when"]) == "May 13, 2021"
+
+
+def test_a_date_in_a_relative_clause_set_off_by_commas_is_background():
+    w = ws("Obama describes meeting with Trump as excellent\n\n"
+           "Barack Obama described the meeting as excellent.\n\n"
+           "Mr Trump, who stormed to a shock election victory on Wednesday, said it was an honour "
+           "to meet Mr Obama during the talks on Thursday.")
+    assert txt(w["when"]) == "Thursday"

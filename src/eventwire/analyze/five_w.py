@@ -30,6 +30,7 @@ QUESTIONS = ("who", "what", "when", "where")
 HEADLINE_BONUS = 0.5  # the headline states the news, even when its subject is an unknown name
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 QUOTE_MARKS = frozenset('"“”')
+NAMING_SENTS = 3  # the lead names a headline's described subject within this many sentences
 
 
 def five_w(record: Record) -> dict[str, WAnswer | None]:
@@ -45,7 +46,8 @@ def five_w(record: Record) -> dict[str, WAnswer | None]:
     main_sent, verb = None, None
     if clause is not None:
         subj, verb, k = clause
-        out["who"] = _answer(record, *_subject_span(record, subj))
+        named = _named_for(record, subj, sents) if k == 0 else None
+        out["who"] = _answer(record, *_subject_span(record, named if named is not None else subj))
         out["what"] = _answer(record, *_what_span(record, verb))
         main_sent = k
     if main_sent != 0:
@@ -57,6 +59,22 @@ def five_w(record: Record) -> dict[str, WAnswer | None]:
     out["when"] = when(record, sents, main_sent, verb)
     out["where"] = where(record, sents, main_sent)
     return out
+
+
+def _named_for(record: Record, subj: Any, sents: list[Any]) -> Any | None:
+    """A headline names its subject by a description ("F1 legend makes an emotional
+    farewell"); the lead then names the person: the first person who is the subject of a
+    main clause in the next sentences answers who."""
+    if subj.tag_ != "NN" or any(_named(record, t) for t in subj.subtree):
+        return None  # "Hillary Clinton aide": the description is tied to a name already
+    reporting = cue("what.reporting")
+    for s in sents[1:1 + NAMING_SENTS]:
+        for t in s:
+            # not a speaker ("Police chief John Smith said the gunman ..."): a source
+            if t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and t.head.dep_ in ("ROOT", "conj") \
+                    and t.head.lower_ not in reporting and not _quoted(s, t):
+                return t
+    return None
 
 
 def _event_subject_verb(head: Any) -> Any | None:

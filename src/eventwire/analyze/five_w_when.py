@@ -43,10 +43,12 @@ def when(record: Record, sents: list[Any], main: int | None, verb: Any | None = 
         m = _DAY.match(t.value or "")
         if m is None:
             continue  # a month or a year does not date the news
+        if t.anchored and k >= len(sents) and t.start != ev_date:
+            continue  # past the lead, "on Sunday" may date any episode; a byline date dates the story
         score = float(k) + (0.0 if k == main else 0.5) + _aside(record.doc, t.start, t.end)
         if verb is not None and _restates(verb, _dated(record.doc, t.start, t.end)):
             score -= RESTATED_BONUS
-        if t.start == ev_date:
+        if t.start == ev_date and not _nonrestrictive(record.doc, t.start, t.end):
             score -= EVENT_DATE_BONUS  # the events layer tied it to the primary event
         if pub is not None:
             try:
@@ -81,6 +83,20 @@ def _restates(verb: Any, word: Any | None) -> bool:
         return word is not None
     a, b = verb.lower_, word.lower_
     return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]
+
+
+def _nonrestrictive(doc: Any, start: int, end: int) -> bool:
+    """Inside a relative clause set off by a comma ("Mr Trump, who won the election on
+    Wednesday, said ..."): background about a participant, whatever event it names; a
+    restrictive one ("named the gunman who shot two people on Saturday") tells the news."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    for a in span.root.ancestors:
+        if a.dep_ == "relcl":
+            left = a.left_edge.i
+            return left > 0 and doc[left - 1].text == ","
+    return False
 
 
 def _aside(doc: Any, start: int, end: int) -> float:
