@@ -262,3 +262,12 @@ def test_a_date_in_a_relative_clause_set_off_by_commas_is_background():
            "Mr Trump, who stormed to a shock election victory on Wednesday, said it was an honour "
            "to meet Mr Obama during the talks on Thursday.")
     assert txt(w["when"]) == "Thursday"
+
+
+def test_a_wire_dateline_in_capitals_locates_the_story():
+    w = ws("Senate passes budget bill By Ann Smith and Joe Brown WASHINGTON, May 13 (Reuters) - "
+           "The Senate passed the budget bill on Thursday.")
+    assert txt(w["where"]) == "WASHINGTON"
+    # capitals that are no city of the gazetteer are no dateline
+    w = ws("Senate passes budget bill UPDATE, May 13 - The Senate passed the budget bill on Thursday.")
+    assert w["where"] is None

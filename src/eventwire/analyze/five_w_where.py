@@ -8,9 +8,9 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from ..model import Record
+from ..model import Place, Record
 from .five_w_lead import WAnswer, cue, position, sent_index, token_at
-from .gazetteer import distance_km
+from .gazetteer import distance_km, gazetteer
 
 WHERE_LEAD = 5.0  # a place past the headline and lead (as event_coref.LEAD_UNITS) is a detail
 WIDER_PENALTY = WHERE_LEAD  # an area around a place that locates the news in the lead never beats it
@@ -19,6 +19,7 @@ CONTAINER_PENALTY = 1.0  # "in Croydon, south London": the appositive names the 
 # lead is the metropolis around it ("in London" ... "in Croydon"); "much smaller" is a tenth
 # of its population
 METRO_KM, METRO_RATIO, METRO_POP = 30.0, 10, 1_000_000
+DATELINE_POP = 100_000
 _LOCATIVE = frozenset("in at on near outside inside from across around throughout into within".split())
 _WIDE = ("country", "admin1", "region")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -35,13 +36,15 @@ def where(record: Record, sents: list[Any], main: int | None) -> WAnswer | None:
     over a one-off."""
     locs = [p for p in record.places if p.role == "location"]
     locs += _same_name_in_lead(record, sents, locs)
+    dated = _datelines(record, sents, locs)
+    locs += dated
     counts = Counter(p.name for p in locs)
     triggers = {e.trigger.start for e in record.events}
     surnames = {e.text.split()[-1] for e in record.entities if e.label == "PERSON" and " " in e.text}
     cands = []
     for p in locs:
         tok = token_at(record.doc, p.start)
-        if tok is None or p.text in surnames and tok.ent_type_ not in _PLACE_LABELS:
+        if tok is None or p.text in surnames and tok.ent_type_ not in _PLACE_LABELS and p not in dated:
             continue
         head = _np_head(tok, p.end)
         if _locative(head, triggers):
@@ -101,7 +104,38 @@ def _same_name_in_lead(record: Record, sents: list[Any], locs: list[Any]) -> lis
     return out
 
 
+def _datelines(record: Record, sents: list[Any], locs: list[Any]) -> list[Any]:
+    """A wire dateline the places layer missed in capitals ("... Hosenball WASHINGTON, Nov 6
+    (Reuters) -"): a city of the gazetteer, a big one (a dateline names a known city)."""
+    out = []
+    for s in sents:
+        for tok in s:
+            if not (tok.is_upper and tok.is_alpha and len(tok) >= 4 and _dateline(tok)):
+                continue
+            first = tok
+            while first.i > s.start and first.nbor(-1).is_upper and first.nbor(-1).is_alpha:
+                first = first.nbor(-1)  # "NEW YORK, ..."
+            start, end = first.idx, tok.idx + len(tok.text)
+            if any(p.start < end and start < p.end for p in locs):
+                continue
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            after = tok.nbor(2) if tok.i + 2 < len(tok.doc) else None
+            if nxt is not None and nxt.text == "," and not (after is not None and after.text[:1].isupper()):
+                continue
+            name = record.article.text[start:end]
+            c = max((c for c in gazetteer().lookup(name.title()) if c.feature == "city"),
+                    key=lambda c: c.population, default=None)
+            if c is None or c.population < DATELINE_POP:
+                continue
+            out.append(Place(text=name, start=start, end=end, name=c.name, geonames_id=c.geonames_id,
+                             lat=c.lat, lon=c.lon, country_code=c.country_code, admin1=c.admin1,
+                             feature="city", precision="city", population=c.population))
+    return out
+
+
 def _locative(head: Any, triggers: set[int]) -> bool:
+    if _dateline(head):
+        return True  # whatever the parser made of "... Hosenball WASHINGTON, Nov 6 (Reuters)"
     # "in Croydon, south London", "the city of Mazar-i-Sharif": what it names is placed
     for _ in range(3):
         if head.dep_ in ("appos", "conj") and head.head is not head:
