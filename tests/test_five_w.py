@@ -162,17 +162,17 @@ def test_a_headline_clause_the_parser_hung_under_a_noun_is_still_a_clause():
     doc = _doc(["Tram", "crash", ":", "Driver", "arrested"], [1, 1, 1, 4, 1],
                ["compound", "ROOT", "punct", "nsubj", "acl"], ["NOUN", "NOUN", "PUNCT", "NOUN", "VERB"],
                ["NN", "NN", ":", "NN", "VBD"])
-    assert [t.text for t in _headline_clause(doc[4], [doc[3]], 1)[0]] == ["Driver"]
+    assert [t.text for t in _headline_clause(doc[4], [doc[3]])[0]] == ["Driver"]
     # "Victims named as work starts": the participle after the subject is the headline's verb
     doc = _doc(["Victims", "named", "as", "work", "starts"], [4, 0, 1, 2, 4],
                ["nsubj", "acl", "prep", "pobj", "ROOT"], ["NOUN", "VERB", "ADP", "NOUN", "VERB"],
                ["NNS", "VBN", "IN", "NN", "VBZ"])
-    subjects, depth = _headline_clause(doc[1], [], 2)
+    subjects, depth = _headline_clause(doc[1], [])
     assert [t.text for t in subjects] == ["Victims"] and depth == 0
     # a true participle modifier ("a car packed with explosives") is no clause
     doc = _doc(["Militants", "ram", "car", "packed"], [1, 1, 1, 2],
                ["nsubj", "ROOT", "dobj", "acl"], ["NOUN", "VERB", "NOUN", "VERB"], ["NNS", "VBP", "NN", "VBN"])
-    assert _headline_clause(doc[3], [], 2)[0] == []
+    assert _headline_clause(doc[3], [])[0] == []
 
 
 def test_a_name_compounded_to_a_finite_verb_is_its_subject():

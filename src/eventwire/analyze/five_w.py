@@ -153,15 +153,16 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
     triggers = {e.trigger.start for e in record.events}
     best: tuple[float, Any, Any, int] | None = None
     for k, s in enumerate(sents):
-        for v in s:
-            if _quoted(s, v):
+        quoted = _quoted_flags(s)
+        for v, in_quote in zip(s, quoted, strict=True):
+            if in_quote:
                 continue  # a quotation is what someone said, not the news event
-            depth = min(_depth(v), 3)
+            depth: int | None = None
             subjects = [c for c in v.children if c.dep_ in SUBJ] or _compound_subject(v)
             if v.dep_ in ("relcl", "acl", "amod", "advcl", "pcomp", "xcomp"):
                 if k != 0:
                     continue
-                subjects, depth = _headline_clause(v, subjects, depth)
+                subjects, depth = _headline_clause(v, subjects)
             elif v.pos_ not in ("VERB", "AUX"):
                 subjects = _headline_subjects(v) if k == 0 else []
             agent = _agent(v, triggers)
@@ -176,6 +177,8 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
                 counted = subj.lower_ in cue("who.quantity_heads") or any(c.dep_ == "nummod" for c in subj.children)
                 if not (named or counted or subj.pos_ in ("NOUN", "PROPN")):
                     continue
+                if depth is None:
+                    depth = min(_depth(v), 3)
                 score = 1.0 * k + 0.4 * depth - (HEADLINE_BONUS if k == 0 else 0.0)
                 score += 0.0 if named else (0.5 if counted or subj.tag_ in ("NNS", "NNPS") else 0.9)
                 if v.lower_ in reporting and k > 0:
@@ -186,10 +189,18 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
     return None if best is None else (best[1], best[2], best[3])
 
 
+def _quoted_flags(sent: Any) -> list[bool]:
+    """For each token of the sentence: is it inside quotation marks opened earlier in it?"""
+    out, inside = [], False
+    for t in sent:
+        out.append(inside)
+        if t.text in QUOTE_MARKS:
+            inside = not inside
+    return out
+
+
 def _quoted(sent: Any, tok: Any) -> bool:
-    """Is the token inside quotation marks opened earlier in its sentence?"""
-    marks = [t for t in sent if t.i < tok.i and t.text in QUOTE_MARKS]
-    return len(marks) % 2 == 1
+    return _quoted_flags(sent)[tok.i - sent.start]
 
 
 def _compound_subject(v: Any) -> list[Any]:
@@ -200,20 +211,20 @@ def _compound_subject(v: Any) -> list[Any]:
     return [c for c in v.children if c.dep_ == "compound" and c.i < v.i and c.pos_ == "PROPN"][-1:]
 
 
-def _headline_clause(v: Any, subjects: list[Any], depth: int) -> tuple[list[Any], int]:
+def _headline_clause(v: Any, subjects: list[Any]) -> tuple[list[Any], int | None]:
     """A headline clause the parser hung under a noun: after a colon, a verb with a subject
     of its own ("Tram crash: Driver arrested as ...", where a relative or participle clause
     never has one), or a participle right after the headline's subject noun ("Victims named
     as repair work starts": headlines drop "are", the "as" clause is the subordinate one)."""
     if v.pos_ != "VERB":
-        return [], depth
+        return [], None
     if v.dep_ == "acl" and subjects:
-        return subjects, depth
+        return subjects, None
     head = v.head
     if v.dep_ == "acl" and v.tag_ == "VBN" and head.i == v.i - 1 and head.pos_ in ("NOUN", "PROPN") \
             and (head.dep_ == "ROOT" or head.dep_ in SUBJ and head.head.dep_ == "ROOT"):
         return [head], 0
-    return [], depth
+    return [], None
 
 
 def _agent(verb: Any, triggers: set[int]) -> Any | None:
