@@ -124,3 +124,150 @@ def test_the_primary_events_date_beats_an_earlier_date_of_the_report():
 def test_the_by_phrase_of_an_event_noun_gives_the_doer_of_a_passive():
     w = ws("A police station was destroyed in an attack by rebels on Friday.\n\nNo one was hurt.")
     assert txt(w["who"]) == "rebels"
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str] | None = None):
+    from spacy.tokens import Doc
+
+    from eventwire.nlp import load
+
+    return Doc(load("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_a_kicker_line_is_not_the_headline():
+    from eventwire.analyze.five_w_lead import lead
+    from eventwire.nlp import load
+
+    doc = load("en")("US election 2016:\n\nMayor Jones wins a second term in Leeds\n\nHe thanked voters.")
+    assert lead(doc)[0].text.startswith("Mayor Jones")
+
+
+def test_a_headline_noun_root_is_a_verb_only_in_a_verb_form():
+    from eventwire.analyze.five_w import _headline_subjects
+
+    # "China well rescue: Race to ..." is a label, not "China rescues"
+    doc = _doc(["China", "well", "rescue", ":", "Race"], [2, 2, 2, 2, 2],
+               ["nsubj", "intj", "ROOT", "punct", "appos"], ["PROPN", "INTJ", "NOUN", "PUNCT", "NOUN"])
+    assert _headline_subjects(doc[2]) == []
+    # "Trump and Obama meet at ...": a plural subject takes the bare verb
+    doc = _doc(["Trump", "and", "Obama", "meet", "at", "noon"], [3, 0, 0, 3, 3, 4],
+               ["nsubj", "cc", "conj", "ROOT", "prep", "pobj"], ["PROPN", "CCONJ", "PROPN", "NOUN", "ADP", "NOUN"])
+    assert [t.text for t in _headline_subjects(doc[3])] == ["Trump"]
+
+
+def test_a_headline_clause_the_parser_hung_under_a_noun_is_still_a_clause():
+    from eventwire.analyze.five_w import _headline_clause
+
+    # "Tram crash: Driver arrested as ...": a participle with a subject of its own
+    doc = _doc(["Tram", "crash", ":", "Driver", "arrested"], [1, 1, 1, 4, 1],
+               ["compound", "ROOT", "punct", "nsubj", "acl"], ["NOUN", "NOUN", "PUNCT", "NOUN", "VERB"],
+               ["NN", "NN", ":", "NN", "VBD"])
+    assert [t.text for t in _headline_clause(doc[4], [doc[3]])[0]] == ["Driver"]
+    # "Victims named as work starts": the participle after the subject is the headline's verb
+    doc = _doc(["Victims", "named", "as", "work", "starts"], [4, 0, 1, 2, 4],
+               ["nsubj", "acl", "prep", "pobj", "ROOT"], ["NOUN", "VERB", "ADP", "NOUN", "VERB"],
+               ["NNS", "VBN", "IN", "NN", "VBZ"])
+    subjects, depth = _headline_clause(doc[1], [])
+    assert [t.text for t in subjects] == ["Victims"] and depth == 0
+    # a true participle modifier ("a car packed with explosives") is no clause
+    doc = _doc(["Militants", "ram", "car", "packed"], [1, 1, 1, 2],
+               ["nsubj", "ROOT", "dobj", "acl"], ["NOUN", "VERB", "NOUN", "VERB"], ["NNS", "VBP", "NN", "VBN"])
+    assert _headline_clause(doc[3], [])[0] == []
+
+
+def test_a_name_compounded_to_a_finite_verb_is_its_subject():
+    from eventwire.analyze.five_w import _compound_subject
+
+    doc = _doc(["Trump", "attacks", "the", "FBI"], [1, 1, 3, 1],
+               ["compound", "ROOT", "det", "dobj"], ["PROPN", "VERB", "DET", "PROPN"], ["NNP", "VBZ", "DT", "NNP"])
+    assert [t.text for t in _compound_subject(doc[1])] == ["Trump"]
+    # "Seattle shooting leaves ...": a gerund's modifier is no subject
+    doc = _doc(["Seattle", "shooting"], [1, 1], ["compound", "ROOT"], ["PROPN", "VERB"], ["NNP", "VBG"])
+    assert _compound_subject(doc[1]) == []
+
+
+def test_a_clause_inside_quotation_marks_is_not_the_main_clause():
+    from eventwire.analyze.five_w import _quoted
+    from eventwire.nlp import load
+
+    doc = load("en")('Media caption Trump: "Clinton is guilty."')
+    sent = next(iter(doc.sents))
+    assert _quoted(sent, next(t for t in doc if t.text == "is"))
+    assert not _quoted(sent, doc[0])
+
+
+def test_a_headline_whose_subject_is_a_happening_still_says_what():
+    w = ws("Toblerone shape change sparks anger among fans\n\n"
+           "Fans of the chocolate bar have hit out at the company's decision.")
+    assert txt(w["what"]) == "sparks"
+    assert txt(w["who"]) == "Fans of the chocolate bar"
+
+
+def test_when_prefers_the_date_of_a_noun_that_restates_the_main_verb():
+    # both dates are possessive; "Thursday's meeting" restates "meet"
+    w = ws("Donald Trump and Barack Obama meet at White House\n\n"
+           "After Mr Trump's defeat of Hillary Clinton in Tuesday's election, and after Thursday's "
+           "meeting in the White House, Mr Obama said he was hopeful.")
+    assert txt(w["when"]) == "Thursday's"
+
+
+def test_where_is_not_where_a_person_comes_from():
+    w = ws("Driver arrested after tram crash\n\nThe driver, a 42-year-old man from Beckenham, was arrested on Monday.")
+    assert w["where"] is None
+
+
+def test_where_is_the_most_specific_place():
+    # the suburb over the metropolis around it, the town over its country, the place over
+    # its appositive
+    w = ws("Tram derails in London\n\n"
+           "Seven people died when the tram overturned near a stop in Croydon, a large suburb of the city.")
+    assert txt(w["where"]) == "Croydon"
+    w = ws("A fire broke out in a factory in Afghanistan on Monday.\n\n"
+           "The blaze destroyed a warehouse in Mazar-i-Sharif, officials said.")
+    assert txt(w["where"]) == "Mazar-i-Sharif"
+    w = ws("Blaze destroys warehouse\n\nThe fire started in Salford, Manchester, on Monday. "
+           "Manchester police closed roads.")
+    assert txt(w["where"]) == "Salford"
+
+
+def test_where_skips_a_name_that_is_a_persons_in_the_article():
+    # the places layer knows a town Clinton; here the name is Hillary Clinton's
+    w = ws("Clinton blames the FBI for her defeat\n\nHillary Clinton spoke to donors in Clinton on Sunday.")
+    assert w["where"] is None
+
+
+def test_a_headline_description_is_answered_by_the_person_the_lead_names():
+    w = ws("Marathon legend makes an emotional farewell in Boston\n\n"
+           "The runner retired after the race on Monday.\n\n"
+           "Maria Lopez waved to the crowd as she crossed the line.")
+    assert txt(w["who"]) == "Maria Lopez"
+    # a speaker is a source, not the described subject
+    w = ws("Gunman kills three at school\n\nThree pupils died on Monday.\n\n"
+           "Police chief John Smith said the gunman had a rifle.")
+    assert txt(w["who"]) == "Gunman"
+
+
+def test_a_weekday_past_the_lead_does_not_date_the_news():
+    lead_ = "".join(f"Sentence number {i} tells more about the market.\n\n" for i in range(9))
+    w = ws("Shares rose sharply in Tokyo\n\n" + lead_ + "On Tuesday a trader retired.")
+    assert w["when"] is None
+    # a calendar date there (a byline, a dateline) still dates the story
+    w = ws("Shares rose sharply in Tokyo\n\n" + lead_ + "Published May 13, 2021.")
+    assert txt(w["when"]) == "May 13, 2021"
+
+
+def test_a_date_in_a_relative_clause_set_off_by_commas_is_background():
+    w = ws("Obama describes meeting with Trump as excellent\n\n"
+           "Barack Obama described the meeting as excellent.\n\n"
+           "Mr Trump, who stormed to a shock election victory on Wednesday, said it was an honour "
+           "to meet Mr Obama during the talks on Thursday.")
+    assert txt(w["when"]) == "Thursday"
+
+
+def test_a_wire_dateline_in_capitals_locates_the_story():
+    w = ws("Senate passes budget bill By Ann Smith and Joe Brown WASHINGTON, May 13 (Reuters) - "
+           "The Senate passed the budget bill on Thursday.")
+    assert txt(w["where"]) == "WASHINGTON"
+    # capitals that are no city of the gazetteer are no dateline
+    w = ws("Senate passes budget bill UPDATE, May 13 - The Senate passed the budget bill on Thursday.")
+    assert w["where"] is None

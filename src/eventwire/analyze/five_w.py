@@ -21,13 +21,16 @@ from ..model import Record
 from .event_actors import is_event_noun
 from .event_lexicon import cue_set
 from .five_w_lead import SUBJ, WAnswer, cue, lead, token_at
-from .five_w_when_where import when, where
+from .five_w_when import when
+from .five_w_where import where
 
 __all__ = ["QUESTIONS", "WAnswer", "five_w"]
 
 QUESTIONS = ("who", "what", "when", "where")
 HEADLINE_BONUS = 0.5  # the headline states the news, even when its subject is an unknown name
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
+QUOTE_MARKS = frozenset('"“”')
+NAMING_SENTS = 3  # the lead names a headline's described subject within this many sentences
 
 
 def five_w(record: Record) -> dict[str, WAnswer | None]:
@@ -40,17 +43,50 @@ def five_w(record: Record) -> dict[str, WAnswer | None]:
         return _from_event(record)
     out: dict[str, WAnswer | None] = dict.fromkeys(QUESTIONS)
     clause = _main_clause(record, sents)
-    main_sent = None
+    main_sent, verb = None, None
     if clause is not None:
         subj, verb, k = clause
-        out["who"] = _answer(record, *_subject_span(record, subj))
+        named = _named_for(record, subj, sents) if k == 0 else None
+        out["who"] = _answer(record, *_subject_span(record, named if named is not None else subj))
         out["what"] = _answer(record, *_what_span(record, verb))
         main_sent = k
     if main_sent != 0:
-        _headline_event(record, sents[0], out)
-    out["when"] = when(record, sents, main_sent)
+        verb = _event_subject_verb(sents[0])
+        if verb is not None:
+            out["what"] = _answer(record, *_what_span(record, verb))
+        else:
+            _headline_event(record, sents[0], out)
+    out["when"] = when(record, sents, main_sent, verb)
     out["where"] = where(record, sents, main_sent)
     return out
+
+
+def _named_for(record: Record, subj: Any, sents: list[Any]) -> Any | None:
+    """A headline names its subject by a description ("F1 legend makes an emotional
+    farewell"); the lead then names the person: the first person who is the subject of a
+    main clause in the next sentences answers who."""
+    if subj.tag_ != "NN" or any(_named(record, t) for t in subj.subtree):
+        return None  # "Hillary Clinton aide": the description is tied to a name already
+    reporting = cue("what.reporting")
+    for s in sents[1:1 + NAMING_SENTS]:
+        for t in s:
+            # not a speaker ("Police chief John Smith said the gunman ..."): a source
+            if t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and t.head.dep_ in ("ROOT", "conj") \
+                    and t.head.lower_ not in reporting and not _quoted(s, t):
+                return t
+    return None
+
+
+def _event_subject_verb(head: Any) -> Any | None:
+    """"Seattle shooting leaves five hurt", "Shape change sparks anger": a headline whose
+    subject names a happening has no who of its own (the doer is named further down), but
+    its verb still states what happened."""
+    events = cue("who.event_subjects")
+    for v in head:
+        if v.pos_ == "VERB" and v.tag_ in ("VBZ", "VBD", "VBP") and v.dep_ in ("ROOT", "conj") \
+                and any(c.dep_ == "nsubj" and c.lower_ in events for c in v.children):
+            return v
+    return None
 
 
 def _headline_event(record: Record, head: Any, out: dict[str, WAnswer | None]) -> None:
@@ -117,11 +153,17 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
     triggers = {e.trigger.start for e in record.events}
     best: tuple[float, Any, Any, int] | None = None
     for k, s in enumerate(sents):
-        for v in s:
+        quoted = _quoted_flags(s)
+        for v, in_quote in zip(s, quoted, strict=True):
+            if in_quote:
+                continue  # a quotation is what someone said, not the news event
+            depth: int | None = None
+            subjects = [c for c in v.children if c.dep_ in SUBJ] or _compound_subject(v)
             if v.dep_ in ("relcl", "acl", "amod", "advcl", "pcomp", "xcomp"):
-                continue
-            subjects = [c for c in v.children if c.dep_ in SUBJ]
-            if v.pos_ not in ("VERB", "AUX"):
+                if k != 0:
+                    continue
+                subjects, depth = _headline_clause(v, subjects)
+            elif v.pos_ not in ("VERB", "AUX"):
                 subjects = _headline_subjects(v) if k == 0 else []
             agent = _agent(v, triggers)
             # headlines drop the auxiliary: "Consulate bombed by ..." is passive too
@@ -135,7 +177,9 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
                 counted = subj.lower_ in cue("who.quantity_heads") or any(c.dep_ == "nummod" for c in subj.children)
                 if not (named or counted or subj.pos_ in ("NOUN", "PROPN")):
                     continue
-                score = 1.0 * k + 0.4 * min(_depth(v), 3) - (HEADLINE_BONUS if k == 0 else 0.0)
+                if depth is None:
+                    depth = min(_depth(v), 3)
+                score = 1.0 * k + 0.4 * depth - (HEADLINE_BONUS if k == 0 else 0.0)
                 score += 0.0 if named else (0.5 if counted or subj.tag_ in ("NNS", "NNPS") else 0.9)
                 if v.lower_ in reporting and k > 0:
                     score += 0.5
@@ -143,6 +187,44 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
                 if best is None or score < best[0]:
                     best = (score, subj, v, k)
     return None if best is None else (best[1], best[2], best[3])
+
+
+def _quoted_flags(sent: Any) -> list[bool]:
+    """For each token of the sentence: is it inside quotation marks opened earlier in it?"""
+    out, inside = [], False
+    for t in sent:
+        out.append(inside)
+        if t.text in QUOTE_MARKS:
+            inside = not inside
+    return out
+
+
+def _quoted(sent: Any, tok: Any) -> bool:
+    return _quoted_flags(sent)[tok.i - sent.start]
+
+
+def _compound_subject(v: Any) -> list[Any]:
+    """"Trump attacks the FBI" parsed with the name as a compound of the verb: a verb has no
+    compounds, so a name before it is its subject."""
+    if v.pos_ != "VERB" or v.tag_ not in ("VBD", "VBP", "VBZ"):
+        return []  # "Seattle shooting leaves ...": a gerund's modifier is no subject
+    return [c for c in v.children if c.dep_ == "compound" and c.i < v.i and c.pos_ == "PROPN"][-1:]
+
+
+def _headline_clause(v: Any, subjects: list[Any]) -> tuple[list[Any], int | None]:
+    """A headline clause the parser hung under a noun: after a colon, a verb with a subject
+    of its own ("Tram crash: Driver arrested as ...", where a relative or participle clause
+    never has one), or a participle right after the headline's subject noun ("Victims named
+    as repair work starts": headlines drop "are", the "as" clause is the subordinate one)."""
+    if v.pos_ != "VERB":
+        return [], None
+    if v.dep_ == "acl" and subjects:
+        return subjects, None
+    head = v.head
+    if v.dep_ == "acl" and v.tag_ == "VBN" and head.i == v.i - 1 and head.pos_ in ("NOUN", "PROPN") \
+            and (head.dep_ == "ROOT" or head.dep_ in SUBJ and head.head.dep_ == "ROOT"):
+        return [head], 0
+    return [], None
 
 
 def _agent(verb: Any, triggers: set[int]) -> Any | None:
@@ -178,11 +260,17 @@ def _headline_subjects(tok: Any) -> list[Any]:
         if not any(c.dep_ in ("prep", "dobj", "appos") and c.i > tok.i for c in tok.children):
             return []
         if subj:
-            return subj
+            # a verb agrees with its subject: "Lady Gaga protests ...", "Trump and Obama
+            # meet ..."; "China well rescue: Race to ..." is a noun phrase with a label
+            return subj if tok.lower_.endswith("s") or any(_plural(x) for x in subj) else []
         return left[-1:] if tok.lower_.endswith("s") else []
     if tok.dep_ == "compound" and tok.tag_ == "NNS" and tok.head.i > tok.i and tok.head.dep_ == "ROOT":
         return left[-1:]
     return []
+
+
+def _plural(tok: Any) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
 
 
 def _of_phrase(tok: Any) -> Any | None:

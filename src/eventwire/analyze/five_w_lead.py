@@ -40,7 +40,9 @@ def cue(key: str) -> frozenset[str]:
 
 
 def lead(doc: Any) -> list[Any]:
-    """The first sentences that carry text (web clutter like "Click to share" skipped)."""
+    """The first sentences that carry text (web clutter like "Click to share" skipped, and
+    a kicker before the headline: "US election 2016:" labels the story, the headline that
+    follows states it)."""
     out = []
     clutter = cue("what.clutter")
     for s in doc.sents:
@@ -49,10 +51,18 @@ def lead(doc: Any) -> list[Any]:
             continue
         if s.root.lower_ in clutter and not any(c.dep_ in SUBJ for c in s.root.children):
             continue
+        if not out and _kicker(s):
+            continue
         out.append(s)
         if len(out) >= LEAD_SENTS:
             break
     return out
+
+
+def _kicker(sent: Any) -> bool:
+    """A label line ending in a colon, without a verb of its own."""
+    toks = [t for t in sent if not t.is_space]
+    return bool(toks) and toks[-1].text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in toks)
 
 
 def sent_index(sents: list[Any], char: int) -> int | None:
