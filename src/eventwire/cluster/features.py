@@ -195,7 +195,23 @@ def story_features(rec: dict[str, Any], toks: dict[str, float] | None = None,
         f["day"], f["precision"] = None, None
     f.update(type="story", subtype=None, family="story", mode="asserted", actors=[], figures={})
     f["names"] = key_names(rec, f["tokens"])
+    f["years"] = stated_years(rec)
     return f
+
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
+
+
+def stated_years(rec: dict[str, Any]) -> list[int]:
+    """Calendar years the article's time expressions spell out ("May 24, 2005", "in 2012"),
+    not years a relative date took from the publication date: the years a report places
+    itself and its background in (story.years_conflict)."""
+    out: set[int] = set()
+    for t in rec.get("times") or []:
+        m = _YEAR.match(str(t.get("value") or ""))
+        if m and m[1] in (t.get("text") or ""):
+            out.add(int(m[1]))
+    return sorted(out)
 
 
 def key_names(rec: dict[str, Any], weights: dict[str, float], k: int = KEY_NAMES) -> list[str]:
