@@ -12,7 +12,9 @@ anywhere in the lead (datelines, background mentions), and on the dev sets using
 not separate stories any better than the wording alone. Participants do: an article whose
 key names (its most weighted entity words) the story never mentions, while the article
 never mentions the story's, is about other people or things (two similar happenings: the
-same kind of incident with another ship, another celebrity, another company).
+same kind of incident with another ship, another celebrity, another company). An undated
+article has no time evidence but the calendar years it spells out: none in common with the
+story's is the same kind of happening in another year.
 """
 
 from __future__ import annotations
