@@ -200,3 +200,16 @@ def test_stated_years_are_the_years_a_time_expression_spells_out() -> None:
     rec = {"times": [{"text": "May 24 , 2005", "value": "2005-05-24"}, {"text": "1999", "value": "1999"},
                      {"text": "Tuesday", "value": "2024-05-07"}, {"text": "recently", "value": "PAST_REF"}]}
     assert cluster.features.stated_years(rec) == [1999, 2005]
+
+
+def test_story_words_of_the_headline_weigh_more() -> None:
+    # Rule: for stories, the headline's words count more than the same words in the lead;
+    # the event mentions' weights (shared dict) are left as they were.
+    w = {"breach": 2.0, "earnings": 2.0, "@atlanta": 1.0}
+    got = cluster.features.headline_weighted(w, "Credit firm apologises for data breach")
+    assert got["breach"] > w["breach"] == 2.0 and got["earnings"] == 2.0 and got["@atlanta"] == 1.0
+    assert cluster.features.headline_weighted(w, None) == w
+    rec = {"article": {"id": "a", "title": "Data breach at Lumacorp", "text": "Earnings fell after the breach.",
+                       "published": "2024-05-10"}, "entities": [], "places": [], "times": [], "events": []}
+    f = cluster.story_features(rec, toks={"breach": 1.0, "earnings": 1.0})
+    assert f["tokens"]["breach"] > f["tokens"]["earnings"]
