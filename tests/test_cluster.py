@@ -175,3 +175,41 @@ def test_story_key_names_that_never_meet_lower_the_score() -> None:
     rec = {"article": {"id": "a", "text": "x"}, "entities": [
         {"text": "INS Kestrel", "canonical": "INS Kestrel"}, {"text": "Gulf", "canonical": None}]}
     assert cluster.features.key_names(rec, {"kestrel": 3.0, "ins": 1.0, "gulf": 2.0}, k=2) == ["kestrel", "gulf"]
+
+
+def test_undated_story_articles_with_no_stated_year_in_common_score_lower() -> None:
+    # Rule: an undated article that spells out only other calendar years than the story's
+    # (the quake of 2005 against the story of the 2008 one) scores lower; sharing one stated
+    # year, stating none, or carrying a publication date (time evidence of its own) does not.
+    undated = {"published_day": None, "block_day": None}
+    toks = {"quake": 2.0, "island": 1.0, "villages": 1.0}
+    s = cluster.story.new_story("st_1", story_m(tokens=toks, years=[2005], **undated))
+    s = cluster.story.add_article(s, story_m(article="b", tokens=toks, years=[2005, 1999], **undated))
+    assert s["years"] == {"2005": 2, "1999": 1} and s["n"] == 2
+    other = story_m(article="c", tokens=toks, years=[2008], **undated)
+    same = story_m(article="d", tokens=toks, years=[2008, 1999], **undated)
+    assert cluster.story.years_conflict(other, s)
+    assert cluster.story.story_score(other, s) < cluster.story.story_score(same, s)
+    assert not cluster.story.years_conflict(story_m(tokens=toks, years=[], **undated), s)
+    assert not cluster.story.years_conflict(story_m(tokens=toks, years=[2008]), s)
+
+
+def test_stated_years_are_the_years_a_time_expression_spells_out() -> None:
+    # Rule: "May 24, 2005" and "in 1999" state years; "Tuesday" resolved against the
+    # publication date to 2024-05-07 states none.
+    rec = {"times": [{"text": "May 24 , 2005", "value": "2005-05-24"}, {"text": "1999", "value": "1999"},
+                     {"text": "Tuesday", "value": "2024-05-07"}, {"text": "recently", "value": "PAST_REF"}]}
+    assert cluster.features.stated_years(rec) == [1999, 2005]
+
+
+def test_story_words_of_the_headline_weigh_more() -> None:
+    # Rule: for stories, the headline's words count more than the same words in the lead;
+    # the event mentions' weights (shared dict) are left as they were.
+    w = {"breach": 2.0, "earnings": 2.0, "@atlanta": 1.0}
+    got = cluster.features.headline_weighted(w, "Credit firm apologises for data breach")
+    assert got["breach"] > w["breach"] == 2.0 and got["earnings"] == 2.0 and got["@atlanta"] == 1.0
+    assert cluster.features.headline_weighted(w, None) == w
+    rec = {"article": {"id": "a", "title": "Data breach at Lumacorp", "text": "Earnings fell after the breach.",
+                       "published": "2024-05-10"}, "entities": [], "places": [], "times": [], "events": []}
+    f = cluster.story_features(rec, toks={"breach": 1.0, "earnings": 1.0})
+    assert f["tokens"]["breach"] > f["tokens"]["earnings"]

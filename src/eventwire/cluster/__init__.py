@@ -40,9 +40,11 @@ Algorithm
    same event and is merged into the chosen one (the absorbed id then redirects; the older
    event keeps its id).
 4. Stories: `story_features(record_dict)` gives every article (typed event or not) one
-   article-level mention of family "story"; `story.choose` (word cosine nudged by time, see
-   cluster/story.py: stories cover any topic, so the wording carries the evidence) groups
-   articles into news stories (the store keeps them in `stories`, `Store.document_stories()`).
+   article-level mention of family "story"; `story.choose` (word cosine nudged by time, key
+   names and, for undated articles, stated years, see cluster/story.py: stories cover any
+   topic, so the wording carries the evidence) groups articles into news stories (profiles
+   by `story.new_story` / `story.add_article`; the store keeps them in `stories`,
+   `Store.document_stories()`).
 5. `figures.reconcile(reports, rule)` chooses each figure's value (conservative / latest
    / max, see cluster/figures.py for the exact rules).
 """

@@ -30,6 +30,7 @@ _NEWSY = frozenset(
 LEAD_CHARS = 1500  # the lead says what the story is about; the rest adds noise
 MAX_TOKENS = 80
 KEY_NAMES = 3  # names per article for the story name-conflict check
+HEADLINE_BOOST = 0.75  # story word weights: headline words count this much more
 STATEMENT_MODES = frozenset({"hypothetical"})  # mentions never clustered into events
 
 
@@ -195,7 +196,35 @@ def story_features(rec: dict[str, Any], toks: dict[str, float] | None = None,
         f["day"], f["precision"] = None, None
     f.update(type="story", subtype=None, family="story", mode="asserted", actors=[], figures={})
     f["names"] = key_names(rec, f["tokens"])
+    f["tokens"] = headline_weighted(f["tokens"], (rec.get("article") or {}).get("title"))
+    f["years"] = stated_years(rec)
     return f
+
+
+def headline_weighted(weights: dict[str, float], title: str | None) -> dict[str, float]:
+    """The article's word weights with the headline's words weighted up (× 1 + HEADLINE_BOOST):
+    the headline says in a few words which story the article tells, while the lead also
+    carries background; reports of a story weeks apart still share their headlines' words.
+    A new dict: `weights` is shared with the event mentions."""
+    head = tokens(title or "")
+    if not head:
+        return weights
+    return {w: v * (1.0 + HEADLINE_BOOST) if w in head else v for w, v in weights.items()}
+
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
+
+
+def stated_years(rec: dict[str, Any]) -> list[int]:
+    """Calendar years the article's time expressions spell out ("May 24, 2005", "in 2012"),
+    not years a relative date took from the publication date: the years a report places
+    itself and its background in (story.years_conflict)."""
+    out: set[int] = set()
+    for t in rec.get("times") or []:
+        m = _YEAR.match(str(t.get("value") or ""))
+        if m and m[1] in (t.get("text") or ""):
+            out.add(int(m[1]))
+    return sorted(out)
 
 
 def key_names(rec: dict[str, Any], weights: dict[str, float], k: int = KEY_NAMES) -> list[str]:

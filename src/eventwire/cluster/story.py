@@ -12,18 +12,23 @@ anywhere in the lead (datelines, background mentions), and on the dev sets using
 not separate stories any better than the wording alone. Participants do: an article whose
 key names (its most weighted entity words) the story never mentions, while the article
 never mentions the story's, is about other people or things (two similar happenings: the
-same kind of incident with another ship, another celebrity, another company).
+same kind of incident with another ship, another celebrity, another company). An undated
+article has no time evidence but the calendar years it spells out: none in common with the
+story's is the same kind of happening in another year.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from .score import VETO_DAYS, event_day, token_score
+from .score import VETO_DAYS, add_mention, event_day, new_profile, token_score
 
 STORY_THRESHOLD = 0.2  # join the best story at or above this score, else start a new one
 DATE_WEIGHT = 0.05  # how far time evidence moves the score (±, see date_signal)
 NAMES_PENALTY = 0.05  # the article and the story are about different key names
+YEARS_PENALTY = 0.05  # the article and the story spell out no calendar year in common
+MAX_PROFILE_YEARS = 30
 
 
 def date_signal(m: dict[str, Any], e: dict[str, Any]) -> float:
@@ -63,12 +68,46 @@ def names_conflict(m: dict[str, Any], e: dict[str, Any]) -> bool:
     return not any(w in et for w in mine) and not any(w in mt for w, _ in theirs)
 
 
+def years_conflict(m: dict[str, Any], e: dict[str, Any]) -> bool:
+    """True when the article and the story both spell out calendar years (features.
+    stated_years) and share none: reports of one happening place it, and the background
+    they recall, in the same years; a similar happening of another year (last year's
+    quake, the coach hired in 2005 and the one fired in 2008) shares the wording but not
+    the years. Only for an undated article: a publication date is better time evidence
+    (date_signal), and a dated report's years also count background it recalls."""
+    if m.get("published_day") is not None or m.get("day") is not None:
+        return False
+    mine, theirs = m.get("years") or [], e.get("years") or {}
+    return bool(mine) and bool(theirs) and not any(str(y) in theirs for y in mine)
+
+
 def story_score(m: dict[str, Any], e: dict[str, Any]) -> float:
     """How well article features `m` (story_features) fit story profile `e`: the cosine of
     their weighted words, ± DATE_WEIGHT for time evidence, − NAMES_PENALTY when their key
-    names do not meet."""
+    names do not meet, − YEARS_PENALTY when their stated years do not."""
     s = token_score(m, e) + DATE_WEIGHT * date_signal(m, e)
-    return s - NAMES_PENALTY if names_conflict(m, e) else s
+    if names_conflict(m, e):
+        s -= NAMES_PENALTY
+    return s - YEARS_PENALTY if years_conflict(m, e) else s
+
+
+def new_story(story_id: str, m: dict[str, Any]) -> dict[str, Any]:
+    """The profile of a story that article `m` starts."""
+    return _add_years(new_profile(story_id, m), m)
+
+
+def add_article(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
+    """The profile of story `e` once article `m` has joined it (a new dict): the event
+    profile update plus the stated years ({"year": n articles})."""
+    return _add_years(add_mention(e, m), m)
+
+
+def _add_years(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
+    if m.get("years"):
+        years = Counter(e.get("years") or {})
+        years.update(str(y) for y in m["years"])
+        e["years"] = dict(years.most_common(MAX_PROFILE_YEARS))
+    return e
 
 
 def choose(m: dict[str, Any], candidates: list[dict[str, Any]],

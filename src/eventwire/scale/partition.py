@@ -177,10 +177,10 @@ class Group:
         best = st.choose_story(m, cands)
         if best is None:
             sid = it["new_id"] if it["new_id"] not in self.stories else f"{it['new_id']}_{seq}"
-            self._add_story(sid, cluster.new_profile(sid, m), seq, pos)
+            self._add_story(sid, cluster.story.new_story(sid, m), seq, pos)
         else:
             sid = best
-            prof = cluster.add_mention(next(c for c in cands if c["id"] == best), m)
+            prof = cluster.story.add_article(next(c for c in cands if c["id"] == best), m)
             self.story_days.get(self.stories[sid]["block_day"], set()).discard(sid)
             self.story_days.setdefault(prof.get("block_day"), set()).add(sid)
             self.stories[sid].update(block_day=prof.get("block_day"), profile=prof)

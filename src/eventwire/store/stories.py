@@ -58,12 +58,12 @@ def place_story(db: Db, d: dict[str, Any], weights: dict[str, float], aid: str, 
         sid = story_id_for(aid)
         if db.scalar("SELECT 1 FROM stories WHERE id = ?", (sid,)):
             sid = f"{sid}_{seq}"
-        profile = cluster.new_profile(sid, m)
+        profile = cluster.story.new_story(sid, m)
         db.execute("INSERT INTO stories (id, block_day, n_articles, profile, created_seq) VALUES (?,?,1,?,?)",
                    (sid, profile.get("block_day"), json.dumps(profile), seq))
     else:
         sid = best
-        profile = cluster.add_mention(next(c for c in cands if c["id"] == best), m)
+        profile = cluster.story.add_article(next(c for c in cands if c["id"] == best), m)
         db.execute("UPDATE stories SET block_day = ?, n_articles = n_articles + 1, profile = ? WHERE id = ?",
                    (profile.get("block_day"), json.dumps(profile), sid))
     db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (sid, aid))
