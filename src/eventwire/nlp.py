@@ -79,3 +79,28 @@ def model_language(language: str | None) -> str:
         except OSError:
             return "en"
     return "en"
+
+
+def heads(doc: Any) -> tuple[list[int], list[int]]:
+    """(head index, character offset) of every token, read once per Doc with `to_array`:
+    walking up the tree through `Token.head` builds a Token object at every step."""
+    cached = doc.user_data.get("eventwire.heads")
+    if cached is None:
+        import numpy as np
+        from spacy.attrs import HEAD, IDX
+
+        arr = doc.to_array([HEAD, IDX]).astype(np.int64)  # HEAD is relative (uint64-wrapped)
+        cached = (arr[:, 0] + np.arange(len(arr))).tolist(), arr[:, 1].tolist()
+        doc.user_data["eventwire.heads"] = cached
+    return cached
+
+
+def dep_labels(doc: Any) -> list[str]:
+    """Every token's dependency label, read once per Doc."""
+    cached = doc.user_data.get("eventwire.deps")
+    if cached is None:
+        from spacy.attrs import DEP
+
+        strings = doc.vocab.strings
+        cached = doc.user_data["eventwire.deps"] = [strings[d] for d in doc.to_array(DEP).tolist()]
+    return cached

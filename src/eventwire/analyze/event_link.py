@@ -15,7 +15,7 @@ from collections import Counter
 from typing import Any
 
 from ..model import Place, Record, Time
-from ..nlp import doc_text
+from ..nlp import dep_labels, doc_text, heads
 from .event_date_cues import (
     CLOCK,
     date_words,
@@ -76,15 +76,19 @@ _PLACE_PATH = {"compound", "pobj", "prep", "appos", "conj", "npadvmod", "nmod", 
 
 
 def _ancestor_dist(tok: Any, targets: set[int], limit: int = 6, deps: set[str] | None = None) -> int | None:
-    cur, d = tok, 0
+    doc = tok.doc
+    head, idx = heads(doc)  # index arithmetic: this runs for every place and time of a doc
+    labels = dep_labels(doc) if deps is not None else None
+    i, d = tok.i, 0
     while d <= limit:
-        if cur.i in targets:
+        if i in targets:
             return d
-        if deps is not None and cur.dep_ not in deps:
+        if labels is not None and labels[i] not in deps:  # type: ignore[operator]
             return None
-        if cur.head is cur or break_between(tok.doc, cur.idx, cur.head.idx):
+        h = head[i]
+        if h == i or break_between(doc, idx[i], idx[h]):
             return None
-        cur, d = cur.head, d + 1
+        i, d = h, d + 1
     return None
 
 

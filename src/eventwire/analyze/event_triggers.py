@@ -1,4 +1,4 @@
-"""Find candidate event triggers in a parsed Doc (one dict lookup per token).
+"""Find candidate event triggers in a parsed Doc (tokens whose word is in the lexicon).
 
 A candidate is a head token plus the extra words of a multi-word trigger ("opened fire",
 "claimed responsibility", "car bomb"). Verbal and nominal triggers both count ("gunmen
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..nlp import doc_text
@@ -168,7 +169,8 @@ def find(doc: Any) -> list[Cand]:
     used: set[int] = set()  # tokens already part of a multi-word trigger
     spans = units(doc)
     starts = [u[0] for u in spans]
-    for tok in doc:
+    for i in _lexicon_hits(doc):
+        tok = doc[i]
         entries = table.get(tok.lower_)
         if not entries or tok.i in used:
             continue
@@ -189,3 +191,26 @@ def find(doc: Any) -> list[Cand]:
             out.append(Cand(tok, entry, sorted(words, key=lambda t: t.i), u, span))
             break
     return out
+
+
+@lru_cache(maxsize=1)
+def _lexicon_ids() -> Any:
+    """The lexicon's words as sorted string ids (the ids of `Token.lower`)."""
+    import numpy as np
+    from spacy.strings import get_string_id
+
+    return np.unique(np.array([get_string_id(w) for w in lexicon()], dtype=np.uint64))
+
+
+def _lexicon_hits(doc: Any) -> list[int]:
+    """Indexes of the tokens whose lower-case form is a lexicon word, in order: one array
+    lookup per Doc instead of a Token object per word."""
+    import numpy as np
+    from spacy.attrs import LOWER
+
+    keys = _lexicon_ids()
+    low = doc.to_array(LOWER)
+    if not len(low) or not len(keys):
+        return []
+    pos = np.minimum(np.searchsorted(keys, low), len(keys) - 1)
+    return np.nonzero(keys[pos] == low)[0].tolist()  # type: ignore[no-any-return]

@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import taxonomy
 from ..model import EventMention, Record, Span
+from ..nlp import heads
 from . import event_dates as dates
 from . import event_fallback
 from . import event_link as link
@@ -29,7 +30,7 @@ from .event_figures import (
 )
 from .event_lexicon import cue_set
 from .event_modes import mode_of
-from .event_triggers import Cand, crosses, find, units
+from .event_triggers import Cand, break_between, find, units
 
 log = logging.getLogger(__name__)
 _LOCATED = {"violence", "protest", "disaster", "coercion", "development", "diplomacy"}
@@ -51,9 +52,14 @@ def analyze(record: Record) -> list[EventMention]:
 
 
 def _depth(tok: Any) -> int:
-    d = 0
-    while tok.head is not tok and d < 20 and not crosses(tok, tok.head):
-        tok, d = tok.head, d + 1
+    # Same result as the Token walk it replaced, whose `tok.head is not tok` never failed
+    # (spaCy builds a new Token on each access): the count goes on at the root, so the
+    # depth is 20 unless a line break comes first.
+    doc = tok.doc
+    head, idx = heads(doc)
+    i, d = tok.i, 0
+    while d < 20 and not break_between(doc, idx[i], idx[head[i]]):
+        i, d = head[i], d + 1
     return d
 
 
