@@ -67,6 +67,7 @@ class Gazetteer:
                 self._admin_variants(i, e[0])
                 areas.setdefault((e[4], e[0]), i)
         self._aliases(areas, path.parent / "admin1_aliases.csv")
+        self._abbrev = self._abbreviations(areas, path.parent / "admin1_abbrev.csv")
         self._admin2(areas)
         self._skeletons()
         self._districts: dict[str, list[int]] = data.get("admin2", {})
@@ -93,6 +94,26 @@ class Gazetteer:
                         # must not bring a big area of another country into its candidates
                         self._index[k] = [i]
                         self._admin_variants(i, alias, only_new=True)
+
+    def _abbreviations(self, areas: dict[tuple[str, str], int], path: Path) -> dict[str, int]:
+        """"KPK", "J&K": abbreviations of first-level areas; those of three or more characters
+        are names of their own, shorter ones are only read inside an address (place_chain)."""
+        out: dict[str, int] = {}
+        if not path.exists():
+            return out
+        with open(path, encoding="utf-8") as fh:
+            for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+                i = areas.get((r["cc"], r["admin1"]))
+                for a in r["abbreviations"].split(";") if i is not None else ():
+                    out[norm(a)] = i
+                    if len(a.replace(" ", "")) >= 3:
+                        self._index.setdefault(norm(a), [i])
+        return out
+
+    def abbreviation(self, name: str) -> Candidate | None:
+        """The first-level area an abbreviation ("KP", "J&K") stands for, if any."""
+        i = self._abbrev.get(norm(name))
+        return self._cand(i) if i is not None else None
 
     def _admin2(self, areas: dict[tuple[str, str], int]) -> None:
         """Second-level areas (ISO 3166-2) stand for their first-level area: "Gironde" is

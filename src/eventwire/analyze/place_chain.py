@@ -74,8 +74,9 @@ def _elements(text: str, s: int, e: int) -> list[tuple[int, int]]:
             lead, core = lead + 4, core[4:]
         if not core[:1].isupper() or len(core.split()) > 5:
             continue
-        if core.isupper() and len(core) <= 3:
-            continue  # "(AP)", "(UP)": agencies and abbreviations are too ambiguous
+        if core.isupper() and len(core) <= 3 and not (out and gazetteer().abbreviation(core)):
+            continue  # "(AP)", "(UP)": agencies and abbreviations are too ambiguous alone; after
+            # a name, a known area abbreviation is the area ("(Hangu, KPK)")
         out.append((s + m.start() + lead, s + m.start() + lead + len(core)))
     return out
 
@@ -208,6 +209,8 @@ def within(quals: list[str], weights: Counter, paren: bool,
     for q in quals:
         cands = tuple(c for c in gazetteer().lookup(q) if c.feature in ("admin1", "country")
                       or (paren and c.feature == "city"))
+        if q.isupper() and (ab := gazetteer().abbreviation(q)) is not None and ab not in cands:
+            cands += (ab,)
         if not any(c.feature in ("admin1", "country") for c in cands):
             # a district of that name stands for its first-level area ("(Bara district)"); a
             # first-level area of the name comes first ("Donetsk" is the oblast, not Rostov's
