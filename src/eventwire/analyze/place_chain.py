@@ -74,8 +74,9 @@ def _elements(text: str, s: int, e: int) -> list[tuple[int, int]]:
             lead, core = lead + 4, core[4:]
         if not core[:1].isupper() or len(core.split()) > 5:
             continue
-        if core.isupper() and len(core) <= 3:
-            continue  # "(AP)", "(UP)": agencies and abbreviations are too ambiguous
+        if core.isupper() and len(core) <= 3 and not (out and gazetteer().abbreviation(core)):
+            continue  # "(AP)", "(UP)": agencies and abbreviations are too ambiguous alone; after
+            # a name, a known area abbreviation is the area ("(Hangu, KPK)")
         out.append((s + m.start() + lead, s + m.start() + lead + len(core)))
     return out
 
@@ -204,9 +205,19 @@ def within(quals: list[str], weights: Counter, paren: bool,
     (coders write the district town). Ties go to the country with more first-level areas among
     the qualifiers, then to the one where the head and its areas are biggest."""
     per: list[tuple[Candidate, ...]] = []
+    district: set[Candidate] = set()
     for q in quals:
         cands = tuple(c for c in gazetteer().lookup(q) if c.feature in ("admin1", "country")
                       or (paren and c.feature == "city"))
+        if q.isupper() and (ab := gazetteer().abbreviation(q)) is not None and ab not in cands:
+            cands += (ab,)
+        if not any(c.feature in ("admin1", "country") for c in cands):
+            # a district of that name stands for its first-level area ("(Bara district)"); a
+            # first-level area of the name comes first ("Donetsk" is the oblast, not Rostov's
+            # district), and a district is no first-level area nor as big as one in a tie
+            more = tuple(c for c in gazetteer().districts(q) if c not in cands)
+            district.update(more)
+            cands += more
         if cands:
             per.append(cands)
     if not per:
@@ -216,15 +227,16 @@ def within(quals: list[str], weights: Counter, paren: bool,
     for cands in per:
         for cc in {c.country_code for c in cands if c.country_code}:
             support[cc] += 1
-        for cc in {c.country_code for c in cands if c.country_code and c.feature == "admin1"}:
+        for cc in {c.country_code for c in cands if c.country_code and c.feature == "admin1"
+                   and c not in district}:
             areas[cc] += 1
     if not support:
         return None
     own = gazetteer().lookup(head) if head else ()
 
     def key(cc: str) -> tuple:
-        pop = sum(max((c.population for c in cands if c.country_code == cc), default=0)
-                  for cands in (*per, own))
+        pop = sum(max((c.population for c in cands if c.country_code == cc and c not in district),
+                      default=0) for cands in (*per, own))
         return (support[cc] + any(c.country_code == cc for c in own), weights.get(cc, 0),
                 areas[cc], pop)
 

@@ -46,6 +46,8 @@ def admin1_match(ours: str | None, gold: str | None, country: str | None = None)
     a, b = _fold(ours), _fold(gold)
     if not a or not b:
         return False
+    if country and ours in _admin1_names(gold or "", country, exact=True):
+        return True  # one area by two names, whatever their compass words ("Nordrhein-Westfalen")
     if _compass(a) != _compass(b):
         return False  # "Panama Oeste" is a province of its own, not Panama
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
@@ -65,10 +67,13 @@ def _compass(words: list[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _admin1_names(gold: str, country: str) -> frozenset[str]:
-    """Our names of the country's first-level areas that have `gold` among their names."""
+def _admin1_names(gold: str, country: str, exact: bool = False) -> frozenset[str]:
+    """Our names of the country's first-level areas that have `gold` among their names
+    (exact: as a listed name, not through the spelling-variant fallbacks of the lookup)."""
     from ..analyze.gazetteer import gazetteer
 
+    if exact and not gazetteer().known(gold):
+        return frozenset()
     return frozenset(c.admin1 or c.name for c in gazetteer().lookup(gold)
                      if c.feature == "admin1" and c.country_code == country)
 
