@@ -85,17 +85,34 @@ def place_score(m: dict[str, Any], e: dict[str, Any]) -> float | None:
     return 0.2 if inferred else 0.15
 
 
-def token_score(m: dict[str, Any], e: dict[str, Any]) -> float:
-    """Cosine of the mention's (weighted) words against the event's word centroid."""
+def token_norm(toks: dict[str, float]) -> float:
+    """The Euclidean norm of a word-weight vector, summed in the dict's order (so a norm
+    stored with a profile equals the one recomputed from its stored words, to the bit)."""
+    return math.sqrt(sum(w * w for w in toks.values()))
+
+
+def token_score(m: dict[str, Any], e: dict[str, Any], m_norm: float | None = None) -> float:
+    """Cosine of the mention's (weighted) words against the event's word centroid.
+
+    This is the innermost loop of ingest (every mention against every candidate), so the
+    norms are not recomputed per pair: `m_norm` is the mention's, computed once by the
+    caller (`assign`, `story.choose`), and profiles carry theirs (`tokens_norm`, kept by
+    add_mention / merge_profiles; older stored profiles lack it and get it computed). The
+    dot product walks the mention's words (at most features.MAX_TOKENS, fewer than a
+    profile's MAX_PROFILE_TOKENS) and skips the ones the event lacks: the same float sum,
+    in the same order, as adding their 0.0 products, so scores are bit-for-bit those of the
+    plain formula and clustering decisions cannot change."""
     mt: dict[str, float] = m.get("tokens") or {}
     et: dict[str, float] = e.get("tokens") or {}
     if not mt or not et:
         return 0.0
-    dot = sum(w * et.get(t, 0.0) for t, w in mt.items())
+    dot = sum(w * et[t] for t, w in mt.items() if t in et)
     if dot <= 0:
         return 0.0
-    nm = math.sqrt(sum(w * w for w in mt.values()))
-    ne = math.sqrt(sum(w * w for w in et.values()))
+    nm = m_norm if m_norm is not None else token_norm(mt)
+    ne = e.get("tokens_norm")
+    if ne is None:
+        ne = token_norm(et)
     return dot / (nm * ne) if nm and ne else 0.0
 
 
@@ -124,9 +141,11 @@ def figure_score(m: dict[str, Any], e: dict[str, Any]) -> float:
     return best
 
 
-def score(m: dict[str, Any], e: dict[str, Any], weights: dict[str, float] | None = None) -> float:
+def score(m: dict[str, Any], e: dict[str, Any], weights: dict[str, float] | None = None,
+          m_norm: float | None = None) -> float:
     """How likely mention `m` reports event `e` (0..1). 0 when a hard constraint fails:
-    another, incompatible family or exact dates more than VETO_DAYS apart."""
+    another, incompatible family or exact dates more than VETO_DAYS apart. `m_norm`: the
+    norm of m's words, when the caller scores m against many events (token_score)."""
     factor = 1.0
     if m.get("family") != e.get("family"):
         if e.get("family") not in compatible(m.get("family") or ""):
@@ -138,7 +157,7 @@ def score(m: dict[str, Any], e: dict[str, Any], weights: dict[str, float] | None
         return 0.0
     types = e.get("types") or {}
     t = 1.0 if types.get(m.get("type")) else 0.5
-    parts = {"tokens": token_score(m, e), "date": d, "place": p, "actors": actor_score(m, e),
+    parts = {"tokens": token_score(m, e, m_norm), "date": d, "place": p, "actors": actor_score(m, e),
              "figures": figure_score(m, e), "type": t}
     w = weights or WEIGHTS
     return max(0.0, factor * sum(w.get(k, 0.0) * v for k, v in parts.items()))
@@ -149,7 +168,8 @@ def assign(m: dict[str, Any], candidates: list[dict[str, Any]], threshold: float
            weights: dict[str, float] | None = None) -> tuple[str | None, float, list[str]]:
     """(event id to join or None for a new event, its score, ids of other candidates that the
     mention shows are the same event as the chosen one and should merge into it)."""
-    scored = sorted(((score(m, c, weights), c["id"]) for c in candidates), key=lambda x: (-x[0], x[1]))
+    norm = token_norm(m.get("tokens") or {})
+    scored = sorted(((score(m, c, weights, norm), c["id"]) for c in candidates), key=lambda x: (-x[0], x[1]))
     if not scored or scored[0][0] < threshold:
         return None, scored[0][0] if scored else 0.0, []
     best_score, best = scored[0]
@@ -198,6 +218,7 @@ def add_mention(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
     toks = Counter(e.get("tokens") or {})
     toks.update(m.get("tokens") or {})
     e["tokens"] = dict(toks.most_common(MAX_PROFILE_TOKENS))
+    e["tokens_norm"] = token_norm(e["tokens"])
     if m.get("names"):  # stories only (story_features): key names, by summed weight
         names = Counter(e.get("names") or {})
         names.update({w: (m.get("tokens") or {}).get(w, 0.0) for w in m["names"]})
@@ -226,6 +247,7 @@ def merge_profiles(keep: dict[str, Any], gone: dict[str, Any]) -> dict[str, Any]
     e["figures"] = figs
     toks = Counter(keep.get("tokens") or {}) + Counter(gone.get("tokens") or {})
     e["tokens"] = dict(toks.most_common(MAX_PROFILE_TOKENS))
+    e["tokens_norm"] = token_norm(e["tokens"])
     if keep.get("names") or gone.get("names"):
         names = Counter(keep.get("names") or {}) + Counter(gone.get("names") or {})
         e["names"] = dict(names.most_common(MAX_PROFILE_NAMES))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .score import VETO_DAYS, event_day, token_score
+from .score import VETO_DAYS, event_day, token_norm, token_score
 
 STORY_THRESHOLD = 0.2  # join the best story at or above this score, else start a new one
 DATE_WEIGHT = 0.05  # how far time evidence moves the score (±, see date_signal)
@@ -63,11 +63,11 @@ def names_conflict(m: dict[str, Any], e: dict[str, Any]) -> bool:
     return not any(w in et for w in mine) and not any(w in mt for w, _ in theirs)
 
 
-def story_score(m: dict[str, Any], e: dict[str, Any]) -> float:
+def story_score(m: dict[str, Any], e: dict[str, Any], m_norm: float | None = None) -> float:
     """How well article features `m` (story_features) fit story profile `e`: the cosine of
     their weighted words, ± DATE_WEIGHT for time evidence, − NAMES_PENALTY when their key
-    names do not meet."""
-    s = token_score(m, e) + DATE_WEIGHT * date_signal(m, e)
+    names do not meet. `m_norm`: the norm of m's words (see token_score)."""
+    s = token_score(m, e, m_norm) + DATE_WEIGHT * date_signal(m, e)
     return s - NAMES_PENALTY if names_conflict(m, e) else s
 
 
@@ -76,8 +76,9 @@ def choose(m: dict[str, Any], candidates: list[dict[str, Any]],
     """The id of the best-scoring story at or above `threshold` (ties: the smaller id), or
     None for a new story."""
     best: tuple[float, str] | None = None
+    norm = token_norm(m.get("tokens") or {})
     for c in candidates:
-        key = (story_score(m, c), c["id"])
+        key = (story_score(m, c, norm), c["id"])
         if best is None or key[0] > best[0] or (key[0] == best[0] and key[1] < best[1]):
             best = key
     return best[1] if best is not None and best[0] >= threshold else None
