@@ -19,6 +19,18 @@ COMPATIBLE_FACTOR = 0.85  # score factor across compatible families (families.to
 COUNTRY_PENALTY = 0.2  # both reports state different countries: usually a geocoding slip if all else agrees
 MAX_PROFILE_TOKENS = 300
 MAX_PROFILE_NAMES = 50  # key names kept on a story profile (cluster/story.py)
+# What the *scoring* profile keeps of actors and figures, so a long-lived event (hundreds of
+# reports) does not grow without bound and slow every later mention scored against it.
+# Nothing else is lost: every report's actors and figures stay in the mentions and actors
+# tables, which the figure history, the actor filter and the event page read
+# (store/build.py), whatever the profile keeps (the `q` text search indexes the profile's
+# actors, so on such an event it matches the main ones; `actor=` searches them all). The rule: actors by report count (the main
+# participants are named again and again; a name once reported drops out once the event has
+# more than MAX_PROFILE_ACTORS names, ties kept in order of first report), figures the last
+# MAX_PROFILE_FIGURES distinct values of each kind (tolls are revised upwards, so the next
+# report is compared with the recent values). Below the caps profiles are unchanged.
+MAX_PROFILE_ACTORS = 100
+MAX_PROFILE_FIGURES = 8
 NEUTRAL = 0.35  # the value of a component when one side lacks the evidence
 
 
@@ -181,6 +193,14 @@ def new_profile(event_id: str, m: dict[str, Any]) -> dict[str, Any]:
     return add_mention({"id": event_id, "family": m["family"], "n": 0}, m)
 
 
+def _capped_actors(actors: Counter[str]) -> dict[str, int]:
+    return dict(actors.most_common(MAX_PROFILE_ACTORS) if len(actors) > MAX_PROFILE_ACTORS else actors)
+
+
+def _capped_figures(figs: dict[str, list[int]]) -> dict[str, list[int]]:
+    return {k: v[-MAX_PROFILE_FIGURES:] for k, v in figs.items()}
+
+
 def add_mention(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
     """The profile of `e` once `m` has joined it (returns a new dict)."""
     e = {**e}
@@ -209,12 +229,12 @@ def add_mention(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
         e["place_inferred"] = m.get("place_inferred", False)
     actors = Counter(e.get("actors") or {})
     actors.update(m.get("actors") or [])
-    e["actors"] = dict(actors)
+    e["actors"] = _capped_actors(actors)
     figs = {k: list(v) for k, v in (e.get("figures") or {}).items()}
     for k, v in (m.get("figures") or {}).items():
         if v not in figs.setdefault(k, []):
             figs[k].append(v)
-    e["figures"] = figs
+    e["figures"] = _capped_figures(figs)
     toks = Counter(e.get("tokens") or {})
     toks.update(m.get("tokens") or {})
     e["tokens"] = dict(toks.most_common(MAX_PROFILE_TOKENS))
@@ -238,13 +258,13 @@ def merge_profiles(keep: dict[str, Any], gone: dict[str, Any]) -> dict[str, Any]
     if not e.get("country") and gone.get("country"):
         for k in ("country", "admin1", "lat", "lon", "place", "place_inferred"):
             e[k] = gone.get(k)
-    e["actors"] = dict(Counter(keep.get("actors") or {}) + Counter(gone.get("actors") or {}))
+    e["actors"] = _capped_actors(Counter(keep.get("actors") or {}) + Counter(gone.get("actors") or {}))
     figs = {k: list(v) for k, v in (keep.get("figures") or {}).items()}
     for k, vals in (gone.get("figures") or {}).items():
         for v in vals:
             if v not in figs.setdefault(k, []):
                 figs[k].append(v)
-    e["figures"] = figs
+    e["figures"] = _capped_figures(figs)
     toks = Counter(keep.get("tokens") or {}) + Counter(gone.get("tokens") or {})
     e["tokens"] = dict(toks.most_common(MAX_PROFILE_TOKENS))
     e["tokens_norm"] = token_norm(e["tokens"])
