@@ -19,6 +19,18 @@ COMPATIBLE_FACTOR = 0.85  # score factor across compatible families (families.to
 COUNTRY_PENALTY = 0.2  # both reports state different countries: usually a geocoding slip if all else agrees
 MAX_PROFILE_TOKENS = 300
 MAX_PROFILE_NAMES = 50  # key names kept on a story profile (cluster/story.py)
+# What the *scoring* profile keeps of actors and figures, so a long-lived event (hundreds of
+# reports) does not grow without bound and slow every later mention scored against it.
+# Nothing else is lost: every report's actors and figures stay in the mentions and actors
+# tables, which the figure history, the actor filter and the event page read
+# (store/build.py), whatever the profile keeps (the `q` text search indexes the profile's
+# actors, so on such an event it matches the main ones; `actor=` searches them all). The rule: actors by report count (the main
+# participants are named again and again; a name once reported drops out once the event has
+# more than MAX_PROFILE_ACTORS names, ties kept in order of first report), figures the last
+# MAX_PROFILE_FIGURES distinct values of each kind (tolls are revised upwards, so the next
+# report is compared with the recent values). Below the caps profiles are unchanged.
+MAX_PROFILE_ACTORS = 100
+MAX_PROFILE_FIGURES = 8
 NEUTRAL = 0.35  # the value of a component when one side lacks the evidence
 
 
@@ -85,17 +97,34 @@ def place_score(m: dict[str, Any], e: dict[str, Any]) -> float | None:
     return 0.2 if inferred else 0.15
 
 
-def token_score(m: dict[str, Any], e: dict[str, Any]) -> float:
-    """Cosine of the mention's (weighted) words against the event's word centroid."""
+def token_norm(toks: dict[str, float]) -> float:
+    """The Euclidean norm of a word-weight vector, summed in the dict's order (so a norm
+    stored with a profile equals the one recomputed from its stored words, to the bit)."""
+    return math.sqrt(sum(w * w for w in toks.values()))
+
+
+def token_score(m: dict[str, Any], e: dict[str, Any], m_norm: float | None = None) -> float:
+    """Cosine of the mention's (weighted) words against the event's word centroid.
+
+    This is the innermost loop of ingest (every mention against every candidate), so the
+    norms are not recomputed per pair: `m_norm` is the mention's, computed once by the
+    caller (`assign`, `story.choose`), and profiles carry theirs (`tokens_norm`, kept by
+    add_mention / merge_profiles; older stored profiles lack it and get it computed). The
+    dot product walks the mention's words (at most features.MAX_TOKENS, fewer than a
+    profile's MAX_PROFILE_TOKENS) and skips the ones the event lacks: the same float sum,
+    in the same order, as adding their 0.0 products, so scores are bit-for-bit those of the
+    plain formula and clustering decisions cannot change."""
     mt: dict[str, float] = m.get("tokens") or {}
     et: dict[str, float] = e.get("tokens") or {}
     if not mt or not et:
         return 0.0
-    dot = sum(w * et.get(t, 0.0) for t, w in mt.items())
+    dot = sum(w * et[t] for t, w in mt.items() if t in et)
     if dot <= 0:
         return 0.0
-    nm = math.sqrt(sum(w * w for w in mt.values()))
-    ne = math.sqrt(sum(w * w for w in et.values()))
+    nm = m_norm if m_norm is not None else token_norm(mt)
+    ne = e.get("tokens_norm")
+    if ne is None:
+        ne = token_norm(et)
     return dot / (nm * ne) if nm and ne else 0.0
 
 
@@ -124,9 +153,11 @@ def figure_score(m: dict[str, Any], e: dict[str, Any]) -> float:
     return best
 
 
-def score(m: dict[str, Any], e: dict[str, Any], weights: dict[str, float] | None = None) -> float:
+def score(m: dict[str, Any], e: dict[str, Any], weights: dict[str, float] | None = None,
+          m_norm: float | None = None) -> float:
     """How likely mention `m` reports event `e` (0..1). 0 when a hard constraint fails:
-    another, incompatible family or exact dates more than VETO_DAYS apart."""
+    another, incompatible family or exact dates more than VETO_DAYS apart. `m_norm`: the
+    norm of m's words, when the caller scores m against many events (token_score)."""
     factor = 1.0
     if m.get("family") != e.get("family"):
         if e.get("family") not in compatible(m.get("family") or ""):
@@ -138,7 +169,7 @@ def score(m: dict[str, Any], e: dict[str, Any], weights: dict[str, float] | None
         return 0.0
     types = e.get("types") or {}
     t = 1.0 if types.get(m.get("type")) else 0.5
-    parts = {"tokens": token_score(m, e), "date": d, "place": p, "actors": actor_score(m, e),
+    parts = {"tokens": token_score(m, e, m_norm), "date": d, "place": p, "actors": actor_score(m, e),
              "figures": figure_score(m, e), "type": t}
     w = weights or WEIGHTS
     return max(0.0, factor * sum(w.get(k, 0.0) * v for k, v in parts.items()))
@@ -149,7 +180,8 @@ def assign(m: dict[str, Any], candidates: list[dict[str, Any]], threshold: float
            weights: dict[str, float] | None = None) -> tuple[str | None, float, list[str]]:
     """(event id to join or None for a new event, its score, ids of other candidates that the
     mention shows are the same event as the chosen one and should merge into it)."""
-    scored = sorted(((score(m, c, weights), c["id"]) for c in candidates), key=lambda x: (-x[0], x[1]))
+    norm = token_norm(m.get("tokens") or {})
+    scored = sorted(((score(m, c, weights, norm), c["id"]) for c in candidates), key=lambda x: (-x[0], x[1]))
     if not scored or scored[0][0] < threshold:
         return None, scored[0][0] if scored else 0.0, []
     best_score, best = scored[0]
@@ -159,6 +191,14 @@ def assign(m: dict[str, Any], candidates: list[dict[str, Any]], threshold: float
 
 def new_profile(event_id: str, m: dict[str, Any]) -> dict[str, Any]:
     return add_mention({"id": event_id, "family": m["family"], "n": 0}, m)
+
+
+def _capped_actors(actors: Counter[str]) -> dict[str, int]:
+    return dict(actors.most_common(MAX_PROFILE_ACTORS) if len(actors) > MAX_PROFILE_ACTORS else actors)
+
+
+def _capped_figures(figs: dict[str, list[int]]) -> dict[str, list[int]]:
+    return {k: v[-MAX_PROFILE_FIGURES:] for k, v in figs.items()}
 
 
 def add_mention(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
@@ -189,15 +229,16 @@ def add_mention(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
         e["place_inferred"] = m.get("place_inferred", False)
     actors = Counter(e.get("actors") or {})
     actors.update(m.get("actors") or [])
-    e["actors"] = dict(actors)
+    e["actors"] = _capped_actors(actors)
     figs = {k: list(v) for k, v in (e.get("figures") or {}).items()}
     for k, v in (m.get("figures") or {}).items():
         if v not in figs.setdefault(k, []):
             figs[k].append(v)
-    e["figures"] = figs
+    e["figures"] = _capped_figures(figs)
     toks = Counter(e.get("tokens") or {})
     toks.update(m.get("tokens") or {})
     e["tokens"] = dict(toks.most_common(MAX_PROFILE_TOKENS))
+    e["tokens_norm"] = token_norm(e["tokens"])
     if m.get("names"):  # stories only (story_features): key names, by summed weight
         names = Counter(e.get("names") or {})
         names.update({w: (m.get("tokens") or {}).get(w, 0.0) for w in m["names"]})
@@ -217,15 +258,16 @@ def merge_profiles(keep: dict[str, Any], gone: dict[str, Any]) -> dict[str, Any]
     if not e.get("country") and gone.get("country"):
         for k in ("country", "admin1", "lat", "lon", "place", "place_inferred"):
             e[k] = gone.get(k)
-    e["actors"] = dict(Counter(keep.get("actors") or {}) + Counter(gone.get("actors") or {}))
+    e["actors"] = _capped_actors(Counter(keep.get("actors") or {}) + Counter(gone.get("actors") or {}))
     figs = {k: list(v) for k, v in (keep.get("figures") or {}).items()}
     for k, vals in (gone.get("figures") or {}).items():
         for v in vals:
             if v not in figs.setdefault(k, []):
                 figs[k].append(v)
-    e["figures"] = figs
+    e["figures"] = _capped_figures(figs)
     toks = Counter(keep.get("tokens") or {}) + Counter(gone.get("tokens") or {})
     e["tokens"] = dict(toks.most_common(MAX_PROFILE_TOKENS))
+    e["tokens_norm"] = token_norm(e["tokens"])
     if keep.get("names") or gone.get("names"):
         names = Counter(keep.get("names") or {}) + Counter(gone.get("names") or {})
         e["names"] = dict(names.most_common(MAX_PROFILE_NAMES))

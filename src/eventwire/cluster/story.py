@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .score import VETO_DAYS, add_mention, event_day, new_profile, token_score
+from .score import VETO_DAYS, add_mention, event_day, new_profile, token_norm, token_score
 
 STORY_THRESHOLD = 0.2  # join the best story at or above this score, else start a new one
 DATE_WEIGHT = 0.05  # how far time evidence moves the score (±, see date_signal)
@@ -81,11 +81,12 @@ def years_conflict(m: dict[str, Any], e: dict[str, Any]) -> bool:
     return bool(mine) and bool(theirs) and not any(str(y) in theirs for y in mine)
 
 
-def story_score(m: dict[str, Any], e: dict[str, Any]) -> float:
+def story_score(m: dict[str, Any], e: dict[str, Any], m_norm: float | None = None) -> float:
     """How well article features `m` (story_features) fit story profile `e`: the cosine of
     their weighted words, ± DATE_WEIGHT for time evidence, − NAMES_PENALTY when their key
-    names do not meet, − YEARS_PENALTY when their stated years do not."""
-    s = token_score(m, e) + DATE_WEIGHT * date_signal(m, e)
+    names do not meet, − YEARS_PENALTY when their stated years do not. `m_norm`: the norm
+    of m's words (see token_score)."""
+    s = token_score(m, e, m_norm) + DATE_WEIGHT * date_signal(m, e)
     if names_conflict(m, e):
         s -= NAMES_PENALTY
     return s - YEARS_PENALTY if years_conflict(m, e) else s
@@ -115,8 +116,9 @@ def choose(m: dict[str, Any], candidates: list[dict[str, Any]],
     """The id of the best-scoring story at or above `threshold` (ties: the smaller id), or
     None for a new story."""
     best: tuple[float, str] | None = None
+    norm = token_norm(m.get("tokens") or {})
     for c in candidates:
-        key = (story_score(m, c), c["id"])
+        key = (story_score(m, c, norm), c["id"])
         if best is None or key[0] > best[0] or (key[0] == best[0] and key[1] < best[1]):
             best = key
     return best[1] if best is not None and best[0] >= threshold else None

@@ -135,7 +135,9 @@ def write(db: Db, prep: Any, records: Iterator[tuple[int, Record]], results: lis
             for table, col in (("mentions", "event_id"), ("actors", "event_id"), ("links", "src"), ("links", "dst"),
                                *((("event_terms", "event_id"),) if terms else ())):
                 db.execute(f"UPDATE {table} SET {col} = ? WHERE {col} = ?", (keep, gone))
-            db.execute("DELETE FROM links WHERE src = dst")
+            # Only keep can have become a self-link (the store holds none otherwise), so this
+            # is an indexed delete, not a scan of every link per absorbed event (merge_events).
+            db.execute("DELETE FROM links WHERE src = ? AND dst = ?", (keep, keep))
             db.execute("UPDATE events SET redirect = ? WHERE redirect = ?", (keep, gone))
         art_rows, lsh_rows, men_rows, act_rows = [], [], [], []
 

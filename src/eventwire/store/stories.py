@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import cluster
 from .db import Db
-from .events import profiles
+from .events import parse_profile, profiles
 
 CANDIDATE_LIMIT = 60
 
@@ -22,7 +22,7 @@ def _candidates(db: Db, m: dict[str, Any], terms: list[str]) -> list[dict[str, A
     found: list[dict[str, Any]] = []
     if terms:
         marks = ",".join("?" for _ in terms)
-        found = [json.loads(r[0]) for r in db.all(
+        found = [parse_profile(r[0]) for r in db.all(
             "SELECT s.profile FROM stories s JOIN (SELECT event_id, COUNT(*) AS n FROM event_terms"
             f" WHERE token IN ({marks}) GROUP BY event_id ORDER BY n DESC LIMIT 60) t ON t.event_id = s.id"
             " WHERE t.n >= 2", terms)][:20]
