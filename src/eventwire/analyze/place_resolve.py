@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .gazetteer import Candidate, gazetteer, norm
+from .gazetteer import Candidate, distance_km, gazetteer, norm
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 
@@ -95,9 +95,13 @@ def score(c: Candidate, surface: str, ctx: Context, own_cc: str | None = None) -
 
 
 def best(cands: tuple[Candidate, ...], surface: str, ctx: Context,
-         within: tuple[str | None, str | None] | None = None, strict: bool = False) -> Candidate | None:
+         within: tuple[str | None, str | None] | None = None, strict: bool = False,
+         area: bool = False) -> Candidate | None:
     """The best candidate; `within` = (country code, admin1 name) from a "City, State" pair;
-    `strict`: nothing outside it (a village under a named province is not a namesake abroad)."""
+    `strict`: nothing outside it (a village under a named province is not a namesake abroad);
+    `area`: the words say an area is meant ("New York state"), so its namesake city stands for
+    it only where the two are one place (a city-state such as Beijing: most of its people, same
+    point)."""
     if not cands:
         return None
     if within:
@@ -111,9 +115,11 @@ def best(cands: tuple[Candidate, ...], surface: str, ctx: Context,
     top = max(cands, key=lambda c: score(c, surface, ctx))
     if top.feature == "admin1":
         # "New York", "Moscow": the big namesake city inside the area is what news means
-        for c in cands:
+        for c in cands if not area else gazetteer().lookup(surface):
             if (c.feature == "city" and c.country_code == top.country_code
-                    and c.admin1 == top.name and c.population >= 0.2 * top.population):
+                    and c.admin1 == top.name and c.population >= 0.2 * top.population
+                    and (not area or c.population >= 0.4 * top.population
+                         and distance_km(c.lat, c.lon, top.lat, top.lon) < 100)):
                 return c
     return top
 
