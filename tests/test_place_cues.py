@@ -84,6 +84,7 @@ def test_a_city_state_named_as_an_area_keeps_the_city() -> None:
 
 
 def test_country_domain_of_the_outlet_is_weak_evidence() -> None:
+    # (Perth, Scotland is also under 2% of Perth, Australia: the outlet's country keeps it)
     text = "A man was arrested in Perth on Monday after a break-in, police said."
     assert find(run(text), "Perth").country_code == "AU"
     assert find(run(text, source="www.thecourier.co.uk"), "Perth").country_code == "GB"
@@ -96,3 +97,31 @@ def test_domain_country() -> None:
     assert domain_country("news.example.tv") is None  # sold worldwide as a generic domain
     assert domain_country("someone.blogspot.nl") is None
     assert domain_country("Irrawaddy") is None  # an outlet's name, not a host
+
+
+def test_saint_and_st_are_one_primary_name() -> None:
+    text = ("Russia ordered the US consulate in St. Petersburg to close, the Kremlin said, after "
+            "Washington expelled 60 Russian diplomats.")
+    assert find(run(text), "St. Petersburg").country_code == "RU"
+
+
+def test_a_world_city_is_not_displaced_by_a_small_namesake_on_country_evidence() -> None:
+    # the US evidence outweighs Vienna's size in the score, but names no state or nearby town
+    text = "US officials said the American commuters from the United States flew to Vienna, the US embassy said."
+    assert find(run(text), "Vienna").country_code == "AT"
+
+
+def test_a_small_namesake_near_another_town_of_the_article_stays() -> None:
+    near = find(run("Commuters from Fairfax, Virginia, drove to Vienna on Monday."), "Vienna")
+    assert near.country_code == "US" and near.admin1 == "Virginia"
+
+
+def test_close_namesakes_go_to_the_one_near_a_sure_town() -> None:
+    from eventwire.analyze.gazetteer import Candidate
+    from eventwire.analyze.place_resolve import Context, best
+
+    east = Candidate("Springdale", 1, 40.0, -75.0, "US", "Pennsylvania", "city", 20_000)
+    west = Candidate("Springdale", 2, 36.2, -94.1, "US", "Arkansas", "city", 30_000)
+    assert best((east, west), "Springdale", Context()) == west  # bigger
+    ctx = Context(anchors=[("norristown", (40.12, -75.34))])
+    assert best((east, west), "Springdale", ctx) == east  # beside a town the article places

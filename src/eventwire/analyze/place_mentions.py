@@ -176,6 +176,7 @@ def source_prior(source: str | None, ctx: Context) -> None:
     seen: set[str] = set()
     cc = domain_country(source)
     if cc:
+        ctx.outlet = cc
         seen.add(cc)
         ctx.countries[cc] += 1.0
     for s, t in place_names.find(source):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,6 +52,9 @@ class Context:
     countries: Counter = field(default_factory=Counter)  # cc -> weight
     admin1: Counter = field(default_factory=Counter)  # (cc, admin1 name) -> weight
     cities: list[Candidate] = field(default_factory=list)  # confidently resolved cities
+    anchors: list[tuple[str, tuple[float, float]]] = field(default_factory=list)  # see place_near
+    outlet: str | None = None  # the outlet's country by its domain (place_mentions.source_prior)
+    towns: dict[str, tuple[float, float]] = field(default_factory=dict)  # every town placed so far
 
     def add(self, c: Candidate, weight: float) -> None:
         if c.country_code:
@@ -76,9 +80,17 @@ def prior(c: Candidate, surface: str) -> float:
         s += 0.3
         if (c.country_code, norm(c.name)) in capitals():
             s += 1.0
-    if norm(c.name) == norm(surface):
+    if _primary_key(c.name) == _primary_key(surface):
         s += 1.5  # the GeoNames primary name, not one of its many alternates
     return s
+
+
+_SAINT = re.compile(r"^(?:st|ste|saint|sainte)\.? ")
+
+
+def _primary_key(name: str) -> str:
+    """A name compared with the primary one: "St. Petersburg" is "Saint Petersburg"."""
+    return _SAINT.sub("saint ", norm(name))
 
 
 def score(c: Candidate, surface: str, ctx: Context, own_cc: str | None = None) -> float:
@@ -113,6 +125,10 @@ def best(cands: tuple[Candidate, ...], surface: str, ctx: Context,
         elif strict:
             return None
     top = max(cands, key=lambda c: score(c, surface, ctx))
+    if ctx.anchors and top.feature == "city" and len(cands) > 1:
+        top = _nearest_namesake(cands, surface, ctx, top)
+    if not within and top.feature == "city":
+        top = _world_city(cands, surface, ctx, top)
     if top.feature == "admin1":
         # "New York", "Moscow": the big namesake city inside the area is what news means
         for c in cands if not area else gazetteer().lookup(surface):
@@ -122,6 +138,51 @@ def best(cands: tuple[Candidate, ...], surface: str, ctx: Context,
                          and distance_km(c.lat, c.lon, top.lat, top.lon) < 100)):
                 return c
     return top
+
+
+NEAR_KM = 100  # a town this close to a surely placed town of the article ...
+NEAR_BONUS = 2.0  # ... gains this much over its namesakes
+
+
+def near_anchor(c: Candidate, surface: str, ctx: Context, sure: bool = True) -> bool:
+    """`c` lies near another town of the article: a surely placed one, or (`sure` False) any."""
+    key = norm(surface)
+    return any(name != key and abs(lat - c.lat) < 1.0 and distance_km(lat, lon, c.lat, c.lon) < NEAR_KM
+               for name, (lat, lon) in (ctx.anchors if sure else ctx.towns.items()))
+
+
+def _nearest_namesake(cands: tuple[Candidate, ...], surface: str, ctx: Context, top: Candidate) -> Candidate:
+    """Among the close contenders (within NEAR_BONUS of the winner), one near an anchor of the
+    article gains NEAR_BONUS (see place_near)."""
+    s_top = score(top, surface, ctx)
+    close = [c for c in cands if c.feature == "city" and score(c, surface, ctx) > s_top - NEAR_BONUS]
+    if len(close) < 2:
+        return top
+    return max(close, key=lambda c: score(c, surface, ctx) + (NEAR_BONUS if near_anchor(c, surface, ctx) else 0))
+
+
+WORLD_CITY = 1_000_000  # a capital or a city this big is what its bare name means ...
+NAMESAKE_SHARE = 0.02  # ... over a namesake town under this share of its size ...
+LOCAL_EVIDENCE = 2.5  # ... unless the article names the town's own area this strongly
+
+
+def _world_city(cands: tuple[Candidate, ...], surface: str, ctx: Context, top: Candidate) -> Candidate:
+    """"London", "Rome": a world city is not displaced by a small namesake (London, California;
+    Rome, Georgia) on country-level evidence alone ("US" in the text); the town's own state must
+    be named (in a "Town, State" pair and once more, or in the dateline), or the town lie near
+    another town of the article (Vienna, Virginia beside Fairfax), or in the country of the
+    outlet's domain (a Scottish paper's Perth). Only a city known by that very name counts
+    (Singapore is also "Garden City")."""
+    famous = max(cands, key=lambda c: prior(c, surface))
+    if famous is top or famous.feature != "city" or top.population >= NAMESAKE_SHARE * famous.population \
+            or _primary_key(famous.name) != _primary_key(surface):
+        return top
+    if famous.population < WORLD_CITY and (famous.country_code, norm(famous.name)) not in capitals():
+        return top
+    if ctx.admin1.get((top.country_code, top.admin1), 0) >= LOCAL_EVIDENCE or top.country_code == ctx.outlet \
+            or near_anchor(top, surface, ctx, sure=False):
+        return top
+    return famous
 
 
 def qualifier(text: str) -> tuple[str | None, str | None] | None:

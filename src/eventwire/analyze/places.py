@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..model import Entity, Place, Record
-from . import place_chain, place_cues, place_local, place_names, place_pairs
+from . import place_chain, place_cues, place_local, place_names, place_near, place_pairs
 from .aliases import demonyms
 from .gazetteer import FEATURE_PRECISION, Candidate, gazetteer, norm
 from .place_mentions import (
@@ -346,7 +346,7 @@ def analyze(record: Record) -> list[Place]:
     place_cues.apply(text, ms)
     ctx = _context(ms, record.article.source)
     _resolve(ms, ctx, text)
-    if agree(ms, ctx):
+    if agree(ms, ctx) | place_near.anchors(ms, ctx):
         _resolve(ms, ctx, text)
     return [_place(m, text) for m in ms]
 
