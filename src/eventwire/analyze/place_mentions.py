@@ -163,6 +163,9 @@ def resolve_chain(m: Mention, ctx: Context) -> None:
         # a well-known city as the head is better evidence than a namesake of its area
         m.within, m.cand = None, own
         return
+    if m.cand is None and place_local.is_county(m.text):
+        m.cand = place_local.county(m, ctx)  # "in Orange County, California": a county
+        m.approx = m.cand is not None
     if m.cand is None and m.text[:1].isupper():
         m.cand = Candidate(m.text, None, area.lat, area.lon, cc, a1, "city", 0)
         m.approx = True

@@ -29,10 +29,12 @@ def anchors(ms: list[Mention], ctx: Context) -> bool:
     unsure = False
     for m in ms:
         c = m.cand
+        if m.approx and c is not None and c.feature == "county":
+            unsure = True  # a county is placed at a town of the article (place_local.county)
         if m.kind != "toponym" or c is None or m.approx or c.feature != "city" or m.role == "embedded":
             continue
         key = norm(m.text)
-        ctx.towns.setdefault(key, (c.lat, c.lon))
+        ctx.towns.setdefault(key, c)
         if key in found:
             continue
         if m.within or m.dateline or _sure(m.text, c, ctx):

@@ -54,7 +54,7 @@ class Context:
     cities: list[Candidate] = field(default_factory=list)  # confidently resolved cities
     anchors: list[tuple[str, tuple[float, float]]] = field(default_factory=list)  # see place_near
     outlet: str | None = None  # the outlet's country by its domain (place_mentions.source_prior)
-    towns: dict[str, tuple[float, float]] = field(default_factory=dict)  # every town placed so far
+    towns: dict[str, Candidate] = field(default_factory=dict)  # every town placed so far, by name
 
     def add(self, c: Candidate, weight: float) -> None:
         if c.country_code:
@@ -147,8 +147,9 @@ NEAR_BONUS = 2.0  # ... gains this much over its namesakes
 def near_anchor(c: Candidate, surface: str, ctx: Context, sure: bool = True) -> bool:
     """`c` lies near another town of the article: a surely placed one, or (`sure` False) any."""
     key = norm(surface)
+    points = ctx.anchors if sure else [(name, (t.lat, t.lon)) for name, t in ctx.towns.items()]
     return any(name != key and abs(lat - c.lat) < 1.0 and distance_km(lat, lon, c.lat, c.lon) < NEAR_KM
-               for name, (lat, lon) in (ctx.anchors if sure else ctx.towns.items()))
+               for name, (lat, lon) in points)
 
 
 def _nearest_namesake(cands: tuple[Candidate, ...], surface: str, ctx: Context, top: Candidate) -> Candidate:
