@@ -297,9 +297,7 @@ def test_county_sits_at_the_town_of_its_name_in_its_state() -> None:
     assert distance_km(p.lat, p.lon, 33.79, -117.85) < 30
 
 
-def test_county_without_a_namesake_town_sits_at_the_articles_town_in_that_state() -> None:
-    # rule: local news name the towns of the county they report on
-    text = ("A man was shot in Myrtle Beach, South Carolina, on Monday. Horry County police said "
-            "the suspect fled.")
-    p = find(run(text), "Horry County")
-    assert p.admin1 == "South Carolina" and distance_km(p.lat, p.lon, 33.69, -78.89) < 30
+def test_a_county_dateline_names_the_state_of_the_articles_towns() -> None:
+    # rule: "X COUNTY, St. —": the state is the article's, for its bare town names too
+    ps = run_src("HORRY COUNTY, S.C. — A man was seen on Atlantic Avenue in Garden City on Monday.")
+    assert find(ps, "Garden City").admin1 == "South Carolina"

@@ -37,8 +37,7 @@ def county(m: Mention, ctx: Context) -> Candidate | None:
     names that has a town of the county's name ("Los Angeles County"), else in the article's
     main US state, else in the state of the biggest such town. A township is a town.
     The gazetteer has no counties: one is placed at the town of its name in that state (often
-    its seat, "Orange County" at Orange), else at the article's first town in that state (local
-    news name the towns of the county they report on), else at the state's centre."""
+    its seat, "Orange County" at Orange), else at the state's centre."""
     cc, a1 = m.within if m.within else (None, None)
     cm = COUNTY.match(m.text)
     feature = "city" if cm and cm.group(2).lower() == "township" else "county"
@@ -56,8 +55,7 @@ def county(m: Mention, ctx: Context) -> Candidate | None:
         cc = "US" if a1 else None
     if cc != "US" or a1 is None:
         return None
-    point = next((c for c in towns if c.admin1 == a1 and norm(c.name) == norm(cm.group(1))), None) \
-        or next((c for c in ctx.towns.values() if c.country_code == "US" and c.admin1 == a1), None)
+    point = next((c for c in towns if c.admin1 == a1 and norm(c.name) == norm(cm.group(1))), None)
     if point is not None:
         return Candidate(m.text, None, point.lat, point.lon, "US", a1, feature, 0)
     for c in gazetteer().lookup(a1):

@@ -29,8 +29,6 @@ def anchors(ms: list[Mention], ctx: Context) -> bool:
     unsure = False
     for m in ms:
         c = m.cand
-        if m.approx and c is not None and c.feature == "county":
-            unsure = True  # a county is placed at a town of the article (place_local.county)
         if m.kind != "toponym" or c is None or m.approx or c.feature != "city" or m.role == "embedded":
             continue
         key = norm(m.text)

@@ -219,6 +219,11 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
             continue
         cands = place_cues.narrow(gazetteer().lookup(m.text), m.kind_of)
         if not cands:
+            if m.within and m.within[0]:  # "HORRY COUNTY, SC (WMBF) -": the county's state
+                cc, a1 = m.within
+                ctx.countries[cc] += 3.0 if m.dateline else 1.0
+                if a1:
+                    ctx.admin1[(cc, a1)] += 1.5 if m.dateline else 1.0
             continue
         top = max(cands, key=lambda c: prior(c, m.text))
         if m.dateline:
