@@ -66,6 +66,7 @@ class Context:
             self.cities.append(c)
 
 
+@lru_cache(maxsize=100_000)
 def prior(c: Candidate, surface: str) -> float:
     """Context-free plausibility of one candidate for a surface name."""
     pop = max(c.population, 1)
@@ -88,6 +89,7 @@ def prior(c: Candidate, surface: str) -> float:
 _SAINT = re.compile(r"^(?:st|ste|saint|sainte)\.? ")
 
 
+@lru_cache(maxsize=50_000)
 def _primary_key(name: str) -> str:
     """A name compared with the primary one: "St. Petersburg" is "Saint Petersburg"."""
     return _SAINT.sub("saint ", norm(name))
