@@ -288,3 +288,16 @@ def test_hyphenated_names_cut_by_ner_are_one_place_and_big_cities_are_not_venues
     assert ("Mazar-i-Sharif", "AF") in places("Clashes erupted today in Mazar-i-Sharif, Afghanistan.")
     # a capital the NER calls a facility keeps its own country, not the other town's
     assert ("Port-au-Prince", "HT") in places("Troops moved from Kano-based units to Port-au-Prince.")
+
+
+def test_county_sits_at_the_town_of_its_name_in_its_state() -> None:
+    # rule: no county coordinates in the gazetteer: "Orange County" lies at Orange, California
+    p = find(run("Deputies from Orange County, California, said the man was shot twice."), "Orange County")
+    assert p.feature == "county" and p.admin1 == "California"
+    assert distance_km(p.lat, p.lon, 33.79, -117.85) < 30
+
+
+def test_a_county_dateline_names_the_state_of_the_articles_towns() -> None:
+    # rule: "X COUNTY, St. —": the state is the article's, for its bare town names too
+    ps = run_src("HORRY COUNTY, S.C. — A man was seen on Atlantic Avenue in Garden City on Monday.")
+    assert find(ps, "Garden City").admin1 == "South Carolina"

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .gazetteer import Candidate, gazetteer
+from .gazetteer import Candidate, gazetteer, norm
 
 if TYPE_CHECKING:
     from .place_resolve import Context
@@ -33,23 +33,31 @@ def is_county(name: str) -> bool:
 
 
 def county(m: Mention, ctx: Context) -> Candidate | None:
-    """A county in the state of its qualifier ("X County, Ky."), else of the city it is named
-    after ("Los Angeles County"), else the article's main US state. A township is a town."""
+    """A county in the state of its qualifier ("X County, Ky."), else in a state the article
+    names that has a town of the county's name ("Los Angeles County"), else in the article's
+    main US state, else in the state of the biggest such town. A township is a town.
+    The gazetteer has no counties: one is placed at the town of its name in that state (often
+    its seat, "Orange County" at Orange), else at the state's centre."""
     cc, a1 = m.within if m.within else (None, None)
     cm = COUNTY.match(m.text)
     feature = "city" if cm and cm.group(2).lower() == "township" else "county"
-    if a1 is None and cm:
-        towns = [c for c in gazetteer().lookup(cm.group(1)) if c.country_code == "US" and c.admin1]
-        if towns:
-            cc, a1 = "US", max(towns, key=lambda c: (ctx.admin1.get(("US", c.admin1), 0),
-                                                    c.population)).admin1
+    towns = [c for c in gazetteer().lookup(cm.group(1)) if c.country_code == "US" and c.admin1
+             and c.feature == "city"] if cm else []
     if a1 is None:
+        named = [c for c in towns if ctx.admin1.get(("US", c.admin1), 0) > 0]
         states = [(w, s) for (c, s), w in ctx.admin1.items() if c == "US"]
-        if not states:
-            return None
-        cc, a1 = "US", max(states)[1]
+        if named:
+            a1 = max(named, key=lambda c: (ctx.admin1.get(("US", c.admin1), 0), c.population)).admin1
+        elif states:
+            a1 = max(states)[1]
+        elif towns:
+            a1 = max(towns, key=lambda c: c.population).admin1
+        cc = "US" if a1 else None
     if cc != "US" or a1 is None:
         return None
+    point = next((c for c in towns if c.admin1 == a1 and norm(c.name) == norm(cm.group(1))), None)
+    if point is not None:
+        return Candidate(m.text, None, point.lat, point.lon, "US", a1, feature, 0)
     for c in gazetteer().lookup(a1):
         if c.feature == "admin1" and c.country_code == "US":
             return Candidate(m.text, None, c.lat, c.lon, "US", a1, feature, 0)

@@ -5,11 +5,14 @@ and the one-country agreement pass (see places.py for the layer itself)."""
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from ..model import Entity
-from . import place_chain, place_local, place_names
+from . import place_chain, place_cues, place_local, place_names
 from .aliases import demonyms
 from .gazetteer import Candidate, gazetteer
 from .place_resolve import Context, best, prior
@@ -31,6 +34,7 @@ class Mention:
     cand: Candidate | None = None
     chain: tuple[tuple[str, ...], bool] | None = None  # qualifier names, bracketed?
     approx: bool = False  # coordinates are those of the containing area
+    kind_of: tuple[str, str | None] | None = None  # (feature, country) the words say it is
 
 
 def take(text: str, s: int, t: int, out: list[Mention]) -> Mention | None:
@@ -82,11 +86,15 @@ def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
         own = gazetteer().lookup(head_text)
         if own and max(own, key=lambda c: prior(c, head_text)).feature in ("country", "admin1", "region"):
             continue  # "Iraq, Syria": a list, not a place and its area
+        if not ch.paren and place_cues.listed(text, s, ch.quals[-1][1]) and \
+                not place_cues.named_in(own, head_text, w[0], w[1]):
+            continue  # "stops in Washington, New York and Boston": a list, not a town in its state
         quals = [take(text, a, b, out) for (a, b), q in zip(ch.quals, qual_texts, strict=True)
                  if any(c.country_code == w[0] for c in gazetteer().lookup(q))]
         for q in quals:
             if q is not None:
                 located(q)  # the bracketed area is a place even when the head is a building
+                q.kind_of = q.kind_of or place_cues.area_kind(gazetteer().lookup(q.text), w[0])
         head = take(text, s, t, out)
         if head is None:
             continue
@@ -155,6 +163,9 @@ def resolve_chain(m: Mention, ctx: Context) -> None:
         # a well-known city as the head is better evidence than a namesake of its area
         m.within, m.cand = None, own
         return
+    if m.cand is None and place_local.is_county(m.text):
+        m.cand = place_local.county(m, ctx)  # "in Orange County, California": a county
+        m.approx = m.cand is not None
     if m.cand is None and m.text[:1].isupper():
         m.cand = Candidate(m.text, None, area.lat, area.lon, cc, a1, "city", 0)
         m.approx = True
@@ -166,6 +177,11 @@ def source_prior(source: str | None, ctx: Context) -> None:
     if not source:
         return
     seen: set[str] = set()
+    cc = domain_country(source)
+    if cc:
+        ctx.outlet = cc
+        seen.add(cc)
+        ctx.countries[cc] += 1.0
     for s, t in place_names.find(source):
         for c in gazetteer().lookup(source[s:t])[:1]:
             if c.country_code and c.country_code not in seen:
@@ -176,6 +192,30 @@ def source_prior(source: str | None, ctx: Context) -> None:
         if len(code) == 2 and code not in seen:
             seen.add(code)
             ctx.countries[code] += 1.0
+
+
+@lru_cache(maxsize=1)
+def _domains() -> dict:
+    with open(Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "source_domains.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+_HOST = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
+
+
+def domain_country(source: str) -> str | None:
+    """The country of an outlet's host name by its country-code domain ("www.thesun.co.uk" ->
+    GB); None for generic domains (".com", ".tv"), blog platforms and names that are no host."""
+    host = source.strip().lower()
+    if not _HOST.match(host):
+        return None
+    parts = host.split(".")
+    d = _domains()
+    tld = parts[-1]
+    if len(tld) != 2 or tld in d["generic"] or any(p in d["platforms"] for p in parts):
+        return None
+    cc = d["rename"].get(tld, tld.upper())
+    return cc if gazetteer().country(cc) is not None else None
 
 
 def agree(ms: list[Mention], ctx: Context) -> bool:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .gazetteer import Candidate, gazetteer, norm
+from .gazetteer import Candidate, distance_km, gazetteer, norm
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 
@@ -51,6 +52,9 @@ class Context:
     countries: Counter = field(default_factory=Counter)  # cc -> weight
     admin1: Counter = field(default_factory=Counter)  # (cc, admin1 name) -> weight
     cities: list[Candidate] = field(default_factory=list)  # confidently resolved cities
+    anchors: list[tuple[str, tuple[float, float]]] = field(default_factory=list)  # see place_near
+    outlet: str | None = None  # the outlet's country by its domain (place_mentions.source_prior)
+    towns: dict[str, Candidate] = field(default_factory=dict)  # every town placed so far, by name
 
     def add(self, c: Candidate, weight: float) -> None:
         if c.country_code:
@@ -62,6 +66,7 @@ class Context:
             self.cities.append(c)
 
 
+@lru_cache(maxsize=100_000)
 def prior(c: Candidate, surface: str) -> float:
     """Context-free plausibility of one candidate for a surface name."""
     pop = max(c.population, 1)
@@ -76,9 +81,18 @@ def prior(c: Candidate, surface: str) -> float:
         s += 0.3
         if (c.country_code, norm(c.name)) in capitals():
             s += 1.0
-    if norm(c.name) == norm(surface):
+    if _primary_key(c.name) == _primary_key(surface):
         s += 1.5  # the GeoNames primary name, not one of its many alternates
     return s
+
+
+_SAINT = re.compile(r"^(?:st|ste|saint|sainte)\.? ")
+
+
+@lru_cache(maxsize=50_000)
+def _primary_key(name: str) -> str:
+    """A name compared with the primary one: "St. Petersburg" is "Saint Petersburg"."""
+    return _SAINT.sub("saint ", norm(name))
 
 
 def score(c: Candidate, surface: str, ctx: Context, own_cc: str | None = None) -> float:
@@ -95,9 +109,13 @@ def score(c: Candidate, surface: str, ctx: Context, own_cc: str | None = None) -
 
 
 def best(cands: tuple[Candidate, ...], surface: str, ctx: Context,
-         within: tuple[str | None, str | None] | None = None, strict: bool = False) -> Candidate | None:
+         within: tuple[str | None, str | None] | None = None, strict: bool = False,
+         area: bool = False) -> Candidate | None:
     """The best candidate; `within` = (country code, admin1 name) from a "City, State" pair;
-    `strict`: nothing outside it (a village under a named province is not a namesake abroad)."""
+    `strict`: nothing outside it (a village under a named province is not a namesake abroad);
+    `area`: the words say an area is meant ("New York state"), so its namesake city stands for
+    it only where the two are one place (a city-state such as Beijing: most of its people, same
+    point)."""
     if not cands:
         return None
     if within:
@@ -109,13 +127,65 @@ def best(cands: tuple[Candidate, ...], surface: str, ctx: Context,
         elif strict:
             return None
     top = max(cands, key=lambda c: score(c, surface, ctx))
+    if ctx.anchors and top.feature == "city" and len(cands) > 1:
+        top = _nearest_namesake(cands, surface, ctx, top)
+    if not within and top.feature == "city":
+        top = _world_city(cands, surface, ctx, top)
     if top.feature == "admin1":
         # "New York", "Moscow": the big namesake city inside the area is what news means
-        for c in cands:
+        for c in cands if not area else gazetteer().lookup(surface):
             if (c.feature == "city" and c.country_code == top.country_code
-                    and c.admin1 == top.name and c.population >= 0.2 * top.population):
+                    and c.admin1 == top.name and c.population >= 0.2 * top.population
+                    and (not area or c.population >= 0.4 * top.population
+                         and distance_km(c.lat, c.lon, top.lat, top.lon) < 100)):
                 return c
     return top
+
+
+NEAR_KM = 100  # a town this close to a surely placed town of the article ...
+NEAR_BONUS = 2.0  # ... gains this much over its namesakes
+
+
+def near_anchor(c: Candidate, surface: str, ctx: Context, sure: bool = True) -> bool:
+    """`c` lies near another town of the article: a surely placed one, or (`sure` False) any."""
+    key = norm(surface)
+    points = ctx.anchors if sure else [(name, (t.lat, t.lon)) for name, t in ctx.towns.items()]
+    return any(name != key and abs(lat - c.lat) < 1.0 and distance_km(lat, lon, c.lat, c.lon) < NEAR_KM
+               for name, (lat, lon) in points)
+
+
+def _nearest_namesake(cands: tuple[Candidate, ...], surface: str, ctx: Context, top: Candidate) -> Candidate:
+    """Among the close contenders (within NEAR_BONUS of the winner), one near an anchor of the
+    article gains NEAR_BONUS (see place_near)."""
+    s_top = score(top, surface, ctx)
+    close = [c for c in cands if c.feature == "city" and score(c, surface, ctx) > s_top - NEAR_BONUS]
+    if len(close) < 2:
+        return top
+    return max(close, key=lambda c: score(c, surface, ctx) + (NEAR_BONUS if near_anchor(c, surface, ctx) else 0))
+
+
+WORLD_CITY = 1_000_000  # a capital or a city this big is what its bare name means ...
+NAMESAKE_SHARE = 0.02  # ... over a namesake town under this share of its size ...
+LOCAL_EVIDENCE = 2.5  # ... unless the article names the town's own area this strongly
+
+
+def _world_city(cands: tuple[Candidate, ...], surface: str, ctx: Context, top: Candidate) -> Candidate:
+    """"London", "Rome": a world city is not displaced by a small namesake (London, California;
+    Rome, Georgia) on country-level evidence alone ("US" in the text); the town's own state must
+    be named (in a "Town, State" pair and once more, or in the dateline), or the town lie near
+    another town of the article (Vienna, Virginia beside Fairfax), or in the country of the
+    outlet's domain (a Scottish paper's Perth). Only a city known by that very name counts
+    (Singapore is also "Garden City")."""
+    famous = max(cands, key=lambda c: prior(c, surface))
+    if famous is top or famous.feature != "city" or top.population >= NAMESAKE_SHARE * famous.population \
+            or _primary_key(famous.name) != _primary_key(surface):
+        return top
+    if famous.population < WORLD_CITY and (famous.country_code, norm(famous.name)) not in capitals():
+        return top
+    if ctx.admin1.get((top.country_code, top.admin1), 0) >= LOCAL_EVIDENCE or top.country_code == ctx.outlet \
+            or near_anchor(top, surface, ctx, sure=False):
+        return top
+    return famous
 
 
 def qualifier(text: str) -> tuple[str | None, str | None] | None:

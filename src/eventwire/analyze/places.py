@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..model import Entity, Place, Record
-from . import place_chain, place_local, place_names
+from . import place_chain, place_cues, place_local, place_names, place_near, place_pairs
 from .aliases import demonyms
 from .gazetteer import FEATURE_PRECISION, Candidate, gazetteer, norm
 from .place_mentions import (
@@ -44,7 +44,6 @@ from .place_venues import strong, venue_city
 
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TAIL = re.compile(r"(?:'s|’s|'|’)?\s*$")
-_QUAL = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s?[A-Z][A-Za-z]*\.?){0,2})")
 _DATELINE = re.compile(
     r"(?:^|\n|(?<=[a-z0-9.!?\"”’)]))\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
     r"(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?\s*(?:\([^)\n]{1,40}\)\s*)?(?:(?:—|–|--)\s?|[-:]\s)")
@@ -130,7 +129,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     _add_dateline(text, record.article.title, out)
     title = record.article.title
     _add_known_names(text, ents, out, len(title) if title and text.startswith(title) else 0)
-    _add_qualifiers(text, out)
+    place_pairs.add_qualifiers(text, out)
     add_chains(text, ents, out)
     merge_split(text, out)
     join_hyphenated(text, out)
@@ -199,31 +198,6 @@ def _add_known_names(text: str, ents: list[Entity], out: list[Mention], body: in
         taken.append((s, t))
 
 
-def _add_qualifiers(text: str, out: list[Mention]) -> None:
-    """"Paris, Texas" / "Rockford, Ill." / "Mosul, Iraq": the second name narrows the first."""
-    starts = {m.start: m for m in out}
-    for m in list(out):
-        if m.kind != "toponym":
-            continue
-        q = _QUAL.match(text, m.end)
-        if not q:
-            continue
-        name = q.group(1)
-        within = qualifier(name)
-        if within is None:
-            continue
-        own = gazetteer().lookup(m.text)
-        if not place_local.is_county(m.text) and (
-                not own or max(own, key=lambda c: prior(c, m.text)).feature != "city"):
-            continue  # "China, Japan and Korea" is a list, not a city and its country
-        m.within = within
-        qs = q.start(1)
-        if qs not in starts and not any(x.start <= qs < x.end for x in out):
-            nm = Mention(qs, qs + len(name), name, "toponym")
-            out.append(nm)
-            starts[qs] = nm
-
-
 def _context(ms: list[Mention], source: str | None = None) -> Context:
     ctx = Context()
     source_prior(source, ctx)
@@ -243,8 +217,13 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
             continue
         if m.kind != "toponym":
             continue
-        cands = gazetteer().lookup(m.text)
+        cands = place_cues.narrow(gazetteer().lookup(m.text), m.kind_of)
         if not cands:
+            if m.within and m.within[0]:  # "HORRY COUNTY, SC (WMBF) -": the county's state
+                cc, a1 = m.within
+                ctx.countries[cc] += 3.0 if m.dateline else 1.0
+                if a1:
+                    ctx.admin1[(cc, a1)] += 1.5 if m.dateline else 1.0
             continue
         top = max(cands, key=lambda c: prior(c, m.text))
         if m.dateline:
@@ -278,7 +257,7 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
         elif m.kind == "toponym" and m.chain:
             resolve_chain(m, ctx)
         elif m.kind == "toponym":
-            key = (norm(m.text), m.within)
+            key = (norm(m.text), m.within, m.kind_of)
             if key not in memo:
                 state = us_states().get(m.text) if m.text.endswith(".") or m.text.isupper() else None
                 qualifies = bool(_QUALIFIES.search(text[max(0, m.start - 3):m.start]))
@@ -289,12 +268,13 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
                     if state == DC and not qualifies:
                         memo[key] = city_named("Washington", ctx) or memo[key]  # "in D.C." is the city
                 else:
-                    cands = gazetteer().lookup(m.text)
+                    cands = place_cues.narrow(gazetteer().lookup(m.text), m.kind_of)
                     if m.text.isupper() and len(m.text) <= 3 and not m.dateline:
                         # "BB", "MO": a short capitalised code is a country or state code, or a
                         # metropolis ("NYC"); as a town's alternate name it is mostly noise
                         cands = tuple(c for c in cands if c.feature != "city" or c.population >= 1_000_000)
-                    memo[key] = best(cands, m.text, ctx, m.within)
+                    memo[key] = best(cands, m.text, ctx, m.within,
+                                     area=bool(m.kind_of) and m.kind_of[0] == "admin1")
                     if memo[key] is None and " - " in m.text:  # "City - District": the city
                         first = m.text.split(" - ")[0]
                         memo[key] = best(gazetteer().lookup(first), first, ctx, m.within)
@@ -368,9 +348,10 @@ def analyze(record: Record) -> list[Place]:
             m.role = role(record.doc, text, m)
         except Exception:  # noqa: BLE001 - a parse oddity only costs the role
             m.role = "location" if m.kind != "demonym" else "demonym"
+    place_cues.apply(text, ms)
     ctx = _context(ms, record.article.source)
     _resolve(ms, ctx, text)
-    if agree(ms, ctx):
+    if agree(ms, ctx) | place_near.anchors(ms, ctx):
         _resolve(ms, ctx, text)
     return [_place(m, text) for m in ms]
 

@@ -1,0 +1,53 @@
+"""Town, Area pairs: "Paris, Texas", "Rockford, Ill.", "Mosul, Iraq" (helpers of places.py).
+
+The second name narrows the first (`Mention.within`) and is itself the area, not a namesake
+town ("Buffalo, New York" names the state). A pair inside a list of names is no pair
+("offices in Miami, West Palm Beach, New York and Detroit"), nor is a known town with no
+namesake in the area ("Copenhagen, Hamburg").
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import place_cues, place_local
+from .gazetteer import gazetteer
+from .place_mentions import Mention
+from .place_resolve import prior, qualifier
+
+_QUAL = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s?[A-Z][A-Za-z]*\.?){0,2})")
+
+
+def add_qualifiers(text: str, out: list[Mention]) -> None:
+    """"Paris, Texas" / "Rockford, Ill." / "Mosul, Iraq": the second name narrows the first."""
+    starts = {m.start: m for m in out}
+    for m in list(out):
+        if m.kind != "toponym":
+            continue
+        q = _QUAL.match(text, m.end)
+        if not q:
+            continue
+        name = q.group(1)
+        within = qualifier(name)
+        if within is None:
+            continue
+        own = gazetteer().lookup(m.text)
+        if not place_local.is_county(m.text) and (
+                not own or max(own, key=lambda c: prior(c, m.text)).feature != "city"):
+            continue  # "China, Japan and Korea" is a list, not a city and its country
+        if place_cues.listed(text, m.start, q.end()) and not place_cues.named_in(own, m.text, *within):
+            continue  # "offices in Miami, West Palm Beach, New York and Detroit": a list
+        # a known town with no namesake in the area is an item of a list ("Copenhagen, Hamburg")
+        pair = place_local.is_county(m.text) or any(
+            c.country_code == within[0] and within[1] in (None, c.admin1) for c in own)
+        if pair:
+            m.within = within
+        qs = q.start(1)
+        if qs not in starts and not any(x.start <= qs < x.end for x in out):
+            nm = Mention(qs, qs + len(name), name, "toponym")
+            out.append(nm)
+            starts[qs] = nm
+        qm = starts.get(qs)
+        if pair and qm is not None and qm.kind == "toponym" and qm.end == qs + len(name):
+            # the qualifier itself is that area ("Buffalo, New York" is the state, not the city)
+            qm.kind_of = place_cues.area_kind(gazetteer().lookup(qm.text), within[0])
