@@ -25,6 +25,9 @@ from .event_date_cues import (
     verb_of,
 )
 from .event_lexicon import cue_set
+from .event_scene import elsewhere, inside, institution, junk, outlet_spans, residence, taken_to
+
+__all__ = ["junk"]
 from .event_triggers import break_between
 from .place_local import named_city
 
@@ -50,8 +53,9 @@ def rank(p: Place) -> int:
 def location_places(record: Record) -> list[Place]:
     """Resolved places with role "location", less strays: a small place resolved abroad while
     the article's other places agree on one country is mostly a namesake the gazetteer knew
-    only abroad ("People's Park in Annapolis (Maryland)", "Deer Lake in Killingworth")."""
-    out = [p for p in record.places if p.role == "location" and (p.country_code or p.lat is not None)]
+    only abroad ("People's Park in Annapolis (Maryland)", "Deer Lake in Killingworth").
+    Places in the headline's outlet name and words that are no place names are left out."""
+    out = [p for p in named_places(record) if p.role == "location" and (p.country_code or p.lat is not None)]
     votes: Counter = Counter(p.country_code for p in out if p.country_code and p.feature not in ("venue", "country"))
     if not votes:
         return out
@@ -60,6 +64,18 @@ def location_places(record: Record) -> list[Place]:
     if top < 2 or top < 2 * (sum(votes.values()) - top) or len(names) < 2:
         return out  # one name said twice ("Santa Cruz" read as Bolivia's) is no majority
     return [p for p in out if not _stray(p, cc)]
+
+
+def named_places(record: Record) -> list[Place]:
+    """The article's places less the outlet's ("| CBS Dallas / Fort Worth") and non-names."""
+    outlet, text = outlet_spans(record), record.article.text
+    return [p for p in record.places if not inside(p, outlet) and not junk(p, text)]
+
+
+def scene(places: list[Place], text: str) -> list[Place]:
+    """Places that can be where something happened: not a person's home town ("a Benton
+    Harbor man") and not the hospital, jail or court of a later step or its town."""
+    return [p for p in places if not residence(p, text) and not elsewhere(p, text)]
 
 
 def _stray(p: Place, cc: str) -> bool:
@@ -91,10 +107,14 @@ def _ancestor_dist(tok: Any, targets: set[int], limit: int = 6, deps: set[str] |
 
 
 def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any,
-                 exclude: list[tuple[int, int]]) -> tuple[Place, int] | None:
-    """(place, strength): 3 = attached to the trigger in the parse, 2 = same sentence."""
+                 exclude: list[tuple[int, int]], casualties: bool = False) -> tuple[Place, int] | None:
+    """(place, strength): 3 = attached to the trigger in the parse, 2 = same sentence, 1 = a
+    person's home town in the sentence ("a Benton Harbor man was shot"), which is the place
+    only when nothing else is. `casualties`: an event with victims (an attack, a disaster), whose
+    reports name the hospitals and jails of later steps; a protest at a court happened there."""
     best: tuple[int, int, int, Place] | None = None
     finer: tuple[int, int, int, Place] | None = None
+    text = doc_text(doc)
     for p in places:
         if not (sent.start_char <= p.start < sent.end_char):
             continue
@@ -103,6 +123,10 @@ def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any
         tok = token_at(doc, p.start)
         dist = _ancestor_dist(tok, trigger_ids, 6, _PLACE_PATH) if tok is not None else None
         strength = 3 if dist is not None else 2
+        if casualties and elsewhere(p, text) and not (institution(p) and strength == 3 and not taken_to(p, text)):
+            continue  # "taken to X Hospital in Y": only "a shooting at X Hospital" happened there
+        if residence(p, text):
+            strength = 1
         key = (strength, rank(p), -(dist or 0))
         if best is None or key > best[:3]:
             best = (*key, p)
@@ -132,10 +156,11 @@ def dateline(record: Record, places: list[Place]) -> Place | None:
     return None
 
 
-def _enclosing_city(loc: Place, places: list[Place], km: float = 20.0) -> Place | None:
+def _enclosing_city(loc: Place, places: list[Place], km: float = 20.0, text: str = "") -> Place | None:
     """A neighbourhood resolved as a town ("Englewood", "Kensington") lies in the big city the
-    article also names within a few km: that city is the event's town."""
-    if loc.lat is None or loc.lon is None:
+    article also names within a few km: that city is the event's town. Not a town with a
+    police force of its own ("Inglewood police"): that is a city next to the big one."""
+    if loc.lat is None or loc.lon is None or text and has_police(loc.name, text):
         return None
     best = None
     for p in places:
@@ -150,7 +175,7 @@ def _enclosing_city(loc: Place, places: list[Place], km: float = 20.0) -> Place 
 
 
 def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallback: Place | None,
-            named: list[Place] | None = None, dated: bool = False) -> Place | None:
+            named: list[Place] | None = None, dated: bool = False, text: str = "") -> Place | None:
     """The city an event place lies in: itself (or the big city around it), a city in the same
     sentence, the dateline/dominant city. `named`: every resolved place of the article whatever
     its role; the big city around a quarter is often named only inside another name ("Chicago
@@ -158,9 +183,9 @@ def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallb
     `dated`: the fallback is the dateline town, named on purpose (a suburb stays itself)."""
     pool = places + [p for p in named or () if p.role != "demonym" and p not in places]
     if loc.feature == "city":
-        return _enclosing_city(loc, pool) or loc
+        return _enclosing_city(loc, pool, text=text) or loc
     if loc.feature == "neighbourhood":
-        around = _enclosing_city(loc, pool)
+        around = _enclosing_city(loc, pool, text=text)
         if around is not None:
             return around
         own = named_city(loc.name or "", loc.lat, loc.lon)
@@ -172,9 +197,9 @@ def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallb
                 and (not loc.country_code or p.country_code == loc.country_code)]
         if same:
             near = min(same, key=lambda p: abs(p.start - loc.start))
-            return _enclosing_city(near, pool) or near
+            return _enclosing_city(near, pool, text=text) or near
     if fallback is not None and fallback.feature == "city" and (not loc.country_code or fallback.country_code == loc.country_code):
-        return fallback if dated else _enclosing_city(fallback, pool) or fallback
+        return fallback if dated else _enclosing_city(fallback, pool, text=text) or fallback
     if loc.feature == "venue":  # "Salina Regional Health Center" placed at Salina
         own = named_city(loc.name or "", loc.lat, loc.lon)
         if own is not None:
@@ -186,12 +211,18 @@ def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallb
 _POLICE_AFTER = re.compile(r"(?:'s)?\s+(?:police|Police|PD|sheriff|Sheriff|Metropolitan Police)\b")
 
 
+def has_police(name: str, text: str) -> bool:
+    """Does the text name this town's own police ("Inglewood police", "the Downey Police
+    Department")? Only a town proper has a force of its own."""
+    return bool(name) and re.search(re.escape(name) + _POLICE_AFTER.pattern, text) is not None
+
+
 def home_city(record: Record) -> Place | None:
     """The town of a local story that names no place as a location: a city whose police are
     on the case ("Houston Police Department"), else a big city named at least twice, even
     inside other names (the outlet's, the county's). Only the last resort of an event's place."""
     text = record.article.text
-    cities = [p for p in record.places if p.feature == "city" and p.lat is not None and p.role != "demonym"]
+    cities = [p for p in named_places(record) if p.feature == "city" and p.lat is not None and p.role != "demonym"]
     for p in cities:
         if _POLICE_AFTER.match(text, p.end):
             return p

@@ -155,7 +155,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         m.actors = actors_of(c, names)
         exclude = [(a.span.start, a.span.end) for a in m.actors if a.span]
         sent = c.span
-        hit = link.linked_place(doc, places, ids, sent, exclude)
+        hit = link.linked_place(doc, places, ids, sent, exclude, m.family in ("violence", "disaster"))
         if hit and (hit[1] >= 3 or m.family in _LOCATED and m.mode != "hypothetical"):
             m.loc = (link.place_dict(hit[0]), hit[1])
         d = link.linked_date(doc, record.times, ids, sent, claimed, link.paragraph(text, c.start),
@@ -206,11 +206,16 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
             put_figure(incident.head.figures, f)
         borrow_casualties(incident, clusters)
         borrow_for_shooting(incident, clusters)
-    fallback = link.dateline(record, places) or link.dominant(places) or link.home_city(record)
-    out = [_emit(cl, clusters, fallback, text) for cl in clusters]
+    # the story's town: its dateline, else its most named scene, else the town whose police
+    # are on the case; a person's home town or a hospital's only when it names no other
     dl = link.dateline(record, places)
+    sure = dl or link.dominant(link.scene(places, text)) or link.home_city(record)
+    fallback = sure or link.dominant(places)
+    out = [_emit(cl, clusters, fallback, text, sure) for cl in clusters]
     _prefer_dateline(out, dl, places, text)
-    _add_cities(out, places, units(doc), fallback, record.places, dl is not None and dl is fallback)
+    # (the outlet's town still says which big city a quarter or a street belongs to)
+    named = [p for p in record.places if not link.junk(p, text)]
+    _add_cities(out, places, units(doc), fallback, named, dl is not None and dl is fallback, text)
     return out
 
 
@@ -269,12 +274,14 @@ def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> 
 
 
 def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[int, int]], fallback: Any,
-                named: list[Any] | None = None, dated: bool = False) -> None:
+                named: list[Any] | None = None, dated: bool = False, text: str = "") -> None:
     """location["city"]: the town of a venue/street location (ACLED's location level), with its span."""
     by_start = {p.start: p for p in places}
     starts = [u[0] for u in spans]
     city_fallback = fallback if fallback is not None and fallback.feature == "city" else \
         link.dominant([p for p in places if p.feature == "city"])
+    # last, for a street in a story that names its town only inside other names ("| CBS Chicago")
+    named_city = link.dominant([p for p in named or () if p.feature == "city" and p.role != "demonym"])
     for ev in events:
         loc = ev.location
         if not loc or not loc.get("span"):
@@ -283,7 +290,9 @@ def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple
         if place is None:
             continue
         u = spans[_sentence_of(place.start, starts)] if spans else None
-        city = link.city_of(place, places, u, city_fallback, named, dated)
+        city = link.city_of(place, places, u, city_fallback, named, dated, text)
+        if city is None and named_city is not None and named_city.country_code == place.country_code:
+            city = named_city
         if city is not None:
             loc["city"] = {"name": city.name, "span": {"text": city.text, "start": city.start, "end": city.end}}
 
@@ -339,7 +348,7 @@ def _nearest_violence(clusters: list[Cluster], i: int, h: Mention) -> int | None
     return max(real, key=lambda j: len(clusters[j].members)) if real else None
 
 
-def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str) -> EventMention:
+def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str, sure: Any = None) -> EventMention:
     h = cl.head
     type_, subtype = cl.type, cl.subtype
     actors, seen = [], set()
@@ -350,6 +359,8 @@ def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str) -> Eve
                 seen.add(key)
                 actors.append(a)
     loc = cl.best("loc")
+    if loc is not None and loc[1] <= 1 and sure is not None and h.family in _LOCATED:
+        loc = None  # only a person's home town: the story's own town is the better guess
     location = loc[0] if loc else None
     if location is None and h.family in _LOCATED and h.mode not in ("hypothetical", "background"):
         if cl.about is not None and h.type == "arrest":
