@@ -65,6 +65,8 @@ def junk(p: Place, text: str) -> bool:
     letters in brackets after a dateline ("ST. LOUIS (KTVI) -")."""
     if p.text.islower() and (p.feature == "venue" or p.text.lower() != (p.name or "").lower()):
         return True
+    if "|" in p.text or "«" in p.text:
+        return True  # a name run across the headline's separator ("Lysander | News")
     return bool(_STATION.match(p.text)) and text[max(0, p.start - 1):p.start] == "("
 
 
@@ -133,3 +135,12 @@ _TAKEN_TO = re.compile(r"\b(?:taken|transported|rushed|driven|airlifted|flown|br
 
 def taken_to(p: Place, text: str) -> bool:
     return bool(_TAKEN_TO.search(text[max(0, p.start - 80):p.start]))
+
+
+def named_places(record: Record) -> list[Place]:
+    """The article's places less the outlet's ("| CBS Dallas / Fort Worth") and non-names."""
+    outlet, text = outlet_spans(record), record.article.text
+    spans = [(p.start, p.end) for p in record.places]
+    return [p for p in record.places if not inside(p, outlet) and not junk(p, text)
+            # and not a name inside another one ("LAKE CITY" of "SALT LAKE CITY")
+            and not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in spans)]

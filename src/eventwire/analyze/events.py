@@ -144,6 +144,9 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     text = record.article.text
     names = Names(record)
     places = link.location_places(record)
+    dl = link.dateline(record, places)
+    # a dateline that opens a paragraph ("INDIANAPOLIS, Ind. — ..."), not a note's "Town (Area)"
+    opening = dl.start if dl is not None and not text[text.rfind("\n", 0, dl.start) + 1:dl.start].strip() else -1
     trigger_sets = [_trigger_ids(c) for c in cands]
     claimed = link.claimed_times(doc, record.times, trigger_sets) if record.times else set()
     mentions: list[Mention] = []
@@ -155,7 +158,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         m.actors = actors_of(c, names)
         exclude = [(a.span.start, a.span.end) for a in m.actors if a.span]
         sent = c.span
-        hit = link.linked_place(doc, places, ids, sent, exclude, m.family in ("violence", "disaster"))
+        hit = link.linked_place(doc, places, ids, sent, exclude, m.family in ("violence", "disaster"), opening)
         if hit and (hit[1] >= 3 or m.family in _LOCATED and m.mode != "hypothetical"):
             m.loc = (link.place_dict(hit[0]), hit[1])
         d = link.linked_date(doc, record.times, ids, sent, claimed, link.paragraph(text, c.start),
@@ -208,7 +211,6 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         borrow_for_shooting(incident, clusters)
     # the story's town: its dateline, else its most named scene, else the town whose police
     # are on the case; a person's home town or a hospital's only when it names no other
-    dl = link.dateline(record, places)
     sure = dl or link.dominant(link.scene(places, text)) or link.home_city(record)
     fallback = sure or link.dominant(places)
     out = [_emit(cl, clusters, fallback, text, sure) for cl in clusters]
@@ -219,6 +221,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     return out
 
 
+_OWN_TOWN_KM = 25.0  # a quarter or a street named like a town lies within the dateline city
 _TOWN_OF = re.compile(r"(?i)\b(?:city|town|village|township|borough) of\s+$")
 
 
@@ -239,6 +242,11 @@ def _prefer_dateline(events: list[EventMention], dl: Any, places: list[Any], tex
             continue  # "Miami Gardens" under a MIAMI dateline is the finer, named town
         if any(p.name == loc["name"] and _TOWN_OF.search(text[max(0, p.start - 12):p.start]) for p in places):
             continue  # "the city of Hamilton" names a town on purpose
+        km = _km(loc, link.place_dict(dl))
+        if km is not None and km > _OWN_TOWN_KM and not (link.has_police(dl.name, text)
+                                                         and not link.has_police(loc["name"], text)):
+            continue  # too far to be a quarter of it (unless the dateline city's police are on
+            # the case and the town has none of its own): a town of the station's region
         ev.location = link.place_dict(dl)
 
 

@@ -31,6 +31,7 @@ class Mention:
     cand: Candidate | None = None
     chain: tuple[tuple[str, ...], bool] | None = None  # qualifier names, bracketed?
     approx: bool = False  # coordinates are those of the containing area
+    guess: bool = False  # a town found by its local-news context only (place_local_names)
 
 
 def take(text: str, s: int, t: int, out: list[Mention]) -> Mention | None:

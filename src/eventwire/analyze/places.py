@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..model import Entity, Place, Record
-from . import place_chain, place_local, place_names
+from . import place_chain, place_local, place_local_names, place_names
 from .aliases import demonyms
 from .gazetteer import FEATURE_PRECISION, Candidate, gazetteer, norm
 from .place_mentions import (
@@ -134,6 +134,8 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     add_chains(text, ents, out)
     merge_split(text, out)
     join_hyphenated(text, out)
+    for s, t in place_local_names.find(text, out, ents):
+        out.append(Mention(s, t, text[s:t], "toponym", guess=True))
     for m in out:
         if m.kind == "toponym" and not m.dateline and place_local.street_corner(text, m.start, m.end):
             m.kind = "venue"  # a street corner: located at the town around it
@@ -229,6 +231,8 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
     source_prior(source, ctx)
     big: list[Candidate] = []
     for m in ms:
+        if m.guess:
+            continue  # a guessed town follows the article's context, it does not make it
         if m.chain:
             w = place_chain.within(list(m.chain[0]), ctx.countries, m.chain[1], m.text)
             if w:
@@ -372,7 +376,19 @@ def analyze(record: Record) -> list[Place]:
     _resolve(ms, ctx, text)
     if agree(ms, ctx):
         _resolve(ms, ctx, text)
-    return [_place(m, text) for m in ms]
+    return [_place(m, text) for m in _kept_guesses(ms)]
+
+
+def _kept_guesses(ms: list[Mention]) -> list[Mention]:
+    """Guessed towns that agree with the article's other places (place_local_names.keep)."""
+    if not any(m.guess for m in ms):
+        return ms
+    areas = {(m.cand.country_code, m.cand.name if m.cand.feature == "admin1" else m.cand.admin1)
+             for m in ms if not m.guess and m.cand is not None}
+    return [m for m in ms if not m.guess or m.cand is not None and m.cand.feature == "city" and not m.approx
+            and norm(m.cand.name) == norm(m.text)
+            and place_local_names.keep(m.cand.admin1, m.cand.country_code, m.cand.population,
+                                       m.within is not None, areas)]
 
 
 def best_location(record: Record) -> Place | None:
