@@ -96,3 +96,24 @@ def test_a_town_with_its_own_police_is_not_a_quarter_of_the_big_city():
     assert city_of(town, [town, big], None, None, text=text) is town
     quiet = text.replace("Inglewood police", "Detectives")
     assert city_of(town, [town, big], None, None, text=quiet) is big
+
+
+def test_a_compass_side_of_a_city_is_no_town():
+    text = "He was shot on the city's West Side and on the North Side."
+    assert junk(_place(text, "West Side", gname="West Newton"), text)
+    assert junk(_place(text, "North Side", gname="Oildale"), text)
+
+
+def test_a_street_is_in_the_town_another_mention_of_the_event_names():
+    loc = primary_location("CHICAGO (AP) - A man was shot to death Sunday afternoon in south suburban Dolton. "
+                           "He was shot multiple times in the 14400 block of Ellis Avenue, the medical "
+                           "examiner said.")
+    assert loc.get("name") == "Dolton" or (loc.get("city") or {}).get("name") == "Dolton"
+
+
+def test_a_quarter_of_the_city_follows_wherever_the_article_names_it():
+    rec = next(iter(analyze_items([Article(id="t", language="en", text=(
+        "Man critical after Kensington shooting\n\nPhiladelphia police are investigating a shooting "
+        "that left a man in critical condition in the city's Kensington section."))], clean=False)))
+    ks = [p for p in rec.places if p.text == "Kensington"]
+    assert ks and all(p.admin1 == "Pennsylvania" for p in ks)

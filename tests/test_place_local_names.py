@@ -60,3 +60,15 @@ def test_the_event_is_placed_at_a_town_only_its_police_name():
         "accused of shooting at a Conroe police officer early Sunday in Texas."))], clean=False)))
     ev = next(e for e in rec.events if e.primary)
     assert ev.location and ev.location["name"] == "Conroe"
+
+
+def test_a_lower_case_direction_before_a_town_and_a_town_south_of_another():
+    assert names("He was shot at a south Augusta shopping center.") == ["Augusta"]
+    assert names("The shooting happened south of Heavener on Jan. 9.") == ["Heavener"]
+    assert names("He was shot in South Carolina.") == []
+
+
+def test_a_town_named_twice_by_context_is_kept_in_the_article_country():
+    areas = {("US", "Alabama")}
+    assert keep("Ohio", "US", 8_000, False, areas, twice=True)
+    assert not keep("Ohio", "US", 8_000, False, areas)

@@ -18,8 +18,8 @@ _OUTLET = re.compile(
     r"\b(?:News\w*|TV|Radio|Times|Post|Herald|Gazette|Tribune|Chronicle|Journal|Daily|Weather|Sports|"
     r"Traffic|Channel|Media|Press|Observer|Register|Sentinel|Dispatch|Courier|Inquirer|Bee|Blade|"
     r"Voice|Star|Review|Record|Leader|Online|Stories|Magazine|Network|Broadcasting|Patch|Home)\b"
-    r"|\.(?:com|net|org)\b|\b[KW][A-Z]{2,3}(?:-TV|-FM|-AM)?\b|\b(?:CBS|NBC|ABC|FOX|Fox|CNN|NPR|PBS)\b")
-_STRONG = re.compile(r"\.(?:com|net|org)\b|\b[KW][A-Z]{2,3}(?:-TV|-FM|-AM)?\b|\b(?:CBS|NBC|ABC|FOX|Fox|CNN|NPR|PBS)\b")
+    r"|\.(?:com|net|org)\b|\b[KW][A-Z]{2,3}(?:-TV|-FM|-AM)?\b|\b(?:CBS|NBC|ABC|FOX|Fox|CNN|NPR|PBS)\d*\b")
+_STRONG = re.compile(r"\.(?:com|net|org)\b|\b[KW][A-Z]{2,3}(?:-TV|-FM|-AM)?\b|\b(?:CBS|NBC|ABC|FOX|Fox|CNN|NPR|PBS)\d*\b")
 # Separators between a headline and the outlet's name ("Man shot | WXYZ", "... « CBS Chicago").
 _SEP = re.compile(r"\s+(?:\||-|–|—|«|»|::)\s+|\s*\|\s*")
 
@@ -57,6 +57,7 @@ def inside(p: Place, spans: list[tuple[int, int]]) -> bool:
 
 
 _STATION = re.compile(r"^[KW][A-Z]{2,3}$")
+_SIDE = re.compile(r"(?i)^(?:the\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|far \w+)\s+side$")
 
 
 def junk(p: Place, text: str) -> bool:
@@ -67,6 +68,8 @@ def junk(p: Place, text: str) -> bool:
         return True
     if "|" in p.text or "«" in p.text:
         return True  # a name run across the headline's separator ("Lysander | News")
+    if _SIDE.match(p.text):
+        return True  # "the city's West Side" is a part of a city, not the town the gazetteer has
     return bool(_STATION.match(p.text)) and text[max(0, p.start - 1):p.start] == "("
 
 
@@ -79,7 +82,7 @@ _INSTITUTION = re.compile(rf"\b(?:{_INST})\b")
 # "LSU Medical Center in Shreveport", "Children's Hospital of Philadelphia": the institution's town
 _AFTER_INST = re.compile(rf"\b(?:{_INST})['’]?s?(?:\s+[A-Z][\w'’.]*)*\s*(?:,|\bin|\bof|\bat)\s+$")
 # "a Poplar Bluff hospital", "the Tyler County jail"
-_BEFORE_INST = re.compile(r"(?:['’]s)?\s+(?:area\s+)?(?:hospital|medical center|trauma center|jail|"
+_BEFORE_INST = re.compile(r"(?:['’]s)?\s+(?:area\s+|children['’]?s\s+)?(?:hospital|medical center|trauma center|jail|"
                           r"courthouse|court|morgue)\b", re.I)
 # "taken to Dallas", "airlifted to a Pittsburgh hospital", "sent to Dallas for an autopsy"
 _MOVED_TO = re.compile(r"\b(?:taken|transported|rushed|driven|airlifted|flown|sent|brought|transferred|"
@@ -107,7 +110,7 @@ _RESIDENT_AFTER = re.compile(
     r"residents?|natives?|couple|family|youth|students?|mother|father|mom|dad|toddler|child|infant|"
     r"baby|brothers?|sisters?|husband|wife|son|daughter|grandmother|grandfather|person|people)\b", re.I)
 _RESIDENT_BEFORE = re.compile(
-    r"(?:(?:\b\d{1,3}|\b([A-Z][a-z]+)\.?|\balso|\bboth|\ball)\s*,?\s+(?:also\s+|both\s+)?of"
+    r"(?:(?:\b\d{1,3}|\b([A-Z][A-Za-z]*)\.?|\balso|\bboth|\ball)\s*,?\s+(?:also\s+|both\s+)?of"
     r"|\b(?:\d{1,3}|man|woman|boy|girl|teen|teenager|worker|resident|student|family|[A-Z][a-z]+)\s*,?\s+from"
     r"|\b(?:lives?|lived|living|resides?|resided|grew up|moved|raised|born)\s+(?:in|to|near))"
     r"\s+(?:the\s+)?$")

@@ -212,12 +212,13 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     # the story's town: its dateline, else its most named scene, else the town whose police
     # are on the case; a person's home town or a hospital's only when it names no other
     sure = dl or link.dominant(link.scene(places, text)) or link.home_city(record)
-    fallback = sure or link.dominant(places)
+    fallback = sure or link.dominant([p for p in places if not link.elsewhere(p, text)]) or link.dominant(places)
     out = [_emit(cl, clusters, fallback, text, sure) for cl in clusters]
     _prefer_dateline(out, dl, places, text)
     # (the outlet's town still says which big city a quarter or a street belongs to)
     named = [p for p in record.places if not link.junk(p, text)]
-    _add_cities(out, places, units(doc), fallback, named, dl is not None and dl is fallback, text)
+    _add_cities(out, places, units(doc), fallback, named, dl is not None and dl is fallback, text,
+                [_member_town(cl) for cl in clusters])
     return out
 
 
@@ -282,7 +283,8 @@ def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> 
 
 
 def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[int, int]], fallback: Any,
-                named: list[Any] | None = None, dated: bool = False, text: str = "") -> None:
+                named: list[Any] | None = None, dated: bool = False, text: str = "",
+                towns: list[int | None] | None = None) -> None:
     """location["city"]: the town of a venue/street location (ACLED's location level), with its span."""
     by_start = {p.start: p for p in places}
     starts = [u[0] for u in spans]
@@ -290,7 +292,7 @@ def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple
         link.dominant([p for p in places if p.feature == "city"])
     # last, for a street in a story that names its town only inside other names ("| CBS Chicago")
     named_city = link.dominant([p for p in named or () if p.feature == "city" and p.role != "demonym"])
-    for ev in events:
+    for i, ev in enumerate(events):
         loc = ev.location
         if not loc or not loc.get("span"):
             continue
@@ -298,7 +300,13 @@ def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple
         if place is None:
             continue
         u = spans[_sentence_of(place.start, starts)] if spans else None
-        city = link.city_of(place, places, u, city_fallback, named, dated, text)
+        town = by_start.get(towns[i]) if towns and towns[i] is not None else None
+        fb, fb_dated = city_fallback, dated
+        if town is not None and place.feature in ("venue", "neighbourhood") and town is not place:
+            # a street is in the town another mention of the event names ("shot in Dolton ...
+            # in the 14400 block of Ellis Avenue"), unless its own sentence names one
+            fb, fb_dated = town, dated and fallback is not None and town.name == fallback.name
+        city = link.city_of(place, places, u, fb, named, fb_dated, text)
         if city is None and named_city is not None and named_city.country_code == place.country_code:
             city = named_city
         if city is not None:
@@ -354,6 +362,13 @@ def _nearest_violence(clusters: list[Cluster], i: int, h: Mention) -> int | None
     if same:
         return same[0]
     return max(real, key=lambda j: len(clusters[j].members)) if real else None
+
+
+def _member_town(cl: Cluster) -> int | None:
+    """Where the town another mention of the event is attached to starts ("shot to death in
+    Dolton ... shot in the 14400 block of Ellis Avenue": the avenue is in Dolton)."""
+    towns = [m.loc[0] for m in cl.members if m.loc and m.loc[1] >= 3 and m.loc[0].get("feature") == "city"]
+    return towns[0]["span"]["start"] if towns else None
 
 
 def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str, sure: Any = None) -> EventMention:

@@ -34,10 +34,11 @@ def is_county(name: str) -> bool:
 
 def county(m: Mention, ctx: Context) -> Candidate | None:
     """A county in the state of its qualifier ("X County, Ky."), else of the city it is named
-    after ("Los Angeles County"), else the article's main US state. A township is a town."""
+    after ("Los Angeles County"), else the article's main US state. A township or a borough
+    ("Hummelstown Borough") is a town."""
     cc, a1 = m.within if m.within else (None, None)
     cm = COUNTY.match(m.text)
-    feature = "city" if cm and cm.group(2).lower() == "township" else "county"
+    feature = "city" if cm and cm.group(2).lower() in ("township", "borough") else "county"
     if a1 is None and cm:
         towns = [c for c in gazetteer().lookup(cm.group(1)) if c.country_code == "US" and c.admin1]
         if towns:
@@ -72,7 +73,7 @@ def compass_part(name: str, resolve: Callable[[str], Candidate | None]) -> Candi
 _ORD = r"\d+(?:st|nd|rd|th)"
 _STREET = r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Mile|Way|Parkway|Place|Pl\.?)"
 _CORNER_BEFORE = re.compile(rf"(?:\b{_ORD}|\b{_STREET})\s+(?:and|&)\s+$")
-_CORNER_AFTER = re.compile(rf"^\s+(?:and|&)\s+(?:{_ORD}\b|[A-Z]\w*\s{_STREET}\b)")
+_CORNER_AFTER = re.compile(rf"^\s+(?:and|&)\s+(?:{_ORD}\b|[A-Z]\w*\s{_STREET}\b|[A-Z]\w*\s(?:streets|avenues|roads)\b)")
 _BLOCK_OF = re.compile(r"\bblock\s+of\s+$", re.I)  # "the 1300 block of North Erie"
 _AT_CORNER = re.compile(r"\b(?:at|near)\s+(?:the\s+)?(?:(?:corner|intersection)\s+of\s+)?"
                         r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:and|&)\s+$")

@@ -49,7 +49,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # "Conroe police", "Allentown man", "Chapel Hill drive-by shooting", "Campbellsburg, Indiana"
     tail = re.compile(rf"\b({_NAME})(?=(?:['’]s)?\s+(?i:{after})\b|,\s+[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?\b|,\s+[A-Z]{{2}}\b)")
     # "in Pacoima", "in south suburban Dolton", "near Heavener" (any case: headlines say "In")
-    head = re.compile(rf"\b(?i:{before})\s+(?:(?i:far)\s+)?(?:(?i:{area})\s+){{0,2}}({_NAME})")
+    compass = "|".join(re.escape(w) for w in lx["compass"])
+    head = re.compile(rf"\b(?:(?i:{before})\s+(?:(?i:far)\s+)?(?:(?:{area})\s+){{0,2}}|(?:{compass})\s+)({_NAME})")
     return tail, head
 
 
@@ -99,9 +100,11 @@ def find(text: str, taken: list[Mention], ents: list[Entity]) -> list[tuple[int,
 
 
 def keep(cand_admin1: str | None, cand_cc: str | None, population: int, within: bool,
-         areas: set[tuple[str | None, str | None]]) -> bool:
+         areas: set[tuple[str | None, str | None]], twice: bool = False) -> bool:
     """Is a guessed town consistent with the article? In a state another place of the
-    article is in, or qualified by its own ("Campbellsburg, Indiana"), or a big city of a
-    country the article's places are in (or of any, when it names no other place)."""
-    return within or (cand_cc, cand_admin1) in areas or population >= BIG and (
+    article is in, or qualified by its own ("Campbellsburg, Indiana"), or a big city (or a
+    town the article names so twice: "Trotwood homicide victim identified ... The Trotwood
+    homicide victim is") of a country the article's places are in (of any, when it names no
+    other place)."""
+    return within or (cand_cc, cand_admin1) in areas or (population >= BIG or twice) and (
         not areas or cand_cc in {cc for cc, _ in areas})

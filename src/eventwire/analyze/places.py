@@ -11,6 +11,7 @@ returned in text order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from ..model import Entity, Place, Record
@@ -385,10 +386,11 @@ def _kept_guesses(ms: list[Mention]) -> list[Mention]:
         return ms
     areas = {(m.cand.country_code, m.cand.name if m.cand.feature == "admin1" else m.cand.admin1)
              for m in ms if not m.guess and m.cand is not None}
+    guessed = Counter(m.text for m in ms if m.guess)
     return [m for m in ms if not m.guess or m.cand is not None and m.cand.feature == "city" and not m.approx
             and norm(m.cand.name) == norm(m.text)
             and place_local_names.keep(m.cand.admin1, m.cand.country_code, m.cand.population,
-                                       m.within is not None, areas)]
+                                       m.within is not None, areas, guessed[m.text] >= 2)]
 
 
 def best_location(record: Record) -> Place | None:
