@@ -9,13 +9,13 @@ else the nearest preceding one in the same paragraph; never the publication date
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from typing import Any
 
 from ..model import Place, Record, Time
 from ..nlp import dep_labels, doc_text, heads
+from .event_city import city_of, has_police, home_city
 from .event_date_cues import (
     CLOCK,
     date_words,
@@ -28,8 +28,10 @@ from .event_date_cues import (
     verb_of,
 )
 from .event_lexicon import cue_set
+from .event_scene import elsewhere, institution, junk, named_places, residence, taken_to
+
+__all__ = ["city_of", "elsewhere", "has_police", "home_city", "junk", "named_places"]
 from .event_triggers import break_between
-from .place_local import named_city
 
 FEATURE_RANK = {"venue": 5, "point": 5, "address": 5, "neighbourhood": 4, "city": 4, "admin2": 3,
                 "county": 3, "admin1": 2, "country": 1, "region": 0}
@@ -53,8 +55,9 @@ def rank(p: Place) -> int:
 def location_places(record: Record) -> list[Place]:
     """Resolved places with role "location", less strays: a small place resolved abroad while
     the article's other places agree on one country is mostly a namesake the gazetteer knew
-    only abroad ("People's Park in Annapolis (Maryland)", "Deer Lake in Killingworth")."""
-    out = [p for p in record.places if p.role == "location" and (p.country_code or p.lat is not None)]
+    only abroad ("People's Park in Annapolis (Maryland)", "Deer Lake in Killingworth").
+    Places in the headline's outlet name and words that are no place names are left out."""
+    out = [p for p in named_places(record) if p.role == "location" and (p.country_code or p.lat is not None)]
     votes: Counter = Counter(p.country_code for p in out if p.country_code and p.feature not in ("venue", "country"))
     if not votes:
         return out
@@ -63,6 +66,12 @@ def location_places(record: Record) -> list[Place]:
     if top < 2 or top < 2 * (sum(votes.values()) - top) or len(names) < 2:
         return out  # one name said twice ("Santa Cruz" read as Bolivia's) is no majority
     return [p for p in out if not _stray(p, cc)]
+
+
+def scene(places: list[Place], text: str) -> list[Place]:
+    """Places that can be where something happened: not a person's home town ("a Benton
+    Harbor man") and not the hospital, jail or court of a later step or its town."""
+    return [p for p in places if not residence(p, text) and not elsewhere(p, text)]
 
 
 def _stray(p: Place, cc: str) -> bool:
@@ -93,10 +102,15 @@ def _ancestor_dist(tok: Any, targets: set[int], limit: int = 6, deps: set[str] |
 
 
 def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any,
-                 exclude: list[tuple[int, int]]) -> tuple[Place, int] | None:
-    """(place, strength): 3 = attached to the trigger in the parse, 2 = same sentence."""
+                 exclude: list[tuple[int, int]], casualties: bool = False,
+                 dateline_at: int = -1) -> tuple[Place, int] | None:
+    """(place, strength): 3 = attached to the trigger in the parse, 2 = same sentence, 1 = a
+    person's home town in the sentence ("a Benton Harbor man was shot"), which is the place
+    only when nothing else is. `casualties`: an event with victims (an attack, a disaster), whose
+    reports name the hospitals and jails of later steps; a protest at a court happened there."""
     best: tuple[int, int, int, Place] | None = None
     finer: tuple[int, int, int, Place] | None = None
+    text = doc_text(doc)
     for p in places:
         if not (sent.start_char <= p.start < sent.end_char):
             continue
@@ -105,7 +119,13 @@ def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any
         tok = token_at(doc, p.start)
         dist = _ancestor_dist(tok, trigger_ids, 6, _PLACE_PATH) if tok is not None else None
         strength = 3 if dist is not None else 2
-        key = (strength, rank(p), -(dist or 0))
+        if casualties and elsewhere(p, text) and not (institution(p) and strength == 3 and not taken_to(p, text)):
+            continue  # "taken to X Hospital in Y": only "a shooting at X Hospital" happened there
+        if residence(p, text):
+            strength = 1
+        # the dateline opens the first sentence but is not its evidence ("INDIANAPOLIS, Ind. —
+        # Police in Kokomo are investigating a shooting"): another town of the sentence wins
+        key = (strength, rank(p) - (strength == 2 and p.start == dateline_at), -(dist or 0))
         if best is None or key > best[:3]:
             best = (*key, p)
         if rank(p) >= 2 and (finer is None or key > finer[:3]):
@@ -131,78 +151,6 @@ def dateline(record: Record, places: list[Place]) -> Place | None:
         tail = text[p.end:p.end + 60]
         if (p.text.isupper() and len(p.text) >= 3) or _DATELINE_TAIL.match(tail):
             return p
-    return None
-
-
-def _enclosing_city(loc: Place, places: list[Place], km: float = 20.0) -> Place | None:
-    """A neighbourhood resolved as a town ("Englewood", "Kensington") lies in the big city the
-    article also names within a few km: that city is the event's town."""
-    if loc.lat is None or loc.lon is None:
-        return None
-    best = None
-    for p in places:
-        if p.feature != "city" or p.name == loc.name or p.lat is None or p.lon is None:
-            continue
-        if (p.population or 0) < 3 * max(loc.population or 0, 1) or (p.population or 0) < 100_000:
-            continue
-        dlat, dlon = p.lat - loc.lat, (p.lon - loc.lon) * math.cos(math.radians(loc.lat))
-        if 111 * math.hypot(dlat, dlon) <= km and (best is None or (p.population or 0) > (best.population or 0)):
-            best = p
-    return best
-
-
-def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallback: Place | None,
-            named: list[Place] | None = None, dated: bool = False) -> Place | None:
-    """The city an event place lies in: itself (or the big city around it), a city in the same
-    sentence, the dateline/dominant city. `named`: every resolved place of the article whatever
-    its role; the big city around a quarter is often named only inside another name ("Chicago
-    police", "Children's Hospital of Philadelphia"), and that still places the quarter.
-    `dated`: the fallback is the dateline town, named on purpose (a suburb stays itself)."""
-    pool = places + [p for p in named or () if p.role != "demonym" and p not in places]
-    if loc.feature == "city":
-        return _enclosing_city(loc, pool) or loc
-    if loc.feature == "neighbourhood":
-        around = _enclosing_city(loc, pool)
-        if around is not None:
-            return around
-        own = named_city(loc.name or "", loc.lat, loc.lon)
-        if own is not None:  # "East Toledo" alone: Toledo, the city its name contains
-            return Place(loc.text, loc.start, loc.end, name=own.name, lat=own.lat, lon=own.lon,
-                         country_code=own.country_code, admin1=own.admin1, feature="city")
-    if unit is not None:
-        same = [p for p in places if unit[0] <= p.start < unit[1] and p.feature == "city"
-                and (not loc.country_code or p.country_code == loc.country_code)]
-        if same:
-            near = min(same, key=lambda p: abs(p.start - loc.start))
-            return _enclosing_city(near, pool) or near
-    if fallback is not None and fallback.feature == "city" and (not loc.country_code or fallback.country_code == loc.country_code):
-        return fallback if dated else _enclosing_city(fallback, pool) or fallback
-    if loc.feature == "venue":  # "Salina Regional Health Center" placed at Salina
-        own = named_city(loc.name or "", loc.lat, loc.lon)
-        if own is not None:
-            return Place(loc.text, loc.start, loc.end, name=own.name, lat=own.lat, lon=own.lon,
-                         country_code=own.country_code, admin1=own.admin1, feature="city")
-    return None
-
-
-_POLICE_AFTER = re.compile(r"(?:'s)?\s+(?:police|Police|PD|sheriff|Sheriff|Metropolitan Police)\b")
-
-
-def home_city(record: Record) -> Place | None:
-    """The town of a local story that names no place as a location: a city whose police are
-    on the case ("Houston Police Department"), else a big city named at least twice, even
-    inside other names (the outlet's, the county's). Only the last resort of an event's place."""
-    text = record.article.text
-    cities = [p for p in record.places if p.feature == "city" and p.lat is not None and p.role != "demonym"]
-    for p in cities:
-        if _POLICE_AFTER.match(text, p.end):
-            return p
-    counts = Counter(p.name for p in cities)
-    if counts:
-        name, n = counts.most_common(1)[0]
-        first = next(p for p in cities if p.name == name)
-        if n >= 2 and len(counts) == 1 and (first.population or 0) >= 100_000:
-            return first
     return None
 
 

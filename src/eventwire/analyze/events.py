@@ -150,6 +150,9 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     text = record.article.text
     names = Names(record)
     places = link.location_places(record)
+    dl = link.dateline(record, places)
+    # a dateline that opens a paragraph ("INDIANAPOLIS, Ind. — ..."), not a note's "Town (Area)"
+    opening = dl.start if dl is not None and not text[text.rfind("\n", 0, dl.start) + 1:dl.start].strip() else -1
     trigger_sets = [_trigger_ids(c) for c in cands]
     claimed = link.claimed_times(doc, record.times, trigger_sets) if record.times else set()
     mentions: list[Mention] = []
@@ -161,7 +164,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         m.actors = actors_of(c, names)
         exclude = [(a.span.start, a.span.end) for a in m.actors if a.span]
         sent = c.span
-        hit = link.linked_place(doc, places, ids, sent, exclude)
+        hit = link.linked_place(doc, places, ids, sent, exclude, m.family in ("violence", "disaster"), opening)
         if hit and (hit[1] >= 3 or m.family in _LOCATED and m.mode != "hypothetical"):
             m.loc = (link.place_dict(hit[0]), hit[1])
         d = link.linked_date(doc, record.times, ids, sent, claimed, link.paragraph(text, c.start),
@@ -219,14 +222,20 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
             put_figure(incident.head.figures, f)
         borrow_casualties(incident, clusters)
         borrow_for_shooting(incident, clusters)
-    fallback = link.dateline(record, places) or link.dominant(places) or link.home_city(record)
-    out = [_emit(cl, clusters, fallback, text) for cl in clusters]
-    dl = link.dateline(record, places)
+    # the story's town: its dateline, else its most named scene, else the town whose police
+    # are on the case; a person's home town or a hospital's only when it names no other
+    sure = dl or link.dominant(link.scene(places, text)) or link.home_city(record)
+    fallback = sure or link.dominant([p for p in places if not link.elsewhere(p, text)]) or link.dominant(places)
+    out = [_emit(cl, clusters, fallback, text, sure) for cl in clusters]
     _prefer_dateline(out, dl, places, text)
-    _add_cities(out, places, units(doc), fallback, record.places, dl is not None and dl is fallback)
+    # (the outlet's town still says which big city a quarter or a street belongs to)
+    named = [p for p in record.places if not link.junk(p, text)]
+    _add_cities(out, places, units(doc), fallback, named, dl is not None and dl is fallback, text,
+                [_member_town(cl) for cl in clusters])
     return out
 
 
+_OWN_TOWN_KM = 25.0  # a quarter or a street named like a town lies within the dateline city
 _TOWN_OF = re.compile(r"(?i)\b(?:city|town|village|township|borough) of\s+$")
 
 
@@ -247,6 +256,11 @@ def _prefer_dateline(events: list[EventMention], dl: Any, places: list[Any], tex
             continue  # "Miami Gardens" under a MIAMI dateline is the finer, named town
         if any(p.name == loc["name"] and _TOWN_OF.search(text[max(0, p.start - 12):p.start]) for p in places):
             continue  # "the city of Hamilton" names a town on purpose
+        km = _km(loc, link.place_dict(dl))
+        if km is not None and km > _OWN_TOWN_KM and not (link.has_police(dl.name, text)
+                                                         and not link.has_police(loc["name"], text)):
+            continue  # too far to be a quarter of it (unless the dateline city's police are on
+            # the case and the town has none of its own): a town of the station's region
         ev.location = link.place_dict(dl)
 
 
@@ -282,13 +296,16 @@ def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> 
 
 
 def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[int, int]], fallback: Any,
-                named: list[Any] | None = None, dated: bool = False) -> None:
+                named: list[Any] | None = None, dated: bool = False, text: str = "",
+                towns: list[int | None] | None = None) -> None:
     """location["city"]: the town of a venue/street location (ACLED's location level), with its span."""
     by_start = {p.start: p for p in places}
     starts = [u[0] for u in spans]
     city_fallback = fallback if fallback is not None and fallback.feature == "city" else \
         link.dominant([p for p in places if p.feature == "city"])
-    for ev in events:
+    # last, for a street in a story that names its town only inside other names ("| CBS Chicago")
+    named_city = link.dominant([p for p in named or () if p.feature == "city" and p.role != "demonym"])
+    for i, ev in enumerate(events):
         loc = ev.location
         if not loc or not loc.get("span"):
             continue
@@ -296,7 +313,15 @@ def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple
         if place is None:
             continue
         u = spans[_sentence_of(place.start, starts)] if spans else None
-        city = link.city_of(place, places, u, city_fallback, named, dated)
+        town = by_start.get(towns[i]) if towns and towns[i] is not None else None
+        fb, fb_dated = city_fallback, dated
+        if town is not None and place.feature in ("venue", "neighbourhood") and town is not place:
+            # a street is in the town another mention of the event names ("shot in Dolton ...
+            # in the 14400 block of Ellis Avenue"), unless its own sentence names one
+            fb, fb_dated = town, dated and fallback is not None and town.name == fallback.name
+        city = link.city_of(place, places, u, fb, named, fb_dated, text)
+        if city is None and named_city is not None and named_city.country_code == place.country_code:
+            city = named_city
         if city is not None:
             loc["city"] = {"name": city.name, "span": {"text": city.text, "start": city.start, "end": city.end}}
 
@@ -352,7 +377,14 @@ def _nearest_violence(clusters: list[Cluster], i: int, h: Mention) -> int | None
     return max(real, key=lambda j: len(clusters[j].members)) if real else None
 
 
-def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str) -> EventMention:
+def _member_town(cl: Cluster) -> int | None:
+    """Where the town another mention of the event is attached to starts ("shot to death in
+    Dolton ... shot in the 14400 block of Ellis Avenue": the avenue is in Dolton)."""
+    towns = [m.loc[0] for m in cl.members if m.loc and m.loc[1] >= 3 and m.loc[0].get("feature") == "city"]
+    return towns[0]["span"]["start"] if towns else None
+
+
+def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str, sure: Any = None) -> EventMention:
     h = cl.head
     type_, subtype = cl.type, cl.subtype
     actors, seen = [], set()
@@ -363,6 +395,8 @@ def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str) -> Eve
                 seen.add(key)
                 actors.append(a)
     loc = cl.best("loc")
+    if loc is not None and loc[1] <= 1 and sure is not None and h.family in _LOCATED:
+        loc = None  # only a person's home town: the story's own town is the better guess
     location = loc[0] if loc else None
     if location is None and h.family in _LOCATED and h.mode not in ("hypothetical", "background"):
         if cl.about is not None and h.type == "arrest":

@@ -35,12 +35,13 @@ def is_county(name: str) -> bool:
 def county(m: Mention, ctx: Context) -> Candidate | None:
     """A county in the state of its qualifier ("X County, Ky."), else in a state the article
     names that has a town of the county's name ("Los Angeles County"), else in the article's
-    main US state, else in the state of the biggest such town. A township is a town.
+    main US state, else in the state of the biggest such town. A township or a borough
+    ("Hummelstown Borough") is a town.
     The gazetteer has no counties: one is placed at the town of its name in that state (often
     its seat, "Orange County" at Orange), else at the state's centre."""
     cc, a1 = m.within if m.within else (None, None)
     cm = COUNTY.match(m.text)
-    feature = "city" if cm and cm.group(2).lower() == "township" else "county"
+    feature = "city" if cm and cm.group(2).lower() in ("township", "borough") else "county"
     towns = [c for c in gazetteer().lookup(cm.group(1)) if c.country_code == "US" and c.admin1
              and c.feature == "city"] if cm else []
     if a1 is None:
@@ -80,7 +81,7 @@ def compass_part(name: str, resolve: Callable[[str], Candidate | None]) -> Candi
 _ORD = r"\d+(?:st|nd|rd|th)"
 _STREET = r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Mile|Way|Parkway|Place|Pl\.?)"
 _CORNER_BEFORE = re.compile(rf"(?:\b{_ORD}|\b{_STREET})\s+(?:and|&)\s+$")
-_CORNER_AFTER = re.compile(rf"^\s+(?:and|&)\s+(?:{_ORD}\b|[A-Z]\w*\s{_STREET}\b)")
+_CORNER_AFTER = re.compile(rf"^\s+(?:and|&)\s+(?:{_ORD}\b|[A-Z]\w*\s{_STREET}\b|[A-Z]\w*\s(?:streets|avenues|roads)\b)")
 _BLOCK_OF = re.compile(r"\bblock\s+of\s+$", re.I)  # "the 1300 block of North Erie"
 _AT_CORNER = re.compile(r"\b(?:at|near)\s+(?:the\s+)?(?:(?:corner|intersection)\s+of\s+)?"
                         r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?:and|&)\s+$")

@@ -35,6 +35,7 @@ class Mention:
     chain: tuple[tuple[str, ...], bool] | None = None  # qualifier names, bracketed?
     approx: bool = False  # coordinates are those of the containing area
     kind_of: tuple[str, str | None] | None = None  # (feature, country) the words say it is
+    guess: bool = False  # a town found by its local-news context only (place_local_names)
 
 
 def take(text: str, s: int, t: int, out: list[Mention]) -> Mention | None:
@@ -135,14 +136,21 @@ def neighbourhoods(ms: list[Mention], text: str) -> None:
     counts: Counter = Counter(m.cand for m in ms if m.cand and m.kind == "toponym" and not m.approx
                               and m.cand.feature == "city" and m.role == "location")
     cities += [c for c, _ in counts.most_common()]
+    hoods: dict[str, Candidate] = {}
     for m in ms:
         if m.kind != "toponym" or (m.cand is not None and m.cand.feature not in ("city",)):
             continue
-        city = place_local.hood_city(text, m, cities)
+        # (not the namesake town the quarter itself was read as: "Kensington" in New York)
+        city = place_local.hood_city(text, m, [c for c in cities if c != m.cand])
         if city is not None and city != m.cand:
             m.cand = Candidate(m.text, None, city.lat, city.lon, city.country_code, city.admin1,
                                "neighbourhood", 0)
             m.approx = True
+            hoods[m.text] = m.cand
+    for m in ms:  # the quarter is that quarter wherever the article names it ("Kensington shooting")
+        if m.text in hoods and m.kind == "toponym" and m.cand is not None and m.cand.feature == "city" \
+                and not m.approx:
+            m.cand, m.approx = hoods[m.text], True
 
 
 def resolve_chain(m: Mention, ctx: Context) -> None:

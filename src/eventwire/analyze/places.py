@@ -11,10 +11,19 @@ returned in text order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from ..model import Entity, Place, Record
-from . import place_chain, place_cues, place_local, place_names, place_near, place_pairs
+from . import (
+    place_chain,
+    place_cues,
+    place_local,
+    place_local_names,
+    place_names,
+    place_near,
+    place_pairs,
+)
 from .aliases import demonyms
 from .gazetteer import FEATURE_PRECISION, Candidate, gazetteer, norm
 from .place_mentions import (
@@ -133,6 +142,8 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     add_chains(text, ents, out)
     merge_split(text, out)
     join_hyphenated(text, out)
+    for s, t in place_local_names.find(text, out, ents):
+        out.append(Mention(s, t, text[s:t], "toponym", guess=True))
     for m in out:
         if m.kind == "toponym" and not m.dateline and place_local.street_corner(text, m.start, m.end):
             m.kind = "venue"  # a street corner: located at the town around it
@@ -203,6 +214,8 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
     source_prior(source, ctx)
     big: list[Candidate] = []
     for m in ms:
+        if m.guess:
+            continue  # a guessed town follows the article's context, it does not make it
         if m.chain:
             w = place_chain.within(list(m.chain[0]), ctx.countries, m.chain[1], m.text)
             if w:
@@ -278,7 +291,7 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
                     if memo[key] is None and " - " in m.text:  # "City - District": the city
                         first = m.text.split(" - ")[0]
                         memo[key] = best(gazetteer().lookup(first), first, ctx, m.within)
-            m.cand = memo[key]
+            m.cand, m.approx = memo[key], False  # a second pass starts this mention afresh
             if m.cand is None and place_local.is_county(m.text):
                 m.cand = place_local.county(m, ctx)
                 m.approx = m.cand is not None
@@ -353,7 +366,20 @@ def analyze(record: Record) -> list[Place]:
     _resolve(ms, ctx, text)
     if agree(ms, ctx) | place_near.anchors(ms, ctx):
         _resolve(ms, ctx, text)
-    return [_place(m, text) for m in ms]
+    return [_place(m, text) for m in _kept_guesses(ms)]
+
+
+def _kept_guesses(ms: list[Mention]) -> list[Mention]:
+    """Guessed towns that agree with the article's other places (place_local_names.keep)."""
+    if not any(m.guess for m in ms):
+        return ms
+    areas = {(m.cand.country_code, m.cand.name if m.cand.feature == "admin1" else m.cand.admin1)
+             for m in ms if not m.guess and m.cand is not None}
+    guessed = Counter(m.text for m in ms if m.guess)
+    return [m for m in ms if not m.guess or m.cand is not None and m.cand.feature == "city" and not m.approx
+            and norm(m.cand.name) == norm(m.text)
+            and place_local_names.keep(m.cand.admin1, m.cand.country_code, m.cand.population,
+                                       m.within is not None, areas, guessed[m.text] >= 2)]
 
 
 def best_location(record: Record) -> Place | None:

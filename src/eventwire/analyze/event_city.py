@@ -1,0 +1,92 @@
+"""The town of an event place (helpers of event_link): the big city around a quarter, the city
+of a venue or street, and the town of a local story that names none as a location."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from ..model import Place, Record
+from .event_scene import named_places, residence
+from .place_local import named_city
+
+
+def _enclosing_city(loc: Place, places: list[Place], km: float = 20.0, text: str = "") -> Place | None:
+    """A neighbourhood resolved as a town ("Englewood", "Kensington") lies in the big city the
+    article also names within a few km: that city is the event's town. Not a town with a
+    police force of its own ("Inglewood police"): that is a city next to the big one."""
+    if loc.lat is None or loc.lon is None or text and has_police(loc.name, text):
+        return None
+    best = None
+    for p in places:
+        if p.feature != "city" or p.name == loc.name or p.lat is None or p.lon is None:
+            continue
+        if (p.population or 0) < 3 * max(loc.population or 0, 1) or (p.population or 0) < 100_000:
+            continue
+        dlat, dlon = p.lat - loc.lat, (p.lon - loc.lon) * math.cos(math.radians(loc.lat))
+        if 111 * math.hypot(dlat, dlon) <= km and (best is None or (p.population or 0) > (best.population or 0)):
+            best = p
+    return best
+
+
+def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallback: Place | None,
+            named: list[Place] | None = None, dated: bool = False, text: str = "") -> Place | None:
+    """The city an event place lies in: itself (or the big city around it), a city in the same
+    sentence, the dateline/dominant city. `named`: every resolved place of the article whatever
+    its role; the big city around a quarter is often named only inside another name ("Chicago
+    police", "Children's Hospital of Philadelphia"), and that still places the quarter.
+    `dated`: the fallback is the dateline town, named on purpose (a suburb stays itself)."""
+    pool = places + [p for p in named or () if p.role != "demonym" and p not in places]
+    if loc.feature == "city":
+        return _enclosing_city(loc, pool, text=text) or loc
+    if loc.feature == "neighbourhood":
+        around = _enclosing_city(loc, pool, text=text)
+        if around is not None:
+            return around
+        own = named_city(loc.name or "", loc.lat, loc.lon)
+        if own is not None:  # "East Toledo" alone: Toledo, the city its name contains
+            return Place(loc.text, loc.start, loc.end, name=own.name, lat=own.lat, lon=own.lon,
+                         country_code=own.country_code, admin1=own.admin1, feature="city")
+    if unit is not None:
+        same = [p for p in places if unit[0] <= p.start < unit[1] and p.feature == "city"
+                and (not loc.country_code or p.country_code == loc.country_code)
+                and not (text and residence(p, text))]  # not "a Burley girl was shot at the X Range"
+        if same:
+            near = min(same, key=lambda p: abs(p.start - loc.start))
+            return _enclosing_city(near, pool, text=text) or near
+    if loc.feature == "venue":  # "Salina Regional Health Center", "Rupert Gun Range": its town
+        own = named_city(loc.name or "", loc.lat, loc.lon)
+        if own is not None:
+            return Place(loc.text, loc.start, loc.end, name=own.name, lat=own.lat, lon=own.lon,
+                         country_code=own.country_code, admin1=own.admin1, feature="city")
+    if fallback is not None and fallback.feature == "city" and (not loc.country_code or fallback.country_code == loc.country_code):
+        return fallback if dated else _enclosing_city(fallback, pool, text=text) or fallback
+    return None
+
+
+_POLICE_AFTER = re.compile(r"(?:'s)?\s+(?:police|Police|PD|sheriff|Sheriff|Metropolitan Police)\b")
+
+
+def has_police(name: str, text: str) -> bool:
+    """Does the text name this town's own police ("Inglewood police", "the Downey Police
+    Department")? Only a town proper has a force of its own."""
+    return bool(name) and re.search(re.escape(name) + _POLICE_AFTER.pattern, text) is not None
+
+
+def home_city(record: Record) -> Place | None:
+    """The town of a local story that names no place as a location: a city whose police are
+    on the case ("Houston Police Department"), else a big city named at least twice, even
+    inside other names (the outlet's, the county's). Only the last resort of an event's place."""
+    text = record.article.text
+    cities = [p for p in named_places(record) if p.feature == "city" and p.lat is not None and p.role != "demonym"]
+    for p in cities:
+        if _POLICE_AFTER.match(text, p.end):
+            return p
+    counts = Counter(p.name for p in cities)
+    if counts:
+        name, n = counts.most_common(1)[0]
+        first = next(p for p in cities if p.name == name)
+        if n >= 2 and len(counts) == 1 and (first.population or 0) >= 100_000:
+            return first
+    return None

@@ -1,0 +1,149 @@
+"""Which resolved places can be the scene of an event (helpers of event_link).
+
+A local news story names many towns that are not where it happened: the outlet in the
+headline ("... | CBS Dallas / Fort Worth", "- KLTV.com-Tyler, Longview, Texas"), the hospital
+the victim was taken to, the home town of a victim or suspect ("a Benton Harbor man",
+"Smith, 30, of Allen"). These tests read only a few characters around the place, so they
+cost nothing next to the parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Place, Record
+
+# A headline segment that names the outlet: a news word, a domain, call letters or a network.
+_OUTLET = re.compile(
+    r"\b(?:News\w*|TV|Radio|Times|Post|Herald|Gazette|Tribune|Chronicle|Journal|Daily|Weather|Sports|"
+    r"Traffic|Channel|Media|Press|Observer|Register|Sentinel|Dispatch|Courier|Inquirer|Bee|Blade|"
+    r"Voice|Star|Review|Record|Leader|Online|Stories|Magazine|Network|Broadcasting|Patch|Home)\b"
+    r"|\.(?:com|net|org)\b|\b[KW][A-Z]{2,3}(?:-TV|-FM|-AM)?\b|\b(?:CBS|NBC|ABC|FOX|Fox|CNN|NPR|PBS)\d*\b")
+_STRONG = re.compile(r"\.(?:com|net|org)\b|\b[KW][A-Z]{2,3}(?:-TV|-FM|-AM)?\b|\b(?:CBS|NBC|ABC|FOX|Fox|CNN|NPR|PBS)\d*\b")
+# Separators between a headline and the outlet's name ("Man shot | WXYZ", "... « CBS Chicago").
+_SEP = re.compile(r"\s+(?:\||-|–|—|«|»|::)\s+|\s*\|\s*")
+
+
+def title_span(record: Record) -> tuple[int, int] | None:
+    """Where the headline sits in the text, when the text starts with it."""
+    title = (record.article.title or "").strip()
+    text = record.article.text
+    if title and text.startswith(title):
+        return 0, len(title)
+    return None
+
+
+def outlet_spans(record: Record) -> list[tuple[int, int]]:
+    """Spans of the headline that name the outlet rather than the story: a segment after a
+    separator with a news word, a domain or call letters in it. The first segment is the
+    headline itself unless it is the outlet's ("WMSN FOX 47 :: Newsroom - Top Stories - ...")."""
+    span = title_span(record)
+    if span is None:
+        return []
+    text = record.article.text[:span[1]]
+    cuts = [0] + [x for m in _SEP.finditer(text) for x in (m.start(), m.end())] + [len(text)]
+    out = []
+    for i in range(0, len(cuts) if len(cuts) > 2 else 0, 2):
+        s, e = cuts[i], cuts[i + 1]
+        # a title-case headline has news words of its own ("Man Shot At His Home"): the first
+        # segment is the outlet only by a domain, call letters or a network's name
+        if (_STRONG if i == 0 else _OUTLET).search(text, s, e):
+            out.append((s, e))
+    return out
+
+
+def inside(p: Place, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= p.start < e for s, e in spans)
+
+
+_STATION = re.compile(r"^[KW][A-Z]{2,3}$")
+_SIDE = re.compile(r"(?i)^(?:the\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|far \w+)\s+side$")
+
+
+def junk(p: Place, text: str) -> bool:
+    """Not a place name at all: a lower-case common word the gazetteer matched ("a north city
+    neighborhood" read as North Province, "Inland mosques" as a venue), or a station's call
+    letters in brackets after a dateline ("ST. LOUIS (KTVI) -")."""
+    if p.text.islower() and (p.feature == "venue" or p.text.lower() != (p.name or "").lower()):
+        return True
+    if "|" in p.text or "«" in p.text:
+        return True  # a name run across the headline's separator ("Lysander | News")
+    if _SIDE.match(p.text):
+        return True  # "the city's West Side" is a part of a city, not the town the gazetteer has
+    return bool(_STATION.match(p.text)) and text[max(0, p.start - 1):p.start] == "("
+
+
+# Hospitals, jails, courts, coroners and the agencies on the case: where the victim or the
+# suspect was taken or who investigates, not the scene.
+_INST = (r"Hospitals?|Medical Cent(?:er|re)|Health Cent(?:er|re)|Health System|Clinic|Infirmary|"
+         r"Trauma Cent(?:er|re)|Jail|Detention Cent(?:er|re)|Correctional|Courthouse|Court|Coroner|"
+         r"Medical Examiner|Sheriff|Police Department|Police Dept|Prosecutor|Attorney")
+_INSTITUTION = re.compile(rf"\b(?:{_INST})\b")
+# "LSU Medical Center in Shreveport", "Children's Hospital of Philadelphia": the institution's town
+_AFTER_INST = re.compile(rf"\b(?:{_INST})['’]?s?(?:\s+[A-Z][\w'’.]*)*\s*(?:,|\bin|\bof|\bat)\s+$")
+# "a Poplar Bluff hospital", "the Tyler County jail"
+_BEFORE_INST = re.compile(r"(?:['’]s)?\s+(?:area\s+|children['’]?s\s+)?(?:hospital|medical center|trauma center|jail|"
+                          r"courthouse|court|morgue)\b", re.I)
+# "taken to Dallas", "airlifted to a Pittsburgh hospital", "sent to Dallas for an autopsy"
+_MOVED_TO = re.compile(r"\b(?:taken|transported|rushed|driven|airlifted|flown|sent|brought|transferred|"
+                       r"extradited|moved|returned)\s+(?:back\s+)?(?:to|into)\s+(?:a\s+|an\s+|the\s+)?$")
+
+
+def institution(p: Place) -> bool:
+    return p.feature == "venue" and bool(_INSTITUTION.search(p.name or p.text))
+
+
+def elsewhere(p: Place, text: str) -> bool:
+    """Named as where a later step took place: the institution itself, or the town of a
+    hospital or jail ("LSU Medical Center in Shreveport", "a Poplar Bluff hospital"), or where
+    someone was taken ("airlifted to Pittsburgh")."""
+    if institution(p):
+        return True
+    before = text[max(0, p.start - 60):p.start]
+    return bool(_AFTER_INST.search(before) or _MOVED_TO.search(before) or _BEFORE_INST.match(text, p.end))
+
+
+# A town named as someone's home: "a Benton Harbor man", "Columbia native", "Smith, 30, of
+# Allen", "also of Benton Harbor", "who lives in Dayton", "a worker from Fairfield".
+_RESIDENT_AFTER = re.compile(
+    r"(?:['’]s)?(?:[-\s]area)?\s+(?:man|woman|men|women|teen|teenager|teens|boy|girl|male|female|"
+    r"residents?|natives?|couple|family|youth|students?|mother|father|mom|dad|toddler|child|infant|"
+    r"baby|brothers?|sisters?|husband|wife|son|daughter|grandmother|grandfather|person|people)\b", re.I)
+_RESIDENT_BEFORE = re.compile(
+    r"(?:(?:\b\d{1,3}|\b([A-Z][A-Za-z]*)\.?|\balso|\bboth|\ball)\s*,?\s+(?:also\s+|both\s+)?of"
+    r"|\b(?:\d{1,3}|man|woman|boy|girl|teen|teenager|worker|resident|student|family|[A-Z][a-z]+)\s*,?\s+from"
+    r"|\b(?:lives?|lived|living|resides?|resided|grew up|moved|raised|born)\s+(?:in|to|near))"
+    r"\s+(?:the\s+)?$")
+# "the City of Hamilton", "University of Chicago": "of" after these words names the place itself
+_OF_ITSELF = frozenset({"City", "Town", "Village", "Township", "Borough", "County", "Parish", "State",
+                        "University", "Department", "Province", "District", "Region", "Republic"})
+
+
+def residence(p: Place, text: str) -> bool:
+    """Is this town named as where a person lives (or comes from) rather than where something
+    happened? A home town is the scene only when nothing else is named."""
+    if p.feature not in ("city", "neighbourhood", "county", None):
+        return False
+    if _RESIDENT_AFTER.match(text, p.end):
+        return True
+    m = _RESIDENT_BEFORE.search(text[max(0, p.start - 40):p.start])
+    return m is not None and m.group(1) not in _OF_ITSELF
+
+
+# "taken to X Hospital", "pronounced dead at X Medical Center": the place of a later step.
+_TAKEN_TO = re.compile(r"\b(?:taken|transported|rushed|driven|airlifted|flown|brought|transferred|treated|"
+                       r"admitted|died|dead|hospitali[sz]ed|listed|recovering|released|booked|jailed|"
+                       r"arraigned|appeared|sentenced)\b[^.]{0,60}$")
+
+
+def taken_to(p: Place, text: str) -> bool:
+    return bool(_TAKEN_TO.search(text[max(0, p.start - 80):p.start]))
+
+
+def named_places(record: Record) -> list[Place]:
+    """The article's places less the outlet's ("| CBS Dallas / Fort Worth") and non-names."""
+    outlet, text = outlet_spans(record), record.article.text
+    spans = [(p.start, p.end) for p in record.places]
+    return [p for p in record.places if not inside(p, outlet) and not junk(p, text)
+            # and not a name inside another one ("LAKE CITY" of "SALT LAKE CITY")
+            and not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in spans)]

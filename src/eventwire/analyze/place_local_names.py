@@ -1,0 +1,110 @@
+"""Towns of local news that the NER model does not tag: "Conroe police officer shot", "An
+Allentown man will stand trial", "shot in Pacoima", "in south suburban Dolton", "Campbellsburg,
+Indiana" (lexicons in data/gazetteer/local_names.toml).
+
+A capitalised name in one of these contexts becomes a guessed mention when the gazetteer
+knows a town of exactly that name. After resolution a guess is kept only when it agrees with
+the article: it lies in a state (first-level area) another place of the article lies in, or
+its own qualifier names one, or it is a city of 100,000 people or more (see `keep`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .gazetteer import gazetteer, norm
+from .place_roles import lex
+
+if TYPE_CHECKING:
+    from ..model import Entity
+    from .places import Mention
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "local_names.toml"
+_WORD = r"(?:[A-Z][a-z]+|St\.|Mt\.|Ft\.|Port)"
+_NAME = rf"{_WORD}(?:[ -]{_WORD}){{0,2}}"
+BIG = 100_000
+_NEXT = re.compile(r"\s+(\w+)")
+_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "la", "le", "el", "al", "von", "van"})
+_STREET = re.compile(r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|"
+                     r"Way|Parkway|Place|Court|Circle|Highway|Square|Plaza|Park|Bridge|Mall|Trail)")
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict[str, frozenset[str]]:
+    with open(DATA, "rb") as fh:
+        raw = tomllib.load(fh)
+    return {k: frozenset(v) for k, v in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lx = _lex()
+    after = "|".join(sorted((re.escape(w) for w in lx["after"]), key=len, reverse=True))
+    before = "|".join(re.escape(w) for w in lx["before"])
+    area = "|".join(re.escape(w) for w in lx["area"])
+    # "Conroe police", "Allentown man", "Chapel Hill drive-by shooting", "Campbellsburg, Indiana"
+    tail = re.compile(rf"\b({_NAME})(?=(?:['’]s)?\s+(?i:{after})\b|,\s+[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?\b|,\s+[A-Z]{{2}}\b)")
+    # "in Pacoima", "in south suburban Dolton", "near Heavener" (any case: headlines say "In")
+    compass = "|".join(re.escape(w) for w in lx["compass"])
+    head = re.compile(rf"\b(?:(?i:{before})\s+(?:(?i:far)\s+)?(?:(?:{area})\s+){{0,2}}|(?:{compass})\s+)({_NAME})")
+    return tail, head
+
+
+def _towns(name: str) -> bool:
+    return any(c.feature == "city" and norm(c.name) == norm(name) for c in gazetteer().lookup(name))
+
+
+def _ok_words(name: str) -> bool:
+    never = _lex()["never"]
+    return all(w.lower().rstrip(".") not in never for w in name.split())
+
+
+def find(text: str, taken: list[Mention], ents: list[Entity]) -> list[tuple[int, int]]:
+    """(start, end) of town names in local-news contexts that no mention or person covers."""
+    tail_rx, head_rx = _patterns()
+    busy = [(m.start, m.end) for m in taken] + [(e.start, e.end) for e in ents if e.label == "PERSON"]
+    after_words = _lex()["after"]
+    out: list[tuple[int, int]] = []
+
+    def add(s: int, words: list[str], from_right: bool) -> None:
+        # the longest run of the words that is a town: "Say Fatal Garland" -> "Garland"
+        n = len(words)
+        for k in range(n, 0, -1):
+            part = words[n - k:] if from_right else words[:k]
+            name = " ".join(part).replace(" - ", "-")
+            if not _ok_words(name) or not _towns(name):
+                continue
+            start = s + (len(" ".join(words[:n - k])) + 1 if from_right and k < n else 0)
+            end = start + len(name)
+            nxt = _NEXT.match(text, end)
+            if nxt and (nxt.group(1).lower() in lex()["venue"] or nxt.group(1).lower() in _PARTICLES
+                        or _STREET.fullmatch(nxt.group(1))):
+                return  # "in San Martin square", "Sete de Setembro", "Holiday Park": not a town
+            if not any(a < end and start < b for a, b in busy + out):
+                out.append((start, end))
+            return
+
+    for m in tail_rx.finditer(text):
+        words = m.group(1).split()
+        while words and words[-1].lower() in after_words:
+            words.pop()  # "Conroe Police Officer": the town is before the cue words
+        if words:
+            add(m.start(1), words, True)
+    for m in head_rx.finditer(text):
+        add(m.start(1), m.group(1).split(), False)
+    return out
+
+
+def keep(cand_admin1: str | None, cand_cc: str | None, population: int, within: bool,
+         areas: set[tuple[str | None, str | None]], twice: bool = False) -> bool:
+    """Is a guessed town consistent with the article? In a state another place of the
+    article is in, or qualified by its own ("Campbellsburg, Indiana"), or a big city (or a
+    town the article names so twice: "Trotwood homicide victim identified ... The Trotwood
+    homicide victim is") of a country the article's places are in (of any, when it names no
+    other place)."""
+    return within or (cand_cc, cand_admin1) in areas or (population >= BIG or twice) and (
+        not areas or cand_cc in {cc for cc, _ in areas})

@@ -1,0 +1,119 @@
+"""Which places can be an event's scene: not the outlet in the headline, not a hospital or the
+town it is in, not a person's home town while another place is named (hand-written cases)."""
+
+from __future__ import annotations
+
+from eventwire.analyze.event_link import city_of
+from eventwire.analyze.event_scene import elsewhere, junk, outlet_spans, residence
+from eventwire.model import Article, Place, Record
+from eventwire.pipeline import analyze_items
+
+
+def _rec(text: str, title: str | None = None) -> Record:
+    return Record(article=Article(id="t", text=text, title=title, language="en"))
+
+
+def _place(text: str, name: str, feature: str = "city", **kw) -> Place:
+    at = text.index(name)
+    return Place(name, at, at + len(name), name=kw.pop("gname", name), feature=feature, **kw)
+
+
+def primary_location(text: str, title: str | None = None) -> dict:
+    rec = next(iter(analyze_items([Article(id="t", text=text, title=title, language="en")], clean=False)))
+    ev = next(e for e in rec.events if e.primary)
+    return ev.location or {}
+
+
+def test_the_outlet_after_the_headline_is_not_the_story():
+    title = "Man shot outside a bar in Elm Grove | KXYZ News Channel 5 - Springfield, Weather"
+    spans = outlet_spans(_rec(title + "\n\nA man was shot.", title))
+    tail = title.index("KXYZ")
+    assert spans and all(s >= tail for s, _ in spans)
+    assert any(s <= title.index("Springfield") < e for s, e in spans)
+    assert not any(s <= title.index("Elm Grove") < e for s, e in spans)
+
+
+def test_a_title_case_headline_with_news_words_keeps_its_first_segment():
+    title = "Man Shot At His Dayton Home - Daily Record"
+    spans = outlet_spans(_rec(title + "\n\nBody.", title))
+    assert spans and spans[0][0] > title.index("Dayton")
+    assert outlet_spans(_rec("Body only.", "A title not in the text")) == []
+
+
+def test_a_lower_case_word_or_call_letters_are_no_place():
+    text = "ST. LOUIS (KTVI) - He was shot in a north city neighborhood near the mosques."
+    assert junk(_place(text, "KTVI", "admin1", gname="Katavi"), text)
+    assert junk(_place(text, "north", "admin1", gname="North Province"), text)
+    assert junk(_place(text, "mosques", "venue"), text)
+    assert not junk(_place(text, "ST. LOUIS", gname="St. Louis"), text)
+
+
+def test_the_hospital_and_its_town_are_where_the_victim_was_taken():
+    text = ("He was shot in Marion and taken to LSU Medical Center in Shreveport, then airlifted to "
+            "Dallas; a Tyler County hospital treated his friend.")
+    assert elsewhere(_place(text, "LSU Medical Center", "venue"), text)
+    assert elsewhere(_place(text, "Shreveport"), text)
+    assert elsewhere(_place(text, "Dallas"), text)
+    assert elsewhere(_place(text, "Tyler County", "county"), text)
+    assert not elsewhere(_place(text, "Marion"), text)
+
+
+def test_a_home_town_is_a_residence():
+    text = ("A Benton Harbor man shot David Krieger, 53, also of Benton Harbor, and Sam Lee, 30, of Niles, "
+            "in the City of Hamilton; a worker who lives in Dayton saw it.")
+    assert residence(_place(text, "Benton Harbor"), text)
+    at = text.index("Benton Harbor", 10)
+    assert residence(Place("Benton Harbor", at, at + 13, name="Benton Harbor", feature="city"), text)
+    assert residence(_place(text, "Niles"), text)
+    assert residence(_place(text, "Dayton"), text)
+    assert not residence(_place(text, "Hamilton"), text)
+    raid = "Militiamen rustled cattle from Nasko and a man from Gusau."
+    assert not residence(_place(raid, "Nasko"), raid)
+    assert residence(_place(raid, "Gusau"), raid)
+
+
+def test_the_scene_beats_the_home_town_of_the_victim():
+    loc = primary_location("A Springfield man was shot and killed Friday night outside a bar in Peoria, "
+                           "police said.")
+    assert loc.get("name") == "Peoria"
+
+
+def test_the_dateline_beats_a_home_town_only_in_the_lead():
+    loc = primary_location("PEORIA, Ill. (AP) - A Springfield man was shot and killed Friday night, "
+                           "police said.")
+    assert loc.get("name") == "Peoria"
+
+
+def test_a_home_town_is_the_place_when_nothing_else_is_named():
+    loc = primary_location("A Chicago man was shot and killed Friday night, police said.")
+    assert loc.get("name") == "Chicago"
+
+
+def test_a_town_with_its_own_police_is_not_a_quarter_of_the_big_city():
+    text = "A man was shot in Inglewood near Los Angeles on Tuesday. Inglewood police are investigating."
+    town = _place(text, "Inglewood", lat=33.96, lon=-118.35, population=111_000, country_code="US")
+    big = _place(text, "Los Angeles", lat=34.05, lon=-118.24, population=3_800_000, country_code="US")
+    assert city_of(town, [town, big], None, None, text=text) is town
+    quiet = text.replace("Inglewood police", "Detectives")
+    assert city_of(town, [town, big], None, None, text=quiet) is big
+
+
+def test_a_compass_side_of_a_city_is_no_town():
+    text = "He was shot on the city's West Side and on the North Side."
+    assert junk(_place(text, "West Side", gname="West Newton"), text)
+    assert junk(_place(text, "North Side", gname="Oildale"), text)
+
+
+def test_a_street_is_in_the_town_another_mention_of_the_event_names():
+    loc = primary_location("CHICAGO (AP) - A man was shot to death Sunday afternoon in south suburban Dolton. "
+                           "He was shot multiple times in the 14400 block of Ellis Avenue, the medical "
+                           "examiner said.")
+    assert loc.get("name") == "Dolton" or (loc.get("city") or {}).get("name") == "Dolton"
+
+
+def test_a_quarter_of_the_city_follows_wherever_the_article_names_it():
+    rec = next(iter(analyze_items([Article(id="t", language="en", text=(
+        "Man critical after Kensington shooting\n\nPhiladelphia police are investigating a shooting "
+        "that left a man in critical condition in the city's Kensington section."))], clean=False)))
+    ks = [p for p in rec.places if p.text == "Kensington"]
+    assert ks and all(p.admin1 == "Pennsylvania" for p in ks)
