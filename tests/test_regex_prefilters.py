@@ -4,6 +4,7 @@ import re
 
 from eventwire.analyze import figures as F
 from eventwire.analyze.figures import _regex_figures
+from eventwire.analyze.regex_first import first_chars, with_lead
 from eventwire.analyze.timex_lexicon import REFS, SETS, alt, lead
 
 SENTENCES = [
@@ -60,3 +61,68 @@ def test_possessive_age_matches_like_the_greedy_form() -> None:
     s = "a 15-year-old, a five year old, Two-Month-Old twins, 3-year-old-led, a year-old car, 7 weeks old"
     assert [m.span() for m in possessive.finditer(s)] == [m.span() for m in greedy.finditer(s)]
     assert len(list(greedy.finditer(s))) == 5  # not "3-year-old-led"
+
+
+def test_first_chars_of_an_alternation() -> None:
+    assert first_chars(r"(?:(?:a|the) march|\d+ ?mm|wom[ae]n)") == r"\datw"
+    # an unclear start gives no class: no lookahead is added then
+    assert first_chars(r"(?:x?y|z)") == "xyz"  # "y" when the optional "x" is absent
+    assert first_chars(r"(?:a+b|\w)") is None
+    assert first_chars(r"(?:[^a]b)") is None
+
+
+def test_keyword_patterns_with_lookahead_count_as_before() -> None:
+    import json
+
+    from eventwire.analyze import typing as ty
+
+    data = json.loads(ty.KEYWORDS_FILE.read_text(encoding="utf-8"))
+    text = ("police fired tear gas at protesters; 120 mm shells and rockets hit the town, "
+            "a protest march, militants seized the base; the women were shot").lower()
+    hits = 0
+    for group, pattern in ty._keyword_patterns():
+        plain = re.compile(r"\b(?:" + "|".join(data[group]) + r")\b")
+        assert pattern.findall(text) == plain.findall(text)
+        hits += len(plain.findall(text))
+    assert hits > 10
+    assert "(?=[" in dict(ty._keyword_patterns())["protest"].pattern
+
+
+def test_first_chars_through_an_optional_start() -> None:
+    # "(the )?end": a match starts with "t" or, without the article, with "e"
+    assert first_chars(r"\b(?:the\s+)?(?:end|start)\b") == "est"
+    assert first_chars(r"(?:a)?(?:b)?") is None  # may be empty
+    assert first_chars(r"(?<![\d/])\d+") is None  # a lookbehind first: left alone
+
+
+def test_with_lead_keeps_matches_and_groups() -> None:
+    plain = re.compile(r"\b(?:the\s+)?(?:(?P<e>end)|start)\s+of\s+the\s+(?P<unit>year|month)\b", re.I)
+    fast = with_lead(plain)
+    assert fast is not plain and fast.pattern.startswith("(?=[")
+    s = "At THE END of the year, start of the month; legend of the year; the start of the Year"
+    assert [(m.span(), m.groupdict()) for m in fast.finditer(s)] == \
+        [(m.span(), m.groupdict()) for m in plain.finditer(s)]
+    assert len(list(plain.finditer(s))) == 3
+    # windows (pos, endpos) behave the same too
+    assert [m.span() for m in fast.finditer(s, 3, 40)] == [m.span() for m in plain.finditer(s, 3, 40)]
+
+
+def test_with_lead_leaves_unclear_patterns_alone() -> None:
+    p = re.compile(r"(?i)\bnow\b")  # a global inline flag must stay first
+    assert with_lead(p) is p
+    q = re.compile(r"[a-z]+ day")  # a range: no literal first characters
+    assert with_lead(q) is q
+
+
+def test_time_rules_find_the_same_times_with_leads() -> None:
+    from eventwire.analyze.timex_dates import RULES as DATE_RULES
+    from eventwire.analyze.timex_spans import RULES as SPAN_RULES
+
+    s = ("On Jan. 5, 2021 and in the 1990s, three years ago, two weeks later, last Monday at 3 p.m., "
+         "the end of the year, the third quarter of 1998, a 10-year-old, every Tuesday, this morning.")
+    total = 0
+    for p, _h, _r in DATE_RULES + SPAN_RULES:
+        fast = with_lead(p)
+        assert [(m.span(), m.groups()) for m in fast.finditer(s)] == [(m.span(), m.groups()) for m in p.finditer(s)]
+        total += len(list(p.finditer(s)))
+    assert total > 10
