@@ -126,3 +126,15 @@ def test_time_rules_find_the_same_times_with_leads() -> None:
         assert [(m.span(), m.groups()) for m in fast.finditer(s)] == [(m.span(), m.groups()) for m in p.finditer(s)]
         total += len(list(p.finditer(s)))
     assert total > 10
+
+
+def test_dep_candidates_are_the_words_the_token_loop_acts_on() -> None:
+    import spacy
+
+    from eventwire.analyze.figures_dep import _ACT_ON, candidates
+
+    doc = spacy.blank("en")("A man was Shot and KILLED , two were taken to a hospital in critical condition .")
+    got = [doc[i].text for i in candidates(doc)]
+    assert got == ["Shot", "KILLED", "taken", "condition"]
+    assert got == [t.text for t in doc if t.lower_ in _ACT_ON]
+    assert candidates(spacy.blank("en")("")) == []
