@@ -33,6 +33,7 @@ from .figures_lexicon import (  # parse_count is re-exported: a public helper fo
     parse_count,
 )
 from .figures_merge import add_others, drop_superseded
+from .regex_first import with_lead
 
 I = re.IGNORECASE  # noqa: E741
 
@@ -49,17 +50,17 @@ _NOT_AFTER_COUNT = re.compile(r"\s*(?:%|percent|per\s*cent|years?\b|months?\b|we
 
 _COUNT_FIRST = re.compile(
     rf"(?<![\w$£€.,-])(?P<count>{COUNT}){_MID}\s*,?(?:\s+{_AUX})*\s+(?P<trig>{alt(list(AFTER_KIND))})\b", I)
-_VERB_FIRST = re.compile(
-    rf"\b(?P<trig>{alt(list(BEFORE_KIND))})\s+(?:(?:a\s+total\s+of|the)\s+)?(?P<count>{COUNT})(?![\w-])", I)
-_LEAVE = re.compile(
-    rf"\b(?:left|leaving|leaves|leave)\s+(?P<count>{COUNT})(?:\s+[a-z][\w-]*){{0,3}}?\s+(?P<comp>{alt(LEAVE)})\b", I)
+_VERB_FIRST = with_lead(re.compile(
+    rf"\b(?P<trig>{alt(list(BEFORE_KIND))})\s+(?:(?:a\s+total\s+of|the)\s+)?(?P<count>{COUNT})(?![\w-])", I))
+_LEAVE = with_lead(re.compile(
+    rf"\b(?:left|leaving|leaves|leave)\s+(?P<count>{COUNT})(?:\s+[a-z][\w-]*){{0,3}}?\s+(?P<comp>{alt(LEAVE)})\b", I))
 # "a shooting that sent four men to the hospital": the people sent are the wounded
-_SENT = re.compile(
+_SENT = with_lead(re.compile(
     rf"\b(?:sent|sending|sends|send)\s+(?P<count>{COUNT})(?:\s+[a-z][\w-]*){{0,3}}?\s+to\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+)*"
-    rf"(?:hospitals?|emergency\s+rooms?|trauma\s+cent(?:er|re)s?)\b", I)
-_TOLL = re.compile(
+    rf"(?:hospitals?|emergency\s+rooms?|trauma\s+cent(?:er|re)s?)\b", I))
+_TOLL = with_lead(re.compile(
     rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed))(?:\s+[a-z][\w-]*){{0,4}}?\s+"
-    rf"(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at|now|climbed\s+to|rose\s+to)\s+(?P<count>{COUNT})(?![\w-])", I)
+    rf"(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at|now|climbed\s+to|rose\s+to)\s+(?P<count>{COUNT})(?![\w-])", I))
 _FATALLY = re.compile(
     rf"(?<![\w$])(?P<count>{COUNT}){_MID_BODY},\s+(?P<k>{COUNT})\s+(?:of\s+them\s+)?fatally,\s+(?:were|was|have\s+been|had\s+been)\s+"
     rf"(?:shot|stabbed|wounded|injured|hurt|hit)\b"
@@ -68,14 +69,16 @@ _FATALLY = re.compile(
     # "Multiple people were shot, two fatally": the dead without a total
     rf"|\b(?:were|have\s+been|had\s+been)\s+(?:shot|stabbed|wounded|injured|hit)(?:\s+[a-z]+){{0,4}}?,\s+"
     rf"(?P<k3>{COUNT})\s+(?:of\s+them\s+)?fatally\b", I)
-_NOBODY = re.compile(
+_NOBODY = with_lead(re.compile(
     rf"\b(?P<who>{alt(['no one', 'nobody', 'none', 'no-one', 'no other', 'no people'])})(?:\s+else)?\s+(?:[a-z]+\s+){{0,2}}?"
     rf"(?:was|were|had\s+been|has\s+been|is|got|appeared\s+to\s+be|reported)\s+(?:[a-z]+\s+)?(?P<trig>{alt(list(AFTER_KIND))})\b"
     rf"|\b(?:there\s+(?:were|was|have\s+been|had\s+been)\s+)?no\s+(?:reported\s+|other\s+|immediate\s+)?(?P<noun>injuries|casualties|deaths|fatalities|arrests|one\s+hurt|one\s+injured|one\s+killed)"
-    rf"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been))?\s+(?:immediately\s+)?(?:reported|made|confirmed)", I)
+    rf"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been))?\s+(?:immediately\s+)?(?:reported|made|confirmed)", I))
 _PERSON = alt(PERSON_NOUNS)
 # a person noun, or an age used as one ("a 15-year-old is dead")
-_WHO = rf"(?:{_PERSON}|(?:\d+|[a-z]+)[- ](?:year|month|week)s?[- ]old(?!-))"
+# (possessive ++: a shorter run of digits or letters can never be followed by [- ], so giving
+# characters back is wasted work at every word; the matches are the same)
+_WHO = rf"(?:{_PERSON}|(?:\d++|[a-z]++)[- ](?:year|month|week)s?[- ]old(?!-))"
 _ONE = r"(?:a|an|the|one|another)\s+(?:[\w'’-]+\s+){0,2}?"
 # Singular victims named by a person noun, where the parse often fails (headlines, lists).
 _SINGLE = [
@@ -92,12 +95,12 @@ _SINGLE = [
     # "the fatal shooting of a 16-year-old boy", "the shooting death of 15 year-old X", "the death of a child"
     (re.compile(rf"\b(?:(?:fatal|deadly)\s+(?:shooting|stabbing)|(?:shooting|stabbing|gunshot)\s+death|death|killing|"
                 rf"murder|slaying|body|remains)\s+of\s+(?:(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}"
-                rf"|(?:(?:a|an|the|his|her|their)\s+)?(?:\d+|[a-z]+)[- ](?:year|month|week|day)s?[- ]old)\b", I), "killed"),
+                rf"|(?:(?:a|an|the|his|her|their)\s+)?(?:\d++|[a-z]++)[- ](?:year|month|week|day)s?[- ]old)\b", I), "killed"),
     # "found a 16-year-old girl dead", "found Guzman dead", "took his own life"
     (re.compile(rf"\b(?:found|pronounced|declared)\s+(?:{_ONE}{_WHO}|(?:[A-Z][\w'’-]+\s+){{1,3}}?)\s*dead\b"
                 rf"|\b(?:took|taken|take|takes|taking)\s+(?:his|her)\s+own\s+life\b", 0), "killed"),
     # "a man with a gunshot wound", "found a 15-year-old with gunshot wounds"
-    (re.compile(rf"\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON}|(?:\d+|[a-z]+)-(?:year|month)s?-old)\s+with\s+"
+    (re.compile(rf"\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON}|(?:\d++|[a-z]++)-(?:year|month)s?-old)\s+with\s+"
                 rf"(?:a|an|one|two|three|multiple|several|apparent|a\s+single)?\s*(?:[\w-]+\s+)?(?:gunshot|stab|bullet)\s+wounds?\b", I),
      "injured"),
     # "Girl shot at party dies", "a man shot Sunday in Chicago has died": wounded, then dead
@@ -106,6 +109,14 @@ _SINGLE = [
     # "A teenager is dead", "a man was found dead"
     (re.compile(rf"\b{_ONE}{_WHO}\s+(?:is|was|has\s+been|had\s+been)\s+(?:found\s+|pronounced\s+|declared\s+)?dead\b", I), "killed"),
 ]
+# behind a lookahead on their possible first characters (same matches, fewer tries)
+_SINGLE = [(with_lead(p), kind) for p, kind in _SINGLE]
+# A word every match of a _SINGLE pattern contains ("... later died", "... was found dead"):
+# where the lower-cased text lacks it the pattern cannot match and is skipped (most articles).
+_SINGLE_NEEDS = {5: "wound", 6: "die", 7: "dead"}
+# Letters that match an ASCII letter under IGNORECASE but do not lower-case to it (dotless i,
+# dotted capital I, long s, Kelvin sign): where present, the word test above could miss a match.
+_ODD_CASE = re.compile("[\u0131\u0130\u017f\u212a]")
 _NOUN_KIND = {"injuries": ("injured",), "casualties": ("killed", "injured"), "deaths": ("killed",),
               "fatalities": ("killed",), "arrests": ("arrested",), "one hurt": ("injured",),
               "one injured": ("injured",), "one killed": ("killed",)}
@@ -242,7 +253,11 @@ def _regex_figures(text: str) -> list[Figure]:
         c = _count_ok(text, m)
         if c:
             out.append(_fig(text, "killed", c[0], c[1], m.start(), m.end()))
+    odd_case = _ODD_CASE.search(text) is not None
     for i, (pattern, kind) in enumerate(_SINGLE):
+        need = _SINGLE_NEEDS.get(i)
+        if need and not odd_case and need not in low:
+            continue
         for m in (_iter(pattern, text, "shot", low) if i == 0 else pattern.finditer(text)):
             if kind == "left":
                 kind_here = "injured" if m["inj"] is not None else "killed"

@@ -13,6 +13,7 @@ import re
 
 from ..model import Figure, Span
 from .figures_lexicon import LEX, alt
+from .regex_first import with_lead
 
 _CUES = LEX["death_cues"]
 _ADJ = alt(_CUES["adjectives"])
@@ -39,7 +40,7 @@ _STAT_BEFORE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fi
 
 
 # A word every cue contains: the cue regex only runs in windows around these (speed).
-_KEY = re.compile(r"fatal|deadly|lethal|death|homicide|dead|murder|killing|slaying|life|victim", re.I)
+_KEY = with_lead(re.compile(r"fatal|deadly|lethal|death|homicide|dead|murder|killing|slaying|life|victim", re.I))
 
 
 def _matches(text: str) -> list[re.Match[str]]:

@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy as np
 
+from .regex_first import with_lead
+
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_FILE = MODEL_DIR / "typer.npz"
 META_FILE = MODEL_DIR / "typer.json"
@@ -70,6 +72,7 @@ _CALENDAR = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # news repeats its words: a pure function, cached per process
 def stem(word: str) -> str:
     """A deliberately light suffix stripper: enough to join protest/protests/protesters
     and attack/attacked/attacking without a lemmatizer pass."""
@@ -96,7 +99,9 @@ def _keyword_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     for group, patterns in data.items():
         if group.startswith("_"):
             continue
-        out.append((group, re.compile(r"\b(?:" + "|".join(patterns) + r")\b")))
+        body = "(?:" + "|".join(patterns) + ")"
+        # behind a lookahead on its possible first characters: same matches, fewer branch tries
+        out.append((group, with_lead(re.compile(r"\b" + body + r"\b"))))
     return tuple(out)
 
 
