@@ -98,9 +98,12 @@ def place_score(m: dict[str, Any], e: dict[str, Any]) -> float | None:
 
 
 def token_norm(toks: dict[str, float]) -> float:
-    """The Euclidean norm of a word-weight vector, summed in the dict's order (so a norm
-    stored with a profile equals the one recomputed from its stored words, to the bit)."""
-    return math.sqrt(sum(w * w for w in toks.values()))
+    """The Euclidean norm of a word-weight vector. `math.fsum` is exactly rounded, so the
+    norm does not depend on the dict's order: a profile built by the partitioned loader
+    (scale/) or read back from Parquet or PostgreSQL scores to the bit as the one built
+    article by article (a plain `sum` in another order differs in the last bit, which
+    can flip a rounded score)."""
+    return math.sqrt(math.fsum(w * w for w in toks.values()))
 
 
 def token_score(m: dict[str, Any], e: dict[str, Any], m_norm: float | None = None) -> float:
@@ -111,14 +114,14 @@ def token_score(m: dict[str, Any], e: dict[str, Any], m_norm: float | None = Non
     caller (`assign`, `story.choose`), and profiles carry theirs (`tokens_norm`, kept by
     add_mention / merge_profiles; older stored profiles lack it and get it computed). The
     dot product walks the mention's words (at most features.MAX_TOKENS, fewer than a
-    profile's MAX_PROFILE_TOKENS) and skips the ones the event lacks: the same float sum,
-    in the same order, as adding their 0.0 products, so scores are bit-for-bit those of the
-    plain formula and clustering decisions cannot change."""
+    profile's MAX_PROFILE_TOKENS) and skips the ones the event lacks (their products are 0.0).
+    Both sums are exactly rounded (`math.fsum`), so a score does not depend on the order in
+    which the words were stored."""
     mt: dict[str, float] = m.get("tokens") or {}
     et: dict[str, float] = e.get("tokens") or {}
     if not mt or not et:
         return 0.0
-    dot = sum(w * et[t] for t, w in mt.items() if t in et)
+    dot = math.fsum(w * et[t] for t, w in mt.items() if t in et)  # order-free, see token_norm
     if dot <= 0:
         return 0.0
     nm = m_norm if m_norm is not None else token_norm(mt)
