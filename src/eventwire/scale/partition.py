@@ -163,7 +163,7 @@ class Group:
 
         m, seq, pos, lookup = it["m"], it["seq"], tuple(it["pos"]), it.get("lookup") or []
         counts = self._term_counts(lookup)
-        top = sorted((x for x in counts if x[0] > 0), key=lambda x: (-x[0], x[1]))[:60]
+        top = sorted((x for x in counts if x[0] > 0), key=lambda x: (-x[0], x[2]))[:60]  # SQL: n DESC, id
         found = [e for n, _, e in top if n >= 2 and e in self.stories][:20]
         win = cluster.window(m, cluster.WINDOW_DAYS)
         if win:
@@ -215,7 +215,7 @@ class Group:
         if not lookup:
             return []
         counts = self._term_counts(lookup)
-        top = sorted((x for x in counts if x[0] > 0), key=lambda x: (-x[0], x[1]))[: TERM_CANDIDATES * 3]
+        top = sorted((x for x in counts if x[0] > 0), key=lambda x: (-x[0], x[2]))[: TERM_CANDIDATES * 3]
         return [e for n, _, e in top if n >= 2 and e in self.cols and self.cols[e]["redirect"] is None
                 and self.cols[e]["family"] in fams][:TERM_CANDIDATES]
 

@@ -63,7 +63,7 @@ def refresh_event(db: Db, eid: str) -> None:
     words = [main or "", p.get("place") or "", p.get("country") or "", p.get("admin1") or ""]
     words += list((p.get("actors") or {}).keys())
     titles = db.all("SELECT DISTINCT a.title FROM mentions m JOIN articles a ON a.id = m.article_id"
-                    " WHERE m.event_id = ? LIMIT 20", (eid,))
+                    " WHERE m.event_id = ? ORDER BY a.title LIMIT 20", (eid,))
     words += [t[0] for t in titles if t[0]]
     # the subtype must be one of the main type's: an event typed natural_disaster whose
     # mentions also include a stray "killing" must not read natural_disaster/armed_assault

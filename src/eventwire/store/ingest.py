@@ -118,7 +118,7 @@ def _find_original(db: Db, aid: str, th: str, sig: Any) -> tuple[str | None, str
     bks = dedup.buckets(sig)
     where = " OR ".join("(band = ? AND bucket = ?)" for _ in bks)
     params = [x for bk in bks for x in bk]
-    ids = [r[0] for r in db.all(f"SELECT DISTINCT article_id FROM lsh WHERE {where} LIMIT 50", params)]
+    ids = [r[0] for r in db.all(f"SELECT DISTINCT article_id FROM lsh WHERE {where} ORDER BY article_id LIMIT 50", params)]
     best, best_j = None, 0.0
     for cand in ids:
         other = dedup.from_bytes(db.scalar("SELECT minhash FROM articles WHERE id = ?", (cand,)))
@@ -201,8 +201,8 @@ def _term_candidates(db: Db, m: dict[str, Any], fams: list[str]) -> list[dict[st
     fmarks = ",".join("?" for _ in fams)
     rows = db.all(
         f"SELECT e.profile FROM events e JOIN (SELECT event_id, COUNT(*) AS n FROM event_terms WHERE token IN ({marks})"
-        " GROUP BY event_id ORDER BY n DESC LIMIT ?) t ON t.event_id = e.id"
-        f" WHERE e.redirect IS NULL AND e.family IN ({fmarks}) AND t.n >= 2",
+        " GROUP BY event_id ORDER BY n DESC, event_id LIMIT ?) t ON t.event_id = e.id"
+        f" WHERE e.redirect IS NULL AND e.family IN ({fmarks}) AND t.n >= 2 ORDER BY t.n DESC, e.id",
         [*terms, TERM_CANDIDATES * 3, *fams])
     return [parse_profile(r[0]) for r in rows[:TERM_CANDIDATES]]
 

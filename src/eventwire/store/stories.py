@@ -24,8 +24,9 @@ def _candidates(db: Db, m: dict[str, Any], terms: list[str]) -> list[dict[str, A
         marks = ",".join("?" for _ in terms)
         found = [parse_profile(r[0]) for r in db.all(
             "SELECT s.profile FROM stories s JOIN (SELECT event_id, COUNT(*) AS n FROM event_terms"
-            f" WHERE token IN ({marks}) GROUP BY event_id ORDER BY n DESC LIMIT 60) t ON t.event_id = s.id"
-            " WHERE t.n >= 2", terms)][:20]
+            f" WHERE token IN ({marks}) GROUP BY event_id ORDER BY n DESC, event_id LIMIT 60) t"
+            # the tie-break on id makes SQLite and PostgreSQL cut the same 60 and the same 20
+            " ON t.event_id = s.id WHERE t.n >= 2 ORDER BY t.n DESC, s.id", terms)][:20]
     seen = {c["id"] for c in found}
     win = cluster.window(m, cluster.WINDOW_DAYS)
     if win:
