@@ -147,13 +147,13 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
         # "the US warning", "Putin's accusations": the verb of the clause may hold the subject
         if tok.dep_ in ("dobj",) and tok.head.lower_ in cue_set("actors", "light_verbs"):
             verb = tok.head
-    if not cand.nominal or verb is not tok:
+    if not cand.nominal or verb.i != tok.i:
         for c in verb.children:
             if c.dep_ in ("nsubj",):
                 found += [(x, subj_role) for x in _with_conj(c)]
             elif c.dep_ == "nsubjpass":
                 found += [(x, _object_role(x, obj_role, names)) for x in _with_conj(c)]
-            elif c.dep_ == "dobj" and c is not tok and c not in cand.words:
+            elif c.dep_ == "dobj" and c.i != tok.i and c not in cand.words:
                 found += [(x, _object_role(x, obj_role, names)) for x in _with_conj(c)]
             elif c.dep_ == "agent":
                 found += [(g, subj_role) for g in c.children if g.dep_ == "pobj"]

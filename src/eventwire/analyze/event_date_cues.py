@@ -39,7 +39,7 @@ def date_words() -> dict[str, frozenset[str]]:
 def verb_of(tok: Any) -> Any:
     """The verb a time expression hangs from (or the token itself when none is near)."""
     for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     return inner_report(tok)

@@ -260,7 +260,7 @@ def _own_clause(doc: Any, t: Time, trigger_ids: set[int], frame: Time) -> bool:
                 if tok is not None and cur.left_edge.i <= tok.i <= cur.right_edge.i:
                     return True
                 break
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
     return False
@@ -307,7 +307,7 @@ def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
         return follow_up  # a fronted date frames the whole sentence, unless it dates a later step
     for trig in inside:
         cur = trig
-        while cur.i != verb.i and cur.head is not cur:
+        while cur.i != verb.i and cur.head.i != cur.i:
             if cur.dep_ in _CLAUSE_DEPS:
                 if cur.head.i == verb.i and not follow_up and same_time_clause(cur):
                     break  # "responded Monday after a teen was shot": one time for both

@@ -26,7 +26,7 @@ def _governors(tok: Any, steps: int = 4) -> list[Any]:
     out = [tok]
     cur = tok
     for _ in range(steps):
-        if cur.head is cur or cur.dep_ not in _CLAUSE_DEPS or crosses(cur, cur.head):
+        if cur.head.i == cur.i or cur.dep_ not in _CLAUSE_DEPS or crosses(cur, cur.head):
             break
         cur = cur.head
         out.append(cur)
@@ -37,7 +37,7 @@ def _verb_of(tok: Any) -> Any:
     """The verb a nominal trigger hangs on (or the trigger itself when it is a verb)."""
     cur = tok
     for _ in range(4):
-        if (cur.tag_ or "").startswith("VB") or cur.head is cur or crosses(cur, cur.head):
+        if (cur.tag_ or "").startswith("VB") or cur.head.i == cur.i or crosses(cur, cur.head):
             return cur
         cur = cur.head
     return cur
@@ -62,7 +62,7 @@ def mode_of(tok: Any, nominal: bool, unit: Any = None) -> str:
     heads = cue_set("mode", "hypothetical_heads")
     if any(g.lower_ in heads for g in govs[1:]):
         return "hypothetical"
-    if any(c.dep_ == "neg" for c in verb.children) and (not nominal or verb is not tok):
+    if any(c.dep_ == "neg" for c in verb.children) and (not nominal or verb.i != tok.i):
         return "denied"
     if any(g.lower_ in _DENY for g in govs[1:]):
         return "denied"

@@ -52,13 +52,12 @@ def analyze(record: Record) -> list[EventMention]:
 
 
 def _depth(tok: Any) -> int:
-    # Same result as the Token walk it replaced, whose `tok.head is not tok` never failed
-    # (spaCy builds a new Token on each access): the count goes on at the root, so the
-    # depth is 20 unless a line break comes first.
+    """Steps from the trigger up to its sentence root (at most 20), not across a line break
+    (a headline or a dateline is a clause of its own)."""
     doc = tok.doc
     head, idx = heads(doc)
     i, d = tok.i, 0
-    while d < 20 and not break_between(doc, idx[i], idx[head[i]]):
+    while d < 20 and head[i] != i and not break_between(doc, idx[i], idx[head[i]]):
         i, d = head[i], d + 1
     return d
 

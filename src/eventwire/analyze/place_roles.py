@@ -63,7 +63,7 @@ def role(doc: Any, text: str, m: Mention) -> str:
     if span is None or not len(span):
         return "location"
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:  # "Washington and Moscow said"
+    while root.dep_ == "conj" and root.head.i != root.i:  # "Washington and Moscow said"
         root = root.head
     return _dep_role(root, m)
 

@@ -75,7 +75,7 @@ def speaker_of(text: str, verb: Any) -> tuple[int, int] | None:
         if tok.dep_ == "relcl":
             noun = tok.head
             return trim(text, noun.left_edge.idx, noun.idx + len(noun.text))
-        if tok.dep_ not in _INHERIT_DEPS or tok.head is tok:
+        if tok.dep_ not in _INHERIT_DEPS or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None

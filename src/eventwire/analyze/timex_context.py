@@ -50,7 +50,7 @@ class Ctx:
         if tok.dep_ == "poss":
             return None  # "Wednesday's ruling": names a thing, the clause's tense says nothing
         for _ in range(6):  # climb to the governing verb
-            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                 break
             tok = tok.head
         for _ in range(3):
