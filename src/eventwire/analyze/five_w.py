@@ -138,7 +138,7 @@ def _named(record: Record, tok: Any) -> bool:
 
 def _depth(tok: Any) -> int:
     d = 0
-    while tok.head is not tok and d < 20:
+    while tok.head.i != tok.i and d < 20:
         tok, d = tok.head, d + 1
     return d
 

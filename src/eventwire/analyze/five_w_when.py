@@ -74,7 +74,7 @@ def _dated(doc: Any, start: int, end: int) -> Any | None:
     root = span.root
     if root.dep_ == "pobj":
         return root.head.head
-    return root.head if root.head is not root else None
+    return root.head if root.head.i != root.i else None
 
 
 def _restates(verb: Any, word: Any | None) -> bool:

@@ -138,7 +138,7 @@ def _locative(head: Any, triggers: set[int]) -> bool:
         return True  # whatever the parser made of "... Hosenball WASHINGTON, Nov 6 (Reuters)"
     # "in Croydon, south London", "the city of Mazar-i-Sharif": what it names is placed
     for _ in range(3):
-        if head.dep_ in ("appos", "conj") and head.head is not head:
+        if head.dep_ in ("appos", "conj") and head.head.i != head.i:
             head = head.head
         elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in cue("where.place_nouns"):
             head = head.head.head
@@ -151,7 +151,7 @@ def _locative(head: Any, triggers: set[int]) -> bool:
     # or of a noun that is itself placed: "on a Moscow concert hall", "at a Kabul hotel"
     mod = head
     for _ in range(4):
-        if mod.dep_ not in ("compound", "amod", "nmod", "poss") or mod.head is mod:
+        if mod.dep_ not in ("compound", "amod", "nmod", "poss") or mod.head.i == mod.i:
             break
         mod = mod.head
         if mod.idx in triggers:
