@@ -271,3 +271,18 @@ def test_a_wire_dateline_in_capitals_locates_the_story():
     # capitals that are no city of the gazetteer are no dateline
     w = ws("Senate passes budget bill UPDATE, May 13 - The Senate passed the budget bill on Thursday.")
     assert w["where"] is None
+
+
+def test_an_attribution_after_the_statement_is_only_the_source():
+    # "X, says Y": the reported clause before the reporting verb is the news
+    w = ws("Police have arrested two men over the bank robbery, says Mayor Johnson\n\n"
+           "The men were detained in Leeds on Tuesday.")
+    assert txt(w["what"]) == "arrested"
+    assert txt(w["who"]) == "Police"
+
+
+def test_a_verbless_headline_states_the_news_in_its_as_clause():
+    w = ws("Joy in the streets as Boston Celtics fans celebrate the title\n\n"
+           "Crowds gathered downtown on Thursday night.")
+    assert txt(w["what"]) == "celebrate"
+    assert txt(w["who"]) is not None and "fans" in txt(w["who"])
