@@ -286,3 +286,24 @@ def test_a_verbless_headline_states_the_news_in_its_as_clause():
            "Crowds gathered downtown on Thursday night.")
     assert txt(w["what"]) == "celebrate"
     assert txt(w["who"]) is not None and "fans" in txt(w["who"])
+
+
+def test_a_count_update_does_not_date_the_event():
+    # "the toll rose on Friday" dates the update; "went off on Thursday" dates the blast
+    from eventwire.analyze.five_w_when import _update
+    from eventwire.nlp import load
+
+    nlp = load("en")
+    doc = nlp("The death toll from the bombing rose to at least nine on Friday.")
+    k = doc.text.index("Friday")
+    assert _update(doc, k, k + len("Friday"))
+    doc = nlp("The bomb went off late on Thursday near the station.")
+    k = doc.text.index("Thursday")
+    assert not _update(doc, k, k + len("Thursday"))
+
+
+def test_a_weekday_in_the_name_of_an_occasion_is_no_date():
+    w = ws("Veterans gather in Leeds\n\n"
+           "Veterans wait on the parade ground for the start of the Remembrance Sunday ceremony.",
+           published="2021-11-10")
+    assert w["when"] is None
