@@ -307,3 +307,15 @@ def test_a_weekday_in_the_name_of_an_occasion_is_no_date():
            "Veterans wait on the parade ground for the start of the Remembrance Sunday ceremony.",
            published="2021-11-10")
     assert w["when"] is None
+
+
+def test_today_in_the_name_of_a_newspaper_is_no_date():
+    from eventwire.analyze.five_w_when import _named_day
+    from eventwire.nlp import load
+
+    doc = load("en")("Fans celebrate in the street. (Photo: Jane Roe-USA TODAY Sports)")
+    k = doc.text.index("TODAY")
+    assert _named_day(doc, k, k + len("TODAY"))
+    doc = load("en")("The minister resigned today.")
+    k = doc.text.index("today")
+    assert not _named_day(doc, k, k + len("today"))

@@ -17,6 +17,7 @@ RESTATED_BONUS = 1.5  # outweighs the aside of a possessive date ("Thursday's me
 WHEN_LEAD = 99.0  # dates: a dateline or byline further down still dates the story
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DEICTIC = frozenset(("today", "tonight", "yesterday", "tomorrow"))
 
 
 def _pub(record: Record) -> date | None:
@@ -82,11 +83,14 @@ def _dated(doc: Any, start: int, end: int) -> Any | None:
 
 def _named_day(doc: Any, start: int, end: int) -> bool:
     """"Remembrance Sunday", "Black Friday": a weekday that is part of the name of an
-    occasion is no reference to the week of publication."""
+    occasion is no reference to the week of publication, nor is "today" in the name of a
+    newspaper or a programme."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     first = span[0]
+    if first.lower_ in _DEICTIC and len(span) == 1 and first.dep_ == "compound":
+        return True  # "USA TODAY Sports", "the Today programme": these words modify no noun
     if first.lower_ not in _WEEKDAYS:
         return False
     if first.ent_type_ == "EVENT":
