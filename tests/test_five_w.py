@@ -319,3 +319,14 @@ def test_today_in_the_name_of_a_newspaper_is_no_date():
     doc = load("en")("The minister resigned today.")
     k = doc.text.index("today")
     assert not _named_day(doc, k, k + len("today"))
+
+
+def test_a_hyphenated_place_word_is_no_dateline():
+    # "US-based" says where a company is based, not where the story was filed
+    from eventwire.analyze.five_w_where import _dateline
+    from eventwire.nlp import load
+
+    doc = load("en")("Its maker, US-based Acme Foods, cut the weight of the bar.")
+    assert not _dateline(doc[3])
+    doc = load("en")("WASHINGTON - The senate passed the bill on Tuesday.")
+    assert _dateline(doc[0])
