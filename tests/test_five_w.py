@@ -310,15 +310,15 @@ def test_a_weekday_in_the_name_of_an_occasion_is_no_date():
 
 
 def test_today_in_the_name_of_a_newspaper_is_no_date():
-    from eventwire.analyze.five_w_when import _named_day
+    from eventwire.analyze.five_w_when import _not_relative
     from eventwire.nlp import load
 
     doc = load("en")("Fans celebrate in the street. (Photo: Jane Roe-USA TODAY Sports)")
     k = doc.text.index("TODAY")
-    assert _named_day(doc, k, k + len("TODAY"))
+    assert _not_relative(doc, k, k + len("TODAY"))
     doc = load("en")("The minister resigned today.")
     k = doc.text.index("today")
-    assert not _named_day(doc, k, k + len("today"))
+    assert not _not_relative(doc, k, k + len("today"))
 
 
 def test_a_hyphenated_place_word_is_no_dateline():
@@ -330,3 +330,15 @@ def test_a_hyphenated_place_word_is_no_dateline():
     assert not _dateline(doc[3])
     doc = load("en")("WASHINGTON - The senate passed the bill on Tuesday.")
     assert _dateline(doc[0])
+
+
+def test_a_weekday_with_an_article_is_not_this_week():
+    from eventwire.analyze.five_w_when import _not_relative
+    from eventwire.nlp import load
+
+    doc = load("en")("The mayor spoke to reporters on the Sunday before the vote.")
+    k = doc.text.index("Sunday")
+    assert _not_relative(doc, k, k + len("Sunday"))
+    doc = load("en")("The mayor spoke to reporters on Sunday.")
+    k = doc.text.index("Sunday")
+    assert not _not_relative(doc, k, k + len("Sunday"))

@@ -45,7 +45,7 @@ def when(record: Record, sents: list[Any], main: int | None, verb: Any | None = 
         m = _DAY.match(t.value or "")
         if m is None:
             continue  # a month or a year does not date the news
-        if _named_day(record.doc, t.start, t.end) or _update(record.doc, t.start, t.end):
+        if _not_relative(record.doc, t.start, t.end) or _update(record.doc, t.start, t.end):
             continue
         if t.anchored and k >= len(sents) and t.start != ev_date:
             continue  # past the lead, "on Sunday" may date any episode; a byline date dates the story
@@ -81,20 +81,22 @@ def _dated(doc: Any, start: int, end: int) -> Any | None:
     return root.head if root.head.i != root.i else None
 
 
-def _named_day(doc: Any, start: int, end: int) -> bool:
+def _not_relative(doc: Any, start: int, end: int) -> bool:
     """"Remembrance Sunday", "Black Friday": a weekday that is part of the name of an
-    occasion is no reference to the week of publication, nor is "today" in the name of a
-    newspaper or a programme."""
+    occasion is no reference to the week of publication, nor is a weekday with an article
+    ("the Sunday before the vote"), nor "today" in the name of a newspaper or a programme."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    first = span[0]
+    first = next((t for t in span if t.dep_ != "det"), span[0])  # "the Sunday ..." may start the span
     if first.lower_ in _DEICTIC and len(span) == 1 and first.dep_ == "compound":
         return True  # "USA TODAY Sports", "the Today programme": these words modify no noun
     if first.lower_ not in _WEEKDAYS:
         return False
     if first.ent_type_ == "EVENT":
         return True
+    if any(c.dep_ == "det" for c in first.children):
+        return True  # "the Sunday before the election": a day of another week, not this one
     if first.i == first.sent.start:
         return False
     prev = doc[first.i - 1]
