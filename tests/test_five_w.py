@@ -342,3 +342,19 @@ def test_a_weekday_with_an_article_is_not_this_week():
     doc = load("en")("The mayor spoke to reporters on Sunday.")
     k = doc.text.index("Sunday")
     assert not _not_relative(doc, k, k + len("Sunday"))
+
+
+def test_an_attribution_does_not_reach_across_a_line_break():
+    # a parser that joined two lines may hang the first under the second's "said"
+    from spacy.tokens import Doc
+
+    from eventwire.analyze.five_w import _attribution
+    from eventwire.analyze.five_w_lead import cue
+    from eventwire.nlp import load
+
+    vocab, reporting = load("en").vocab, cue("what.reporting")
+    deps = ["nsubj", "ccomp", "dobj", "punct", "nsubj", "ROOT"]
+    doc = Doc(vocab, words=["Rain", "floods", "town", ",", "mayor", "says"], heads=[1, 5, 1, 5, 5, 5], deps=deps)
+    assert _attribution(doc[5], reporting)
+    doc = Doc(vocab, words=["Rain", "floods", "town", "\n", "mayor", "says"], heads=[1, 5, 1, 5, 5, 5], deps=deps)
+    assert not _attribution(doc[5], reporting)

@@ -32,7 +32,7 @@ _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 QUOTE_MARKS = frozenset('"“”')
 NAMING_SENTS = 3  # the lead names a headline's described subject within this many sentences
 REPORTED_PENALTY = 0.5  # a reporting verb's clause yields to the clause it reports
-# "X, says Y": the source yields to the statement before it, whatever their depths and names
+# a headline "X, says Y" states X: the source yields to it whatever their names
 ATTRIBUTION_PENALTY = 1.0
 
 
@@ -181,23 +181,28 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
                 if not (named or counted or subj.pos_ in ("NOUN", "PROPN")):
                     continue
                 if depth is None:
-                    depth = min(_depth(v), 3)
+                    # "X, says Y": the statement stands as high as the attribution after it
+                    top = v.head if v.dep_ == "ccomp" and _attribution(v.head, reporting) else v
+                    depth = min(_depth(top), 3)
                 score = 1.0 * k + 0.4 * depth - (HEADLINE_BONUS if k == 0 else 0.0)
                 score += 0.0 if named else (0.5 if counted or subj.tag_ in ("NNS", "NNPS") else 0.9)
-                if v.lower_ in reporting and _attribution(v):
-                    score += ATTRIBUTION_PENALTY
-                elif v.lower_ in reporting and k > 0:
+                if k > 0 and v.lower_ in reporting:
                     score += REPORTED_PENALTY
+                elif k == 0 and _attribution(v, reporting):
+                    score += ATTRIBUTION_PENALTY
                 score -= 0.3 * min(freq[subj.lower_], 10) / 10 if named else 0.0
                 if best is None or score < best[0]:
                     best = (score, subj, v, k)
     return None if best is None else (best[1], best[2], best[3])
 
 
-def _attribution(v: Any) -> bool:
+def _attribution(v: Any, reporting: frozenset[str]) -> bool:
     """"Police have arrested a man, says the mayor": a reporting verb after the clause it
     reports only names the source; the statement before it is the news."""
-    return any(c.dep_ == "ccomp" and c.i < v.i for c in v.children)
+    if v.lower_ not in reporting:
+        return False
+    # a line break between them: the parser joined a headline to the next line
+    return any(c.dep_ == "ccomp" and c.i < v.i and "\n" not in v.doc[c.i:v.i].text for c in v.children)
 
 
 def _quoted_flags(sent: Any) -> list[bool]:
