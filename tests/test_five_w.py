@@ -271,3 +271,90 @@ def test_a_wire_dateline_in_capitals_locates_the_story():
     # capitals that are no city of the gazetteer are no dateline
     w = ws("Senate passes budget bill UPDATE, May 13 - The Senate passed the budget bill on Thursday.")
     assert w["where"] is None
+
+
+def test_an_attribution_after_the_statement_is_only_the_source():
+    # "X, says Y": the reported clause before the reporting verb is the news
+    w = ws("Police have arrested two men over the bank robbery, says Mayor Johnson\n\n"
+           "The men were detained in Leeds on Tuesday.")
+    assert txt(w["what"]) == "arrested"
+    assert txt(w["who"]) == "Police"
+
+
+def test_a_verbless_headline_states_the_news_in_its_as_clause():
+    w = ws("Joy in the streets as Boston Celtics fans celebrate the title\n\n"
+           "Crowds gathered downtown on Thursday night.")
+    assert txt(w["what"]) == "celebrate"
+    assert txt(w["who"]) is not None and "fans" in txt(w["who"])
+
+
+def test_a_count_update_does_not_date_the_event():
+    # "the toll rose on Friday" dates the update; "went off on Thursday" dates the blast
+    from eventwire.analyze.five_w_when import _update
+    from eventwire.nlp import load
+
+    nlp = load("en")
+    doc = nlp("The death toll from the bombing rose to at least nine on Friday.")
+    k = doc.text.index("Friday")
+    assert _update(doc, k, k + len("Friday"))
+    doc = nlp("The bomb went off late on Thursday near the station.")
+    k = doc.text.index("Thursday")
+    assert not _update(doc, k, k + len("Thursday"))
+
+
+def test_a_weekday_in_the_name_of_an_occasion_is_no_date():
+    w = ws("Veterans gather in Leeds\n\n"
+           "Veterans wait on the parade ground for the start of the Remembrance Sunday ceremony.",
+           published="2021-11-10")
+    assert w["when"] is None
+
+
+def test_today_in_the_name_of_a_newspaper_is_no_date():
+    from eventwire.analyze.five_w_when import _not_relative
+    from eventwire.nlp import load
+
+    doc = load("en")("Fans celebrate in the street. (Photo: Jane Roe-USA TODAY Sports)")
+    k = doc.text.index("TODAY")
+    assert _not_relative(doc, k, k + len("TODAY"))
+    doc = load("en")("The minister resigned today.")
+    k = doc.text.index("today")
+    assert not _not_relative(doc, k, k + len("today"))
+
+
+def test_a_hyphenated_place_word_is_no_dateline():
+    # "US-based" says where a company is based, not where the story was filed
+    from eventwire.analyze.five_w_where import _dateline
+    from eventwire.nlp import load
+
+    doc = load("en")("Its maker, US-based Acme Foods, cut the weight of the bar.")
+    assert not _dateline(doc[3])
+    doc = load("en")("WASHINGTON - The senate passed the bill on Tuesday.")
+    assert _dateline(doc[0])
+
+
+def test_a_weekday_with_an_article_is_not_this_week():
+    from eventwire.analyze.five_w_when import _not_relative
+    from eventwire.nlp import load
+
+    doc = load("en")("The mayor spoke to reporters on the Sunday before the vote.")
+    k = doc.text.index("Sunday")
+    assert _not_relative(doc, k, k + len("Sunday"))
+    doc = load("en")("The mayor spoke to reporters on Sunday.")
+    k = doc.text.index("Sunday")
+    assert not _not_relative(doc, k, k + len("Sunday"))
+
+
+def test_an_attribution_does_not_reach_across_a_line_break():
+    # a parser that joined two lines may hang the first under the second's "said"
+    from spacy.tokens import Doc
+
+    from eventwire.analyze.five_w import _attribution
+    from eventwire.analyze.five_w_lead import cue
+    from eventwire.nlp import load
+
+    vocab, reporting = load("en").vocab, cue("what.reporting")
+    deps = ["nsubj", "ccomp", "dobj", "punct", "nsubj", "ROOT"]
+    doc = Doc(vocab, words=["Rain", "floods", "town", ",", "mayor", "says"], heads=[1, 5, 1, 5, 5, 5], deps=deps)
+    assert _attribution(doc[5], reporting)
+    doc = Doc(vocab, words=["Rain", "floods", "town", "\n", "mayor", "says"], heads=[1, 5, 1, 5, 5, 5], deps=deps)
+    assert not _attribution(doc[5], reporting)

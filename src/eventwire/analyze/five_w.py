@@ -31,6 +31,9 @@ HEADLINE_BONUS = 0.5  # the headline states the news, even when its subject is a
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 QUOTE_MARKS = frozenset('"“”')
 NAMING_SENTS = 3  # the lead names a headline's described subject within this many sentences
+REPORTED_PENALTY = 0.5  # a reporting verb's clause yields to the clause it reports
+# a headline "X, says Y" states X: the source yields to it whatever their names
+ATTRIBUTION_PENALTY = 1.0
 
 
 def five_w(record: Record) -> dict[str, WAnswer | None]:
@@ -178,15 +181,28 @@ def _main_clause(record: Record, sents: list[Any]) -> tuple[Any, Any, int] | Non
                 if not (named or counted or subj.pos_ in ("NOUN", "PROPN")):
                     continue
                 if depth is None:
-                    depth = min(_depth(v), 3)
+                    # "X, says Y": the statement stands as high as the attribution after it
+                    top = v.head if v.dep_ == "ccomp" and _attribution(v.head, reporting) else v
+                    depth = min(_depth(top), 3)
                 score = 1.0 * k + 0.4 * depth - (HEADLINE_BONUS if k == 0 else 0.0)
                 score += 0.0 if named else (0.5 if counted or subj.tag_ in ("NNS", "NNPS") else 0.9)
-                if v.lower_ in reporting and k > 0:
-                    score += 0.5
+                if k > 0 and v.lower_ in reporting:
+                    score += REPORTED_PENALTY
+                elif k == 0 and _attribution(v, reporting):
+                    score += ATTRIBUTION_PENALTY
                 score -= 0.3 * min(freq[subj.lower_], 10) / 10 if named else 0.0
                 if best is None or score < best[0]:
                     best = (score, subj, v, k)
     return None if best is None else (best[1], best[2], best[3])
+
+
+def _attribution(v: Any, reporting: frozenset[str]) -> bool:
+    """"Police have arrested a man, says the mayor": a reporting verb after the clause it
+    reports only names the source; the statement before it is the news."""
+    if v.lower_ not in reporting:
+        return False
+    # a line break between them: the parser joined a headline to the next line
+    return any(c.dep_ == "ccomp" and c.i < v.i and "\n" not in v.doc[c.i:v.i].text for c in v.children)
 
 
 def _quoted_flags(sent: Any) -> list[bool]:
@@ -215,16 +231,27 @@ def _headline_clause(v: Any, subjects: list[Any]) -> tuple[list[Any], int | None
     """A headline clause the parser hung under a noun: after a colon, a verb with a subject
     of its own ("Tram crash: Driver arrested as ...", where a relative or participle clause
     never has one), or a participle right after the headline's subject noun ("Victims named
-    as repair work starts": headlines drop "are", the "as" clause is the subordinate one)."""
+    as repair work starts": headlines drop "are", the "as" clause is the subordinate one),
+    or a subordinate clause of a headline that has no verb besides it."""
     if v.pos_ != "VERB":
         return [], None
     if v.dep_ == "acl" and subjects:
+        return subjects, None
+    if v.dep_ == "advcl" and subjects and v.head.pos_ in ("NOUN", "PROPN") and _verbless(v):
+        # "Tears of joy as fans celebrate the title": a headline without a verb of its own
+        # states the news in its "as" clause
         return subjects, None
     head = v.head
     if v.dep_ == "acl" and v.tag_ == "VBN" and head.i == v.i - 1 and head.pos_ in ("NOUN", "PROPN") \
             and (head.dep_ == "ROOT" or head.dep_ in SUBJ and head.head.dep_ == "ROOT"):
         return [head], 0
     return [], None
+
+
+def _verbless(clause: Any) -> bool:
+    """Has the clause's sentence no verb outside the clause?"""
+    inner = {t.i for t in clause.subtree}
+    return not any(t.pos_ in ("VERB", "AUX") and t.i not in inner for t in clause.sent)
 
 
 def _agent(verb: Any, triggers: set[int]) -> Any | None:

@@ -16,6 +16,8 @@ EVENT_DATE_BONUS = 3.0
 RESTATED_BONUS = 1.5  # outweighs the aside of a possessive date ("Thursday's meeting")
 WHEN_LEAD = 99.0  # dates: a dateline or byline further down still dates the story
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DEICTIC = frozenset(("today", "tonight", "yesterday", "tomorrow"))
 
 
 def _pub(record: Record) -> date | None:
@@ -43,6 +45,8 @@ def when(record: Record, sents: list[Any], main: int | None, verb: Any | None = 
         m = _DAY.match(t.value or "")
         if m is None:
             continue  # a month or a year does not date the news
+        if _not_relative(record.doc, t.start, t.end) or _update(record.doc, t.start, t.end):
+            continue
         if t.anchored and k >= len(sents) and t.start != ev_date:
             continue  # past the lead, "on Sunday" may date any episode; a byline date dates the story
         score = float(k) + (0.0 if k == main else 0.5) + _aside(record.doc, t.start, t.end)
@@ -75,6 +79,38 @@ def _dated(doc: Any, start: int, end: int) -> Any | None:
     if root.dep_ == "pobj":
         return root.head.head
     return root.head if root.head.i != root.i else None
+
+
+def _not_relative(doc: Any, start: int, end: int) -> bool:
+    """"Remembrance Sunday", "Black Friday": a weekday that is part of the name of an
+    occasion is no reference to the week of publication, nor is a weekday with an article
+    ("the Sunday before the vote"), nor "today" in the name of a newspaper or a programme."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first = next((t for t in span if t.dep_ != "det"), span[0])  # "the Sunday ..." may start the span
+    if first.lower_ in _DEICTIC and len(span) == 1 and first.dep_ == "compound":
+        return True  # "USA TODAY Sports", "the Today programme": these words modify no noun
+    if first.lower_ not in _WEEKDAYS:
+        return False
+    if first.ent_type_ == "EVENT":
+        return True
+    if any(c.dep_ == "det" for c in first.children):
+        return True  # "the Sunday before the election": a day of another week, not this one
+    if first.i == first.sent.start:
+        return False
+    prev = doc[first.i - 1]
+    return prev.is_title and prev.pos_ == "PROPN" and prev.dep_ == "compound" and not prev.ent_type_
+
+
+def _update(doc: Any, start: int, end: int) -> bool:
+    """"The death toll rose to six on Friday": a clause that updates a count dates the
+    update, not the event counted."""
+    word = _dated(doc, start, end)
+    if word is None:
+        return False
+    counts = cue("when.update_subjects")
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in counts for c in word.children)
 
 
 def _restates(verb: Any, word: Any | None) -> bool:

@@ -173,4 +173,6 @@ def _np_head(tok: Any, end: int) -> Any:
 def _dateline(tok: Any) -> bool:
     """"WASHINGTON --", "LONDON (Reuters) -": the place a wire story was filed from."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return tok.is_upper and nxt is not None and nxt.text in ("--", "—", "-", "(", ",")
+    # a dateline's dash stands apart: "US-based", "UK-born" are words, not datelines
+    return tok.is_upper and nxt is not None and nxt.text in ("--", "—", "-", "(", ",") \
+        and (bool(tok.whitespace_) or nxt.text == ",")
