@@ -273,3 +273,36 @@ def test_an_undated_main_incident_takes_the_leads_first_free_date_never_a_later_
                       "Neighbours heard a loud noise and called for help.\n\n"
                       "A teenager died after he was shot outside a store.", "2024-03-20")
     assert all(e.date is None for e in later if e.primary)
+
+
+def test_the_main_event_of_any_kind_takes_the_article_town_when_its_sentence_names_none():
+    # rule: an accusation (not a located family) that is the article's main event happened
+    # where the article is set
+    evs = events_of("On 3 May, the teachers' union accused the education office of cutting staff. "
+                    "The union's members met in Daegu later that day.")
+    primary = next(e for e in evs if e.primary)
+    assert primary.location and primary.location["country_code"] == "KR"
+
+
+def _events_from(text: str, source: str | None = None) -> list[EventMention]:
+    rec = analyze(Record(article=Article(id="t", text=text, published="2024-03-24", language="en",
+                                         source=source)))
+    return rec.events
+
+
+def test_an_unknown_place_lies_in_the_country_the_outlet_states():
+    # rule (event_link.home_country): the gazetteer knows no "Kwari Dutse"; a Nigerian outlet
+    # places it in Nigeria, at country precision, pointing at the name
+    text = "On 3 May, gunmen abducted four travellers on the road near Kwari Dutse ward."
+    primary = next(e for e in _events_from(text, "Weekly Mirror (Nigeria)") if e.primary)
+    assert primary.location["country_code"] == "NG" and primary.location["precision"] == "country"
+    assert primary.location["span"]["text"] == "Kwari Dutse"
+    assert next(e for e in _events_from(text) if e.primary).location is None
+
+
+def test_a_main_event_with_no_place_takes_the_one_country_the_article_names():
+    # rule (event_link.home_country): only a demonym names a place; its country, never a town
+    primary = next(e for e in _events_from(
+        "On 3 May, Korean union members held a press conference in front of the Labour Ministry branch office.")
+        if e.primary)
+    assert primary.location["country_code"] == "KR" and primary.location["feature"] == "country"

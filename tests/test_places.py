@@ -301,3 +301,25 @@ def test_a_county_dateline_names_the_state_of_the_articles_towns() -> None:
     # rule: "X COUNTY, St. —": the state is the article's, for its bare town names too
     ps = run_src("HORRY COUNTY, S.C. — A man was seen on Atlantic Avenue in Garden City on Monday.")
     assert find(ps, "Garden City").admin1 == "South Carolina"
+
+
+def test_a_small_namesake_abroad_qualified_by_home_towns_is_placed_at_home() -> None:
+    # rule (place_home): the gazetteer knows no Malabar in Sri Lanka, only a small town in
+    # Australia; two Sri Lankan towns named beside it say the village is in Sri Lanka
+    p = find(run("On Monday, farmers protested in Malabar village near Kandy and Matale."), "Malabar")
+    assert p.country_code == "LK" and p.admin1 == "Central"
+
+
+def test_a_country_named_as_the_topic_does_not_pull_a_town_home() -> None:
+    # rule (place_home): only areas and towns count as where the story is; "Ukraine" is the topic
+    p = find(run("On Monday, people rallied in Cetinje in support of Ukraine and the Ukrainian people."),
+             "Cetinje")
+    assert p.country_code == "ME"
+
+
+def test_the_outlet_name_states_its_country() -> None:
+    from eventwire.analyze.place_mentions import stated_country
+
+    assert stated_country("Daily Herald (Kenya)") == "KE"
+    assert stated_country("Kenyan Times") == "KE"
+    assert stated_country("Evening Chronicle") is None

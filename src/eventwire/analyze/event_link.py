@@ -154,6 +154,36 @@ def dateline(record: Record, places: list[Place]) -> Place | None:
     return None
 
 
+def home_country(record: Record) -> dict[str, Any] | None:
+    """A country-precision location for the main event of an article that names no usable
+    place: a place the gazetteer does not know ("in Sabon Birni LGA") lies in the country the
+    outlet states (by name or country-code domain, "Daily Trust (Nigeria)"); else the one
+    country all the article's resolved places and demonyms lie in ("the Korean union ...").
+    The span is that place's; no town is invented."""
+    from .gazetteer import gazetteer
+    from .place_mentions import domain_country, stated_country
+
+    source = record.article.source or ""
+    outlet = (domain_country(source) or stated_country(source)) if source else None
+    found = {p.country_code for p in record.places if p.country_code}
+    if outlet and found <= {outlet}:
+        unknown = next((p for p in record.places if p.role == "location" and not p.country_code
+                        and p.lat is None), None)
+        known = next((p for p in record.places if p.country_code == outlet), None)
+        p, cc = unknown or known, outlet
+    elif len(found) == 1:
+        cc = found.pop()
+        p = next(p for p in record.places if p.country_code == cc)
+    else:
+        return None
+    c = gazetteer().country(cc)
+    if p is None or c is None:
+        return None
+    return {"name": p.name if p.country_code is None else c.name, "geonames_id": c.geonames_id,
+            "lat": c.lat, "lon": c.lon, "country_code": cc, "admin1": None, "feature": "country",
+            "precision": "country", "span": {"text": p.text, "start": p.start, "end": p.end}}
+
+
 def dominant(places: list[Place]) -> Place | None:
     """The most mentioned place, finer features and earlier mentions winning ties."""
     if not places:

@@ -226,6 +226,9 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     sure = dl or link.dominant(link.scene(places, text)) or link.home_city(record)
     fallback = sure or link.dominant([p for p in places if not link.elsewhere(p, text)]) or link.dominant(places)
     out = [_emit(cl, clusters, fallback, text, sure) for cl in clusters]
+    for ev in out:  # the main event of an article that names no usable place: its country
+        if ev.primary and ev.location is None and ev.mode != "hypothetical":
+            ev.location = link.home_country(record)
     _prefer_dateline(out, dl, places, text)
     # (the outlet's town still says which big city a quarter or a street belongs to)
     named = [p for p in record.places if not link.junk(p, text)]
@@ -403,6 +406,10 @@ def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str, sure: 
             location = target[0] if target else None
         if location is None and fallback is not None and h.family in ("violence", "protest", "disaster", "coercion"):
             location = link.place_dict(fallback)
+    if location is None and cl.primary and fallback is not None and h.mode != "hypothetical":
+        # the article's main event happened where the article is set, whatever its kind (a
+        # press conference, a threat, a deployment): its town when its own sentence names none
+        location = link.place_dict(fallback)
     date = cl.best("date")
     figures = cluster_figures(cl.members)
     sent = h.cand.span

@@ -200,6 +200,18 @@ def source_prior(source: str | None, ctx: Context) -> None:
         if len(code) == 2 and code not in seen:
             seen.add(code)
             ctx.countries[code] += 1.0
+    if ctx.outlet is None:
+        ctx.outlet = stated_country(source)
+
+
+def stated_country(source: str) -> str | None:
+    """The one country an outlet's name states by its name or demonym ("Daily Trust
+    (Nigeria)", "Kenya Standard", "Yemeni News"); None for none or several."""
+    found = {c.country_code for s, t in place_names.find(source)
+             for c in gazetteer().lookup(source[s:t])[:1] if c.feature == "country"}
+    found |= {code for w in re.findall(r"[A-Z][a-z]+", source)
+              if len(code := demonyms().get(w.lower(), "")) == 2}
+    return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -53,7 +53,7 @@ class Context:
     admin1: Counter = field(default_factory=Counter)  # (cc, admin1 name) -> weight
     cities: list[Candidate] = field(default_factory=list)  # confidently resolved cities
     anchors: list[tuple[str, tuple[float, float]]] = field(default_factory=list)  # see place_near
-    outlet: str | None = None  # the outlet's country by its domain (place_mentions.source_prior)
+    outlet: str | None = None  # the outlet's country by its domain or name (place_mentions.source_prior)
     towns: dict[str, Candidate] = field(default_factory=dict)  # every town placed so far, by name
 
     def add(self, c: Candidate, weight: float) -> None:

@@ -18,6 +18,7 @@ from ..model import Entity, Place, Record
 from . import (
     place_chain,
     place_cues,
+    place_home,
     place_local,
     place_local_names,
     place_names,
@@ -336,7 +337,8 @@ def _place(m: Mention, text: str) -> Place:
     if c is not None and m.approx:
         return Place(surface, m.start, m.end, name=m.text, lat=c.lat, lon=c.lon,
                      country_code=c.country_code, admin1=c.admin1, feature=c.feature,
-                     precision="city" if c.feature == "neighbourhood" else "admin1", role=m.role)
+                     precision="city" if c.feature == "neighbourhood" else "admin1" if c.admin1 else "country",
+                     role=m.role)
     if c is None:
         return Place(surface, m.start, m.end, name=m.text, role=m.role)
     return Place(surface, m.start, m.end, name=c.name, geonames_id=c.geonames_id, lat=c.lat,
@@ -366,6 +368,7 @@ def analyze(record: Record) -> list[Place]:
     _resolve(ms, ctx, text)
     if agree(ms, ctx) | place_near.anchors(ms, ctx):
         _resolve(ms, ctx, text)
+    place_home.bring_home(ms, ctx, text)
     return [_place(m, text) for m in _kept_guesses(ms)]
 
 
