@@ -165,7 +165,7 @@ def _shooting_at(place) -> EventMention:
 
 
 def test_the_dateline_town_wins_over_another_town_name_of_the_same_state():
-    from eventwire.analyze.events import _prefer_dateline
+    from eventwire.analyze.event_towns import prefer_dateline as _prefer_dateline
 
     text = "DAYTON (AP) - A man was shot at Elm and Oakwood on Monday."
     dl, other = _town("DAYTON", 0), _town("Oakwood", 39)
@@ -175,7 +175,7 @@ def test_the_dateline_town_wins_over_another_town_name_of_the_same_state():
 
 
 def test_the_dateline_does_not_override_another_state_a_named_city_or_a_finer_town():
-    from eventwire.analyze.events import _prefer_dateline
+    from eventwire.analyze.event_towns import prefer_dateline as _prefer_dateline
 
     text = "DAYTON (AP) - A man was shot in the city of Oakwood and in Dayton Heights."
     dl = _town("DAYTON", 0)

@@ -8,8 +8,6 @@ primary event -> EventMention list. Every filled field carries a span from the t
 from __future__ import annotations
 
 import logging
-import re
-from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +17,7 @@ from ..nlp import heads
 from . import event_dates as dates
 from . import event_fallback
 from . import event_link as link
+from . import event_towns as towns
 from .event_actors import Names, actors_of
 from .event_coref import Cluster, Mention, _km, choose_primary, cluster
 from .event_figures import (
@@ -229,41 +228,12 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     for ev in out:  # the main event of an article that names no usable place: its country
         if ev.primary and ev.location is None and ev.mode != "hypothetical":
             ev.location = link.home_country(record)
-    _prefer_dateline(out, dl, places, text)
+    towns.prefer_dateline(out, dl, places, text)
     # (the outlet's town still says which big city a quarter or a street belongs to)
     named = [p for p in record.places if not link.junk(p, text)]
-    _add_cities(out, places, units(doc), fallback, named, dl is not None and dl is fallback, text,
+    towns.add_cities(out, places, units(doc), fallback, named, dl is not None and dl is fallback, text,
                 [_member_town(cl) for cl in clusters])
     return out
-
-
-_OWN_TOWN_KM = 25.0  # a quarter or a street named like a town lies within the dateline city
-_TOWN_OF = re.compile(r"(?i)\b(?:city|town|village|township|borough) of\s+$")
-
-
-def _prefer_dateline(events: list[EventMention], dl: Any, places: list[Any], text: str) -> None:
-    """A local story's dateline names the town it happened in ("DETROIT (WJBK) - ... shot at
-    Eight Mile and Sunset"): another town-level name in the text of the same region is more
-    often a street, a neighbourhood or a station's home than a second town, so the dateline
-    town wins over it. Venues and streets keep their place (they get the town as their city)."""
-    if dl is None or dl.feature != "city":
-        return
-    for ev in events:
-        loc = ev.location
-        if not loc or ev.mode in ("hypothetical", "background") or loc.get("feature") != "city" or loc["name"] == dl.name:
-            continue
-        if loc.get("country_code") != dl.country_code or None not in (loc.get("admin1"), dl.admin1) and loc.get("admin1") != dl.admin1:
-            continue  # another state: the dateline is not where this happened (or is misread)
-        if loc["name"].startswith(dl.name):
-            continue  # "Miami Gardens" under a MIAMI dateline is the finer, named town
-        if any(p.name == loc["name"] and _TOWN_OF.search(text[max(0, p.start - 12):p.start]) for p in places):
-            continue  # "the city of Hamilton" names a town on purpose
-        km = _km(loc, link.place_dict(dl))
-        if km is not None and km > _OWN_TOWN_KM and not (link.has_police(dl.name, text)
-                                                         and not link.has_police(loc["name"], text)):
-            continue  # too far to be a quarter of it (unless the dateline city's police are on
-            # the case and the town has none of its own): a town of the station's region
-        ev.location = link.place_dict(dl)
 
 
 def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> bool:
@@ -295,41 +265,6 @@ def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> 
         moved = True
     incident.members.sort(key=lambda m: m.cand.start)
     return moved
-
-
-def _add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[int, int]], fallback: Any,
-                named: list[Any] | None = None, dated: bool = False, text: str = "",
-                towns: list[int | None] | None = None) -> None:
-    """location["city"]: the town of a venue/street location (ACLED's location level), with its span."""
-    by_start = {p.start: p for p in places}
-    starts = [u[0] for u in spans]
-    city_fallback = fallback if fallback is not None and fallback.feature == "city" else \
-        link.dominant([p for p in places if p.feature == "city"])
-    # last, for a street in a story that names its town only inside other names ("| CBS Chicago")
-    named_city = link.dominant([p for p in named or () if p.feature == "city" and p.role != "demonym"])
-    for i, ev in enumerate(events):
-        loc = ev.location
-        if not loc or not loc.get("span"):
-            continue
-        place = by_start.get(loc["span"]["start"])
-        if place is None:
-            continue
-        u = spans[_sentence_of(place.start, starts)] if spans else None
-        town = by_start.get(towns[i]) if towns and towns[i] is not None else None
-        fb, fb_dated = city_fallback, dated
-        if town is not None and place.feature in ("venue", "neighbourhood") and town is not place:
-            # a street is in the town another mention of the event names ("shot in Dolton ...
-            # in the 14400 block of Ellis Avenue"), unless its own sentence names one
-            fb, fb_dated = town, dated and fallback is not None and town.name == fallback.name
-        city = link.city_of(place, places, u, fb, named, fb_dated, text)
-        if city is None and named_city is not None and named_city.country_code == place.country_code:
-            city = named_city
-        if city is not None:
-            loc["city"] = {"name": city.name, "span": {"text": city.text, "start": city.start, "end": city.end}}
-
-
-def _sentence_of(char: int, starts: list[int]) -> int:
-    return max(0, bisect_right(starts, char) - 1)
 
 
 def _incident(clusters: list[Cluster], p: int | None) -> Cluster | None:

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import numpy as np
@@ -18,7 +17,8 @@ from spacy.strings import hash_string
 
 from ..model import Figure, Span
 from ..nlp import doc_text
-from .figures_lexicon import DEP_TRIGGERS, GROUP_NOUNS, PERSON_NOUNS, parse_count
+from .figures_lexicon import DEP_TRIGGERS, GROUP_NOUNS, MAX_SPAN, PERSON_NOUNS, parse_count
+from .figures_self import murder_suicide
 
 _INTRANSITIVE = frozenset({"died", "dies", "die", "perished", "succumbed", "succumbs"})
 _SINGULAR_PRON = frozenset({"he", "she", "him", "her", "himself", "herself"})
@@ -31,7 +31,6 @@ _SUFFER = frozenset({"suffered", "sustained", "received", "suffering", "sustaini
 _DEAD_HEADS = frozenset({"shot", "found", "beaten", "stabbed", "pronounced", "declared", "confirmed"})
 _NOT_PERSON_ENTS = frozenset({"ORG", "GPE", "FAC", "PRODUCT", "LOC", "EVENT", "LAW", "WORK_OF_ART", "NORP",
                               "MONEY", "DATE", "TIME", "PERCENT", "QUANTITY", "CARDINAL"})
-_MAX_SPAN = 250
 _WOUNDING = frozenset({"shot", "stabbed", "wounded", "injured", "hurt", "grazed"})
 _TO_HOSPITAL = frozenset({"taken", "transported", "rushed", "airlifted", "flown", "admitted", "hospitalized"})
 _HOSPITALS = frozenset({"hospital", "hospitals", "clinic", "trauma", "infirmary"})
@@ -91,64 +90,12 @@ def dep_figures(doc: Any) -> list[Figure]:
         if low in _FIGHTING | _REMAIN:  # "fighting for his life", "remains in the hospital"
             tail = [c.right_edge for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "at")][:1]
         end = max(t.idx + len(t.text) for t in [tok, *tail])  # "gunned down", "taken hostage"
-        if start >= end or end - start > _MAX_SPAN:
+        if start >= end or end - start > MAX_SPAN:
             continue
         out.append(Figure(kind=kind, value=value, qualifier="exact", span=Span.of(text, start, end)))
     if objects:
-        out = _murder_suicide(text, objects, out)
+        out = murder_suicide(text, objects, out)
     return out
-
-
-_KILL_VERBS = frozenset({"killed", "killing", "kills", "kill", "murdered"})
-_SHOOT_VERBS = frozenset({"shot", "shooting", "shoots", "shoot"})
-_REFLEXIVE = frozenset({"himself", "herself"})
-_MURDER_SUICIDE = re.compile(r"murder[\s/-]*suicide", re.IGNORECASE)
-
-
-def _murder_suicide(text: str, objects: list[tuple[Any, Figure]], out: list[Figure]) -> list[Figure]:
-    """"killed his two children before killing himself": the victims and the killer died (3).
-    "shot his wife and child, then shot himself" counts the same way only in an article that
-    calls it a murder-suicide (a shooting alone may wound)."""
-    ms = bool(_MURDER_SUICIDE.search(text))
-    verbs = _KILL_VERBS | (_SHOOT_VERBS if ms else frozenset())
-    for tok, fig in objects:
-        if tok.lower_ not in verbs or fig.kind not in ("killed", "injured") or fig.value < 1:
-            continue
-        if any(c.lower_ in _REFLEXIVE for c in tok.children if c.dep_ == "dobj"):
-            continue  # the suicide itself
-        obj = next((r for r in tok.subtree if r.i != tok.i and _self_kill(r, tok, verbs)), None)
-        if obj is None:
-            continue
-        end = obj.idx + len(obj.text)
-        if end - fig.span.start > _MAX_SPAN:
-            continue
-        out = [f for f in out if f is not fig]  # the victims are in the combined count
-        out.append(Figure(kind="killed", value=fig.value + 1, qualifier="exact",
-                          span=Span.of(text, fig.span.start, end)))
-    return out
-
-
-_TURN = frozenset({"turned", "turning", "turns", "turn"})
-_TAKE = frozenset({"took", "taking", "takes", "take"})
-_GUNS = frozenset({"gun", "weapon", "rifle", "handgun", "pistol", "shotgun", "firearm"})
-
-
-def _self_kill(r: Any, verb: Any, verbs: frozenset[str]) -> bool:
-    """The reflexive word of the killer's own death, in the clause of the killing: "before
-    killing himself", "killed his two children and then himself", "before turning the gun on
-    herself", "then took his own life"."""
-    if r.lower_ not in _REFLEXIVE:
-        return r.lower_ == "life" and r.dep_ == "dobj" and r.head.lower_ in _TAKE and any(
-            c.lower_ == "own" for c in r.children)
-    head = r.head
-    if r.dep_ == "dobj":
-        return head.lower_ in verbs and head.pos_ == "VERB"
-    if r.dep_ == "conj":
-        return head.i == verb.i  # "killed X and then himself"
-    if r.dep_ == "pobj" and head.lower_ == "on":
-        turn = head.head
-        return turn.lower_ in _TURN and any(c.dep_ == "dobj" and c.lower_ in _GUNS for c in turn.children)
-    return False
 
 
 def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
@@ -233,7 +180,7 @@ def _object_figure(tok: Any, low: str, text: str) -> Figure | None:
     if obj.conjuncts:
         end = max(end, *(m.idx + len(m.text) for m in obj.conjuncts))
     start = tok.idx
-    if end - start > _MAX_SPAN:
+    if end - start > MAX_SPAN:
         end = obj.idx + len(obj.text)
     return Figure(kind=kind, value=value, qualifier="exact", span=Span.of(text, start, end))
 
@@ -274,7 +221,7 @@ def _found_dead(tok: Any, text: str) -> Figure | None:
     else:
         value = _count_object(people, text)
         end = tok.idx + len(tok.text)
-    if not value or end - verb.idx > _MAX_SPAN:
+    if not value or end - verb.idx > MAX_SPAN:
         return None
     return Figure(kind="killed", value=value, qualifier="exact", span=Span.of(text, verb.idx, end))
 

@@ -34,6 +34,8 @@ def _kind_map(table: dict[str, list[str]]) -> dict[str, str]:
     return out
 
 
+MAX_SPAN = 250  # characters: a dependency figure's words (count ... verb) lie this close together
+
 AFTER_KIND = _kind_map(AFTER)
 BEFORE_KIND = _kind_map(BEFORE)
 

@@ -27,6 +27,8 @@ from . import (
 )
 from .aliases import demonyms
 from .gazetteer import FEATURE_PRECISION, Candidate, gazetteer, norm
+from .place_dateline import add_dateline as _add_dateline
+from .place_dateline import dateline
 from .place_mentions import (
     NON_PLACE_KINDS,
     Mention,
@@ -46,7 +48,6 @@ from .place_resolve import (
     city_named,
     dominant_city,
     prior,
-    qualifier,
     us_states,
 )
 from .place_roles import POLICE, lex, role
@@ -54,11 +55,6 @@ from .place_venues import strong, venue_city
 
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TAIL = re.compile(r"(?:'s|’s|'|’)?\s*$")
-_DATELINE = re.compile(
-    r"(?:^|\n|(?<=[a-z0-9.!?\"”’)]))\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
-    r"(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?\s*(?:\([^)\n]{1,40}\)\s*)?(?:(?:—|–|--)\s?|[-:]\s)")
-
-
 def _core(text: str, start: int) -> tuple[str, int, int]:
     """Strip "the", possessives and whitespace; return (core, start, end)."""
     m = _LEAD.match(text)
@@ -150,37 +146,6 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             m.kind = "venue"  # a street corner: located at the town around it
     out.sort(key=lambda m: m.start)
     return out
-
-
-def dateline(text: str, title: str | None) -> tuple[str, int, str | None, int] | None:
-    """The dateline ("ROCKFORD, Ill. (AP) —") at the start of the body, i.e. after the title
-    when the text begins with it: (place, its offset, state/country or None, its offset)."""
-    off = len(title) if title and text.startswith(title) else 0
-    for m in _DATELINE.finditer(text[off:off + 400]):
-        city = m.group(1).strip()
-        if len(city) < 3 or not (gazetteer().known(city.title())
-                                 or place_local.is_county(city) and m.group(2)):
-            continue  # "10PM: ..." or a shouted word before the real dateline
-        return city, off + m.start(1), m.group(2), off + (m.start(2) if m.group(2) else 0)
-    return None
-
-
-def _add_dateline(text: str, title: str | None, out: list[Mention]) -> None:
-    d = dateline(text, title)
-    if not d:
-        return
-    city, s, q, qs = d
-    for x in out:
-        if x.start <= s < x.end:
-            x.dateline = True
-            if x.role == "embedded":  # "Fox 59INDIANAPOLIS (AP) —": a dateline glued to the title
-                x.role = "location"
-            break
-    else:
-        out.append(Mention(s, s + len(city), city, "toponym", dateline=True))
-    if q:
-        if not any(x.start <= qs < x.end for x in out) and qualifier(q):
-            out.append(Mention(qs, qs + len(q), q, "toponym"))
 
 
 def _add_known_names(text: str, ents: list[Entity], out: list[Mention], body: int = 0) -> None:
