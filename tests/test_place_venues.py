@@ -52,3 +52,4 @@ def test_the_town_a_village_of_names_is_the_venues_town() -> None:
     ms = [mention(0, town("Flint", "US")), mention(40, town("Detroit", "US")),
           mention(60, town("Detroit", "US")), Mention(100, 113, "City of Flint", "venue")]
     assert venue_city(ms, 3).name == "Flint"
+
