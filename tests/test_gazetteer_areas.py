@@ -64,3 +64,10 @@ def test_short_abbreviation_alone_is_not_an_area():
     # "(UP)" alone may be a news agency; two letters count only after a place name
     assert place_chain.brackets("The minister resigned, officials said (UP).") == []
     assert gazetteer().lookup("UP") == () or all(c.feature != "admin1" for c in gazetteer().lookup("UP"))
+
+
+def test_a_former_state_is_placed_at_its_successor() -> None:
+    # country_aliases.csv names added after the table was built are read at load time
+    hit = gazetteer().lookup("Soviet Union")
+    assert hit and hit[0].feature == "country" and hit[0].country_code == "RU"
+    assert gazetteer().lookup("Republic of Congo")[0].country_code == "CG"

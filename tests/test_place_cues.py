@@ -125,3 +125,16 @@ def test_close_namesakes_go_to_the_one_near_a_sure_town() -> None:
     assert best((east, west), "Springdale", Context()) == west  # bigger
     ctx = Context(anchors=[("norristown", (40.12, -75.34))])
     assert best((east, west), "Springdale", ctx) == east  # beside a town the article places
+
+
+def test_a_big_city_under_a_million_is_not_displaced_by_a_village_on_passing_state_evidence() -> None:
+    from eventwire.analyze.gazetteer import gazetteer
+    from eventwire.analyze.place_resolve import Context, best
+
+    cands = gazetteer().lookup("Boston")
+    village = next(c for c in cands if c.country_code == "US" and c.admin1 == "New York")
+    ctx = Context()
+    ctx.add(next(c for c in gazetteer().lookup("New York") if c.feature == "admin1"), 1.0)
+    assert best((village, *cands), "Boston", ctx).admin1 == "Massachusetts"  # one mention of the state
+    ctx.add(next(c for c in gazetteer().lookup("New York") if c.feature == "admin1"), 2.0)
+    assert best((village, *cands), "Boston", ctx) == village  # the state named again and again

@@ -67,6 +67,7 @@ class Gazetteer:
                 self._admin_variants(i, e[0])
                 areas.setdefault((e[4], e[0]), i)
         self._aliases(areas, path.parent / "admin1_aliases.csv")
+        self._country_aliases(path.parent / "country_aliases.csv")
         self._abbrev = self._abbreviations(areas, path.parent / "admin1_abbrev.csv")
         self._admin2(areas)
         self._skeletons()
@@ -94,6 +95,18 @@ class Gazetteer:
                         # must not bring a big area of another country into its candidates
                         self._index[k] = [i]
                         self._admin_variants(i, alias, only_new=True)
+
+    def _country_aliases(self, path: Path) -> None:
+        """Names of countries added to country_aliases.csv after the table was built ("Soviet
+        Union" for its successor Russia): only names no place has yet, so the shipped table
+        needs no rebuild for them."""
+        if not path.exists():
+            return
+        with open(path, encoding="utf-8") as fh:
+            for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+                ids = self._countries.get(r["cc"])
+                if ids and norm(r["alias"]) not in self._index:
+                    self._index[norm(r["alias"])] = [ids[0]]
 
     def _abbreviations(self, areas: dict[tuple[str, str], int], path: Path) -> dict[str, int]:
         """"KPK", "J&K": abbreviations of first-level areas; those of three or more characters

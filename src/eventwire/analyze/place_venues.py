@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import Candidate, gazetteer, norm
+from .gazetteer import Candidate, distance_km, gazetteer, norm
 from .place_mentions import Mention
 from .place_resolve import Context, best
 from .place_roles import lex
+
+BIG_TOWN = 100_000  # a town this big is a real mention even in a story about elsewhere
+NEAR_KM = 100  # towns this close are one area of the story
 
 
 def strong(c: Candidate, surface: str) -> bool:
@@ -23,7 +26,7 @@ def strong(c: Candidate, surface: str) -> bool:
 def venue_city(ms: list[Mention], i: int, ctx: Context | None = None) -> Candidate | None:
     """The city a venue is in: the next place within a few words ("X Hall in Y"), else the
     nearest earlier one, else the dateline, else the article's main city, else the town a
-    local institution is named after."""
+    local institution is named after, else a town named inside another name, else any town."""
     v = ms[i]
     for m in ms[i + 1:]:
         if m.start - v.end > 40:
@@ -31,6 +34,9 @@ def venue_city(ms: list[Mention], i: int, ctx: Context | None = None) -> Candida
         if m.cand and m.kind == "toponym" and m.cand.feature in ("city", "admin1", "region"):
             return m.cand
     words = {norm(w) for w in v.text.split()[:-1]}
+    of = _OF_TOWN.match(v.text)  # "Village of Montfort", "City of Flint": the town itself
+    if of:
+        words.add(norm(of.group(1)))
     for m in ms:  # "Florence County Detention Center" after the "FLORENCE, S.C." dateline
         if m.cand and m.kind == "toponym" and m.cand.feature != "country" and norm(m.text) in words:
             return m.cand
@@ -41,13 +47,45 @@ def venue_city(ms: list[Mention], i: int, ctx: Context | None = None) -> Candida
     for m in ms:
         if m.dateline and m.cand:
             return m.cand
-    cities = [m.cand for m in ms if m.cand and m.kind == "toponym" and m.role == "location"
+    found = main_city(ms, ctx) or _named_after_town(v, ctx)
+    if found is None and not any(m.cand and m.cand.feature == "neighbourhood" and m.role == "location" for m in ms):
+        # (a story set in a named quarter, "West Philadelphia", keeps its venues there)
+        found = main_city(ms, ctx, inside=True)
+    return found or main_city(ms, ctx, sure=False)
+
+
+def main_city(ms: list[Mention], ctx: Context | None = None, inside: bool = False,
+              sure: bool = True) -> Candidate | None:
+    """The article's main city, where a local venue most likely is: the most mentioned town
+    in a country the article names otherwise too (a lone small town abroad is mostly a
+    misread name: "Side", "Thursday"), then the one with most of the article's other towns
+    near it (Fairfax beside Vienna and Gainesville, not a Charleston far off). `inside`: also
+    a town named only inside another name ("the New Orleans Advocate"), the fallback when no
+    town is named as a place, and then only in a country the article names otherwise (a
+    person "from Durango" is no setting); `sure` False: any town, as a last resort."""
+    roles = ("location", "embedded", "actor") if inside else ("location",)
+    cities = [m.cand for m in ms if m.cand and m.kind == "toponym" and m.role in roles
               and m.cand.feature == "city"]
-    if cities:  # the article's main city: a local venue is most likely there
-        return max(cities, key=lambda c: (cities.count(c), -cities.index(c)))
-    return _named_after_town(v, ctx)
+    towns = list(dict.fromkeys(c for c in cities if not sure or _country_named(c, ms, ctx, big=not inside)))
+    if not towns:
+        return None
+    return max(towns, key=lambda c: (cities.count(c), _neighbours(c, towns), -cities.index(c)))
 
 
+def _country_named(c: Candidate, ms: list[Mention], ctx: Context | None, big: bool = True) -> bool:
+    """Does the article name the town's country otherwise (another place there, a demonym, the
+    outlet's country), or (`big`) is the town big enough to stand alone?"""
+    if big and c.population >= BIG_TOWN or ctx is not None and ctx.outlet == c.country_code:
+        return True
+    return any(m.cand is not None and m.cand.country_code == c.country_code and norm(m.text) != norm(c.name)
+               and m.cand != c for m in ms)
+
+
+def _neighbours(c: Candidate, towns: list[Candidate]) -> int:
+    return sum(1 for t in towns if t != c and distance_km(c.lat, c.lon, t.lat, t.lon) < NEAR_KM)
+
+
+_OF_TOWN = re.compile(r"^(?:the )?(?:City|Town|Village|Borough|Township) of (\w[\w.' -]*)$", re.I)
 # Local institutions carry their town's name ("Salina Regional Health Center", "Rupert Gun
 # Range", "Medina High School"); a memorial or a person's name is less likely before these.
 _LOCAL = re.compile(r"\b(?:Regional|Medical Center|Health Center|High School|Middle School|"

@@ -1,0 +1,55 @@
+"""place_venues.main_city: the town a venue with no town of its own lies in."""
+
+from __future__ import annotations
+
+from eventwire.analyze.gazetteer import Candidate, gazetteer
+from eventwire.analyze.place_mentions import Mention
+from eventwire.analyze.place_venues import main_city, venue_city
+
+
+def town(name: str, cc: str) -> Candidate:
+    return next(c for c in gazetteer().lookup(name) if c.feature == "city" and c.country_code == cc)
+
+
+def mention(start: int, c: Candidate, role: str = "location", kind: str = "toponym") -> Mention:
+    return Mention(start, start + len(c.name), c.name, kind, role=role, cand=c)
+
+
+def test_a_lone_small_town_abroad_is_not_the_main_city() -> None:
+    # a misread small foreign town comes first, but only the US towns share a country
+    side, chicago, ridge = town("Side", "TR"), town("Chicago", "US"), town("Park Ridge", "US")
+    ms = [mention(0, side), mention(50, chicago), mention(120, ridge)]
+    assert main_city(ms) == chicago
+
+
+def test_the_town_among_the_articles_other_towns_wins_a_tie() -> None:
+    # Charleston (S.C.) is first but far from the Virginia towns named after it
+    ms = [mention(0, town("Charleston", "US")), mention(40, town("Vienna", "US")),
+          mention(60, town("Fairfax", "US")), mention(90, town("Gainesville", "US"))]
+    assert main_city(ms).country_code == "US" and main_city(ms).admin1 == "Virginia"
+
+
+def test_a_town_named_inside_an_outlet_name_is_the_fallback() -> None:
+    # the only town named as a place is a lone small one abroad; the venue is in the town the
+    # outlet's name carries, whose state the story names
+    dub, orleans = town("Dubreuil", "MU"), town("New Orleans", "US")
+    louisiana = next(c for c in gazetteer().lookup("Louisiana") if c.feature == "admin1")
+    ms = [Mention(0, 9, "Louisiana", "toponym", role="embedded", cand=louisiana),
+          mention(30, dub), mention(60, orleans, role="embedded"),
+          Mention(200, 213, "Desire Street", "venue")]
+    assert venue_city(ms, 3) == orleans
+
+
+def test_a_venue_in_a_story_set_in_a_quarter_takes_no_outlet_town() -> None:
+    orleans = town("New Orleans", "US")
+    quarter = Candidate("Uptown", None, orleans.lat, orleans.lon, "US", orleans.admin1, "neighbourhood", 0)
+    ms = [Mention(0, 6, "Uptown", "toponym", cand=quarter), mention(60, orleans, role="embedded"),
+          Mention(200, 213, "Desire Street", "venue")]
+    assert venue_city(ms, 2) is None
+
+
+def test_the_town_a_village_of_names_is_the_venues_town() -> None:
+    ms = [mention(0, town("Flint", "US")), mention(40, town("Detroit", "US")),
+          mention(60, town("Detroit", "US")), Mention(100, 113, "City of Flint", "venue")]
+    assert venue_city(ms, 3).name == "Flint"
+
