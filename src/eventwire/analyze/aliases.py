@@ -66,7 +66,7 @@ class AliasTable:
                     continue
                 a = Alias(canon, (r.get("kind") or "organisation").strip(),
                           (r.get("parent") or "").strip() or None)
-                for surface in {canon, *(r.get("aliases") or "").split("|")}:
+                for surface in dict.fromkeys((canon, *(r.get("aliases") or "").split("|"))):
                     surface = " ".join(surface.split())
                     if not surface:
                         continue

@@ -95,7 +95,7 @@ def _same_name_in_lead(record: Record, sents: list[Any], locs: list[Any]) -> lis
     taken = [(p.start, p.end) for p in record.places]
     taken += [(e.start, e.end) for e in record.entities if e.label == "PERSON"]
     out = []
-    for name in {p.text for p in locs if len(p.text) > 2}:
+    for name in dict.fromkeys(p.text for p in locs if len(p.text) > 2):
         proto = next(p for p in locs if p.text == name)
         for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
             if any(s < m.end() and m.start() < e for s, e in taken):

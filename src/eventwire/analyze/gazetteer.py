@@ -171,7 +171,7 @@ class Gazetteer:
         bare = _GENERIC_ADMIN.sub(" ", key.replace("'", "")).strip()
         first = re.sub(r"^(?:muhafazat|mohafazat|wilayat|provincia|departamento|estado) ", "", key)
         article = re.sub(r"^(?:al|an|ar|as|ad|ash|at|az|el) ", "", key)  # Arabic article
-        for k in {key.replace("'", ""), " ".join(bare.split()), first, article}:
+        for k in dict.fromkeys((key.replace("'", ""), " ".join(bare.split()), first, article)):
             if len(k) > 3 and k != key and i not in self._index.get(k, ()) and not (only_new and k in self._index):
                 self._index.setdefault(k, []).append(i)
 

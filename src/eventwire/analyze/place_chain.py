@@ -225,10 +225,12 @@ def within(quals: list[str], weights: Counter, paren: bool,
     support: Counter = Counter()
     areas: Counter = Counter()
     for cands in per:
-        for cc in {c.country_code for c in cands if c.country_code}:
+        # sorted: the Counters' order breaks ties in max() below, and a set's order changes
+        # with the process's hash seed (one article resolved differently run to run)
+        for cc in sorted({c.country_code for c in cands if c.country_code}):
             support[cc] += 1
-        for cc in {c.country_code for c in cands if c.country_code and c.feature == "admin1"
-                   and c not in district}:
+        for cc in sorted({c.country_code for c in cands if c.country_code and c.feature == "admin1"
+                          and c not in district}):
             areas[cc] += 1
     if not support:
         return None

@@ -79,7 +79,7 @@ def _list_kind(group: list[Mention]) -> None:
     if any(not cs for cs in cands):
         return
     kinds: list[tuple[str, str | None]] = []
-    for cc in {c.country_code for c in cands[0] if c.feature == "admin1"}:
+    for cc in sorted({c.country_code for c in cands[0] if c.feature == "admin1"}):
         kinds.append(("admin1", cc))
     if any(c.feature == "country" for c in cands[0]):
         kinds.append(("country", None))
