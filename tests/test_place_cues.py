@@ -6,6 +6,7 @@ from __future__ import annotations
 from eventwire.analyze import entities, places
 from eventwire.analyze.gazetteer import distance_km
 from eventwire.analyze.place_mentions import domain_country
+from eventwire.analyze.place_outlets import outlet_countries, outlet_country
 from eventwire.model import Article, Place, Record
 from eventwire.nlp import load
 
@@ -125,3 +126,19 @@ def test_close_namesakes_go_to_the_one_near_a_sure_town() -> None:
     assert best((east, west), "Springdale", Context()) == west  # bigger
     ctx = Context(anchors=[("norristown", (40.12, -75.34))])
     assert best((east, west), "Springdale", ctx) == east  # beside a town the article places
+
+
+def test_known_outlet_name_is_weak_evidence_for_its_country() -> None:
+    # Cadiz, Philippines is bigger than Cadiz, Spain: a Spanish outlet keeps the Spanish one
+    text = "Nurses gathered in Cadiz on Tuesday to demand better pay."
+    assert find(run(text), "Cadiz").country_code == "PH"
+    assert find(run(text, source="Europa Press"), "Cadiz").country_code == "ES"
+
+
+def test_outlet_countries_read_each_outlet_of_a_source() -> None:
+    assert outlet_countries("ABC Color; The Guardian (Nigeria)") == ["PY", "NG"]
+    assert outlet_countries("Saba News Agency - Pro-Government") == ["YE"]  # a stance, not a name
+    assert outlet_countries("Yemen Agency (SABA)") == ["YE"]  # its short name in brackets
+    assert outlet_country("ABC Color; Ultima Hora (Paraguay)") == "PY"
+    assert outlet_country("ABC Color; Clarin") is None  # two countries: none
+    assert outlet_countries("Reuters") == []  # worldwide agencies are left out

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Entity
-from . import place_chain, place_cues, place_local, place_names
+from . import place_chain, place_cues, place_local, place_names, place_outlets
 from .aliases import demonyms
 from .gazetteer import Candidate, gazetteer
 from .place_resolve import Context, best, prior
@@ -190,6 +190,10 @@ def source_prior(source: str | None, ctx: Context) -> None:
         ctx.outlet = cc
         seen.add(cc)
         ctx.countries[cc] += 1.0
+    for cc in place_outlets.outlet_countries(source):  # a known outlet's country ("ABC Color")
+        if cc not in seen:
+            seen.add(cc)
+            ctx.countries[cc] += 1.0
     for s, t in place_names.find(source):
         for c in gazetteer().lookup(source[s:t])[:1]:
             if c.country_code and c.country_code not in seen:
@@ -201,7 +205,7 @@ def source_prior(source: str | None, ctx: Context) -> None:
             seen.add(code)
             ctx.countries[code] += 1.0
     if ctx.outlet is None:
-        ctx.outlet = stated_country(source)
+        ctx.outlet = place_outlets.outlet_country(source) or stated_country(source)
 
 
 def stated_country(source: str) -> str | None:
