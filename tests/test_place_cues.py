@@ -142,3 +142,9 @@ def test_outlet_countries_read_each_outlet_of_a_source() -> None:
     assert outlet_country("ABC Color; Ultima Hora (Paraguay)") == "PY"
     assert outlet_country("ABC Color; Clarin") is None  # two countries: none
     assert outlet_countries("Reuters") == []  # worldwide agencies are left out
+
+
+def test_bare_compass_word_in_brackets_is_no_area() -> None:
+    # "(East)" tells two villages of one name apart; it is not Cameroon's East region
+    ps = run("Soldiers burned houses in Thit Gyi (East) village, Shwebo township, Sagaing region.")
+    assert find(ps, "Thit Gyi").country_code != "CM"

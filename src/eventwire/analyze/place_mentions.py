@@ -18,6 +18,7 @@ from .gazetteer import Candidate, gazetteer
 from .place_resolve import Context, best, prior
 from .place_roles import lex
 
+_COMPASS = frozenset({"north", "south", "east", "west"})
 NON_PLACE_KINDS = {"person", "armed_group", "terrorist_group", "media", "political_party",
                    "organisation", "police", "military"}
 
@@ -165,6 +166,11 @@ def resolve_chain(m: Mention, ctx: Context) -> None:
     m.within = (cc, a1)
     name = m.text if gazetteer().known(m.text) else m.text.split(" - ")[0]  # "City - District"
     m.cand = best(gazetteer().lookup(name), name, ctx, m.within, strict=True)
+    if m.cand is None and all(q.lower() in _COMPASS for q in m.chain[0]):
+        # "Kar Paung Kya (East) village": a bare compass word tells two places of one name
+        # apart; it is no area of its own (Cameroon's East) unless the head lies there
+        m.within, m.cand = None, best(gazetteer().lookup(m.text), m.text, ctx)
+        return
     own = best(gazetteer().lookup(name), name, ctx) if m.cand is None and area.feature == "city" else None
     if own is not None and own.feature == "city" and own.population >= 150_000:
         # the areas were only read as a small town's name ("Iquique municipality (Tarapaca)"):
