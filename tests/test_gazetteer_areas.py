@@ -71,3 +71,19 @@ def test_a_former_state_is_placed_at_its_successor() -> None:
     hit = gazetteer().lookup("Soviet Union")
     assert hit and hit[0].feature == "country" and hit[0].country_code == "RU"
     assert gazetteer().lookup("Republic of Congo")[0].country_code == "CG"
+
+
+def test_area_whose_towns_one_source_misses_still_has_its_name():
+    # Paraguay's Misiones department is an area of its own beside Argentina's province, and
+    # its towns know it
+    assert _admin1("Misiones", "PY") == ["Misiones"]
+    ayolas = [c for c in gazetteer().lookup("Ayolas") if c.country_code == "PY"][0]
+    assert ayolas.admin1 == "Misiones"
+
+
+def test_area_named_after_its_big_city_is_no_key_of_its_own():
+    # the emirate of Dubai is named as its city is (and is no candidate beside it); a tiny
+    # council ("Marsa", Malta) is no key either
+    assert [c.feature for c in gazetteer().lookup("Dubai") if c.country_code == "AE"] == ["city"]
+    assert [c for c in gazetteer().lookup("Dubai") if c.country_code == "AE"][0].admin1 == "Dubai"
+    assert not _admin1("Marsa", "MT")

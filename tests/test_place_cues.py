@@ -6,6 +6,7 @@ from __future__ import annotations
 from eventwire.analyze import entities, places
 from eventwire.analyze.gazetteer import distance_km
 from eventwire.analyze.place_mentions import domain_country
+from eventwire.analyze.place_outlets import outlet_countries, outlet_country
 from eventwire.model import Article, Place, Record
 from eventwire.nlp import load
 
@@ -138,3 +139,25 @@ def test_a_big_city_under_a_million_is_not_displaced_by_a_village_on_passing_sta
     assert best((village, *cands), "Boston", ctx).admin1 == "Massachusetts"  # one mention of the state
     ctx.add(next(c for c in gazetteer().lookup("New York") if c.feature == "admin1"), 2.0)
     assert best((village, *cands), "Boston", ctx) == village  # the state named again and again
+
+
+def test_known_outlet_name_is_weak_evidence_for_its_country() -> None:
+    # Cadiz, Philippines is bigger than Cadiz, Spain: a Spanish outlet keeps the Spanish one
+    text = "Nurses gathered in Cadiz on Tuesday to demand better pay."
+    assert find(run(text), "Cadiz").country_code == "PH"
+    assert find(run(text, source="Europa Press"), "Cadiz").country_code == "ES"
+
+
+def test_outlet_countries_read_each_outlet_of_a_source() -> None:
+    assert outlet_countries("ABC Color; The Guardian (Nigeria)") == ["PY", "NG"]
+    assert outlet_countries("Saba News Agency - Pro-Government") == ["YE"]  # a stance, not a name
+    assert outlet_countries("Yemen Agency (SABA)") == ["YE"]  # its short name in brackets
+    assert outlet_country("ABC Color; Ultima Hora (Paraguay)") == "PY"
+    assert outlet_country("ABC Color; Clarin") is None  # two countries: none
+    assert outlet_countries("Reuters") == []  # worldwide agencies are left out
+
+
+def test_bare_compass_word_in_brackets_is_no_area() -> None:
+    # "(East)" tells two villages of one name apart; it is not Cameroon's East region
+    ps = run("Soldiers burned houses in Thit Gyi (East) village, Shwebo township, Sagaing region.")
+    assert find(ps, "Thit Gyi").country_code != "CM"

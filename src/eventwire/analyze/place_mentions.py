@@ -12,12 +12,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Entity
-from . import place_chain, place_cues, place_local, place_names
+from . import place_chain, place_cues, place_local, place_names, place_outlets
 from .aliases import demonyms
 from .gazetteer import Candidate, gazetteer
 from .place_resolve import Context, best, prior
 from .place_roles import lex
 
+_COMPASS = frozenset({"north", "south", "east", "west"})
 NON_PLACE_KINDS = {"person", "armed_group", "terrorist_group", "media", "political_party",
                    "organisation", "police", "military"}
 
@@ -165,6 +166,11 @@ def resolve_chain(m: Mention, ctx: Context) -> None:
     m.within = (cc, a1)
     name = m.text if gazetteer().known(m.text) else m.text.split(" - ")[0]  # "City - District"
     m.cand = best(gazetteer().lookup(name), name, ctx, m.within, strict=True)
+    if m.cand is None and all(q.lower() in _COMPASS for q in m.chain[0]):
+        # "Kar Paung Kya (East) village": a bare compass word tells two places of one name
+        # apart; it is no area of its own (Cameroon's East) unless the head lies there
+        m.within, m.cand = None, best(gazetteer().lookup(m.text), m.text, ctx)
+        return
     own = best(gazetteer().lookup(name), name, ctx) if m.cand is None and area.feature == "city" else None
     if own is not None and own.feature == "city" and own.population >= 150_000:
         # the areas were only read as a small town's name ("Iquique municipality (Tarapaca)"):
@@ -190,6 +196,10 @@ def source_prior(source: str | None, ctx: Context) -> None:
         ctx.outlet = cc
         seen.add(cc)
         ctx.countries[cc] += 1.0
+    for cc in place_outlets.outlet_countries(source):  # a known outlet's country ("ABC Color")
+        if cc not in seen:
+            seen.add(cc)
+            ctx.countries[cc] += 1.0
     for s, t in place_names.find(source):
         for c in gazetteer().lookup(source[s:t])[:1]:
             if c.country_code and c.country_code not in seen:
@@ -201,7 +211,7 @@ def source_prior(source: str | None, ctx: Context) -> None:
             seen.add(code)
             ctx.countries[code] += 1.0
     if ctx.outlet is None:
-        ctx.outlet = stated_country(source)
+        ctx.outlet = place_outlets.outlet_country(source) or stated_country(source)
 
 
 def stated_country(source: str) -> str | None:
