@@ -1,8 +1,9 @@
 """Calendar evidence of an undated article: the partial dates its lead states.
 
-An article with a publication date (or a resolved event date) is placed in time by
-`story.date_signal`. Without one, relative and partial dates stay unresolved ("Saturday",
-"May 24", "2005"), yet they still tell two similar happenings apart: reports of one
+An article with a publication date is placed in time by `story.date_signal`, against a
+story that has a day too. Without one (or against a story with none), relative and partial
+dates stay unresolved ("Saturday", "May 24", "2005"), yet they still tell two similar
+happenings apart: reports of one
 happening state, in their first lines, the same year, the same month and the same weekday
 for it (a dateline, "on Saturday"), while the same kind of incident in another year or
 season states others. So an undated article's lead calendar is compared with the story's
@@ -102,9 +103,12 @@ def _month_gap(a: int, b: int) -> int:
 def calendar_signal(m: dict[str, Any], e: dict[str, Any]) -> float:
     """Calendar evidence of an undated article `m` against story `e`, in fields: −1 for each
     of year / month / weekday stated on both sides with nothing in common (months: none
-    within MONTH_GAP − 1), +CALENDAR_AGREE for a shared year and for a shared month. 0 for
-    a dated article (date_signal places it) or when the sides state nothing comparable."""
-    if m.get("published_day") is not None or m.get("day") is not None:
+    within MONTH_GAP − 1), +CALENDAR_AGREE for a shared year and for a shared month. 0 when
+    date_signal can place the article against the story (both have a day: the article's
+    publication day, the story's blocking day) or when the sides state nothing comparable.
+    A publication date taken from the article's own stamp does not exempt it from a story
+    with no day at all (undated reports): then only the leads' calendars can compare."""
+    if m.get("published_day") is not None and e.get("block_day") is not None:
         return 0.0
     mine, theirs = m.get("calendar") or {}, e.get("calendar") or {}
     s = 0.0
