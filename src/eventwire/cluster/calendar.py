@@ -26,6 +26,7 @@ CALENDAR_LEAD_CHARS = 600  # the lead's dates: the dateline and the first senten
 CALENDAR_WEIGHT = 0.2  # score change per calendar field that conflicts (see calendar_signal)
 CALENDAR_AGREE = 0.25  # a shared year or month counts this share of CALENDAR_WEIGHT for
 MONTH_GAP = 2  # months at least this far apart (circularly) conflict; adjacent ones do not
+CALENDAR_SUPPORT = 2  # statements (article × value) of a field that make a story's evidence full
 FIELDS = ("years", "months", "weekdays")
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
@@ -100,26 +101,33 @@ def _month_gap(a: int, b: int) -> int:
     return min(d, 12 - d)
 
 
+def _support(theirs: dict[str, Any], field: str) -> float:
+    """How much a story's statements of `field` weigh: one article's lead is half the
+    evidence (a background date, a slip of the time tagger), two make it full."""
+    return min(1.0, sum((theirs.get(field) or {}).values()) / CALENDAR_SUPPORT)
+
+
 def calendar_signal(m: dict[str, Any], e: dict[str, Any]) -> float:
-    """Calendar evidence of an undated article `m` against story `e`, in fields: −1 for each
-    of year / month / weekday stated on both sides with nothing in common (months: none
-    within MONTH_GAP − 1), +CALENDAR_AGREE for a shared year and for a shared month. 0 when
-    date_signal can place the article against the story (both have a day: the article's
-    publication day, the story's blocking day) or when the sides state nothing comparable.
-    A publication date taken from the article's own stamp does not exempt it from a story
-    with no day at all (undated reports): then only the leads' calendars can compare."""
+    """Calendar evidence of an undated article `m` against story `e`, in fields: for each of
+    year / month / weekday stated on both sides with nothing in common (months: none within
+    MONTH_GAP − 1), minus the story's support for it (_support, at most 1); +CALENDAR_AGREE
+    for a shared year and for a shared month. 0 when date_signal can place the article
+    against the story (both have a day: the article's publication day, the story's blocking
+    day) or when the sides state nothing comparable. A publication date taken from the
+    article's own stamp does not exempt it from a story with no day at all (undated
+    reports): then only the leads' calendars can compare."""
     if m.get("published_day") is not None and e.get("block_day") is not None:
         return 0.0
     mine, theirs = m.get("calendar") or {}, e.get("calendar") or {}
     s = 0.0
     my, ey = set(mine.get("years") or []), {int(y) for y in theirs.get("years") or {}}
     if my and ey:
-        s += CALENDAR_AGREE if my & ey else -1.0
+        s += CALENDAR_AGREE if my & ey else -_support(theirs, "years")
     mm, em = set(mine.get("months") or []), {int(x) for x in theirs.get("months") or {}}
     if mm and em:
         gap = min(_month_gap(a, b) for a in mm for b in em)
-        s += CALENDAR_AGREE if gap == 0 else -1.0 if gap >= MONTH_GAP else 0.0
+        s += CALENDAR_AGREE if gap == 0 else -_support(theirs, "months") if gap >= MONTH_GAP else 0.0
     mw, ew = set(mine.get("weekdays") or []), {int(x) for x in theirs.get("weekdays") or {}}
     if mw and ew and not mw & ew:
-        s -= 1.0
+        s -= _support(theirs, "weekdays")
     return s
