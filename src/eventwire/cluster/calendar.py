@@ -28,6 +28,7 @@ CALENDAR_AGREE = 0.25  # a shared year or month counts this share of CALENDAR_WE
 MONTH_GAP = 2  # months at least this far apart (circularly) conflict; adjacent ones do not
 CALENDAR_SUPPORT = 2  # statements (article × value) of a field that make a story's evidence full
 FIELDS = ("years", "months", "weekdays")
+MAX_CALENDAR_YEARS = 30  # a long-lived story keeps its most stated lead years (months, weekdays are few)
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
 _MONTH = re.compile(r"^(?:\d{4}|XXXX)-(\d\d)(?:-\d\d)?$")
@@ -91,7 +92,7 @@ def add_calendar(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
         for f in FIELDS:
             c = Counter(have.get(f) or {})
             c.update(str(v) for v in cal.get(f) or [])
-            merged[f] = dict(c)
+            merged[f] = dict(c.most_common(MAX_CALENDAR_YEARS))
         e["calendar"] = merged
     return e
 
