@@ -16,6 +16,8 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .calendar import lead_calendar, stated_year, url_line
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]{2,}|\d{2,}")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -198,6 +200,7 @@ def story_features(rec: dict[str, Any], toks: dict[str, float] | None = None,
     f["names"] = key_names(rec, f["tokens"])
     f["tokens"] = headline_weighted(f["tokens"], (rec.get("article") or {}).get("title"))
     f["years"] = stated_years(rec)
+    f["calendar"] = lead_calendar(rec)
     return f
 
 
@@ -212,18 +215,16 @@ def headline_weighted(weights: dict[str, float], title: str | None) -> dict[str,
     return {w: v * (1.0 + HEADLINE_BOOST) if w in head else v for w, v in weights.items()}
 
 
-_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
-
-
 def stated_years(rec: dict[str, Any]) -> list[int]:
     """Calendar years the article's time expressions spell out ("May 24, 2005", "in 2012"),
     not years a relative date took from the publication date: the years a report places
-    itself and its background in (story.years_conflict)."""
+    itself and its background in (story.years_conflict). Not the digits of a URL line."""
+    text = (rec.get("article") or {}).get("text") or ""
     out: set[int] = set()
     for t in rec.get("times") or []:
-        m = _YEAR.match(str(t.get("value") or ""))
-        if m and m[1] in (t.get("text") or ""):
-            out.add(int(m[1]))
+        year = stated_year(t)
+        if year is not None and not (isinstance(t.get("start"), int) and url_line(text, t["start"])):
+            out.add(year)
     return sorted(out)
 
 

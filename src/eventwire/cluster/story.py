@@ -14,7 +14,8 @@ key names (its most weighted entity words) the story never mentions, while the a
 never mentions the story's, is about other people or things (two similar happenings: the
 same kind of incident with another ship, another celebrity, another company). An undated
 article has no time evidence but the calendar years it spells out: none in common with the
-story's is the same kind of happening in another year.
+story's is the same kind of happening in another year, and the partial dates its lead
+states (year, month, weekday: cluster/calendar.py) should meet the story's.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from .calendar import CALENDAR_WEIGHT, add_calendar, calendar_signal
 from .score import VETO_DAYS, add_mention, event_day, new_profile, token_norm, token_score
 
 STORY_THRESHOLD = 0.2  # join the best story at or above this score, else start a new one
@@ -83,10 +85,11 @@ def years_conflict(m: dict[str, Any], e: dict[str, Any]) -> bool:
 
 def story_score(m: dict[str, Any], e: dict[str, Any], m_norm: float | None = None) -> float:
     """How well article features `m` (story_features) fit story profile `e`: the cosine of
-    their weighted words, ± DATE_WEIGHT for time evidence, − NAMES_PENALTY when their key
-    names do not meet, − YEARS_PENALTY when their stated years do not. `m_norm`: the norm
-    of m's words (see token_score)."""
-    s = token_score(m, e, m_norm) + DATE_WEIGHT * date_signal(m, e)
+    their weighted words, ± DATE_WEIGHT for time evidence, ± CALENDAR_WEIGHT per field of an
+    undated article's lead calendar, − NAMES_PENALTY when their key names do not meet,
+    − YEARS_PENALTY when their stated years do not. `m_norm`: the norm of m's words (see
+    token_score)."""
+    s = token_score(m, e, m_norm) + DATE_WEIGHT * date_signal(m, e) + CALENDAR_WEIGHT * calendar_signal(m, e)
     if names_conflict(m, e):
         s -= NAMES_PENALTY
     return s - YEARS_PENALTY if years_conflict(m, e) else s
@@ -94,13 +97,13 @@ def story_score(m: dict[str, Any], e: dict[str, Any], m_norm: float | None = Non
 
 def new_story(story_id: str, m: dict[str, Any]) -> dict[str, Any]:
     """The profile of a story that article `m` starts."""
-    return _add_years(new_profile(story_id, m), m)
+    return add_calendar(_add_years(new_profile(story_id, m), m), m)
 
 
 def add_article(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
     """The profile of story `e` once article `m` has joined it (a new dict): the event
-    profile update plus the stated years ({"year": n articles})."""
-    return _add_years(add_mention(e, m), m)
+    profile update plus the stated years ({"year": n articles}) and the lead calendars."""
+    return add_calendar(_add_years(add_mention(e, m), m), m)
 
 
 def _add_years(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
