@@ -11,7 +11,7 @@ from .. import cluster, taxonomy
 from .db import Db
 
 # Parsed profiles kept (about 40 kB each at the 300-word cap): a blocking window's worth.
-PARSED_PROFILES = 4096
+PARSED_PROFILES = 16384  # parsed profiles kept: more than the events and stories a ±7-day window holds at 400 articles a day
 
 
 def create_event(db: Db, eid: str, profile: dict[str, Any], seq: int) -> None:
