@@ -309,16 +309,18 @@ def test_a_weekday_in_the_name_of_an_occasion_is_no_date():
     assert w["when"] is None
 
 
-def test_today_in_the_name_of_a_newspaper_is_no_date():
+def _not_relative_at(text: str, word: str) -> bool:
     from eventwire.analyze.five_w_when import _not_relative
     from eventwire.nlp import load
 
-    doc = load("en")("Fans celebrate in the street. (Photo: Jane Roe-USA TODAY Sports)")
-    k = doc.text.index("TODAY")
-    assert _not_relative(doc, k, k + len("TODAY"))
-    doc = load("en")("The minister resigned today.")
-    k = doc.text.index("today")
-    assert not _not_relative(doc, k, k + len("today"))
+    doc = load("en")(text)
+    k = doc.text.index(word)
+    return _not_relative(doc, k, k + len(word))
+
+
+def test_today_in_the_name_of_a_newspaper_is_no_date():
+    assert _not_relative_at("Fans celebrate in the street. (Photo: Jane Roe-USA TODAY Sports)", "TODAY")
+    assert not _not_relative_at("The minister resigned today.", "today")
 
 
 def test_a_hyphenated_place_word_is_no_dateline():
@@ -333,15 +335,8 @@ def test_a_hyphenated_place_word_is_no_dateline():
 
 
 def test_a_weekday_with_an_article_is_not_this_week():
-    from eventwire.analyze.five_w_when import _not_relative
-    from eventwire.nlp import load
-
-    doc = load("en")("The mayor spoke to reporters on the Sunday before the vote.")
-    k = doc.text.index("Sunday")
-    assert _not_relative(doc, k, k + len("Sunday"))
-    doc = load("en")("The mayor spoke to reporters on Sunday.")
-    k = doc.text.index("Sunday")
-    assert not _not_relative(doc, k, k + len("Sunday"))
+    assert _not_relative_at("The mayor spoke to reporters on the Sunday before the vote.", "Sunday")
+    assert not _not_relative_at("The mayor spoke to reporters on Sunday.", "Sunday")
 
 
 def test_an_attribution_does_not_reach_across_a_line_break():
