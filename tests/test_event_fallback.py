@@ -13,7 +13,7 @@ def _events(text: str):
 
 
 def test_a_report_without_lexicon_triggers_gets_one_primary_event() -> None:
-    evs = _events("On 3 May 2023, thousands of teachers went on strike and cut the road traffic in central Madrid.")
+    evs = _events("On 3 May 2023, thousands of teachers stopped work and cut the road traffic in central Madrid.")
     assert len(evs) == 1 and evs[0].primary
     assert evs[0].type == "protest"
     assert evs[0].date and evs[0].date["value"] == "2023-05-03"
@@ -27,4 +27,4 @@ def test_news_that_is_not_an_incident_gets_no_event() -> None:
 
 def test_a_report_without_date_or_place_gets_no_fallback_event() -> None:
     # the shape of an incident report is part of the rule: no anchor, no event
-    assert _events("Thousands of teachers went on strike and cut the road traffic.") == []
+    assert _events("Thousands of teachers stopped work and cut the road traffic.") == []

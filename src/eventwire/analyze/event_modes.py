@@ -43,6 +43,16 @@ def _verb_of(tok: Any) -> Any:
     return cur
 
 
+def _month(tok: Any) -> bool:
+    """A "May" the parser took for a modal but that is the month ("missing since 7 May
+    blocked the road"): a date entity, or capitalised inside a sentence (the modal is only
+    capitalised as a sentence's first word)."""
+    if tok.lower_ != "may":
+        return False
+    return tok.ent_type_ == "DATE" or (tok.text == "May" and not tok.is_sent_start
+                                       and tok.i > 0 and tok.doc[tok.i - 1].text.strip() not in ("", '"', "\u201c"))
+
+
 def past_perfect(verb: Any) -> bool:
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return ("had" in auxes or "'d" in auxes) and verb.tag_ == "VBN"
@@ -53,7 +63,7 @@ def mode_of(tok: Any, nominal: bool, unit: Any = None) -> str:
     govs = _governors(tok)
     verb = _verb_of(tok)
     for g in govs[:3] + [verb]:
-        kids = {c.lower_ for c in g.children if c.dep_ in ("aux", "auxpass")}
+        kids = {c.lower_ for c in g.children if c.dep_ in ("aux", "auxpass") and not _month(c)}
         if kids & modal:
             return "hypothetical"
     kids = {c.lower_ for c in tok.children}
