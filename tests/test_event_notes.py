@@ -97,3 +97,29 @@ def test_a_past_form_mistagged_as_a_noun_is_still_a_verb_trigger():
     tok.tag_, tok.pos_ = "NN", "NOUN"
     assert _pos_ok(tok, "verb")
     assert not _pos_ok(tok, "verb", weak=True)  # "the wounded" is people, not an event
+
+
+def test_a_modal_after_a_fronted_report_does_not_make_it_hypothetical():
+    from eventwire.analyze.event_modes import mode_of
+    from eventwire.nlp import load
+
+    doc = load("en")('"Hundreds of farmers marched through the city," the mayor would later say.')
+    marched = next(t for t in doc if t.lower_ == "marched")
+    assert marched.dep_ == "ccomp" and marched.head.i > marched.i  # the parse the rule is about
+    assert mode_of(marched, False) == "asserted"
+
+
+def test_a_protest_police_prevent_is_a_protest_with_intervention():
+    evs = events_of("On 8 March 2021, police prevented teachers from entering Lowtown to protest.")
+    protest = [e for e in evs if e.type == "protest"]
+    assert protest and protest[0].mode == "asserted" and protest[0].subtype == "protest_with_intervention"
+    # an attack that is prevented did not happen
+    evs = events_of("On 8 March 2021, police prevented an attack on a school in Lowtown.")
+    assert all(e.mode == "hypothetical" for e in evs if e.type == "attack")
+
+
+def test_a_protest_beside_a_prevention_is_no_intervention():
+    evs = events_of("On 8 March 2021, parents prevented teachers from entering a school in Lowtown in a demonstration.")
+    protest = [e for e in evs if e.type == "protest"]
+    # the protesters' own blockade: a protest that took place, with no intervention
+    assert protest and protest[0].mode == "asserted" and protest[0].subtype != "protest_with_intervention"
