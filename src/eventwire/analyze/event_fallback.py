@@ -5,8 +5,9 @@ strike and cut the road traffic") describe an event in the lead without any trig
 of the lexicon. When no trigger is found at all, the trained type classifier reads the
 lead; if it is confident, the lead's main verb becomes the trigger of one event of that
 type, and the usual linking (place, date, actors, figures) runs on it. It needs the
-shape of an incident report: a main verb with a subject, and a date or place beside it,
-so commentary, market news and features do not turn into events.
+shape of an incident report: a main verb with a subject, and a date or place beside it
+(or, when the parser found no such verb, a date and a place), so commentary, market news
+and features do not turn into events.
 """
 
 from __future__ import annotations
@@ -37,8 +38,11 @@ def _classify(text: str) -> list[tuple[str, float]]:
         return []
 
 
-def _lead_unit(doc: Any) -> tuple[int, Any] | None:
-    """The first sentence (cut at line breaks) with a finite main verb and a subject."""
+def _lead_unit(doc: Any, record: Record | None = None) -> tuple[int, Any, Any] | None:
+    """The first sentence (cut at line breaks) with a finite main verb and a subject, and
+    that verb. A sentence the parser left without one (a terse note: "On 3 May, in X,
+    striking workers staged outside the plant ...") still counts when it names both a date
+    and a place, its first verb standing in for the main one."""
     spans = units(doc)
     for i, (a, b) in enumerate(spans[:3]):
         span = doc.char_span(a, b, alignment_mode="expand")
@@ -46,24 +50,29 @@ def _lead_unit(doc: Any) -> tuple[int, Any] | None:
             continue
         root = span.root
         if root.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in root.children):
-            return i, span
+            return i, span, root
+        if record is not None and _anchored(record, span, both=True):
+            verb = root if root.pos_ == "VERB" else next((t for t in span if t.pos_ == "VERB"), None)
+            if verb is not None:
+                return i, span, verb
     return None
 
 
-def _anchored(record: Record, span: Any) -> bool:
-    """A date or a place in the sentence: what makes it a report of a dated, placed event."""
+def _anchored(record: Record, span: Any, both: bool = False) -> bool:
+    """A date or a place in the sentence (`both`: a date and a place): what makes it a
+    report of a dated, placed event."""
     a, b = span.start_char, span.end_char
-    if any(t.start >= a and t.end <= b and t.value for t in record.times):
-        return True
-    return any(p.start >= a and p.end <= b and p.role == "location" for p in record.places)
+    dated = any(t.start >= a and t.end <= b and t.value for t in record.times)
+    placed = any(p.start >= a and p.end <= b and p.role == "location" for p in record.places)
+    return dated and placed if both else dated or placed
 
 
 def candidates(record: Record, doc: Any) -> list[Cand]:
     """At most one fallback candidate, for a document with no lexicon trigger."""
-    lead = _lead_unit(doc)
+    lead = _lead_unit(doc, record)
     if lead is None:
         return []
-    unit, span = lead
+    unit, span, root = lead
     if not _anchored(record, span):
         return []
     preds = _classify(span.text)
@@ -73,6 +82,5 @@ def candidates(record: Record, doc: Any) -> list[Cand]:
     type_ = taxonomy.type_of(subtype)
     if type_ is None or prob < MIN_PROB or taxonomy.family(type_) not in _FAMILIES:
         return []
-    root = span.root
     entry = Entry(type_, subtype, "verb", root.lower_, ())
     return [Cand(root, entry, [root], unit, span)]

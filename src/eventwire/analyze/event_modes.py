@@ -28,6 +28,11 @@ def _governors(tok: Any, steps: int = 4) -> list[Any]:
     for _ in range(steps):
         if cur.head.i == cur.i or cur.dep_ not in _CLAUSE_DEPS or crosses(cur, cur.head):
             break
+        if cur.dep_ == "ccomp" and cur.head.i > cur.i:
+            # a complement clause before its verb is a fronted report ("30 people gathered
+            # ..., which would overturn ..." as a small parser reads it): the later verb's
+            # modal does not scope over what the clause reports
+            break
         cur = cur.head
         out.append(cur)
     return out
@@ -43,23 +48,57 @@ def _verb_of(tok: Any) -> Any:
     return cur
 
 
+def _month(tok: Any) -> bool:
+    """A "May" the parser took for a modal but that is the month ("missing since 7 May
+    blocked the road"): a date entity, or capitalised inside a sentence (the modal is only
+    capitalised as a sentence's first word)."""
+    if tok.lower_ != "may":
+        return False
+    return tok.ent_type_ == "DATE" or (tok.text == "May" and not tok.is_sent_start
+                                       and tok.i > 0 and tok.doc[tok.i - 1].text.strip() not in ("", '"', "\u201c"))
+
+
 def past_perfect(verb: Any) -> bool:
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return ("had" in auxes or "'d" in auxes) and verb.tag_ == "VBN"
 
 
-def mode_of(tok: Any, nominal: bool, unit: Any = None) -> str:
+_PREVENT = {"prevent", "prevented", "prevents", "preventing"}
+
+
+def prevented(tok: Any) -> bool:
+    """Is the trigger what a verb of prevention stops: its object ("police prevented the
+    march") or inside its from-clause ("prevented workers from entering the city to
+    protest")? Not an event beside it ("parents prevented teachers from entering, in a
+    demonstration ..." is the protesters' own act)."""
+    govs = _governors(tok)
+    for k in range(1, len(govs)):
+        if govs[k].lower_ in _PREVENT:
+            below = govs[k - 1]
+            if k == 1:
+                return below.dep_ == "dobj"
+            # "from protesting" or "from entering the city to protest", not "from entering
+            # the school in a demonstration"
+            return below.lower_ == "from" and (k == 2 or k == 3 and tok.dep_ in ("advcl", "xcomp"))
+    return False
+
+
+def mode_of(tok: Any, nominal: bool, unit: Any = None, prevention_asserts: bool = False) -> str:
+    """`prevention_asserts`: a prevented event still happened (a protest that police stop is
+    a protest with intervention), so a prevention head does not make it hypothetical."""
     modal = cue_set("mode", "modal")
     govs = _governors(tok)
     verb = _verb_of(tok)
     for g in govs[:3] + [verb]:
-        kids = {c.lower_ for c in g.children if c.dep_ in ("aux", "auxpass")}
+        kids = {c.lower_ for c in g.children if c.dep_ in ("aux", "auxpass") and not _month(c)}
         if kids & modal:
             return "hypothetical"
     kids = {c.lower_ for c in tok.children}
     if kids & cue_set("mode", "hypothetical_amod"):
         return "hypothetical"
     heads = cue_set("mode", "hypothetical_heads")
+    if prevention_asserts:
+        heads = heads - _PREVENT
     if any(g.lower_ in heads for g in govs[1:]):
         return "hypothetical"
     if any(c.dep_ == "neg" for c in verb.children) and (not nominal or verb.i != tok.i):

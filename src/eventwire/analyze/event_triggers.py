@@ -97,10 +97,14 @@ def _units(doc: Any) -> list[tuple[int, int]]:
     return out
 
 
-def _pos_ok(tok: Any, pos: str) -> bool:
+def _pos_ok(tok: Any, pos: str, weak: bool = False) -> bool:
     tag = tok.tag_ or ""
     if pos == "verb":
-        return tag.startswith("VB") or tok.pos_ in ("VERB",)
+        # a past form tagged as a singular noun is a mis-tag ("members of the CTA-A protested
+        # to demand ..."): "-ed" words are never singular nouns. Not for weak verbs, whose
+        # participles name people ("the wounded").
+        return tag.startswith("VB") or tok.pos_ in ("VERB",) or (
+            not weak and tag in ("NN", "NNP") and tok.lower_.endswith("ed") and tok.dep_ != "compound")
     return tag.startswith("NN") or tok.pos_ in ("NOUN", "PROPN") or (tag == "VBG" and tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass"))
 
 
@@ -177,7 +181,7 @@ def find(doc: Any) -> list[Cand]:
         if tok.ent_type_ in _NAME_LABELS and tok.pos_ == "PROPN":
             continue
         for entry in entries:
-            if not _pos_ok(tok, entry.pos):
+            if not _pos_ok(tok, entry.pos, entry.weak):
                 continue
             if entry.head == "fire" and entry.pos == "noun" and tok.head.lower_ in _GUNFIRE_HEADS:
                 continue

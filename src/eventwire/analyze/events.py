@@ -28,7 +28,7 @@ from .event_figures import (
     put_figure,
 )
 from .event_lexicon import cue_set
-from .event_modes import mode_of
+from .event_modes import mode_of, prevented
 from .event_triggers import Cand, break_between, find, units
 
 log = logging.getLogger(__name__)
@@ -117,7 +117,8 @@ def _refine(cl: Cluster, text: str) -> None:
         t = taxonomy.type_of(sub)
         if t and prob >= 0.5 and taxonomy.family(t) == taxonomy.family(cl.type) and t != "shooting":
             for m in cl.members:
-                if m.type == cl.type:
+                # (the parse's evidence of an intervention outranks the sentence's wording)
+                if m.type == cl.type and not (m.subtype == "protest_with_intervention" and prevented(m.cand.token)):
                     m.type, m.subtype = t, sub
 
 
@@ -156,6 +157,13 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     mentions: list[Mention] = []
     for c, ids in zip(cands, trigger_sets, strict=True):
         m = Mention(c, c.entry.type, c.entry.subtype, mode_of(c.token, c.nominal, c.span), depth=_depth(c.token))
+        if m.type == "protest" and m.mode == "hypothetical":
+            # a prevention verb does not make a protest hypothetical: protesters who prevent
+            # workers from entering are protesting, and a protest police prevent took place,
+            # with an intervention (ACLED's coding)
+            m.mode = mode_of(c.token, c.nominal, c.span, prevention_asserts=True)
+        if m.type == "protest" and m.mode != "hypothetical" and prevented(c.token):
+            m.subtype = "protest_with_intervention"
         if _light_object(c):
             # "staged a protest ..., denouncing the coup": the protest is the main clause's event
             m.light, m.depth = True, max(0, m.depth - 1)
