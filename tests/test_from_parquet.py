@@ -11,6 +11,7 @@ are left out. So the partition of mentions into events is identical, with identi
 from __future__ import annotations
 
 import json
+import struct
 import subprocess
 import sys
 from collections import Counter
@@ -33,8 +34,11 @@ N_ARTICLES = 200
 
 
 def snapshot(db: Db) -> dict[str, Any]:
-    def rnd(x: Any) -> Any:  # PostgreSQL REAL is float4
-        return round(x, 5) if isinstance(x, float) else x
+    def rnd(x: Any) -> Any:
+        # PostgreSQL REAL is float4, SQLite's is float8: compare both as the float4 the
+        # value becomes (rounding a float8 to 5 places could differ from rounding its float4
+        # in the last place: 0.74832 vs 0.74833)
+        return round(struct.unpack("f", struct.pack("f", x))[0], 5) if isinstance(x, float) else x
 
     return {
         "articles": {r[0]: r[1:] for r in db.all(

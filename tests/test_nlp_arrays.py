@@ -31,7 +31,7 @@ def test_lexicon_hits_are_the_tokens_whose_word_is_a_trigger() -> None:
 
 def _walk_depth(tok: Any) -> int:  # the Token-object version the array version replaced
     d = 0
-    while tok.head is not tok and d < 20 and "\n" not in tok.doc.text[min(tok.idx, tok.head.idx):max(tok.idx, tok.head.idx)]:
+    while tok.head.i != tok.i and d < 20 and "\n" not in tok.doc.text[min(tok.idx, tok.head.idx):max(tok.idx, tok.head.idx)]:
         tok, d = tok.head, d + 1
     return d
 
@@ -39,6 +39,7 @@ def _walk_depth(tok: Any) -> int:  # the Token-object version the array version 
 def test_tree_walks_stop_at_the_root_and_at_line_breaks() -> None:
     doc = load("en")(TEXT)
     assert [_depth(t) for t in doc] == [_walk_depth(t) for t in doc]
+    assert 0 in [_depth(t) for t in doc] and max(_depth(t) for t in doc) < 20  # roots end the walk
     fire = next(t for t in doc if t.text == "fire")
     opened = fire.head
     assert _ancestor_dist(fire, {opened.i}) == 1
