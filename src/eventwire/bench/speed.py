@@ -14,6 +14,8 @@ from typing import Any
 from ..model import Article, ItemError
 from .common import BenchContext
 
+ROUNDS = 3  # the ratio reported is the median round's
+
 
 def _texts(ctx: BenchContext) -> list[dict[str, Any]]:
     rows = ctx.jsonl("gvdb-dev") + ctx.jsonl("acled-dev")[:200]
@@ -32,10 +34,6 @@ def run(ctx: BenchContext) -> dict[str, Any]:
 
     bare = spacy.load(MODELS["en"], exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
     list(bare.pipe(texts[:20]))
-    t0, c0 = time.perf_counter(), time.process_time()
-    for _ in bare.pipe(texts, batch_size=32):
-        pass
-    bare_s, bare_cpu = time.perf_counter() - t0, time.process_time() - c0
 
     def articles() -> list[Article]:
         return [Article(id=str(r["id"]), text=r["text"], title=r.get("title"),
@@ -43,9 +41,18 @@ def run(ctx: BenchContext) -> dict[str, Any]:
                 for r in rows]
 
     list(analyze_items(articles()[:20]))  # warm-up: model load, lexicons, gazetteer
-    t0, c0 = time.perf_counter(), time.process_time()
-    failed = sum(isinstance(x, ItemError) for x in analyze_items(articles()))
-    extract_s, extract_cpu = time.perf_counter() - t0, time.process_time() - c0
+    # Rounds of (bare, extract) back to back, and the median round: on a shared or
+    # frequency-scaled machine one pass of each can differ by ±0.1 in the ratio.
+    rounds: list[tuple[float, float, float, float, int]] = []
+    for _ in range(ROUNDS):
+        t0, c0 = time.perf_counter(), time.process_time()
+        for _ in bare.pipe(texts, batch_size=32):
+            pass
+        bare_s, bare_cpu = time.perf_counter() - t0, time.process_time() - c0
+        t0, c0 = time.perf_counter(), time.process_time()
+        failed = sum(isinstance(x, ItemError) for x in analyze_items(articles()))
+        rounds.append((bare_s, bare_cpu, time.perf_counter() - t0, time.process_time() - c0, failed))
+    bare_s, bare_cpu, extract_s, extract_cpu, failed = sorted(rounds, key=lambda r: r[0] / r[2])[len(rounds) // 2]
 
     n = len(texts)
     metrics = {
@@ -58,11 +65,14 @@ def run(ctx: BenchContext) -> dict[str, Any]:
         # counts other processes' turns
         "ratio_cpu": round(bare_cpu / extract_cpu, 3),
         "failed": failed,
+        "rounds": ROUNDS,
+        "ratio_by_round": [round(r[0] / r[2], 3) for r in rounds],
     }
     ctx.table("speed: extract vs bare spaCy NER (same texts, same process, 1 core)", [
         ("bare spaCy NER articles/s", metrics["bare_ner_articles_per_s"], "≈18 docs/s/core (issue)"),
         ("extract articles/s (clean+all layers)", metrics["extract_articles_per_s"], None),
         ("ratio extract / bare NER", metrics["ratio"], "target ≥ 0.7"),
         ("ratio, CPU time", metrics["ratio_cpu"], "same, robust to other load"),
+        ("ratio by round (median reported)", " / ".join(str(x) for x in metrics["ratio_by_round"]), None),
     ])
     return metrics
