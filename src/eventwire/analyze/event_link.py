@@ -161,11 +161,9 @@ def home_country(record: Record) -> dict[str, Any] | None:
     country all the article's resolved places and demonyms lie in ("the Korean union ...").
     The span is that place's; no town is invented."""
     from .gazetteer import gazetteer
-    from .place_mentions import domain_country, stated_country
-    from .place_outlets import outlet_country
+    from .place_mentions import outlet_home
 
-    source = record.article.source or ""
-    outlet = (domain_country(source) or outlet_country(source) or stated_country(source)) if source else None
+    outlet = outlet_home(record.article.source)
     found = {p.country_code for p in record.places if p.country_code}
     if outlet and found <= {outlet}:
         unknown = next((p for p in record.places if p.role == "location" and not p.country_code

@@ -193,7 +193,6 @@ def source_prior(source: str | None, ctx: Context) -> None:
     seen: set[str] = set()
     cc = domain_country(source)
     if cc:
-        ctx.outlet = cc
         seen.add(cc)
         ctx.countries[cc] += 1.0
     for cc in place_outlets.outlet_countries(source):  # a known outlet's country ("ABC Color")
@@ -210,8 +209,15 @@ def source_prior(source: str | None, ctx: Context) -> None:
         if len(code) == 2 and code not in seen:
             seen.add(code)
             ctx.countries[code] += 1.0
-    if ctx.outlet is None:
-        ctx.outlet = place_outlets.outlet_country(source) or stated_country(source)
+    ctx.outlet = outlet_home(source)
+
+
+def outlet_home(source: str | None) -> str | None:
+    """The one country the outlet is from: its country-code domain, else a known outlet's
+    (outlets.csv), else the one its name states; None when nothing or several say it."""
+    if not source:
+        return None
+    return domain_country(source) or place_outlets.outlet_country(source) or stated_country(source)
 
 
 def stated_country(source: str) -> str | None:
