@@ -104,3 +104,28 @@ def dep_labels(doc: Any) -> list[str]:
         strings = doc.vocab.strings
         cached = doc.user_data["eventwire.deps"] = [strings[d] for d in doc.to_array(DEP).tolist()]
     return cached
+
+
+def word_ids(words: Any) -> Any:
+    """Sorted unique string ids of lower-case words: a table for `tokens_in`."""
+    import numpy as np
+    from spacy.strings import get_string_id
+
+    return np.unique(np.array([get_string_id(w) for w in words], dtype=np.uint64))
+
+
+def tokens_in(doc: Any, table: Any) -> list[int]:
+    """Indexes of the tokens whose lower-case form is in `table` (from `word_ids`), in
+    order: one array lookup per Doc instead of a Token object per word, and
+    `searchsorted` on the sorted table (np.isin would re-sort both arrays every call)."""
+    import numpy as np
+
+    low = doc.user_data.get("eventwire.lower")
+    if low is None:
+        from spacy.attrs import LOWER
+
+        low = doc.user_data["eventwire.lower"] = doc.to_array(LOWER)
+    if not len(low) or not len(table):
+        return []
+    pos = np.minimum(np.searchsorted(table, low), len(table) - 1)
+    return np.nonzero(table[pos] == low)[0].tolist()  # type: ignore[no-any-return]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..nlp import doc_text
+from ..nlp import doc_text, tokens_in, word_ids
 from .event_lexicon import Entry, lexicon, noun_forms
 
 # Entity labels whose tokens are names, never triggers ("March", "Storm Ciara" is kept as noun).
@@ -200,21 +200,9 @@ def find(doc: Any) -> list[Cand]:
 @lru_cache(maxsize=1)
 def _lexicon_ids() -> Any:
     """The lexicon's words as sorted string ids (the ids of `Token.lower`)."""
-    import numpy as np
-    from spacy.strings import get_string_id
-
-    return np.unique(np.array([get_string_id(w) for w in lexicon()], dtype=np.uint64))
+    return word_ids(lexicon())
 
 
 def _lexicon_hits(doc: Any) -> list[int]:
-    """Indexes of the tokens whose lower-case form is a lexicon word, in order: one array
-    lookup per Doc instead of a Token object per word."""
-    import numpy as np
-    from spacy.attrs import LOWER
-
-    keys = _lexicon_ids()
-    low = doc.to_array(LOWER)
-    if not len(low) or not len(keys):
-        return []
-    pos = np.minimum(np.searchsorted(keys, low), len(keys) - 1)
-    return np.nonzero(keys[pos] == low)[0].tolist()  # type: ignore[no-any-return]
+    """Indexes of the tokens whose lower-case form is a lexicon word, in order."""
+    return tokens_in(doc, _lexicon_ids())

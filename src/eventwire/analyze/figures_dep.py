@@ -11,12 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-from spacy.attrs import LOWER
-from spacy.strings import hash_string
-
 from ..model import Figure, Span
-from ..nlp import doc_text
+from ..nlp import doc_text, tokens_in, word_ids
 from .figures_lexicon import DEP_TRIGGERS, GROUP_NOUNS, MAX_SPAN, PERSON_NOUNS, parse_count
 from .figures_self import murder_suicide
 
@@ -46,12 +42,12 @@ _OBJECT_VERBS = {"killed": "killed", "killing": "killed", "kills": "killed", "mu
 # instead of Python work for each token of the article (same figures).
 _ACT_ON = frozenset({*_OBJECT_VERBS, *DEP_TRIGGERS, *_INJURY_NOUNS, *_WOUNDING, *_FIGHTING, *_REMAIN, *_TO_HOSPITAL,
                      "dead", "deceased", "gunned", "shot", "taken", "condition"})
-_ACT_ON_IDS = np.array(sorted(hash_string(w) for w in _ACT_ON), dtype=np.uint64)
+_ACT_ON_IDS = word_ids(_ACT_ON)
 
 
 def candidates(doc: Any) -> list[int]:
     """Indices of the tokens whose lower-cased form is in _ACT_ON, in order."""
-    return np.flatnonzero(np.isin(doc.to_array(LOWER), _ACT_ON_IDS)).tolist() if len(doc) else []
+    return tokens_in(doc, _ACT_ON_IDS)
 
 
 def dep_figures(doc: Any) -> list[Figure]:

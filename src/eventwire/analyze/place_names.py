@@ -7,10 +7,9 @@ least 500,000 people by their primary name. A match must be capitalised like a n
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from .aliases import _trie_regex
+from .aliases import FoldedTrie
 from .gazetteer import gazetteer, norm
 
 MIN_CITY = 500_000
@@ -24,7 +23,7 @@ _SKIP = frozenset({"china", "turkey", "chad", "jordan", "georgia", "victoria", "
 
 
 @lru_cache(maxsize=1)
-def _regex() -> re.Pattern[str] | None:
+def _regex() -> FoldedTrie | None:
     g = gazetteer()
     names: set[str] = set()
     for key, ids in g._index.items():
@@ -37,7 +36,7 @@ def _regex() -> re.Pattern[str] | None:
             names.add(key)
         elif c.feature == "city" and c.population >= MIN_CITY and norm(c.name) == key:
             names.add(key)
-    return _trie_regex(names, re.IGNORECASE)
+    return FoldedTrie.of(names)
 
 
 def _looks_like_name(s: str) -> bool:
@@ -52,4 +51,4 @@ def find(text: str) -> list[tuple[int, int]]:
     rx = _regex()
     if rx is None:
         return []
-    return [(m.start(), m.end()) for m in rx.finditer(text) if _looks_like_name(m.group(0))]
+    return [(s, e) for s, e in rx.spans(text) if _looks_like_name(text[s:e])]

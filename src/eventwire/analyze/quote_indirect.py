@@ -15,11 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
-from spacy.attrs import LOWER
-from spacy.strings import hash_string
-
-from ..nlp import doc_text
+from ..nlp import doc_text, tokens_in, word_ids
 from .quote_lexicon import lexicon
 
 _TRIM = " \t\r\n,;:.-–—(\"“”'‘’«»"
@@ -172,20 +168,13 @@ def _content_of(text: str, verb: Any, frames: str) -> tuple[int, int] | None:
 def _cue_hashes() -> Any:
     lex = lexicon()
     words = set(lex.forms) | lex.passive_forms | lex.raising_forms
-    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
+    return word_ids(words)
 
 
 def cue_tokens(doc: Any) -> list[Any]:
     """The tokens whose lower-cased form is in the lexicon, found on the Doc's array
     (no Python object per token: this is the one pass over the parse)."""
-    lower = doc.to_array([LOWER])
-    if lower.ndim > 1:
-        lower = lower[:, 0]
-    # searchsorted on the sorted table: np.isin would re-sort both arrays on every call
-    table = _cue_hashes()
-    pos = np.minimum(np.searchsorted(table, lower), len(table) - 1)
-    idx = np.nonzero(table[pos] == lower)[0]
-    return [doc[int(i)] for i in idx]
+    return [doc[i] for i in tokens_in(doc, _cue_hashes())]
 
 
 def verb_cues(doc: Any, tokens: list[Any]) -> list[Found]:
