@@ -147,3 +147,16 @@ def test_local_institution_names_its_town_when_no_town_is_named() -> None:
     loc = primary_location("A man was shot near the emergency entrance of Salina Regional Health "
                            "Center on Friday, officers said.")
     assert loc["city"]["name"] == "Salina"
+
+
+def test_bracketed_area_places_a_head_whose_famous_namesake_is_an_area_elsewhere() -> None:
+    # a bracket is no list ("Iraq, Syria"): the head is the town inside the bracketed area
+    p = next(p for p in run("On 24 June 2022, about 200 people rallied in Santa Cruz (California) "
+                            "to protest the ruling.") if p.text == "Santa Cruz")
+    assert p.country_code == "US" and p.admin1 == "California"
+
+
+def test_name_before_a_lower_case_site_word_is_a_site_in_the_town_around_it() -> None:
+    ps = run("On 6 February 2022, about 50 workers protested at Santa Fe park in Needles (California).")
+    site = next(p for p in ps if p.text.startswith("Santa Fe"))
+    assert site.text == "Santa Fe park" and site.feature == "venue" and site.country_code == "US"

@@ -74,3 +74,49 @@ def add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[
 
 def _sentence_of(char: int, starts: list[int]) -> int:
     return max(0, bisect_right(starts, char) - 1)
+
+
+QUARTER_KM = 30.0  # a town this close to the city whose police work the case is served by them
+
+
+def police_town(events: list[EventMention], named: list[Any], text: str) -> None:
+    """The town whose police are on the case ("Chicago police said", "the Cincinnati Police
+    Department") is the event's town when the story names no other force. A quarter within
+    QUARTER_KM of that city, which is a big one, keeps its name and gets the city ("Portage
+    Park" is in Chicago); a town of another state gives way to the city entirely: the gazetteer
+    knew only a namesake elsewhere ("Woodlawn" in Maryland, "Madisonville" in Kentucky). A town
+    next door of similar size is a town of its own, and a town named with police of its own
+    keeps them."""
+    forces = [p for p in named if p.feature == "city" and p.lat is not None and p.role != "demonym"
+              and _POLICE_RIGHT_AFTER.match(text, p.end)]
+    if len({p.name for p in forces}) != 1:
+        return
+    force = forces[0]
+    by_start = {p.start: p for p in named}
+    for ev in events:
+        loc = ev.location
+        if not loc or ev.mode in ("hypothetical", "background") or loc.get("country_code") != force.country_code:
+            continue
+        own = loc.get("city") or (loc if loc.get("feature") in ("city", "neighbourhood") else None)
+        if not own or own.get("name") == force.name or link.has_police(own.get("name") or "", text):
+            continue
+        town = by_start.get((own.get("span") or {}).get("start"))
+        if town is None or town.lat is None:
+            continue
+        km = km_between(link.place_dict(town), link.place_dict(force))
+        if km is not None and km <= QUARTER_KM:
+            if (force.population or 0) >= max(3 * (town.population or 0), 100_000):
+                loc["city"] = _city_ref(force)  # a quarter of the big city, not a town next door
+        elif town.admin1 and force.admin1 and town.admin1 != force.admin1:
+            if loc.get("feature") in ("city", "neighbourhood"):
+                ev.location = link.place_dict(force)
+                ev.location["city"] = _city_ref(force)
+            else:  # a street or venue: in the police's city, at its coordinates
+                loc.update(lat=force.lat, lon=force.lon, admin1=force.admin1, city=_city_ref(force))
+
+
+_POLICE_RIGHT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[Pp]olice|PD)\b")
+
+
+def _city_ref(p: Any) -> dict[str, Any]:
+    return {"name": p.name, "span": {"text": p.text, "start": p.start, "end": p.end}}

@@ -241,6 +241,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     named = [p for p in record.places if not link.junk(p, text)]
     towns.add_cities(out, places, units(doc), fallback, named, dl is not None and dl is fallback, text,
                 [_member_town(cl) for cl in clusters])
+    towns.police_town(out, link.named_places(record), text)
     return out
 
 

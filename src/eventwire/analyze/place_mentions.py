@@ -86,8 +86,9 @@ def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
         if any(a < t and s < b for a, b in people) and not place_chain.framed(text, s, t):
             continue
         own = gazetteer().lookup(head_text)
-        if own and max(own, key=lambda c: prior(c, head_text)).feature in ("country", "admin1", "region"):
-            continue  # "Iraq, Syria": a list, not a place and its area
+        if not ch.paren and own and max(own, key=lambda c: prior(c, head_text)).feature in ("country", "admin1", "region"):
+            continue  # "Iraq, Syria": a list, not a place and its area; a bracket is no list:
+            # "Santa Cruz (California)" is the town there, whatever area bears the name elsewhere
         if not ch.paren and place_cues.listed(text, s, ch.quals[-1][1]) and \
                 not place_cues.named_in(own, head_text, w[0], w[1]):
             continue  # "stops in Washington, New York and Boston": a list, not a town in its state

@@ -144,8 +144,17 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     for m in out:
         if m.kind == "toponym" and not m.dateline and place_local.street_corner(text, m.start, m.end):
             m.kind = "venue"  # a street corner: located at the town around it
+        elif m.kind == "toponym" and not m.dateline and m.role != "embedded" and m.chain is None \
+                and (site := _SITE_AFTER.match(text, m.end)) and site.group(1) in lex()["site_words"]:
+            # "protested at Santa Fe park in Needles", "marched in Armas square": a named site,
+            # located at the town around it, not a namesake town
+            m.kind, m.end = "venue", site.end()
+            m.text = text[m.start:m.end]
     out.sort(key=lambda m: m.start)
     return out
+
+
+_SITE_AFTER = re.compile(r"\s([a-z]+)\b")
 
 
 def _add_known_names(text: str, ents: list[Entity], out: list[Mention], body: int = 0) -> None:
