@@ -46,3 +46,12 @@ def test_tree_walks_stop_at_the_root_and_at_line_breaks() -> None:
     assert _ancestor_dist(fire, {opened.i}, deps={"nsubj"}) is None  # "fire" is not a subject
     police = next(t for t in doc if t.text == "Police")
     assert _ancestor_dist(police, {opened.i}, limit=20) is None  # across the blank line
+
+
+def test_tokens_in_finds_the_tokens_whose_lower_form_is_listed() -> None:
+    from eventwire.nlp import tokens_in, word_ids
+
+    doc = load("en")("Police said the Gunman KILLED two and wounded three; nobody else was killed.")
+    table = word_ids(["killed", "wounded", "det"])  # 'det' is also a spaCy symbol name
+    assert [doc[i].text for i in tokens_in(doc, table)] == ["KILLED", "wounded", "killed"]
+    assert tokens_in(doc, word_ids(["absent"])) == []

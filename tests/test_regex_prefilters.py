@@ -138,3 +138,18 @@ def test_dep_candidates_are_the_words_the_token_loop_acts_on() -> None:
     assert got == ["Shot", "KILLED", "taken", "condition"]
     assert got == [t.text for t in doc if t.lower_ in _ACT_ON]
     assert candidates(spacy.blank("en")("")) == []
+
+
+def test_folded_trie_finds_what_ignorecase_finds() -> None:
+    from eventwire.analyze.aliases import FoldedTrie, _trie_regex
+
+    words = {"Guinea Bissau", "Islamic State", "Tunis", "Al-Shabaab", "Mali"}
+    folded = FoldedTrie.of(words)
+    plain = _trie_regex(words, re.IGNORECASE)
+    assert folded is not None and plain is not None
+    texts = ["TUNIS and tunis, Guinea-Bissau; islamic state near MALI-based Malian",
+             # 'İ' lower-cases to two characters: the IGNORECASE form keeps offsets right
+             "İzmir, then Tunis and ISLAMIC STATE"]
+    for text in texts:
+        assert folded.spans(text) == [m.span() for m in plain.finditer(text)]
+    assert [texts[1][s:e] for s, e in folded.spans(texts[1])] == ["Tunis", "ISLAMIC STATE"]
