@@ -224,3 +224,12 @@ def test_a_time_word_inside_a_longer_name_is_not_a_date() -> None:
     rec = analyze(Record(article=Article(id="n", text="Gunmen attacked a bus in Kano, USA TODAY reported on Tuesday.",
                                          published="2024-05-06")))
     assert [t.text for t in rec.times] == ["Tuesday"]
+
+
+def test_keyed_year_rule_keeps_modifiers_and_lookaheads() -> None:
+    # the year rule runs only around 4-digit years: its longest modifier before the digits
+    # and its lookaheads after them must still fit the window
+    found = {(t.text, t.value) for t in tx("At the beginning of    2019 and in 1999, not 2005 percent or 2010-year.")}
+    assert ("the beginning of    2019", "2019") in found, found
+    assert ("1999", "1999") in found
+    assert not any(v in ("2005", "2010") for _, v in found)

@@ -375,6 +375,8 @@ SEASON_KEY: Key = (re.compile(r"spring|summer|fall|autumn|winter"), 40, 20)
 HOLIDAY_KEY: Key = (re.compile(r"christmas|new year|independence|valentine|halloween|boxing|thanksgiving|fourth|mother|"
                                r"father|memorial|labor|king|mlk"), 25, 30)
 DAYWORD_KEY: Key = (re.compile(r"yesterday|today|tomorrow|tonight"), 15, 15)
+# a year's digits; before: its longest modifier ("the beginning of"), after: its lookaheads
+YEAR_KEY: Key = (re.compile(r"1[5-9]\d\d|20\d\d"), 40, 40)
 
 RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?Z?)?\b"), _iso, 9),
