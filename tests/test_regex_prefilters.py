@@ -153,3 +153,27 @@ def test_folded_trie_finds_what_ignorecase_finds() -> None:
     for text in texts:
         assert folded.spans(text) == [m.span() for m in plain.finditer(text)]
     assert [texts[1][s:e] for s, e in folded.spans(texts[1])] == ["Tunis", "ISLAMIC STATE"]
+
+
+def test_word_prefixes_are_what_every_match_starts_with() -> None:
+    from eventwire.analyze.regex_first import word_prefixes
+
+    assert word_prefixes(r"protest\w*|rall(?:y|ies)") == {"protest", "rall"}
+    assert word_prefixes(r"(?:a|the) march|tear ?gas|wom[ae]n") == {"a", "the", "tear", "wom"}
+    assert word_prefixes(r"\d+ ?mm") is None  # a digit class: no literal start
+    assert word_prefixes(r"(?:the )?end") is None  # optional start: may begin with "end"
+
+
+def test_gated_keyword_counts_equal_the_plain_counts() -> None:
+    from eventwire.analyze import typing as ty
+
+    texts = ["Police fired tear gas at protesters; 120 mm shells hit the town.",
+             "Militants seized the base and the women were shot by gunmen.",
+             "A quiet day: nothing happened at all."]
+    for text in texts:
+        idx, val = ty.featurize(text)
+        low = text.lower()
+        plain = {g for g, p in ty._keyword_patterns() if p.findall(low)}
+        gated = {g for g, p in ty._keyword_patterns() if ty._bucket("k:" + g) in set(idx.tolist())}
+        assert plain <= gated  # every group that matches is counted (gated also holds word buckets)
+    assert "k:protest" and ty._bucket("k:protest") in set(ty.featurize(texts[0])[0].tolist())

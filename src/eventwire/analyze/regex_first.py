@@ -69,3 +69,41 @@ def _in(av: Any) -> set[str] | None:
         else:
             return None
     return out
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def word_prefixes(pattern: str) -> set[str] | None:
+    """Literal word-character strings one of which every match of `pattern` starts with
+    ("protest\\w*|rall(?:y|ies)" -> {"protest", "rall"}), or None when a match may start
+    otherwise (a class, a digit, a repeat, punctuation). A regex that matches at a word
+    start can then be skipped for a text none of whose words starts with a prefix."""
+    return _prefixes(list(_parser.parse(pattern)))
+
+
+def _prefixes(items: list[Any]) -> set[str] | None:
+    lit = ""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL" and _WORD_CHAR.match(chr(av)):
+            lit += chr(av)
+            continue
+        if lit:
+            return {lit}
+        if name == "BRANCH":
+            union: set[str] = set()
+            for branch in av[1]:
+                got = _prefixes(list(branch))
+                if got is None:
+                    return None
+                union |= got
+            return union
+        if name == "SUBPATTERN" and not av[1] and not av[2]:
+            return _prefixes(list(av[3]))
+        if name == "IN":
+            chars = [chr(sub) for op2, sub in av if str(op2) == "LITERAL"]
+            ok = len(chars) == len(av) and all(_WORD_CHAR.match(c) for c in chars)
+            return set(chars) if ok and chars else None
+        return None
+    return {lit} if lit else None

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from .regex_first import with_lead
+from .regex_first import with_lead, word_prefixes
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_FILE = MODEL_DIR / "typer.npz"
@@ -92,6 +92,27 @@ def _bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (DIM - 1)
 
 
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _keyword_gates() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], dict[str, list[int]], frozenset[int], int]:
+    """The keyword patterns, each group's word prefixes as a map prefix -> group indexes, the
+    groups without prefixes (always searched), and the longest prefix."""
+    patterns = _keyword_patterns()
+    data = json.loads(KEYWORDS_FILE.read_text(encoding="utf-8"))
+    by_prefix: dict[str, list[int]] = {}
+    ungated: set[int] = set()
+    for i, (group, _pattern) in enumerate(patterns):
+        prefixes = word_prefixes("(?:" + "|".join(data[group]) + ")")
+        if prefixes is None:
+            ungated.add(i)
+            continue
+        for pre in prefixes:
+            by_prefix.setdefault(pre, []).append(i)
+    return patterns, by_prefix, frozenset(ungated), max(map(len, by_prefix), default=0)
+
+
 @lru_cache(maxsize=1)
 def _keyword_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     data = json.loads(KEYWORDS_FILE.read_text(encoding="utf-8"))
@@ -134,7 +155,19 @@ def featurize(text: str, drop: frozenset[str] = frozenset()) -> tuple[np.ndarray
         if t not in _STOP:
             feats[_bucket("w:" + t)] = 1.0
     low = text.lower()
-    for group, pattern in _keyword_patterns():
+    patterns, prefix_groups, ungated, longest = _keyword_gates()
+    # a group is searched only when a word of the text starts with one of its prefixes
+    # (every match starts at a word start with one of them; same counts, a fraction of
+    # the regex passes)
+    run = set(ungated)
+    for word in set(_WORD.findall(low)):
+        for k in range(1, min(len(word), longest) + 1):
+            hit = prefix_groups.get(word[:k])
+            if hit:
+                run.update(hit)
+    for i, (group, pattern) in enumerate(patterns):
+        if i not in run:
+            continue
         n = len(pattern.findall(low))
         if n:
             feats[_bucket("k:" + group)] = KEYWORD_WEIGHT * (1.0 + np.log(n))
