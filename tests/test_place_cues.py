@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from eventwire.analyze import entities, places
-from eventwire.analyze.gazetteer import distance_km
 from eventwire.analyze.place_mentions import domain_country
 from eventwire.analyze.place_outlets import outlet_countries, outlet_country
+from eventwire.geo import distance_km
 from eventwire.model import Article, Place, Record
 from eventwire.nlp import load
 

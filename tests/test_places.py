@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.analyze import entities, places
-from eventwire.analyze.gazetteer import distance_km
+from eventwire.geo import distance_km
 from eventwire.model import Article, Place, Record
 from eventwire.nlp import load
 

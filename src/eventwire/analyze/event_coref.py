@@ -8,11 +8,11 @@ place and date. "the attack" repeated twelve times is one event.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import taxonomy
+from ..geo import points_km
 from ..model import Actor
 from .event_triggers import Cand
 
@@ -102,14 +102,6 @@ def pick_date(vals: list[tuple[dict[str, Any], int]]) -> tuple[dict[str, Any], i
     return min(finest, key=lambda v: (v[0]["value"], -v[1]))
 
 
-def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
-    if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
-        return None
-    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def compatible(m: Mention, c: Cluster) -> bool:
     h = c.head
     if m.family != h.family:
@@ -125,7 +117,7 @@ def compatible(m: Mention, c: Cluster) -> bool:
         a, b = m.loc[0], loc[0]
         if a.get("country_code") and b.get("country_code") and a["country_code"] != b["country_code"]:
             return False
-        km = _km(a, b)
+        km = points_km(a, b)
         if km is not None and km > 100:
             return False
     definite = m.cand.nominal and any(c.lower_ in ("the", "this", "that") for c in m.cand.token.children)

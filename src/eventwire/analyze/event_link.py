@@ -154,7 +154,7 @@ def dateline(record: Record, places: list[Place]) -> Place | None:
     return None
 
 
-def home_country(record: Record) -> dict[str, Any] | None:
+def country_location(record: Record) -> dict[str, Any] | None:
     """A country-precision location for the main event of an article that names no usable
     place: a place the gazetteer does not know ("in Sabon Birni LGA") lies in the country the
     outlet states (by name or country-code domain, "Daily Trust (Nigeria)"); else the one

@@ -8,9 +8,9 @@ import re
 from bisect import bisect_right
 from typing import Any
 
+from ..geo import points_km as km_between
 from ..model import EventMention
 from . import event_link as link
-from .event_coref import _km as km_between
 
 _OWN_TOWN_KM = 25.0  # a quarter or a street named like a town lies within the dateline city
 _TOWN_OF = re.compile(r"(?i)\b(?:city|town|village|township|borough) of\s+$")

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import taxonomy
+from ..geo import points_km
 from ..model import EventMention, Record, Span
 from ..nlp import heads
 from . import event_dates as dates
@@ -19,7 +20,7 @@ from . import event_fallback
 from . import event_link as link
 from . import event_towns as towns
 from .event_actors import Names, actors_of
-from .event_coref import Cluster, Mention, _km, choose_primary, cluster
+from .event_coref import Cluster, Mention, choose_primary, cluster
 from .event_figures import (
     assign_figures,
     borrow_casualties,
@@ -235,7 +236,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     out = [_emit(cl, clusters, fallback, text, sure) for cl in clusters]
     for ev in out:  # the main event of an article that names no usable place: its country
         if ev.primary and ev.location is None and ev.mode != "hypothetical":
-            ev.location = link.home_country(record)
+            ev.location = link.country_location(record)
     towns.prefer_dateline(out, dl, places, text)
     # (the outlet's town still says which big city a quarter or a street belongs to)
     named = [p for p in record.places if not link.junk(p, text)]
@@ -261,7 +262,7 @@ def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> 
         if loc and iloc and loc[0].get("country_code") != iloc[0].get("country_code"):
             continue
         if loc and iloc and loc[1] >= 2 and iloc[1] >= 2:
-            km = _km(loc[0], iloc[0])
+            km = points_km(loc[0], iloc[0])
             if km is not None and km > 50:
                 continue  # two places: two events (a round-up of attacks)
         if c.subtype != incident.subtype and {c.subtype, incident.subtype} <= _SPECIFIC:

@@ -8,9 +8,10 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
+from ..geo import distance_km
 from ..model import Place, Record
 from .five_w_lead import WAnswer, cue, position, sent_index, token_at
-from .gazetteer import distance_km, gazetteer
+from .gazetteer import gazetteer
 
 WHERE_LEAD = 5.0  # a place past the headline and lead (as event_coref.LEAD_UNITS) is a detail
 WIDER_PENALTY = WHERE_LEAD  # an area around a place that locates the news in the lead never beats it

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -235,9 +234,3 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))

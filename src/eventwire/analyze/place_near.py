@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .gazetteer import distance_km, gazetteer, norm
+from ..geo import distance_km
+from .gazetteer import gazetteer, norm
 from .place_resolve import Context, score
 
 if TYPE_CHECKING:

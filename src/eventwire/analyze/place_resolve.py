@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .gazetteer import Candidate, distance_km, gazetteer, norm
+from ..geo import distance_km
+from .gazetteer import Candidate, gazetteer, norm
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import Candidate, distance_km, gazetteer, norm
+from ..geo import distance_km
+from .gazetteer import Candidate, gazetteer, norm
 from .place_mentions import Mention
 from .place_resolve import Context, best
 from .place_roles import lex

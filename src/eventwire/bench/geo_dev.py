@@ -19,7 +19,7 @@ import math
 from collections import defaultdict
 from typing import Any
 
-from ..analyze.gazetteer import distance_km
+from ..geo import distance_km
 from .common import BenchContext, records_for
 
 ANCHORS = {

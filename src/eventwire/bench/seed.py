@@ -10,22 +10,16 @@ about the article is written here.
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Any
 
+from ..geo import distance_km
 from .common import BenchContext
 
 
 def _has(hay: str | None, needles: list[str]) -> bool:
     h = (hay or "").lower()
     return any(n.lower() in h for n in needles)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    a = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _type_ok(ev: dict[str, Any], likes: list[str]) -> bool:
@@ -43,7 +37,7 @@ def _location_ok(loc: dict[str, Any] | None, want: dict[str, Any]) -> bool:
         return False
     if "lat" in want and "lon" in want:
         if loc.get("lat") is not None and loc.get("lon") is not None:
-            if _km(loc["lat"], loc["lon"], want["lat"], want["lon"]) <= want.get("within_km", 50):
+            if distance_km(loc["lat"], loc["lon"], want["lat"], want["lon"]) <= want.get("within_km", 50):
                 return True
         span = (loc.get("span") or {}).get("text")
         return _has(loc.get("name"), want.get("name_like", [])) or _has(span, want.get("name_like", []))

@@ -7,6 +7,7 @@ import math
 from collections import Counter
 from typing import Any
 
+from ..geo import distance_km
 from .features import compatible
 
 # Weights of the evidence kinds; they sum to 1 so a score is in [0, 1].
@@ -32,13 +33,6 @@ MAX_PROFILE_NAMES = 50  # key names kept on a story profile (cluster/story.py)
 MAX_PROFILE_ACTORS = 100
 MAX_PROFILE_FIGURES = 8
 NEUTRAL = 0.35  # the value of a component when one side lacks the evidence
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def event_day(e: dict[str, Any]) -> int | None:
@@ -85,7 +79,7 @@ def place_score(m: dict[str, Any], e: dict[str, Any]) -> float | None:
     if m.get("place") and m.get("place") == e.get("place"):
         return 1.0
     if None not in (m.get("lat"), m.get("lon"), e.get("lat"), e.get("lon")):
-        km = haversine_km(m["lat"], m["lon"], e["lat"], e["lon"])
+        km = distance_km(m["lat"], m["lon"], e["lat"], e["lon"])
         if km <= 2:
             return 1.0
         if km <= 25:
