@@ -173,3 +173,13 @@ def test_empty_store_exports_valid_files(cli, tmp_path, capsys) -> None:
 ])
 def test_acled_date_precision(date, expected) -> None:
     assert acled_date(date) == expected
+
+
+def test_acled_files_hong_kong_under_china() -> None:
+    from eventwire.export.common import acled_area, country
+
+    # ACLED codes Hong Kong and Macau as China, the territory as admin1, our area as admin2
+    assert acled_area({"country_code": "HK", "admin1": "Wan Chai"}) == ("CN", "Hong Kong", "Wan Chai")
+    assert acled_area({"country_code": "MO", "admin1": None}) == ("CN", "Macau", "")
+    assert acled_area({"country_code": "FR", "admin1": "Île-de-France"}) == ("FR", "Île-de-France", "")
+    assert country("CN")["iso_numeric"] == "156"

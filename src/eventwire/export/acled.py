@@ -15,6 +15,7 @@ from typing import Any
 
 from .common import (
     ArticleMeta,
+    acled_area,
     acled_date,
     actor_kinds,
     actor_name,
@@ -83,7 +84,7 @@ def row(ev: dict[str, Any], meta: ArticleMeta | None = None, include_unmapped: b
     event_type = acled.get("event_type") or ""
     sub_event_type = acled.get("sub_event_type") or ""
     loc = ev.get("location") or {}
-    cc = loc.get("country_code")
+    cc, admin1, admin2 = acled_area(loc)
     ctry = country(cc)
     cname = ctry.get("acled_country") or cc or ""
     suffix = f" ({cname})" if cname else ""
@@ -142,8 +143,8 @@ def row(ev: dict[str, Any], meta: ArticleMeta | None = None, include_unmapped: b
         "iso": ctry.get("iso_numeric", ""),
         "region": ctry.get("acled_region", ""),
         "country": cname,
-        "admin1": loc.get("admin1") or "",
-        "admin2": "",
+        "admin1": admin1,
+        "admin2": admin2,
         "admin3": "",
         "location": loc.get("name") or "",
         "latitude": loc.get("lat") if loc.get("lat") is not None else "",

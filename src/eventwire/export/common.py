@@ -20,13 +20,25 @@ SIDE2 = ("target", "victim", "accused", "arrested", "kidnapped", "recipient")
 
 @lru_cache(maxsize=1)
 def countries() -> dict[str, dict[str, str]]:
-    """iso_a2 → {iso_a3, iso_numeric, acled_country, acled_region} (data/basemap/countries.csv)."""
+    """iso_a2 → {iso_a3, iso_numeric, acled_country, acled_region, acled_parent, acled_admin1}
+    (data/basemap/countries.csv)."""
     text = resources.files("eventwire").joinpath("data/basemap/countries.csv").read_text(encoding="utf-8")
     return {row["iso_a2"]: row for row in csv.DictReader(text.splitlines())}
 
 
 def country(cc: str | None) -> dict[str, str]:
     return countries().get((cc or "").upper(), {}) if cc else {}
+
+
+def acled_area(loc: dict[str, Any]) -> tuple[str | None, str, str]:
+    """(country code, admin1, admin2) of a location as ACLED files it: a territory ACLED
+    codes under another country (Hong Kong, Macau -> China) becomes that country's admin1,
+    and our first-level area its admin2."""
+    cc = loc.get("country_code")
+    row = country(cc)
+    if row.get("acled_parent"):
+        return row["acled_parent"], row.get("acled_admin1") or "", loc.get("admin1") or ""
+    return cc, loc.get("admin1") or "", ""
 
 
 @lru_cache(maxsize=1)
