@@ -40,13 +40,7 @@ def _first(items: list[Any]) -> set[str] | None:
         if name == "IN":
             return _in(av)
         if name == "BRANCH":
-            union: set[str] = set()
-            for branch in av[1]:
-                got = _first(list(branch))
-                if got is None:
-                    return None
-                union |= got
-            return union
+            return _union(av[1], _first)
         if name == "SUBPATTERN" and not av[1] and not av[2]:
             return _first(list(av[3]) + items[i + 1:])
         if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
@@ -57,6 +51,17 @@ def _first(items: list[Any]) -> set[str] | None:
             return None if rest is None else body | rest
         return None
     return None  # nothing that must be consumed: the match may be empty
+
+
+def _union(branches: Any, each: Any) -> set[str] | None:
+    """The union of `each` over an alternation's branches; None if any branch gives None."""
+    union: set[str] = set()
+    for branch in branches:
+        got = each(list(branch))
+        if got is None:
+            return None
+        union |= got
+    return union
 
 
 def _in(av: Any) -> set[str] | None:
@@ -92,13 +97,7 @@ def _prefixes(items: list[Any]) -> set[str] | None:
         if lit:
             return {lit}
         if name == "BRANCH":
-            union: set[str] = set()
-            for branch in av[1]:
-                got = _prefixes(list(branch))
-                if got is None:
-                    return None
-                union |= got
-            return union
+            return _union(av[1], _prefixes)
         if name == "SUBPATTERN" and not av[1] and not av[2]:
             return _prefixes(list(av[3]))
         if name == "IN":
