@@ -233,3 +233,21 @@ def test_keyed_year_rule_keeps_modifiers_and_lookaheads() -> None:
     assert ("the beginning of    2019", "2019") in found, found
     assert ("1999", "1999") in found
     assert not any(v in ("2005", "2010") for _, v in found)
+
+
+def _parsed(text: str, published: str) -> dict[str, str]:
+    from eventwire.nlp import load
+
+    ctx = Ctx(text=text, anchor=cal.parse_anchor(published), doc=load("en")(text))
+    return {t.text: t.value for t in find_times(ctx)}
+
+
+def test_direction_words_between_a_date_and_its_verb() -> None:
+    # a date without a year: "since" puts it before the report whatever the verb's tense,
+    # "effective"/"payable" after it (a date things take effect), and a reduced relative
+    # ("shares issued July 1") is a past event
+    pub = "1989-10-26"
+    assert _parsed("Police have searched the area since the Dec. 20 slaying.", pub)["Dec. 20"] == "1988-12-20"
+    assert _parsed("The bank created a new office, effective Feb. 1.", pub)["Feb. 1"] == "1990-02-01"
+    assert _parsed("The company declared a dividend, payable Dec. 15.", "1990-01-10")["Dec. 15"] == "1990-12-15"
+    assert _parsed("It bought a block of shares issued July 1 by the firm.", "1990-02-20")["July 1"] == "1989-07-01"

@@ -19,6 +19,9 @@ _INTEND = _SCHEDULE | frozenset({"going", "plans", "plan", "hopes", "hope", "wan
                                  "aims", "seeks", "vowed", "promised", "threatened", "agreed", "decided",
                                  "expects", "is", "are", "likely"})
 _SENT_END = re.compile(r"[.!?\n]\s")
+# words on the way from a date up to its verb that fix the direction whatever the verb's tense
+_PAST_MARKERS = frozenset({"since"})
+_DUE_MARKERS = frozenset({"effective", "payable"})
 
 
 @dataclass
@@ -53,6 +56,10 @@ class Ctx:
             if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                 break
             tok = tok.head
+            if tok.lower_ in _PAST_MARKERS:
+                return "past"  # "since (shortly after) the Oct. 23 slaying": before the report
+            if tok.lower_ in _DUE_MARKERS:
+                return "future"  # "effective Feb. 1", "payable Dec. 15": a date things take effect
         for _ in range(3):
             if tok.pos_ not in ("VERB", "AUX"):
                 return None
@@ -78,8 +85,8 @@ class Ctx:
             return "past"  # "was killed", "had left"
         if words & {"has", "have"} or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"
-        if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and tok.dep_ not in ("amod", "acl")):
-            return "past"
+        if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and tok.dep_ not in ("amod",)):
+            return "past"  # incl. a reduced relative: "shares issued July 1", "the year ended March 31"
         if tok.tag_ in ("VBZ", "VBP"):
             return "present"
         return None
