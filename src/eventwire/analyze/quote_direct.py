@@ -30,6 +30,10 @@ _ABBREV = "".join(
 _STOP_AFTER_RE = re.compile(_ABBREV + r"[.!?;](?=[\s\"“”']|$)|\n|[\"“”«»]|''")
 _STOP_BEFORE_RE = _STOP_AFTER_RE
 _COLON_SPEAKER_RE = re.compile(r"^\s*([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5})\s*:\s*$")
+# `"…" ― Jane Doe` at the end of a line: a testimonial signed with a dash.
+_DASH_SIGNED_RE = re.compile(
+    r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w.'’-]*(?:[ \t\u00a0]+[\w.'’-]+){0,5}?)[ \t\u00a0.]*(?=\n|$)"
+)
 _PREP_START = frozenset(
     "in on at during after before from to via through with while when as of into".split()
 )
@@ -113,6 +117,12 @@ def attribute(doc: Any, q: QSpan, floor: int, taken: frozenset[int] = frozenset(
     then a title or a scare quote near them, not what they report)."""
     text = doc_text(doc)
     direct_re = lexicon().direct_re
+    signed = _DASH_SIGNED_RE.match(text, q.end)
+    if signed:
+        sa, sb = signed.span(2)
+        if text[sb - 1] == "." and not re.search(r"\b[A-Z]\.$", text[sa:sb]):  # "Tom Reed." but "Jane Q."
+            sb -= 1
+        return Found((q.cstart, q.cend), signed.span(1), (sa, sb), direct=True)
     a, b = _after_window(text, q)
     for m in direct_re.finditer(text, a, b):
         if not _verbal(doc, m.start()):

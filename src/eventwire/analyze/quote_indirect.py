@@ -24,6 +24,9 @@ _P_PREPS = frozenset({"for", "to", "about", "on", "against", "at"})
 _SOURCE_PHRASE_RE = re.compile(r"\b(according to|citing|quoting)\s+", re.IGNORECASE)
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "acl"})
+# "denied the report, which …": a comma-set relative clause or list after the object is the
+# writer's aside, not part of what was said.
+_ASIDE_RE = re.compile(r",\s+(?:which|who|whom|whose|including)\b")
 _SENT_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
 
 
@@ -112,7 +115,9 @@ def _object_content(text: str, verb: Any) -> tuple[int, int] | None:
     for c in verb.children:  # "accused Y of Z", "blamed Y for Z", "described Y as Z"
         if c.i > dobj.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _OBJ_PREPS)):
             end_tok = c.right_edge
-    return trim(text, dobj.left_edge.idx, end_tok.idx + len(end_tok.text))
+    a, b = dobj.left_edge.idx, end_tok.idx + len(end_tok.text)
+    aside = _ASIDE_RE.search(text, a, b)
+    return trim(text, a, aside.start() if aside else b)
 
 
 def _near(text: str, verb: Any, deps: tuple[str, ...]) -> Any | None:
@@ -187,6 +192,9 @@ def verb_cues(doc: Any, tokens: list[Any]) -> list[Found]:
         if cue is None or not tok.tag_.startswith("VB"):
             continue
         content = _content_of(text, tok, cue.frames)
+        if content is None and "c" in cue.frames:
+            out.extend(_parenthetical(text, tok))
+            continue
         if content is None or content[1] - content[0] < 2:
             continue
         passive = any(c.dep_ == "auxpass" for c in tok.children) or (
@@ -213,6 +221,32 @@ def verb_cues(doc: Any, tokens: list[Any]) -> list[Found]:
                     continue
         out.append(Found(content, (tok.idx, tok.idx + len(tok.text)), speaker, cue_i=tok.i))
     return out
+
+
+def _parenthetical(text: str, verb: Any) -> list[Found]:
+    """"The museum, Mr. Obama said, would make …": a cue set off by commas inside the
+    clause it reports (parsed as parataxis of that clause's verb, which follows it)
+    reports the whole clause, in two pieces on either side of "X said"."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return []
+    subj = _subject(verb)
+    if subj is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return []
+    left, right = verb.left_edge, verb.right_edge
+    before = trim(text, head.left_edge.idx, left.idx)
+    if text[left.idx] == ",":
+        left = subj.left_edge
+    pa, pb = _paragraph(text, verb.idx)
+    after = trim(text, right.idx + len(right.text),
+                 min(pb, head.right_edge.idx + len(head.right_edge.text)))
+    if before[0] < pa or before[1] <= before[0] or after[1] - after[0] < 2:
+        return []
+    if text[before[1]:left.idx].strip() != ",":  # set off by a comma
+        return []
+    speaker = subtree_span(text, subj)
+    cue = (verb.idx, verb.idx + len(verb.text))
+    return [Found(before, cue, speaker, cue_i=verb.i), Found(after, cue, speaker, cue_i=verb.i)]
 
 
 def unsourced(doc: Any, tokens: list[Any]) -> list[Found]:

@@ -209,6 +209,21 @@ def _cut_nested(text: str, found: list[Found]) -> None:
                 f.content = (na, nb)
 
 
+def _drop_embedded(found: list[Found]) -> list[Found]:
+    """"He said he plans to spend the money he says he raised": a cue (with its content)
+    inside another attribution's indirect content is part of what is reported, not a
+    second attribution (each stretch of text has one role in one attribution)."""
+    outer = [f for f in found if not f.direct]
+    keep = []
+    for f in found:
+        inside = any(g is not f and g.content[0] <= f.cue[0] and f.content[1] <= g.content[1]
+                     and (f.speaker is None or g.content[0] <= f.speaker[0])
+                     for g in outer)
+        if f.direct or not inside:
+            keep.append(f)
+    return keep
+
+
 def find(doc: Any) -> list[Found]:
     """All quote/attribution candidates of a parsed document (no entity linking)."""
     text = doc_text(doc)
@@ -245,6 +260,7 @@ def find(doc: Any) -> list[Found]:
     # the same attribution twice: keep the direct one.
     direct_cues = {f.cue for f in found if f.direct}
     found = [f for f in found if f.direct or f.cue not in direct_cues]
+    found = _drop_embedded(found)
     for f in source_phrases(doc) + in_sources(doc, [f.cue for f in found]):
         if not _inside_quote(f.cue[0], qspans):
             found.append(f)
