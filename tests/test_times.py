@@ -251,3 +251,13 @@ def test_direction_words_between_a_date_and_its_verb() -> None:
     assert _parsed("The bank created a new office, effective Feb. 1.", pub)["Feb. 1"] == "1990-02-01"
     assert _parsed("The company declared a dividend, payable Dec. 15.", "1990-01-10")["Dec. 15"] == "1990-12-15"
     assert _parsed("It bought a block of shares issued July 1 by the firm.", "1990-02-20")["July 1"] == "1989-07-01"
+
+
+def test_month_or_season_followed_by_its_year_is_one_expression() -> None:
+    pub = "1998-03-20"
+    got = [(t.text, t.value) for t in tx("Sales rose in June last year and fell in January this year.", pub)]
+    assert got == [("June last year", "1997-06"), ("January this year", "1998-01")]
+    assert [(t.text, t.value) for t in tx("in the winter of nineteen ninety-four", pub)] == [
+        ("the winter of nineteen ninety-four", "1994-WI")]
+    # a comma separates two expressions
+    assert [t.value for t in tx("in March, last year it was", pub)] == ["1998-03", "1997"]

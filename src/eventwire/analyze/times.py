@@ -111,6 +111,7 @@ def find_times(ctx: Ctx) -> list[Time]:
     chosen = _settle(cands)
     chosen = _year_back_quarters(ctx.text, chosen)
     chosen = _day_after(ctx.text, chosen)
+    chosen = _part_of_year(ctx.text, chosen)
     out: list[Time] = []
     for start, end, norm in chosen:
         if _YEAR_ONLY.match(ctx.text[start:end]) and _counted(ctx, start, end):
@@ -161,6 +162,28 @@ def _day_after(text: str, chosen: list[tuple[int, int, Norm]]) -> list[tuple[int
                 continue
             norm = norm._replace(value=cal.day(shifted) + m.group(2))
             start = pre.start()
+        out.append((start, end, norm))
+    return out
+
+
+_OF_YEAR_GAP = re.compile(r"\s+(?:of\s+)?")
+_MONTH_VALUE = re.compile(r"^\d{4}-(\d\d)$")
+_SEASON_VALUE = re.compile(r"^\d{4}-(SP|SU|FA|WI)$")
+
+
+def _part_of_year(text: str, chosen: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
+    """"January this year", "June last year", "the winter of nineteen ninety-four": a month or
+    season the rules read on its own, followed by the year it lies in, is one expression
+    whose year is that one (June last year = the previous year's June)."""
+    out: list[tuple[int, int, Norm]] = []
+    for start, end, norm in chosen:
+        if out and norm.precision == "year" and re.fullmatch(r"\d{4}", norm.value):
+            p_start, p_end, prev = out[-1]
+            gap = _OF_YEAR_GAP.fullmatch(text, p_end, start)
+            part = _MONTH_VALUE.match(prev.value) or _SEASON_VALUE.match(prev.value)
+            if gap and part and prev.precision in ("month", "season"):
+                out[-1] = (p_start, end, prev._replace(value=f"{norm.value}-{part.group(1)}"))
+                continue
         out.append((start, end, norm))
     return out
 
