@@ -37,6 +37,7 @@ from .place_mentions import (
     join_hyphenated,
     merge_split,
     neighbourhoods,
+    qualifier_kinds,
     resolve_chain,
     source_prior,
 )
@@ -187,6 +188,7 @@ def _add_known_names(text: str, ents: list[Entity], out: list[Mention], body: in
 def _context(ms: list[Mention], source: str | None = None) -> Context:
     ctx = Context()
     source_prior(source, ctx)
+    qualifier_kinds(ms, ctx)
     big: list[Candidate] = []
     for m in ms:
         if m.guess:
@@ -236,6 +238,7 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
 
 
 def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
+    qualifier_kinds(ms, ctx)
     memo: dict[tuple[str, Any], Candidate | None] = {}
     for m in ms:
         if m.kind == "demonym":
