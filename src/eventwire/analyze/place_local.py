@@ -28,6 +28,30 @@ _COMPASS = re.compile(r"^(?:North|South|East|West|Northeast|Northwest|Southeast|
 _POSSESSIVE = re.compile(r"([A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})['’]s\s$")
 
 
+_MUNICIPAL = re.compile(r"^(?:the\s)?(?:town|city|village|township|borough)\s+of\s+", re.I)
+
+
+def municipal_prefix(name: str) -> int:
+    """Length of a leading "Town of " / "City of " / "Village of " (the legal name of a US
+    municipality: "the Town of Wallkill") when a town of the rest's name exists; else 0."""
+    m = _MUNICIPAL.match(name)
+    if m is None:
+        return 0
+    rest = name[m.end():]
+    return m.end() if any(c.feature == "city" and norm(c.name) == norm(rest)
+                          for c in gazetteer().lookup(rest)) else 0
+
+
+def state_town(m: Mention) -> Candidate | None:
+    """A town the gazetteer lacks, named with its US state ("Campbellsburg, Indiana"): at the
+    state's coordinates (precision admin1), under its own name."""
+    cc, a1 = m.within or (None, None)
+    if cc != "US" or a1 is None or not m.text[:1].isupper() or gazetteer().lookup(m.text):
+        return None
+    area = next((c for c in gazetteer().lookup(a1) if c.feature == "admin1" and c.country_code == "US"), None)
+    return None if area is None else Candidate(m.text, None, area.lat, area.lon, "US", a1, "city", 0)
+
+
 def is_county(name: str) -> bool:
     return bool(COUNTY.match(name))
 

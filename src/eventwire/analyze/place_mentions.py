@@ -37,6 +37,7 @@ class Mention:
     approx: bool = False  # coordinates are those of the containing area
     kind_of: tuple[str, str | None] | None = None  # (feature, country) the words say it is
     guess: bool = False  # a town found by its local-news context only (place_local_names)
+    sure_state: bool = False  # a guess NER called a person: kept only in a state named
     # the chain head this mention is a qualifier of ("La Paz" of "San Luis Talpa, La Paz")
     qualifies: Mention | None = field(default=None, repr=False, compare=False)
 
@@ -170,7 +171,8 @@ def qualifier_kinds(ms: list[Mention], ctx: Context) -> None:
         if h is None or h.chain is None or not any(x is h for x in ms):
             continue
         w = place_chain.within(list(h.chain[0]), ctx.countries, h.chain[1], h.text)
-        if w is not None:
+        if w is not None and (q.kind_of is None or q.kind_of[1] not in (None, w[0])):
+            # (a cue of the words themselves stays: "the city of Sao Paulo" is the city)
             q.kind_of = place_cues.area_kind(gazetteer().lookup(q.text), w[0]) or q.kind_of
 
 

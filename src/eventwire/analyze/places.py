@@ -69,7 +69,6 @@ def _is_venue(core: str, org: bool = False) -> bool:
     return len(words) >= 2 and words[-1].lower() in lex()["org_venue" if org else "venue"]
 
 
-
 def _embedded(e: Entity, core: str, s: int, out: list[Mention]) -> None:
     """Toponyms inside an organisation's name ("U.S. Department of ...", "Washington Post")."""
     gaz = gazetteer()
@@ -117,6 +116,8 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             continue  # a one-word "GPE" no gazetteer knows is mostly a person or a brand
         if e.label in ("GPE", "LOC") or e.kind in ("city", "country", "region", "admin1"):
             core = place_chain.trim(core)
+            lead = place_local.municipal_prefix(core)  # "the Town of Wallkill": the town
+            core, s = core[lead:], s + lead
             t = s + len(core)
             whole = "," in core and gaz.known(core)  # "Washington, D.C." is one name
             parts = list(re.finditer(r"[^,]+", core)) if "," in core and not whole else None
@@ -141,7 +142,10 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     merge_split(text, out)
     join_hyphenated(text, out)
     for s, t in place_local_names.find(text, out, ents):
-        out.append(Mention(s, t, text[s:t], "toponym", guess=True))
+        sure = any((e.start, e.end, e.label) == (s, t, "PERSON") for e in ents)
+        out.append(Mention(s, t, text[s:t], "toponym", guess=True, sure_state=sure))
+    for s, t, state in place_local_names.unknown_towns(text, out, ents):
+        out.append(Mention(s, t, text[s:t], "toponym", within=("US", state)))
     for m in out:
         if m.kind == "toponym" and not m.dateline and place_local.street_corner(text, m.start, m.end):
             m.kind = "venue"  # a street corner: located at the town around it
@@ -273,6 +277,8 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
             if m.cand is None and place_local.is_county(m.text):
                 m.cand = place_local.county(m, ctx)
                 m.approx = m.cand is not None
+            elif m.cand is None and (town := place_local.state_town(m)) is not None:
+                m.cand, m.approx = town, True  # "Campbellsburg, Indiana": a town the data lacks
             elif m.cand is None:
                 city = place_local.compass_part(m.text, lambda n: city_named(n, ctx))
                 if city is not None:  # "South Philadelphia": a quarter, at its city
@@ -359,7 +365,7 @@ def _kept_guesses(ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if not m.guess or m.cand is not None and m.cand.feature == "city" and not m.approx
             and norm(m.cand.name) == norm(m.text)
             and place_local_names.keep(m.cand.admin1, m.cand.country_code, m.cand.population,
-                                       m.within is not None, areas, guessed[m.text] >= 2)]
+                                       m.within is not None, areas, guessed[m.text] >= 2, m.sure_state)]
 
 
 def best_location(record: Record) -> Place | None:
