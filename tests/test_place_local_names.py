@@ -118,6 +118,8 @@ def test_unknown_town_named_with_its_state():
     text = "Deputies went to 12 Oak Road, Quillbrook Falls, Indiana, on Monday."
     assert [(text[s:t], st) for s, t, st in unknown_towns(text, [], [])] == [("Quillbrook Falls", "Indiana")]
     assert unknown_towns("He walked down Main Street, Indiana style.", [], []) == []
+    # the last word of a longer name in a list of agencies is no town
+    assert unknown_towns("The Polk County Sheriff's Office, Indiana State Police and others.", [], []) == []
     ps = run("A boy was shot at a home on 12 Oak Road, Quillbrook Falls, Ind., on Monday.")
     town = [p for p in ps if p.text == "Quillbrook Falls"]
     assert town and town[0].admin1 == "Indiana" and town[0].feature == "city"

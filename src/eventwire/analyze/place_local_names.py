@@ -118,6 +118,7 @@ def find(text: str, taken: list[Mention], ents: list[Entity]) -> list[tuple[int,
     return out
 
 
+_PREV_WORD = re.compile(r"([\w'’.]+)\s+$")
 _ADDRESS = re.compile(rf"\b{_STREET.pattern}\.?,\s+$")
 
 
@@ -126,7 +127,8 @@ def _state_rx() -> re.Pattern[str]:
     # full names and dotted AP abbreviations only: a bare postal code ("IN", "OR") is a word
     names = sorted((k for k in us_states() if len(k) > 3 or k.endswith(".")), key=len, reverse=True)
     alt = "|".join(re.escape(k) for k in names)
-    return re.compile(rf"\b({_NAME}),\s+({alt})(?![\w'’-])")
+    # (a state before another capitalised word is part of a name: "Wisconsin State Patrol")
+    return re.compile(rf"\b({_NAME}),\s+({alt})(?![\w'’-]|\s+[A-Z])")
 
 
 def unknown_towns(text: str, taken: list[Mention], ents: list[Entity]) -> list[tuple[int, int, str]]:
@@ -144,9 +146,13 @@ def unknown_towns(text: str, taken: list[Mention], ents: list[Entity]) -> list[t
         while words and not _ok_words(words[0]):
             words.pop(0)  # "The Campbellsburg": the name after the function word
         name = " ".join(words)
-        if not words or _STREET.fullmatch(words[-1]) or gazetteer().known(name):
+        if not words or _STREET.fullmatch(words[-1]) or words[-1].lower() in lex()["venue"] \
+                or gazetteer().known(name):
             continue
         start, end = m.end(1) - len(name), m.end(1)
+        prev = _PREV_WORD.search(text, 0, start)
+        if prev and prev.group(1)[:1].isupper() and _ok_words(prev.group(1)):
+            continue  # the end of a longer name ("the Sheriff's Office, Wisconsin ...")
         if not any(a < end and start < b for a, b in busy):
             out.append((start, end, us_states()[m.group(2)]))
     return out
