@@ -129,3 +129,12 @@ def test_town_of_prefix_names_the_town():
     # a US municipality's legal name ("the Town of X") is the town X
     ps = run("Troopers were called to a home in the Town of Wallkill.")
     assert any(p.name == "Wallkill" and p.admin1 == "New York" for p in ps)
+
+
+def test_call_letters_before_a_town_are_no_given_name():
+    # an outlet tagged as a person ("KCRA Stockton") does not make the town a surname
+    text = "Video by KCRA Stockton. Stockton police are investigating."
+    ents = [_person(text, "KCRA Stockton")]
+    s = text.index("Stockton police")
+    ents.append(type(ents[0])("Stockton", s, s + len("Stockton"), "PERSON"))
+    assert [text[a:b] for a, b in find(text, [], ents)] == ["Stockton"]

@@ -73,7 +73,9 @@ def _town_not_person(e: Entity, people: list[Entity], text: str) -> bool:
     if nxt is None or nxt.group(1).lower() not in _lex()["after"] or not _towns(name):
         return False
     word = re.compile(rf"\b{re.escape(name)}\b")
-    return not any(len(p.text) > len(name) and word.search(p.text) for p in people)
+    # (an outlet's call letters before it are no given name: "KCRA Stockton")
+    return not any(len(p.text) > len(name) and word.search(p.text)
+                   and not all(w.isupper() for w in word.sub(" ", p.text).split()) for p in people)
 
 
 def find(text: str, taken: list[Mention], ents: list[Entity]) -> list[tuple[int, int]]:
