@@ -138,3 +138,24 @@ def test_call_letters_before_a_town_are_no_given_name():
     s = text.index("Stockton police")
     ents.append(type(ents[0])("Stockton", s, s + len("Stockton"), "PERSON"))
     assert [text[a:b] for a, b in find(text, [], ents)] == ["Stockton"]
+
+
+def test_bare_quarter_after_in_ends_its_phrase():
+    from eventwire.analyze.place_local import bare_quarter
+
+    text = "He was shot in Quillbrook, according to the coroner."
+    s = text.index("Quillbrook")
+    assert bare_quarter(text, s, s + len("Quillbrook"))
+    text = "They spoke of the crisis in Quillbrook affairs."
+    s = text.index("Quillbrook")
+    assert not bare_quarter(text, s, s + len("Quillbrook"))  # a noun follows: no quarter
+    text = "Shelling was reported in Deir ez Zor on Monday."
+    s = text.index("Deir")
+    assert not bare_quarter(text, s, s + len("Deir"))  # the first word of a known name
+
+
+def test_unknown_town_before_its_state_abbreviation_is_in_that_state():
+    # whether or not NER tags the name, "X, Fla." places a town the data lacks in Florida
+    ps = run("Three people were found shot near the highway in Quillbrook, Fla., on Thursday.")
+    town = [p for p in ps if p.text == "Quillbrook"]
+    assert town and town[0].admin1 == "Florida" and town[0].lat is not None

@@ -140,6 +140,32 @@ def local_quarter(text: str, s: int, e: int) -> bool:
         not _COMPASS.match(name) and bool(_IN_BEFORE.search(text[max(0, s - 12):s]))
 
 
+_NEXT_WORDS = re.compile(r"[ -]([\w'’-]+)")
+# what may follow such a quarter: punctuation or a function word ("in Pacoima, according to",
+# "in Tarzana on Sunday"), not a noun that makes it a region or a thing ("the Orinoco area",
+# "the Skripal affair")
+_AFTER_QUARTER = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:on|at|in|near|and|after|before|when|where|"
+                            r"last|this|early|late|about|around|for|to|with|as|during|while)\b")
+
+
+def bare_quarter(text: str, s: int, e: int) -> bool:
+    """A one-word name the gazetteer lacks that reads like a quarter ("shot in Pacoima"), is
+    not shouted ("in OT"), ends its phrase and is not the first word of a longer known name
+    ("in Deir ez Zor")."""
+    nxt = _AFTER_QUARTER.match(text, e)
+    if not local_quarter(text, s, e) or text[s:e].isupper() or nxt is None:
+        return False
+    end = e
+    for _ in range(3):
+        m = _NEXT_WORDS.match(text, end)
+        if m is None:
+            break
+        end = m.end()
+        if gazetteer().known(text[s:end]):
+            return False
+    return True
+
+
 def named_city(name: str, lat: float | None, lon: float | None) -> Candidate | None:
     """The city a quarter or a venue was placed at, when its name contains that city's name
     ("East Toledo", "Salina Regional Health Center"): the gazetteer city of the name's leading

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -171,3 +172,17 @@ def keep(cand_admin1: str | None, cand_cc: str | None, population: int, within: 
     other_state = sure and any(cc == cand_cc and a1 for cc, a1 in areas)
     return within or (cand_cc, cand_admin1) in areas or (population >= BIG or twice) and (
         not areas or cand_cc in {cc for cc, _ in areas}) and not other_state
+
+
+def kept(ms: list[Mention]) -> list[Mention]:
+    """The mentions less the guessed towns that do not agree with the article's other places
+    (see `keep`)."""
+    if not any(m.guess for m in ms):
+        return ms
+    areas = {(m.cand.country_code, m.cand.name if m.cand.feature == "admin1" else m.cand.admin1)
+             for m in ms if not m.guess and m.cand is not None}
+    guessed = Counter(m.text for m in ms if m.guess)
+    return [m for m in ms if not m.guess or m.cand is not None and m.cand.feature == "city" and not m.approx
+            and norm(m.cand.name) == norm(m.text)
+            and keep(m.cand.admin1, m.cand.country_code, m.cand.population,
+                     m.within is not None, areas, guessed[m.text] >= 2, m.sure_state)]

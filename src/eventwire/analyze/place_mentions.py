@@ -38,6 +38,7 @@ class Mention:
     kind_of: tuple[str, str | None] | None = None  # (feature, country) the words say it is
     guess: bool = False  # a town found by its local-news context only (place_local_names)
     sure_state: bool = False  # a guess NER called a person: kept only in a state named
+    bare: bool = False  # a one-word unknown "GPE" after "in": kept only once placed (a quarter)
     # the chain head this mention is a qualifier of ("La Paz" of "San Luis Talpa, La Paz")
     qualifies: Mention | None = field(default=None, repr=False, compare=False)
 

@@ -11,7 +11,6 @@ returned in text order.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 
 from ..model import Entity, Place, Record
@@ -92,6 +91,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     text = record.article.text
     gaz = gazetteer()
     out: list[Mention] = []
+    bare: set[int] = set()
     for e in ents:
         core, s, t = _core(e.text, e.start)
         if not core:
@@ -113,7 +113,9 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             continue
         if e.label == "GPE" and e.kind not in ("city", "country", "region", "admin1") and \
                 not gaz.known(core) and " " not in core:
-            continue  # a one-word "GPE" no gazetteer knows is mostly a person or a brand
+            if not place_local.bare_quarter(text, s, t):
+                continue  # a one-word "GPE" no gazetteer knows is mostly a person or a brand
+            bare.add(s)  # ... unless "shot in Pacoima": a quarter, if quarters() places it
         if e.label in ("GPE", "LOC") or e.kind in ("city", "country", "region", "admin1"):
             core = place_chain.trim(core)
             lead = place_local.municipal_prefix(core)  # "the Town of Wallkill": the town
@@ -134,6 +136,8 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
                 out.append(Mention(s, t, core, "toponym"))
             else:
                 _embedded(e, core, s, out)
+    for m in out:
+        m.bare = m.start in bare
     _add_dateline(text, record.article.title, out)
     title = record.article.title
     _add_known_names(text, ents, out, len(title) if title and text.startswith(title) else 0)
@@ -352,20 +356,7 @@ def analyze(record: Record) -> list[Place]:
     if agree(ms, ctx) | place_near.anchors(ms, ctx):
         _resolve(ms, ctx, text)
     place_home.bring_home(ms, ctx, text)
-    return [_place(m, text) for m in _kept_guesses(ms)]
-
-
-def _kept_guesses(ms: list[Mention]) -> list[Mention]:
-    """Guessed towns that agree with the article's other places (place_local_names.keep)."""
-    if not any(m.guess for m in ms):
-        return ms
-    areas = {(m.cand.country_code, m.cand.name if m.cand.feature == "admin1" else m.cand.admin1)
-             for m in ms if not m.guess and m.cand is not None}
-    guessed = Counter(m.text for m in ms if m.guess)
-    return [m for m in ms if not m.guess or m.cand is not None and m.cand.feature == "city" and not m.approx
-            and norm(m.cand.name) == norm(m.text)
-            and place_local_names.keep(m.cand.admin1, m.cand.country_code, m.cand.population,
-                                       m.within is not None, areas, guessed[m.text] >= 2, m.sure_state)]
+    return [_place(m, text) for m in place_local_names.kept(ms) if not (m.bare and m.cand is None)]
 
 
 def best_location(record: Record) -> Place | None:
