@@ -160,3 +160,19 @@ def test_name_before_a_lower_case_site_word_is_a_site_in_the_town_around_it() ->
     ps = run("On 6 February 2022, about 50 workers protested at Santa Fe park in Needles (California).")
     site = next(p for p in ps if p.text.startswith("Santa Fe"))
     assert site.text == "Santa Fe park" and site.feature == "venue" and site.country_code == "US"
+
+
+def test_one_word_unknown_quarter_of_the_story_town_is_placed() -> None:
+    # "shot in <quarter>" in a story set in one big city: the quarter takes that city
+    from eventwire.analyze import entities, places
+    from eventwire.model import Article, Record
+    from eventwire.nlp import load
+
+    text = ("Jose Ramirez, a 30-year-old man, died Sunday after being shot in Pacoima, according "
+            "to Los Angeles County coroner's records. Los Angeles police are investigating.")
+    rec = Record(article=Article(id="t", text=text, language="en"))
+    rec.doc = load("en")(text)
+    rec.entities = entities.analyze(rec)
+    ps = [p for p in places.analyze(rec) if p.text == "Pacoima"]
+    if ps:  # (only when the NER model tags the name at all)
+        assert ps[0].admin1 == "California" and ps[0].lat is not None

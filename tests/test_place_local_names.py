@@ -72,3 +72,90 @@ def test_a_town_named_twice_by_context_is_kept_in_the_article_country():
     areas = {("US", "Alabama")}
     assert keep("Ohio", "US", 8_000, False, areas, twice=True)
     assert not keep("Ohio", "US", 8_000, False, areas)
+
+
+def _person(text: str, name: str):
+    from eventwire.model import Entity
+
+    s = text.index(name)
+    return Entity(name, s, s + len(name), "PERSON")
+
+
+def test_a_town_ner_calls_a_person_before_a_cue_word_is_the_town():
+    # NER often tags a town used as an adjective as a person ("a Rock Falls teen")
+    text = "A Rock Falls teen was charged on Friday."
+    assert [text[s:t] for s, t in find(text, [], [_person(text, "Rock Falls")])] == ["Rock Falls"]
+
+
+def test_a_name_borne_by_a_person_of_the_article_stays_a_person():
+    text = "Matt Anderson said the Anderson boy was shot."
+    ents = [_person(text, "Matt Anderson"), _person(text, "Anderson boy"[:8])]
+    ents[1].start = text.index("Anderson boy")
+    ents[1].end = ents[1].start + len("Anderson")
+    assert find(text, [], ents) == []
+
+
+def test_an_address_names_its_town():
+    assert names("Deputies went to a rural Williston address on Monday.") == ["Williston"]
+
+
+def test_a_name_the_article_gives_a_street_is_no_town():
+    text = "He lived on West Addison Street. Police went to the Addison address."
+    assert names(text) == []
+
+
+def test_a_person_tagged_big_city_of_another_state_is_dropped():
+    # "a Madison apartment" in a Tennessee story: Madison, Wisconsin is only a namesake
+    areas = {("US", "Tennessee")}
+    assert keep("Wisconsin", "US", 280_000, False, areas, sure=True) is False
+    assert keep("Wisconsin", "US", 280_000, False, areas) is True  # found by its context
+    assert keep("Wisconsin", "US", 280_000, False, set(), sure=True) is True  # no state named
+
+
+def test_unknown_town_named_with_its_state():
+    from eventwire.analyze.place_local_names import unknown_towns
+
+    text = "Deputies went to 12 Oak Road, Quillbrook Falls, Indiana, on Monday."
+    assert [(text[s:t], st) for s, t, st in unknown_towns(text, [], [])] == [("Quillbrook Falls", "Indiana")]
+    assert unknown_towns("He walked down Main Street, Indiana style.", [], []) == []
+    # the last word of a longer name in a list of agencies is no town
+    assert unknown_towns("The Polk County Sheriff's Office, Indiana State Police and others.", [], []) == []
+    ps = run("A boy was shot at a home on 12 Oak Road, Quillbrook Falls, Ind., on Monday.")
+    town = [p for p in ps if p.text == "Quillbrook Falls"]
+    assert town and town[0].admin1 == "Indiana" and town[0].feature == "city"
+
+
+def test_town_of_prefix_names_the_town():
+    # a US municipality's legal name ("the Town of X") is the town X
+    ps = run("Troopers were called to a home in the Town of Wallkill.")
+    assert any(p.name == "Wallkill" and p.admin1 == "New York" for p in ps)
+
+
+def test_call_letters_before_a_town_are_no_given_name():
+    # an outlet tagged as a person ("KCRA Stockton") does not make the town a surname
+    text = "Video by KCRA Stockton. Stockton police are investigating."
+    ents = [_person(text, "KCRA Stockton")]
+    s = text.index("Stockton police")
+    ents.append(type(ents[0])("Stockton", s, s + len("Stockton"), "PERSON"))
+    assert [text[a:b] for a, b in find(text, [], ents)] == ["Stockton"]
+
+
+def test_bare_quarter_after_in_ends_its_phrase():
+    from eventwire.analyze.place_local import bare_quarter
+
+    text = "He was shot in Quillbrook, according to the coroner."
+    s = text.index("Quillbrook")
+    assert bare_quarter(text, s, s + len("Quillbrook"))
+    text = "They spoke of the crisis in Quillbrook affairs."
+    s = text.index("Quillbrook")
+    assert not bare_quarter(text, s, s + len("Quillbrook"))  # a noun follows: no quarter
+    text = "Shelling was reported in Deir ez Zor on Monday."
+    s = text.index("Deir")
+    assert not bare_quarter(text, s, s + len("Deir"))  # the first word of a known name
+
+
+def test_unknown_town_before_its_state_abbreviation_is_in_that_state():
+    # whether or not NER tags the name, "X, Fla." places a town the data lacks in Florida
+    ps = run("Three people were found shot near the highway in Quillbrook, Fla., on Thursday.")
+    town = [p for p in ps if p.text == "Quillbrook"]
+    assert town and town[0].admin1 == "Florida" and town[0].lat is not None

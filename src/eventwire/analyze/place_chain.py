@@ -205,6 +205,7 @@ def within(quals: list[str], weights: Counter, paren: bool,
     (coders write the district town). Ties go to the country with more first-level areas among
     the qualifiers, then to the one where the head and its areas are biggest."""
     per: list[tuple[Candidate, ...]] = []
+    named: list[str] = []
     district: set[Candidate] = set()
     for q in quals:
         cands = tuple(c for c in gazetteer().lookup(q) if c.feature in ("admin1", "country")
@@ -220,6 +221,7 @@ def within(quals: list[str], weights: Counter, paren: bool,
             cands += more
         if cands:
             per.append(cands)
+            named.append(q)
     if not per:
         return None
     support: Counter = Counter()
@@ -235,12 +237,22 @@ def within(quals: list[str], weights: Counter, paren: bool,
     if not support:
         return None
     own = gazetteer().lookup(head) if head else ()
+    # a namesake of the head counts for a country only inside the area the qualifiers name
+    # there ("La Quebrada (Sucre)": a La Quebrada of another state of that country is no sign);
+    # a bracketed town names its area only by its own name, not by an alternate one
+    inside: dict[str, set[str | None]] = {}
+    for q, cands in zip(named, per, strict=True):
+        for c in cands:
+            if c.country_code and (c.feature != "city" or norm(c.name) == norm(q)):
+                inside.setdefault(c.country_code, set()).add(
+                    "*" if c.feature == "country" else c.name if c.feature == "admin1" else c.admin1)
 
     def key(cc: str) -> tuple:
         pop = sum(max((c.population for c in cands if c.country_code == cc and c not in district),
                       default=0) for cands in (*per, own))
-        return (support[cc] + any(c.country_code == cc for c in own), weights.get(cc, 0),
-                areas[cc], pop)
+        room = inside.get(cc, set())
+        there = any(c.country_code == cc and ("*" in room or c.admin1 in room) for c in own)
+        return (support[cc] + there, weights.get(cc, 0), areas[cc], pop)
 
     cc = max(support, key=key)
     for feature in ("admin1", "city", "country"):  # coarsest reliable area first

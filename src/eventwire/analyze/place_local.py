@@ -28,6 +28,30 @@ _COMPASS = re.compile(r"^(?:North|South|East|West|Northeast|Northwest|Southeast|
 _POSSESSIVE = re.compile(r"([A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})['’]s\s$")
 
 
+_MUNICIPAL = re.compile(r"^(?:the\s)?(?:town|city|village|township|borough)\s+of\s+", re.I)
+
+
+def municipal_prefix(name: str) -> int:
+    """Length of a leading "Town of " / "City of " / "Village of " (the legal name of a US
+    municipality: "the Town of Wallkill") when a town of the rest's name exists; else 0."""
+    m = _MUNICIPAL.match(name)
+    if m is None:
+        return 0
+    rest = name[m.end():]
+    return m.end() if any(c.feature == "city" and norm(c.name) == norm(rest)
+                          for c in gazetteer().lookup(rest)) else 0
+
+
+def state_town(m: Mention) -> Candidate | None:
+    """A town the gazetteer lacks, named with its US state ("Campbellsburg, Indiana"): at the
+    state's coordinates (precision admin1), under its own name."""
+    cc, a1 = m.within or (None, None)
+    if cc != "US" or a1 is None or not m.text[:1].isupper() or gazetteer().lookup(m.text):
+        return None
+    area = next((c for c in gazetteer().lookup(a1) if c.feature == "admin1" and c.country_code == "US"), None)
+    return None if area is None else Candidate(m.text, None, area.lat, area.lon, "US", a1, "city", 0)
+
+
 def is_county(name: str) -> bool:
     return bool(COUNTY.match(name))
 
@@ -114,6 +138,32 @@ def local_quarter(text: str, s: int, e: int) -> bool:
     return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and \
         not any(ch.isdigit() for ch in name) and not _STREETISH.search(name) and \
         not _COMPASS.match(name) and bool(_IN_BEFORE.search(text[max(0, s - 12):s]))
+
+
+_NEXT_WORDS = re.compile(r"[ -]([\w'’-]+)")
+# what may follow such a quarter: punctuation or a function word ("in Pacoima, according to",
+# "in Tarzana on Sunday"), not a noun that makes it a region or a thing ("the Orinoco area",
+# "the Skripal affair")
+_AFTER_QUARTER = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:on|at|in|near|and|after|before|when|where|"
+                            r"last|this|early|late|about|around|for|to|with|as|during|while)\b")
+
+
+def bare_quarter(text: str, s: int, e: int) -> bool:
+    """A one-word name the gazetteer lacks that reads like a quarter ("shot in Pacoima"), is
+    not shouted ("in OT"), ends its phrase and is not the first word of a longer known name
+    ("in Deir ez Zor")."""
+    nxt = _AFTER_QUARTER.match(text, e)
+    if not local_quarter(text, s, e) or text[s:e].isupper() or nxt is None:
+        return False
+    end = e
+    for _ in range(3):
+        m = _NEXT_WORDS.match(text, end)
+        if m is None:
+            break
+        end = m.end()
+        if gazetteer().known(text[s:end]):
+            return False
+    return True
 
 
 def named_city(name: str, lat: float | None, lon: float | None) -> Candidate | None:

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .gazetteer import gazetteer, norm
+from .place_resolve import us_states
 from .place_roles import lex
 
 if TYPE_CHECKING:
@@ -63,10 +65,26 @@ def _ok_words(name: str) -> bool:
     return all(w.lower().rstrip(".") not in never for w in name.split())
 
 
+def _town_not_person(e: Entity, people: list[Entity], text: str) -> bool:
+    """NER calls a town before a local-news cue a person ("a Rock Falls teen"): a person span
+    that is exactly a town's name, right before a cue word, is that town unless the article
+    names a person who bears the name ("Matt Anderson" makes "Anderson boy" a surname)."""
+    name = text[e.start:e.end]
+    nxt = _NEXT.match(text, e.end)
+    if nxt is None or nxt.group(1).lower() not in _lex()["after"] or not _towns(name):
+        return False
+    word = re.compile(rf"\b{re.escape(name)}\b")
+    # (an outlet's call letters before it are no given name: "KCRA Stockton")
+    return not any(len(p.text) > len(name) and word.search(p.text)
+                   and not all(w.isupper() for w in word.sub(" ", p.text).split()) for p in people)
+
+
 def find(text: str, taken: list[Mention], ents: list[Entity]) -> list[tuple[int, int]]:
     """(start, end) of town names in local-news contexts that no mention or person covers."""
     tail_rx, head_rx = _patterns()
-    busy = [(m.start, m.end) for m in taken] + [(e.start, e.end) for e in ents if e.label == "PERSON"]
+    people = [e for e in ents if e.label == "PERSON"]
+    busy = [(m.start, m.end) for m in taken] + [(e.start, e.end) for e in people
+                                                 if not _town_not_person(e, people, text)]
     after_words = _lex()["after"]
     out: list[tuple[int, int]] = []
 
@@ -76,7 +94,7 @@ def find(text: str, taken: list[Mention], ents: list[Entity]) -> list[tuple[int,
         for k in range(n, 0, -1):
             part = words[n - k:] if from_right else words[:k]
             name = " ".join(part).replace(" - ", "-")
-            if not _ok_words(name) or not _towns(name):
+            if not _ok_words(name) or not _towns(name) or norm(name) in streets:
                 continue
             start = s + (len(" ".join(words[:n - k])) + 1 if from_right and k < n else 0)
             end = start + len(name)
@@ -88,6 +106,10 @@ def find(text: str, taken: list[Mention], ents: list[Entity]) -> list[tuple[int,
                 out.append((start, end))
             return
 
+    # a name the article gives a street is that street ("West Addison Street ... the Addison
+    # address"), not a town of the name
+    streets = {norm(" ".join(ws[i:])) for x in re.finditer(rf"\b({_NAME})\s+{_STREET.pattern}\b", text)
+               for ws in [x.group(1).split()] for i in range(len(ws))}
     for m in tail_rx.finditer(text):
         words = m.group(1).split()
         while words and words[-1].lower() in after_words:
@@ -99,12 +121,68 @@ def find(text: str, taken: list[Mention], ents: list[Entity]) -> list[tuple[int,
     return out
 
 
+_PREV_WORD = re.compile(r"([\w'’.]+)\s+$")
+_ADDRESS = re.compile(rf"\b{_STREET.pattern}\.?,\s+$")
+
+
+@lru_cache(maxsize=1)
+def _state_rx() -> re.Pattern[str]:
+    # full names and dotted AP abbreviations only: a bare postal code ("IN", "OR") is a word
+    names = sorted((k for k in us_states() if len(k) > 3 or k.endswith(".")), key=len, reverse=True)
+    alt = "|".join(re.escape(k) for k in names)
+    # (a state before another capitalised word is part of a name: "Wisconsin State Patrol")
+    return re.compile(rf"\b({_NAME}),\s+({alt})(?![\w'’-]|\s+[A-Z])")
+
+
+def unknown_towns(text: str, taken: list[Mention], ents: list[Entity]) -> list[tuple[int, int, str]]:
+    """(start, end, state) of towns the gazetteer lacks, named with their US state
+    ("Campbellsburg, Indiana", "in Ochopee, Fla."): a capitalised name no mention or entity
+    covers, right before a state's name, is a town of that state. A known name is left to
+    the usual pairs, a street ("Main Street, Indiana") is no town."""
+    # (a "person" right after a street is the town of an address: "6902 Oak Road, Campbellsburg")
+    busy = [(m.start, m.end) for m in taken] + [(e.start, e.end) for e in ents
+                                                 if e.label in ("PERSON", "ORG", "FAC", "NORP")
+                                                 and not (e.label == "PERSON" and _ADDRESS.search(text[max(0, e.start - 40):e.start]))]
+    out: list[tuple[int, int, str]] = []
+    for m in _state_rx().finditer(text):
+        words = m.group(1).split()
+        while words and not _ok_words(words[0]):
+            words.pop(0)  # "The Campbellsburg": the name after the function word
+        name = " ".join(words)
+        if not words or _STREET.fullmatch(words[-1]) or words[-1].lower() in lex()["venue"] \
+                or gazetteer().known(name):
+            continue
+        start, end = m.end(1) - len(name), m.end(1)
+        prev = _PREV_WORD.search(text, 0, start)
+        if prev and prev.group(1)[:1].isupper() and _ok_words(prev.group(1)):
+            continue  # the end of a longer name ("the Sheriff's Office, Wisconsin ...")
+        if not any(a < end and start < b for a, b in busy):
+            out.append((start, end, us_states()[m.group(2)]))
+    return out
+
+
 def keep(cand_admin1: str | None, cand_cc: str | None, population: int, within: bool,
-         areas: set[tuple[str | None, str | None]], twice: bool = False) -> bool:
+         areas: set[tuple[str | None, str | None]], twice: bool = False, sure: bool = False) -> bool:
     """Is a guessed town consistent with the article? In a state another place of the
     article is in, or qualified by its own ("Campbellsburg, Indiana"), or a big city (or a
     town the article names so twice: "Trotwood homicide victim identified ... The Trotwood
     homicide victim is") of a country the article's places are in (of any, when it names no
-    other place)."""
+    other place). A name NER read as a person's (`sure`) is no big city of another state than
+    those the article names: "a Madison apartment" in a Tennessee story is no Wisconsin city."""
+    other_state = sure and any(cc == cand_cc and a1 for cc, a1 in areas)
     return within or (cand_cc, cand_admin1) in areas or (population >= BIG or twice) and (
-        not areas or cand_cc in {cc for cc, _ in areas})
+        not areas or cand_cc in {cc for cc, _ in areas}) and not other_state
+
+
+def kept(ms: list[Mention]) -> list[Mention]:
+    """The mentions less the guessed towns that do not agree with the article's other places
+    (see `keep`)."""
+    if not any(m.guess for m in ms):
+        return ms
+    areas = {(m.cand.country_code, m.cand.name if m.cand.feature == "admin1" else m.cand.admin1)
+             for m in ms if not m.guess and m.cand is not None}
+    guessed = Counter(m.text for m in ms if m.guess)
+    return [m for m in ms if not m.guess or m.cand is not None and m.cand.feature == "city" and not m.approx
+            and norm(m.cand.name) == norm(m.text)
+            and keep(m.cand.admin1, m.cand.country_code, m.cand.population,
+                     m.within is not None, areas, guessed[m.text] >= 2, m.sure_state)]

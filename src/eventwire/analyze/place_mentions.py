@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +37,10 @@ class Mention:
     approx: bool = False  # coordinates are those of the containing area
     kind_of: tuple[str, str | None] | None = None  # (feature, country) the words say it is
     guess: bool = False  # a town found by its local-news context only (place_local_names)
+    sure_state: bool = False  # a guess NER called a person: kept only in a state named
+    bare: bool = False  # a one-word unknown "GPE" after "in": kept only once placed (a quarter)
+    # the chain head this mention is a qualifier of ("La Paz" of "San Luis Talpa, La Paz")
+    qualifies: Mention | None = field(default=None, repr=False, compare=False)
 
 
 def take(text: str, s: int, t: int, out: list[Mention]) -> Mention | None:
@@ -102,6 +106,9 @@ def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
         if head is None:
             continue
         located(head).chain = (tuple(q.text for q in quals if q is not None), ch.paren)
+        for q in quals:
+            if q is not None:
+                q.qualifies = head
     # the bracketed areas of a note's place, with or without a head before the bracket: the
     # names the qualifiers agree on are places ("(Djugu, Ituri)"); a lone bracketed word only
     # when it is a first-level area or a country (not "(Reuters)")
@@ -153,6 +160,21 @@ def neighbourhoods(ms: list[Mention], text: str) -> None:
         if m.text in hoods and m.kind == "toponym" and m.cand is not None and m.cand.feature == "city" \
                 and not m.approx:
             m.cand, m.approx = hoods[m.text], True
+
+
+def qualifier_kinds(ms: list[Mention], ctx: Context) -> None:
+    """A chain's qualifier is an area of the country the chain is read in with the article's
+    context, not of the country its name alone suggests: "San Luis Talpa municipality, La Paz"
+    in a Salvadoran note is El Salvador's La Paz, not Bolivia's (add_chains could only read
+    the chain without context)."""
+    for q in ms:
+        h = q.qualifies
+        if h is None or h.chain is None or not any(x is h for x in ms):
+            continue
+        w = place_chain.within(list(h.chain[0]), ctx.countries, h.chain[1], h.text)
+        if w is not None and (q.kind_of is None or q.kind_of[1] not in (None, w[0])):
+            # (a cue of the words themselves stays: "the city of Sao Paulo" is the city)
+            q.kind_of = place_cues.area_kind(gazetteer().lookup(q.text), w[0]) or q.kind_of
 
 
 def resolve_chain(m: Mention, ctx: Context) -> None:

@@ -32,6 +32,9 @@ def add_qualifiers(text: str, out: list[Mention]) -> None:
         if within is None:
             continue
         own = gazetteer().lookup(m.text)
+        if not own and within[0] == "US" and within[1] and m.text[:1].isupper():
+            m.within = within  # "in Ochopee, Fla.": a town the gazetteer lacks, in that state
+            continue  # (place_local.state_town)
         if not place_local.is_county(m.text) and (
                 not own or max(own, key=lambda c: prior(c, m.text)).feature != "city"):
             continue  # "China, Japan and Korea" is a list, not a city and its country

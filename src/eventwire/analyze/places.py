@@ -11,7 +11,6 @@ returned in text order.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 
 from ..model import Entity, Place, Record
@@ -37,6 +36,7 @@ from .place_mentions import (
     join_hyphenated,
     merge_split,
     neighbourhoods,
+    qualifier_kinds,
     resolve_chain,
     source_prior,
 )
@@ -68,7 +68,6 @@ def _is_venue(core: str, org: bool = False) -> bool:
     return len(words) >= 2 and words[-1].lower() in lex()["org_venue" if org else "venue"]
 
 
-
 def _embedded(e: Entity, core: str, s: int, out: list[Mention]) -> None:
     """Toponyms inside an organisation's name ("U.S. Department of ...", "Washington Post")."""
     gaz = gazetteer()
@@ -92,6 +91,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     text = record.article.text
     gaz = gazetteer()
     out: list[Mention] = []
+    bare: set[int] = set()
     for e in ents:
         core, s, t = _core(e.text, e.start)
         if not core:
@@ -113,9 +113,13 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             continue
         if e.label == "GPE" and e.kind not in ("city", "country", "region", "admin1") and \
                 not gaz.known(core) and " " not in core:
-            continue  # a one-word "GPE" no gazetteer knows is mostly a person or a brand
+            if not place_local.bare_quarter(text, s, t):
+                continue  # a one-word "GPE" no gazetteer knows is mostly a person or a brand
+            bare.add(s)  # ... unless "shot in Pacoima": a quarter, if quarters() places it
         if e.label in ("GPE", "LOC") or e.kind in ("city", "country", "region", "admin1"):
             core = place_chain.trim(core)
+            lead = place_local.municipal_prefix(core)  # "the Town of Wallkill": the town
+            core, s = core[lead:], s + lead
             t = s + len(core)
             whole = "," in core and gaz.known(core)  # "Washington, D.C." is one name
             parts = list(re.finditer(r"[^,]+", core)) if "," in core and not whole else None
@@ -132,6 +136,8 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
                 out.append(Mention(s, t, core, "toponym"))
             else:
                 _embedded(e, core, s, out)
+    for m in out:
+        m.bare = m.start in bare
     _add_dateline(text, record.article.title, out)
     title = record.article.title
     _add_known_names(text, ents, out, len(title) if title and text.startswith(title) else 0)
@@ -140,7 +146,10 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     merge_split(text, out)
     join_hyphenated(text, out)
     for s, t in place_local_names.find(text, out, ents):
-        out.append(Mention(s, t, text[s:t], "toponym", guess=True))
+        sure = any((e.start, e.end, e.label) == (s, t, "PERSON") for e in ents)
+        out.append(Mention(s, t, text[s:t], "toponym", guess=True, sure_state=sure))
+    for s, t, state in place_local_names.unknown_towns(text, out, ents):
+        out.append(Mention(s, t, text[s:t], "toponym", within=("US", state)))
     for m in out:
         if m.kind == "toponym" and not m.dateline and place_local.street_corner(text, m.start, m.end):
             m.kind = "venue"  # a street corner: located at the town around it
@@ -187,6 +196,7 @@ def _add_known_names(text: str, ents: list[Entity], out: list[Mention], body: in
 def _context(ms: list[Mention], source: str | None = None) -> Context:
     ctx = Context()
     source_prior(source, ctx)
+    qualifier_kinds(ms, ctx)
     big: list[Candidate] = []
     for m in ms:
         if m.guess:
@@ -236,6 +246,7 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
 
 
 def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
+    qualifier_kinds(ms, ctx)
     memo: dict[tuple[str, Any], Candidate | None] = {}
     for m in ms:
         if m.kind == "demonym":
@@ -270,6 +281,8 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
             if m.cand is None and place_local.is_county(m.text):
                 m.cand = place_local.county(m, ctx)
                 m.approx = m.cand is not None
+            elif m.cand is None and (town := place_local.state_town(m)) is not None:
+                m.cand, m.approx = town, True  # "Campbellsburg, Indiana": a town the data lacks
             elif m.cand is None:
                 city = place_local.compass_part(m.text, lambda n: city_named(n, ctx))
                 if city is not None:  # "South Philadelphia": a quarter, at its city
@@ -343,20 +356,7 @@ def analyze(record: Record) -> list[Place]:
     if agree(ms, ctx) | place_near.anchors(ms, ctx):
         _resolve(ms, ctx, text)
     place_home.bring_home(ms, ctx, text)
-    return [_place(m, text) for m in _kept_guesses(ms)]
-
-
-def _kept_guesses(ms: list[Mention]) -> list[Mention]:
-    """Guessed towns that agree with the article's other places (place_local_names.keep)."""
-    if not any(m.guess for m in ms):
-        return ms
-    areas = {(m.cand.country_code, m.cand.name if m.cand.feature == "admin1" else m.cand.admin1)
-             for m in ms if not m.guess and m.cand is not None}
-    guessed = Counter(m.text for m in ms if m.guess)
-    return [m for m in ms if not m.guess or m.cand is not None and m.cand.feature == "city" and not m.approx
-            and norm(m.cand.name) == norm(m.text)
-            and place_local_names.keep(m.cand.admin1, m.cand.country_code, m.cand.population,
-                                       m.within is not None, areas, guessed[m.text] >= 2)]
+    return [_place(m, text) for m in place_local_names.kept(ms) if not (m.bare and m.cand is None)]
 
 
 def best_location(record: Record) -> Place | None:
