@@ -10,6 +10,7 @@ from eventwire.bench.gvdb_dev import place_key
 def test_saint_and_st_are_one_spelling() -> None:
     assert place_key("St. Louis") == place_key("Saint Louis") == place_key("ST LOUIS")
     assert place_key("Stockton") != place_key("Saint ockton")
+    assert place_key("Wilkes Barre") == place_key("Wilkes-Barre")
 
 
 def test_gva_county_and_neighbourhood_forms() -> None:

@@ -86,8 +86,9 @@ _SAINT = re.compile(r"^(?:st|saint)\.?\s+", re.I)
 
 def place_key(name: str) -> str:
     """A city name compared case-insensitively, with "St."/"Saint" spelt one way (GVA writes
-    "Saint Louis", the news "St. Louis": the same city, not a different answer)."""
-    return _SAINT.sub("saint ", " ".join(name.lower().split()))
+    "Saint Louis", the news "St. Louis": the same city, not a different answer) and a hyphen
+    read as a space ("Wilkes Barre" is Wilkes-Barre)."""
+    return _SAINT.sub("saint ", " ".join(name.lower().replace("-", " ").split()))
 
 
 def _names(loc: dict[str, Any]) -> set[str]:
