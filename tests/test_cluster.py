@@ -177,6 +177,24 @@ def test_story_key_names_that_never_meet_lower_the_score() -> None:
     assert cluster.features.key_names(rec, {"kestrel": 3.0, "ins": 1.0, "gulf": 2.0}, k=2) == ["kestrel", "gulf"]
 
 
+def test_story_key_names_reach_past_the_side_characters_to_the_shared_main_name() -> None:
+    # Rule: an article's key names are its KEY_NAMES (5) most weighted entity words; a
+    # name common to the whole story (its main person) weighs less than a report's side
+    # characters (a lawyer, a clinic), so three names miss it and two reports of one
+    # person's story would look like other participants; five reach it.
+    weights = {"heller": 9.0, "morningside": 9.0, "jay": 7.0, "mara": 5.0, "quill": 4.0, "rehab": 5.0}
+    rec = {"article": {"id": "a", "text": "x"}, "entities": [
+        {"text": "Mark Jay Heller", "canonical": None}, {"text": "Morningside Recovery", "canonical": None},
+        {"text": "Mara Quill", "canonical": None}]}
+    names = cluster.features.key_names(rec, weights)
+    assert names == ["heller", "morningside", "jay", "mara", "quill"]
+    story = cluster.new_profile("st_1", story_m(
+        tokens={"betty": 9.0, "ford": 9.0, "holley": 6.0, "mara": 4.0, "quill": 3.0, "rehab": 5.0},
+        names=["betty", "ford", "holley", "mara", "quill"]))
+    assert not cluster.story.names_conflict(story_m(tokens=weights, names=names), story)
+    assert cluster.story.names_conflict(story_m(tokens=weights, names=names[:3]), story)
+
+
 def test_undated_story_articles_with_no_stated_year_in_common_score_lower() -> None:
     # Rule: an undated article that spells out only other calendar years than the story's
     # (the quake of 2005 against the story of the 2008 one) scores lower; sharing one stated

@@ -65,3 +65,32 @@ def test_a_publication_day_against_a_dated_story_leaves_the_calendar_out() -> No
     stamped = story_m(article="b", tokens=TOKS, published_day=D + 900, block_day=D + 900, calendar=cal)
     assert calendar.calendar_signal(stamped, dated) == 0.0
     assert calendar.calendar_signal(stamped, undated) == -2.0
+
+
+def test_lead_calendar_year_is_the_latest_the_lead_states() -> None:
+    # Rule: the years before the latest one in a lead are background (a birth, a career),
+    # so the lead's calendar year is its latest stated year.
+    text = "The actress , born in 1923 , who posed in 1955 , died on Thursday , Dec. 11 , 2008 ."
+    rec = _rec(text, [("1923", "1923"), ("1955", "1955"), ("Thursday", "XXXX-WXX-4"),
+                      ("Dec. 11 , 2008", "2008-12-11")])
+    assert calendar.lead_calendar(rec) == {"years": [2008], "months": [12], "weekdays": [4]}
+
+
+def test_a_year_much_older_than_the_storys_latest_is_background_not_a_conflict() -> None:
+    # Rule: an article's year later than the story's, or a little older (within
+    # BACKGROUND_YEARS of the story's latest), is another happening; a year much older is
+    # what a lead of background states (an obituary's 1955 against the story's 2005) and
+    # counts neither way.
+    s = _story("st_1", {"years": [2005], "months": [], "weekdays": []}, **UNDATED)
+
+    def year_signal(year: int) -> float:
+        m = story_m(article=f"y{year}", tokens=TOKS, calendar={"years": [year], "months": [], "weekdays": []},
+                    **UNDATED)
+        return calendar.calendar_signal(m, s)
+
+    assert year_signal(2005) > 0
+    assert year_signal(2013) == -1.0
+    assert year_signal(2005 - calendar.BACKGROUND_YEARS) == -1.0
+    assert year_signal(2004) == -1.0
+    assert year_signal(1955) == 0.0
+    assert year_signal(2005 - calendar.BACKGROUND_YEARS - 1) == 0.0

@@ -53,6 +53,15 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
+def row_published(row: dict[str, Any], fallback: str | None = None) -> str | None:
+    """A dataset row's publication date in the readers' priority (read.common.pick_published):
+    the row's own date, else a date its URL carries (".../2013/05/02/..."), else `fallback`.
+    The row's own date is passed on as given."""
+    from ..read.dates import url_date
+
+    return r if (r := row.get("published")) else url_date(row.get("url")) or fallback
+
+
 def records_for(rows: list[dict[str, Any]], clean: bool = False, published: str | None = None,
                 while_parsed: Callable[[Record], None] | None = None) -> Iterator[Record]:
     """Analyse dataset rows through the same pipeline as `extract` (no cleaning by default,
@@ -63,7 +72,7 @@ def records_for(rows: list[dict[str, Any]], clean: bool = False, published: str 
 
     arts = (
         Article(id=str(r["id"]), text=r.get("text") or "", title=r.get("title"),
-                published=r.get("published") or published, url=r.get("url"), source=r.get("source"),
+                published=row_published(r, published), url=r.get("url"), source=r.get("source"),
                 language="en")
         for r in rows
     )

@@ -14,6 +14,14 @@ weekdays only count against.
 
 Dates inside a URL line (a source address quoted in the text, e.g. ".../2005/05/24/...")
 are not statements of the article and are left out.
+
+Years: an article's lead names its own happening's year and, before it, background years
+(a birth, a career, an earlier season, a previous disaster), so its calendar year is the
+latest year the lead states. Against a story, a year later than any the story states is
+another (later) happening; a year a little older than the story's latest is another happening
+too (last year's quake); but a year much older (more than BACKGROUND_YEARS) than the
+story's latest is what an article states when its lead is all background (an obituary's
+1955 against the story's 2005), and is no evidence either way.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ CALENDAR_WEIGHT = 0.2  # score change per calendar field that conflicts (see cal
 CALENDAR_AGREE = 0.25  # a shared year or month counts this share of CALENDAR_WEIGHT for
 MONTH_GAP = 2  # months at least this far apart (circularly) conflict; adjacent ones do not
 CALENDAR_SUPPORT = 2  # statements (article × value) of a field that make a story's evidence full
+BACKGROUND_YEARS = 5  # an article's year more than this older than the story's latest is background
 FIELDS = ("years", "months", "weekdays")
 MAX_CALENDAR_YEARS = 30  # a long-lived story keeps its most stated lead years (months, weekdays are few)
 
@@ -63,7 +72,8 @@ def stated_year(t: dict[str, Any]) -> int | None:
 
 def lead_calendar(rec: dict[str, Any]) -> dict[str, list[int]]:
     """{"years", "months", "weekdays"} the time expressions of the article's lead state
-    (the first CALENDAR_LEAD_CHARS of its body), URL lines left out."""
+    (the first CALENDAR_LEAD_CHARS of its body), URL lines left out; "years" holds only the
+    latest stated year (the article's own; older ones are background it recalls)."""
     text = (rec.get("article") or {}).get("text") or ""
     start = body_start(text)
     out: dict[str, set[int]] = {f: set() for f in FIELDS}
@@ -79,6 +89,8 @@ def lead_calendar(rec: dict[str, Any]) -> dict[str, list[int]]:
             out["months"].add(int(m[1]))
         if m := _WEEKDAY.match(value):
             out["weekdays"].add(int(m[1]))
+    if out["years"]:
+        out["years"] = {max(out["years"])}
     return {f: sorted(v) for f, v in out.items()}
 
 
@@ -111,7 +123,9 @@ def _support(theirs: dict[str, Any], field: str) -> float:
 def calendar_signal(m: dict[str, Any], e: dict[str, Any]) -> float:
     """Calendar evidence of an undated article `m` against story `e`, in fields: for each of
     year / month / weekday stated on both sides with nothing in common (months: none within
-    MONTH_GAP − 1), minus the story's support for it (_support, at most 1); +CALENDAR_AGREE
+    MONTH_GAP − 1; years: not when the article's is more than BACKGROUND_YEARS older than the
+    story's latest, see the module docstring), minus the story's support for it (_support,
+    at most 1); +CALENDAR_AGREE
     for a shared year and for a shared month. 0 when date_signal can place the article
     against the story (both have a day: the article's publication day, the story's blocking
     day) or when the sides state nothing comparable. A publication date taken from the
@@ -123,7 +137,10 @@ def calendar_signal(m: dict[str, Any], e: dict[str, Any]) -> float:
     s = 0.0
     my, ey = set(mine.get("years") or []), {int(y) for y in theirs.get("years") or {}}
     if my and ey:
-        s += CALENDAR_AGREE if my & ey else -_support(theirs, "years")
+        if my & ey:
+            s += CALENDAR_AGREE
+        elif max(my) >= max(ey) - BACKGROUND_YEARS:
+            s -= _support(theirs, "years")
     mm, em = set(mine.get("months") or []), {int(x) for x in theirs.get("months") or {}}
     if mm and em:
         gap = min(_month_gap(a, b) for a in mm for b in em)
