@@ -225,7 +225,7 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
             continue
         top = max(cands, key=lambda c: prior(c, m.text))
         if m.dateline:
-            ctx.add(top, 3.0)
+            ctx.guess(m.text, top, 3.0)
         elif m.within:
             cc, a1 = m.within
             if cc:

@@ -1,0 +1,44 @@
+"""How one article's mentions of places bear on each other (hand-written cases)."""
+
+from __future__ import annotations
+
+from eventwire.analyze import entities, places
+from eventwire.analyze.gazetteer import Candidate
+from eventwire.analyze.place_chain import find
+from eventwire.analyze.place_resolve import Context, score
+from eventwire.model import Article, Place, Record
+from eventwire.nlp import load
+
+
+def run(text: str) -> list[Place]:
+    rec = Record(article=Article(id="t", text=text, language="en"))
+    rec.doc = load("en")(text)
+    rec.entities = entities.analyze(rec)
+    return places.analyze(rec)
+
+
+def test_a_bare_article_is_no_chain_head() -> None:
+    text = "The city of Porto Alegre reported floods."
+    assert all(text[c.head[0]:c.head[1]] != "The" for c in find(text))
+    assert not any(p.text == "The" for p in run(text))
+
+
+def test_a_dateline_guess_is_no_evidence_for_its_own_state() -> None:
+    here = Candidate("Rochester", 1, 44.0, -92.5, "US", "Minnesota", "city", 100_000)
+    there = Candidate("Rochester", 2, 43.2, -77.6, "US", "New York", "city", 200_000)
+    ctx = Context()
+    ctx.guess("ROCHESTER", there, 3.0)  # the dateline's likeliest namesake
+    ctx.admin1[("US", "Minnesota")] += 1.0  # the article names the other state
+    assert score(here, "Rochester", ctx) > score(there, "Rochester", ctx)
+    # ... while for any other name of the article the guessed state is evidence as before
+    other = Candidate("Greece", 3, 43.2, -77.7, "US", "New York", "city", 90_000)
+    assert ctx.state_weight(other, "Greece") == 1.5
+
+
+def test_unqualified_dateline_follows_the_state_the_article_names() -> None:
+    ps = run("ROCHESTER — A man was hurt in a crash on Tuesday, police in southeastern "
+             "Minnesota said. The Minnesota State Patrol is investigating.")
+    d = next(p for p in ps if p.text == "ROCHESTER")
+    assert d.admin1 == "Minnesota"
+    ps = run("ROCHESTER — A man was hurt in a crash on Tuesday, police said.")
+    assert next(p for p in ps if p.text == "ROCHESTER").admin1 == "New York"
