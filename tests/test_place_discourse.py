@@ -42,3 +42,21 @@ def test_unqualified_dateline_follows_the_state_the_article_names() -> None:
     assert d.admin1 == "Minnesota"
     ps = run("ROCHESTER — A man was hurt in a crash on Tuesday, police said.")
     assert next(p for p in ps if p.text == "ROCHESTER").admin1 == "New York"
+
+
+def test_bare_mentions_of_a_qualified_town_take_its_reading() -> None:
+    ps = run("Mourners gathered in Portland on Sunday. The victim, 19, was shot last week in "
+             "Portland, Maine, police said. A vigil was held at a church in Portland.")
+    towns = [p for p in ps if p.text == "Portland"]
+    assert len(towns) == 3 and all(p.admin1 == "Maine" for p in towns)
+
+
+def test_two_differently_qualified_readings_leave_the_bare_name_alone() -> None:
+    ps = run("The band played in Portland, Maine, and in Portland, Ore., before returning "
+             "to Portland for the last show.")
+    quals = {p.admin1 for p in ps if p.text == "Portland" and text_has_pair(p)}
+    assert quals == {"Maine", "Oregon"}
+
+
+def text_has_pair(p: Place) -> bool:
+    return p.admin1 in ("Maine", "Oregon") and p.start < 60

@@ -23,6 +23,7 @@ from . import (
     place_names,
     place_near,
     place_pairs,
+    place_sense,
 )
 from .aliases import demonyms
 from .gazetteer import FEATURE_PRECISION, Candidate, gazetteer, norm
@@ -289,6 +290,7 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
                     m.cand = Candidate(m.text, None, city.lat, city.lon, city.country_code,
                                        city.admin1, "neighbourhood", 0)
                     m.approx = True
+    place_sense.one_sense(ms, text)
     neighbourhoods(ms, text)
     place_local.quarters(ms, text)
     for i, m in enumerate(ms):
