@@ -225,8 +225,11 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
                     ctx.admin1[(cc, a1)] += 1.5 if m.dateline else 1.0
             continue
         top = max(cands, key=lambda c: prior(c, m.text))
-        if m.dateline:
-            ctx.guess(m.text, top, 3.0)
+        if m.dateline and any(c.feature == "city" and (c.country_code, c.admin1) != (top.country_code, top.admin1)
+                              for c in cands):
+            ctx.guess(m.text, top, 3.0)  # "STERLING —": which state's is for the article to say
+        elif m.dateline:
+            ctx.add(top, 3.0)
         elif m.within:
             cc, a1 = m.within
             if cc:
