@@ -60,3 +60,14 @@ def test_two_differently_qualified_readings_leave_the_bare_name_alone() -> None:
 
 def text_has_pair(p: Place) -> bool:
     return p.admin1 in ("Maine", "Oregon") and p.start < 60
+
+
+def test_a_names_own_country_vote_is_no_evidence_against_its_namesake_abroad() -> None:
+    country = Candidate("Georgia", 10, 42.0, 43.5, "GE", None, "country", 3_700_000)
+    state = Candidate("Georgia", 11, 32.7, -83.5, "US", None, "admin1", 10_000_000)
+    ctx = Context()
+    ctx.vote("Georgia", country, 1.0)  # the name's likeliest reading, counted for the article
+    ctx.countries["US"] += 2.0  # while the rest of the article is American
+    assert score(state, "Georgia", ctx) > score(country, "Georgia", ctx)
+    # another name still counts that vote as evidence for the country
+    assert ctx.countries["GE"] == 1.0

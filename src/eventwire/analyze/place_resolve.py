@@ -59,6 +59,7 @@ class Context:
     # the state weight a name's own guess put into `admin1` (an unqualified dateline votes for
     # the state of its likeliest namesake): no evidence for that very name, see `guessed`
     guessed: dict[str, tuple[tuple[str, str], float]] = field(default_factory=dict)
+    voted: dict[str, Counter] = field(default_factory=dict)  # the same for country weight
 
     def add(self, c: Candidate, weight: float) -> None:
         if c.country_code:
@@ -74,6 +75,12 @@ class Context:
         self.add(c, weight)
         if c.feature == "city" and c.admin1 and c.country_code:
             self.guessed[norm(surface)] = ((c.country_code, c.admin1), weight * 0.5)
+
+    def vote(self, surface: str, c: Candidate, weight: float) -> None:
+        """`add` a name's likeliest reading, remembering the country weight it gave itself."""
+        self.add(c, weight)
+        if c.country_code:
+            self.voted.setdefault(norm(surface), Counter())[c.country_code] += weight
 
     def state_weight(self, c: Candidate, surface: str) -> float:
         """The article's weight for the state of city `c`, less what the name's own guess put
@@ -117,6 +124,8 @@ def score(c: Candidate, surface: str, ctx: Context, own_cc: str | None = None) -
     s = prior(c, surface)
     if c.country_code:
         w = ctx.countries.get(c.country_code, 0) - (1 if own_cc == c.country_code else 0)
+        if ctx.voted and (own := ctx.voted.get(norm(surface))):
+            w -= own.get(c.country_code, 0)
         if w > 0:  # a passing demonym is weak, repeated or explicit evidence strong
             s += min(3.5, 1.0 + w) if w >= 1 else 1.5 * w
     if c.feature == "city" and c.admin1 and ctx.state_weight(c, surface) > 1e-9:

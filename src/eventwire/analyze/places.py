@@ -236,6 +236,9 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
                 ctx.countries[cc] += 1.0
             if a1:
                 ctx.admin1[(cc, a1)] += 1.0
+        elif top.feature in ("country", "admin1") and any(  # "Georgia": its own vote is no
+                c.country_code != top.country_code and c.feature != "country" for c in cands):
+            ctx.vote(m.text, top, 1.0)  # evidence against its namesake state or town abroad
         elif top.feature in ("country", "admin1") or len(cands) == 1:
             ctx.add(top, 1.0)
         elif dominant_city(top, cands):
