@@ -71,3 +71,16 @@ def test_a_names_own_country_vote_is_no_evidence_against_its_namesake_abroad() -
     assert score(state, "Georgia", ctx) > score(country, "Georgia", ctx)
     # another name still counts that vote as evidence for the country
     assert ctx.countries["GE"] == 1.0
+
+
+def test_a_lone_far_small_namesake_in_a_local_story_is_a_place_of_its_town() -> None:
+    ps = run("SEATTLE, Wash. — A man was shot Tuesday night in Ballard, police said. "
+             "Officers found him on the sidewalk.")
+    p = next(p for p in ps if p.text == "Ballard")
+    assert p.admin1 == "Washington"
+
+
+def test_a_story_that_leaves_the_state_keeps_its_far_towns() -> None:
+    ps = run("SEATTLE, Wash. — The suspect had driven from Ballard, Utah, through Boise, Idaho, "
+             "police said. He was arrested in Ballard.")
+    assert all(p.admin1 == "Utah" for p in ps if p.text == "Ballard")

@@ -364,6 +364,7 @@ def analyze(record: Record) -> list[Place]:
     if agree(ms, ctx) | place_near.anchors(ms, ctx):
         _resolve(ms, ctx, text)
     place_home.bring_home(ms, ctx, text)
+    place_sense.strays(ms, ctx)
     return [_place(m, text) for m in place_local_names.kept(ms) if not (m.bare and m.cand is None)]
 
 
