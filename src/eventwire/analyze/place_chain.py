@@ -98,7 +98,11 @@ def trim(core: str) -> str:
     return core
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def find(text: str) -> list[Chain]:
+    """Every chain of the text; a bare article is no head ("The city of X" is X itself)."""
     out: list[Chain] = []
     for m in _PAREN.finditer(text):
         quals = _elements(text, m.start(2), m.end(2))
@@ -117,7 +121,7 @@ def find(text: str) -> list[Chain]:
     for m in _COMMA_AREA.finditer(text):
         if m.span(1) not in heads:
             out.append(Chain(m.span(1), [m.span(2)], False))
-    return out
+    return [c for c in out if text[c.head[0]:c.head[1]].lower() not in _ARTICLES]
 
 
 def plausible_head(text: str, s: int, t: int, paren: bool) -> bool:

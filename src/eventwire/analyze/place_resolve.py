@@ -56,6 +56,10 @@ class Context:
     anchors: list[tuple[str, tuple[float, float]]] = field(default_factory=list)  # see place_near
     outlet: str | None = None  # the outlet's country by its domain or name (place_mentions.source_prior)
     towns: dict[str, Candidate] = field(default_factory=dict)  # every town placed so far, by name
+    # the state weight a name's own guess put into `admin1` (an unqualified dateline votes for
+    # the state of its likeliest namesake): no evidence for that very name, see `guessed`
+    guessed: dict[str, tuple[tuple[str, str], float]] = field(default_factory=dict)
+    voted: dict[str, Counter] = field(default_factory=dict)  # the same for country weight
 
     def add(self, c: Candidate, weight: float) -> None:
         if c.country_code:
@@ -65,6 +69,26 @@ class Context:
         elif c.feature == "city" and c.admin1:
             self.admin1[(c.country_code, c.admin1)] += weight * 0.5
             self.cities.append(c)
+
+    def guess(self, surface: str, c: Candidate, weight: float) -> None:
+        """`add` a name's likeliest reading, remembering the state weight it gave itself."""
+        self.add(c, weight)
+        if c.feature == "city" and c.admin1 and c.country_code:
+            self.guessed[norm(surface)] = ((c.country_code, c.admin1), weight * 0.5)
+
+    def vote(self, surface: str, c: Candidate, weight: float) -> None:
+        """`add` a name's likeliest reading, remembering the country weight it gave itself."""
+        self.add(c, weight)
+        if c.country_code:
+            self.voted.setdefault(norm(surface), Counter())[c.country_code] += weight
+
+    def state_weight(self, c: Candidate, surface: str) -> float:
+        """The article's weight for the state of city `c`, less what the name's own guess put
+        there: "STERLING —" alone says nothing about which state's Sterling it is."""
+        key = (c.country_code, c.admin1)
+        w = self.admin1.get(key, 0)
+        own = self.guessed.get(norm(surface)) if self.guessed else None
+        return w - own[1] if own and own[0] == key else w
 
 
 @lru_cache(maxsize=100_000)
@@ -100,9 +124,11 @@ def score(c: Candidate, surface: str, ctx: Context, own_cc: str | None = None) -
     s = prior(c, surface)
     if c.country_code:
         w = ctx.countries.get(c.country_code, 0) - (1 if own_cc == c.country_code else 0)
+        if ctx.voted and (own := ctx.voted.get(norm(surface))):
+            w -= own.get(c.country_code, 0)
         if w > 0:  # a passing demonym is weak, repeated or explicit evidence strong
             s += min(3.5, 1.0 + w) if w >= 1 else 1.5 * w
-    if c.feature == "city" and c.admin1 and ctx.admin1.get((c.country_code, c.admin1), 0) > 0:
+    if c.feature == "city" and c.admin1 and ctx.state_weight(c, surface) > 1e-9:
         s += 2.5
     elif c.feature == "admin1" and ctx.admin1.get((c.country_code, c.name), 0) > 0.5:
         s += 1.5

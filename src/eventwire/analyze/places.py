@@ -23,6 +23,7 @@ from . import (
     place_names,
     place_near,
     place_pairs,
+    place_sense,
 )
 from .aliases import demonyms
 from .gazetteer import FEATURE_PRECISION, Candidate, gazetteer, norm
@@ -224,7 +225,10 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
                     ctx.admin1[(cc, a1)] += 1.5 if m.dateline else 1.0
             continue
         top = max(cands, key=lambda c: prior(c, m.text))
-        if m.dateline:
+        if m.dateline and any(c.feature == "city" and (c.country_code, c.admin1) != (top.country_code, top.admin1)
+                              for c in cands):
+            ctx.guess(m.text, top, 3.0)  # "STERLING —": which state's is for the article to say
+        elif m.dateline:
             ctx.add(top, 3.0)
         elif m.within:
             cc, a1 = m.within
@@ -232,6 +236,9 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
                 ctx.countries[cc] += 1.0
             if a1:
                 ctx.admin1[(cc, a1)] += 1.0
+        elif top.feature in ("country", "admin1") and any(  # "Georgia": its own vote is no
+                c.country_code != top.country_code and c.feature != "country" for c in cands):
+            ctx.vote(m.text, top, 1.0)  # evidence against its namesake state or town abroad
         elif top.feature in ("country", "admin1") or len(cands) == 1:
             ctx.add(top, 1.0)
         elif dominant_city(top, cands):
@@ -289,6 +296,7 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
                     m.cand = Candidate(m.text, None, city.lat, city.lon, city.country_code,
                                        city.admin1, "neighbourhood", 0)
                     m.approx = True
+    place_sense.one_sense(ms, text)
     neighbourhoods(ms, text)
     place_local.quarters(ms, text)
     for i, m in enumerate(ms):
@@ -356,6 +364,7 @@ def analyze(record: Record) -> list[Place]:
     if agree(ms, ctx) | place_near.anchors(ms, ctx):
         _resolve(ms, ctx, text)
     place_home.bring_home(ms, ctx, text)
+    place_sense.strays(ms, ctx)
     return [_place(m, text) for m in place_local_names.kept(ms) if not (m.bare and m.cand is None)]
 
 
