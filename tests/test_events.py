@@ -306,3 +306,12 @@ def test_a_main_event_with_no_place_takes_the_one_country_the_article_names():
         "On 3 May, Korean union members held a press conference in front of the Labour Ministry branch office.")
         if e.primary)
     assert primary.location["country_code"] == "KR" and primary.location["feature"] == "country"
+
+
+def test_an_actor_is_named_by_words() -> None:
+    # header and URL lines give stray symbols and letters; a span across a line break is a
+    # parse artefact: neither names an actor
+    from eventwire.analyze.event_actors import plausible_name
+
+    assert not plausible_name("_") and not plausible_name("N") and not plausible_name("11 PM\nChargers")
+    assert plausible_name("US") and plausible_name("Vincent Jackson") and plausible_name("the gunmen")

@@ -8,6 +8,7 @@ then from place mentions used as actors, then from spaCy's own entities, then th
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -78,6 +79,15 @@ class Names:
         s, e = tok.doc[left].idx, tok.idx + len(tok.text)
         text = self.text[s:e]
         return Actor(name=text, role=role, canonical=None, kind=None, span=Span(text, s, e))
+
+
+_WORDLIKE = re.compile(r"[^\W\d_]{2,}")
+
+
+def plausible_name(name: str) -> bool:
+    """An actor is named by words: not a stray symbol or letter of a header or URL line
+    ("_", "N"), nor a span that runs across a line break ("11 PM\nChargers")."""
+    return "\n" not in name and _WORDLIKE.search(name) is not None
 
 
 def resolve(tok: Any) -> Any | None:
@@ -174,7 +184,7 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
         if t.lower_ in cue_set("actors", "place_nouns") or is_event_noun(t):
             continue
         a = names.actor(t, role)
-        if a is None or a.span is None:
+        if a is None or a.span is None or not plausible_name(a.name):
             continue
         if a.span.start <= cand.start < a.span.end:
             continue  # the trigger itself ("protesters" as a protest trigger)
