@@ -176,3 +176,15 @@ def test_one_word_unknown_quarter_of_the_story_town_is_placed() -> None:
     ps = [p for p in places.analyze(rec) if p.text == "Pacoima"]
     if ps:  # (only when the NER model tags the name at all)
         assert ps[0].admin1 == "California" and ps[0].lat is not None
+
+
+def test_bracketed_dateline_opening_the_body() -> None:
+    # the press-release / local-TV form "(City, ST)--" is a dateline where the body starts
+    from eventwire.analyze.place_dateline import dateline
+
+    title = "Man Shot in Parking Lot"
+    assert dateline(title + "(Cincinnati, OH)--A man was shot on Monday.", title)[:3] == ("Cincinnati", len(title) + 1, "OH")
+    assert dateline("(Springfield, Ill.) -- A man was shot.", None)[0] == "Springfield"
+    # not inside the body, and not a pair of names that is no place
+    assert dateline("A man was shot. (Cincinnati, OH)-- more", None) is None
+    assert dateline("(Smith, Jones)-- said nothing.", None) is None

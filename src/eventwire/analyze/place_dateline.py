@@ -9,11 +9,16 @@ import re
 from . import place_local
 from .gazetteer import gazetteer
 from .place_mentions import Mention
-from .place_resolve import qualifier
+from .place_resolve import qualifier, us_states
 
 _DATELINE = re.compile(
     r"(?:^|\n|(?<=[a-z0-9.!?\"”’)]))\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
     r"(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?\s*(?:\([^)\n]{1,40}\)\s*)?(?:(?:—|–|--)\s?|[-:]\s)")
+
+# the press-release and local-TV form, in brackets and not shouted, opening the body:
+# "(Cincinnati, OH)--"
+_BRACKET_DATELINE = re.compile(
+    r"\s*\(([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}),\s*([A-Z]{2}|[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?)\)\s*(?:—|–|--)")
 
 
 def dateline(text: str, title: str | None) -> tuple[str, int, str | None, int] | None:
@@ -26,6 +31,9 @@ def dateline(text: str, title: str | None) -> tuple[str, int, str | None, int] |
                                  or place_local.is_county(city) and m.group(2)):
             continue  # "10PM: ..." or a shouted word before the real dateline
         return city, off + m.start(1), m.group(2), off + (m.start(2) if m.group(2) else 0)
+    m = _BRACKET_DATELINE.match(text, off)  # only where the body starts
+    if m and gazetteer().known(m.group(1)) and (qualifier(m.group(2)) or m.group(2) in us_states()):
+        return m.group(1), m.start(1), m.group(2), m.start(2)
     return None
 
 
