@@ -3,10 +3,11 @@ of a venue or street, and the town of a local story that names none as a locatio
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
+from typing import Any
 
+from ..geo import distance_km
 from ..model import Place, Record
 from .event_scene import named_places, residence
 from .place_local import named_city
@@ -22,12 +23,18 @@ def _enclosing_city(loc: Place, places: list[Place], km: float = 20.0, text: str
     for p in places:
         if p.feature != "city" or p.name == loc.name or p.lat is None or p.lon is None:
             continue
-        if (p.population or 0) < 3 * max(loc.population or 0, 1) or (p.population or 0) < 100_000:
+        if not big_city_around(p, loc):
             continue
-        dlat, dlon = p.lat - loc.lat, (p.lon - loc.lon) * math.cos(math.radians(loc.lat))
-        if 111 * math.hypot(dlat, dlon) <= km and (best is None or (p.population or 0) > (best.population or 0)):
+        if distance_km(p.lat, p.lon, loc.lat, loc.lon) <= km and (best is None or (p.population or 0) > (best.population or 0)):
             best = p
     return best
+
+
+def big_city_around(city: Any, town: Any) -> bool:
+    """Is `city` big enough to hold `town` as one of its quarters: 100,000 people and three
+    times the town's size (a town next door of similar size is a town of its own)."""
+    pop = city.population or 0
+    return pop >= 100_000 and pop >= 3 * max(town.population or 0, 1)
 
 
 def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallback: Place | None,

@@ -11,6 +11,7 @@ from typing import Any
 from ..geo import points_km as km_between
 from ..model import EventMention
 from . import event_link as link
+from .event_city import big_city_around
 
 _OWN_TOWN_KM = 25.0  # a quarter or a street named like a town lies within the dateline city
 _TOWN_OF = re.compile(r"(?i)\b(?:city|town|village|township|borough) of\s+$")
@@ -69,7 +70,7 @@ def add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[
         if city is None and named_city is not None and named_city.country_code == place.country_code:
             city = named_city
         if city is not None:
-            loc["city"] = {"name": city.name, "span": {"text": city.text, "start": city.start, "end": city.end}}
+            loc["city"] = _city_ref(city)
 
 
 def _sentence_of(char: int, starts: list[int]) -> int:
@@ -105,7 +106,7 @@ def police_town(events: list[EventMention], named: list[Any], text: str) -> None
             continue
         km = km_between(link.place_dict(town), link.place_dict(force))
         if km is not None and km <= QUARTER_KM:
-            if (force.population or 0) >= max(3 * (town.population or 0), 100_000):
+            if big_city_around(force, town):
                 loc["city"] = _city_ref(force)  # a quarter of the big city, not a town next door
         elif town.admin1 and force.admin1 and town.admin1 != force.admin1:
             if loc.get("feature") in ("city", "neighbourhood"):
