@@ -57,9 +57,9 @@ def row_published(row: dict[str, Any], fallback: str | None = None) -> str | Non
     """A dataset row's publication date in the readers' priority (read.common.pick_published):
     the row's own date, else a date its URL carries (".../2013/05/02/..."), else `fallback`.
     The row's own date is passed on as given."""
-    from ..read.dates import url_date
+    from ..read.common import pick_published
 
-    return r if (r := row.get("published")) else url_date(row.get("url")) or fallback
+    return row.get("published") or pick_published(None, "row", row.get("url"), fallback)[0]
 
 
 def records_for(rows: list[dict[str, Any]], clean: bool = False, published: str | None = None,

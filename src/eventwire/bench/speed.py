@@ -54,10 +54,8 @@ def run(ctx: BenchContext) -> dict[str, Any]:
     texts = [r["text"] for r in rows]
     chars = sum(len(t) for t in texts)
 
-    full = spacy.load(MODELS["en"], exclude=["lemmatizer"])
-    bare = spacy.load(MODELS["en"], exclude=_bare_components(full))
     old = spacy.load(MODELS["en"], exclude=_NOT_NER)  # sessions 1-4's baseline
-    del full
+    bare = spacy.load(MODELS["en"], exclude=_bare_components(old))
     for nlp in (bare, old):
         list(nlp.pipe(texts[:20]))
 
