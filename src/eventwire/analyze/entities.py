@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Entity, Record
+from ..spans import SpanIndex
 from .aliases import PLACE_KINDS, Alias, AliasHit, demonyms, table
 from .gazetteer import gazetteer
 
@@ -91,6 +92,7 @@ def analyze(record: Record) -> list[Entity]:
     doc = record.doc
     text = record.article.text
     hits = table().find(text) if text else []
+    hit_index = SpanIndex((h.start, h.end) for h in hits)
     ents: list[Entity] = []
     spans: list[tuple[int, int]] = []
     for ent in doc.ents if doc is not None else ():
@@ -105,7 +107,7 @@ def analyze(record: Record) -> list[Entity]:
         if glued:
             end = glued.start() + 1
         # an alias match that overlaps the span's edge is the better span ("ISIS-K" vs "ISIS")
-        over = [h for h in hits if h.start < end and h.end > start]
+        over = [hits[i] for i in hit_index.overlapping(start, end)]
         wider = [h for h in over if h.start <= start and h.end >= end and (h.start, h.end) != (start, end)]
         if wider:
             continue  # the alias hit below becomes the entity
@@ -117,8 +119,9 @@ def analyze(record: Record) -> list[Entity]:
             e.canonical = e.canonical or e.text
         ents.append(e)
         spans.append((start, end))
+    taken = SpanIndex(spans)
     for h in hits:
-        if any(h.start < e and h.end > s for s, e in spans):
+        if taken.overlaps(h.start, h.end):
             continue
         a = h.alias
         if a.kind in ("police", "military") and a.canonical in ("police", "army"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from typing import Any
 
 from ..model import Actor, Record, Span
@@ -50,18 +51,27 @@ class Names:
         items.sort(key=lambda i: (i[0], i[1]))
         self.items = items
         self.starts = [i[0] for i in items]
+        # the furthest end among items[:i+1]: the backward scan in `at` stops where no
+        # earlier item can reach the token (else every miss rescans the whole article)
+        self.reach = list(accumulate((i[1] for i in items), max))
+        self.ents: list[Any] | None = None  # the Doc's entities and their token starts, on first use
+        self.ent_starts: list[int] = []
 
     def at(self, tok: Any) -> tuple[int, int, str, str | None, str | None] | None:
         i = bisect_right(self.starts, tok.idx) - 1
-        while i >= 0 and self.items[i][0] <= tok.idx:
+        while i >= 0 and self.reach[i] > tok.idx:
             s, e, *_ = self.items[i]
             if s <= tok.idx < e:
                 return self.items[i]
             i -= 1
         if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
-            for ent in tok.doc.ents:
-                if ent.start <= tok.i < ent.end:
-                    return (ent.start_char, ent.end_char, ent.text, None, None)
+            if self.ents is None:
+                self.ents = list(tok.doc.ents)
+                self.ent_starts = [e.start for e in self.ents]
+            j = bisect_right(self.ent_starts, tok.i) - 1
+            if j >= 0 and self.ents[j].start <= tok.i < self.ents[j].end:
+                ent = self.ents[j]
+                return (ent.start_char, ent.end_char, ent.text, None, None)
         return None
 
     def actor(self, tok: Any, role: str) -> Actor | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import astuple
 from typing import Any
 
 from ..geo import distance_km
@@ -37,14 +38,22 @@ def big_city_around(city: Any, town: Any) -> bool:
     return pop >= 100_000 and pop >= 3 * max(town.population or 0, 1)
 
 
+def city_pool(places: list[Place], named: list[Place] | None) -> list[Place]:
+    """The places `city_of` looks among: the event places, then the other named ones."""
+    have = {astuple(p) for p in places}  # (a set: `p not in places` compares every pair)
+    return places + [p for p in named or () if p.role != "demonym" and astuple(p) not in have]
+
+
 def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallback: Place | None,
-            named: list[Place] | None = None, dated: bool = False, text: str = "") -> Place | None:
+            named: list[Place] | None = None, dated: bool = False, text: str = "",
+            pool: list[Place] | None = None) -> Place | None:
     """The city an event place lies in: itself (or the big city around it), a city in the same
     sentence, the dateline/dominant city. `named`: every resolved place of the article whatever
     its role; the big city around a quarter is often named only inside another name ("Chicago
     police", "Children's Hospital of Philadelphia"), and that still places the quarter.
-    `dated`: the fallback is the dateline town, named on purpose (a suburb stays itself)."""
-    pool = places + [p for p in named or () if p.role != "demonym" and p not in places]
+    `dated`: the fallback is the dateline town, named on purpose (a suburb stays itself).
+    `pool`: city_pool(places, named), when the caller asks for many events of one article."""
+    pool = pool if pool is not None else city_pool(places, named)
     if loc.feature == "city":
         return _enclosing_city(loc, pool, text=text) or loc
     if loc.feature == "neighbourhood":

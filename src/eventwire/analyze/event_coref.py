@@ -73,7 +73,8 @@ class Cluster:
 
     @property
     def subtype(self) -> str | None:
-        subs = [m.subtype for m in self.members if m.type == self.type and m.subtype]
+        t = self.type
+        subs = [m.subtype for m in self.members if m.type == t and m.subtype]
         for s in _SUBTYPE_PRIORITY:
             if s in subs:
                 return s
@@ -84,26 +85,51 @@ class Cluster:
         if not vals:
             return None
         if attr == "loc":
-            from .event_link import FEATURE_RANK
-            return max(vals, key=lambda v: (v[1] >= 2, FEATURE_RANK.get(v[0].get("feature") or "", 1), v[1]))
+            return max(vals, key=loc_rank)
         return pick_date(vals)
+
+
+def loc_rank(v: tuple[dict[str, Any], int]) -> tuple[bool, int, int]:
+    """Higher is a better event place: stated in the sentence, then the finer feature."""
+    from .event_link import FEATURE_RANK
+    return (v[1] >= 2, FEATURE_RANK.get(v[0].get("feature") or "", 1), v[1])
 
 
 _PRECISION = {"day": 3, "week": 2, "month": 1}
 
 
+def date_rank(v: tuple[dict[str, Any], int]) -> tuple[bool, int, str, int]:
+    """Lower is a better event date: evidence in the sentence beats paragraph context; a day
+    beats a week or month ("last week" vs "on Jan. 23"); then the earliest, since follow-up
+    reports date their own news (a hearing, a vigil) after the event."""
+    return (v[1] < 2, -_PRECISION.get(v[0].get("precision") or "", 0), v[0]["value"], -v[1])
+
+
 def pick_date(vals: list[tuple[dict[str, Any], int]]) -> tuple[dict[str, Any], int]:
-    """The event's date among its mentions' dates: evidence in the sentence beats paragraph
-    context; a day beats a week or month ("last week" vs "on Jan. 23"); then the earliest,
-    since follow-up reports date their own news (a hearing, a vigil) after the event."""
-    strong = [v for v in vals if v[1] >= 2] or vals
-    best = max(_PRECISION.get(v[0].get("precision") or "", 0) for v in strong)
-    finest = [v for v in strong if _PRECISION.get(v[0].get("precision") or "", 0) == best]
-    return min(finest, key=lambda v: (v[0]["value"], -v[1]))
+    """The event's date among its mentions' dates (see date_rank)."""
+    return min(vals, key=date_rank)
 
 
-def compatible(m: Mention, c: Cluster) -> bool:
-    h = c.head
+class _Summary:
+    """A cluster's head, place and date, kept up to date as members join: recomputing them
+    from every member at each comparison made clustering quadratic in the mentions (a
+    pathological text of thousands of attack sentences took hours)."""
+
+    def __init__(self, c: Cluster) -> None:
+        self.head, self.loc, self.date = c.head, c.best("loc"), c.best("date")
+
+    def add(self, m: Mention) -> None:
+        if self.head.weak and not m.weak:
+            self.head = m
+        if m.loc and (self.loc is None or loc_rank(m.loc) > loc_rank(self.loc)):
+            self.loc = m.loc
+        if m.date and (self.date is None or date_rank(m.date) < date_rank(self.date)):
+            self.date = m.date
+
+
+def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
+    s = summary or _Summary(c)
+    h = s.head
     if m.family != h.family:
         return False
     if m.family not in _MERGE_BY_FAMILY and m.type != h.type:
@@ -112,7 +138,7 @@ def compatible(m: Mention, c: Cluster) -> bool:
         return False
     if m.mode == "hypothetical" and m.sent != h.sent:
         return False  # two hypotheticals are only the same when stated together
-    loc, date = c.best("loc"), c.best("date")
+    loc, date = s.loc, s.date
     if m.loc and loc and m.loc[1] >= 2 and loc[1] >= 2:
         a, b = m.loc[0], loc[0]
         if a.get("country_code") and b.get("country_code") and a["country_code"] != b["country_code"]:
@@ -130,29 +156,44 @@ def compatible(m: Mention, c: Cluster) -> bool:
 
 def cluster(mentions: list[Mention]) -> list[Cluster]:
     clusters: list[Cluster] = []
-    # Weak triggers ("killed") fold into a stronger violent mention of the same sentence.
-    strong_sents = {(m.sent, m.family) for m in mentions if not m.weak}
+    summaries: list[_Summary] = []
+    # Weak triggers ("killed") fold into a stronger violent mention of the same sentence:
+    # the earliest cluster holding one, else the first such mention still to come.
+    first_strong: dict[tuple[int, str], Mention] = {}
     for m in mentions:
-        if m.weak and (m.sent, m.family) in strong_sents:
-            target = next((c for c in clusters if any(x.sent == m.sent and x.family == m.family and not x.weak
-                                                      for x in c.members)), None)
-            if target is None:
+        if not m.weak:
+            first_strong.setdefault((m.sent, m.family), m)
+    holder: dict[tuple[int, str], int] = {}
+
+    def join(i: int, m: Mention) -> None:
+        clusters[i].members.append(m)
+        summaries[i].add(m)
+        if not m.weak:
+            holder[(m.sent, m.family)] = min(holder.get((m.sent, m.family), i), i)
+
+    for m in mentions:
+        key = (m.sent, m.family)
+        if m.weak and key in first_strong:
+            if key not in holder:
                 # the strong mention comes later in the sentence: hold the weak one until then
-                later = next(x for x in mentions if x.sent == m.sent and x.family == m.family and not x.weak)
+                later = first_strong[key]
                 later.figures = {**m.figures, **later.figures}
                 later.actors = later.actors + [a for a in m.actors if a not in later.actors]
                 # and its date and place: "gathered on 3 May for a rally" dates the rally
                 later.date = later.date or m.date
                 later.loc = later.loc or m.loc
                 continue
-            target.members.append(m)
+            join(holder[key], m)
             continue
-        for c in reversed(clusters):
-            if compatible(m, c):
-                c.members.append(m)
+        for i in range(len(clusters) - 1, -1, -1):
+            if compatible(m, clusters[i], summaries[i]):
+                join(i, m)
                 break
         else:
             clusters.append(Cluster([m]))
+            summaries.append(_Summary(clusters[-1]))
+            if not m.weak:
+                holder.setdefault(key, len(clusters) - 1)
     return clusters
 
 

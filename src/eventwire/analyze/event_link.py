@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import Place, Record, Time
 from ..nlp import dep_labels, doc_text, heads
-from .event_city import city_of, has_police, home_city
+from .event_city import city_of, city_pool, has_police, home_city
 from .event_date_cues import (
     CLOCK,
     date_words,
@@ -30,7 +30,7 @@ from .event_date_cues import (
 from .event_lexicon import cue_set
 from .event_scene import elsewhere, institution, junk, named_places, residence, taken_to
 
-__all__ = ["city_of", "elsewhere", "has_police", "home_city", "junk", "named_places"]
+__all__ = ["city_of", "city_pool", "elsewhere", "has_police", "home_city", "junk", "named_places"]
 from .event_triggers import break_between
 
 FEATURE_RANK = {"venue": 5, "point": 5, "address": 5, "neighbourhood": 4, "city": 4, "admin2": 3,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Place, Record
+from ..spans import nested
 
 # A headline segment that names the outlet: a news word, a domain, call letters or a network.
 _OUTLET = re.compile(
@@ -143,7 +144,7 @@ def taken_to(p: Place, text: str) -> bool:
 def named_places(record: Record) -> list[Place]:
     """The article's places less the outlet's ("| CBS Dallas / Fort Worth") and non-names."""
     outlet, text = outlet_spans(record), record.article.text
-    spans = [(p.start, p.end) for p in record.places]
+    within = nested([(p.start, p.end) for p in record.places])
     return [p for p in record.places if not inside(p, outlet) and not junk(p, text)
             # and not a name inside another one ("LAKE CITY" of "SALT LAKE CITY")
-            and not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in spans)]
+            and (p.start, p.end) not in within]

@@ -52,6 +52,7 @@ def add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[
         link.dominant([p for p in places if p.feature == "city"])
     # last, for a street in a story that names its town only inside other names ("| CBS Chicago")
     named_city = link.dominant([p for p in named or () if p.feature == "city" and p.role != "demonym"])
+    pool = link.city_pool(places, named)
     for i, ev in enumerate(events):
         loc = ev.location
         if not loc or not loc.get("span"):
@@ -66,7 +67,7 @@ def add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[
             # a street is in the town another mention of the event names ("shot in Dolton ...
             # in the 14400 block of Ellis Avenue"), unless its own sentence names one
             fb, fb_dated = town, dated and fallback is not None and town.name == fallback.name
-        city = link.city_of(place, places, u, fb, named, fb_dated, text)
+        city = link.city_of(place, places, u, fb, named, fb_dated, text, pool)
         if city is None and named_city is not None and named_city.country_code == place.country_code:
             city = named_city
         if city is not None:

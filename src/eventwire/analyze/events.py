@@ -15,6 +15,7 @@ from .. import taxonomy
 from ..geo import points_km
 from ..model import EventMention, Record, Span
 from ..nlp import heads
+from ..spans import ByStart
 from . import event_dates as dates
 from . import event_fallback
 from . import event_link as link
@@ -117,10 +118,14 @@ def _refine(cl: Cluster, text: str) -> None:
     for sub, prob in preds[:1]:
         t = taxonomy.type_of(sub)
         if t and prob >= 0.5 and taxonomy.family(t) == taxonomy.family(cl.type) and t != "shooting":
+            ctype = cl.type  # (recomputed only when a member's type changes: it reads every member)
             for m in cl.members:
                 # (the parse's evidence of an intervention outranks the sentence's wording)
-                if m.type == cl.type and not (m.subtype == "protest_with_intervention" and prevented(m.cand.token)):
+                if m.type == ctype and not (m.subtype == "protest_with_intervention" and prevented(m.cand.token)):
+                    changed = m.type != t
                     m.type, m.subtype = t, sub
+                    if changed:
+                        ctype = cl.type
 
 
 def _about_hint(m: Mention) -> None:
@@ -150,6 +155,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     text = record.article.text
     names = Names(record)
     places = link.location_places(record)
+    places_by_start = ByStart(places)
     dl = link.dateline(record, places)
     # a dateline that opens a paragraph ("INDIANAPOLIS, Ind. — ..."), not a note's "Town (Area)"
     opening = dl.start if dl is not None and not text[text.rfind("\n", 0, dl.start) + 1:dl.start].strip() else -1
@@ -171,7 +177,8 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         m.actors = actors_of(c, names)
         exclude = [(a.span.start, a.span.end) for a in m.actors if a.span]
         sent = c.span
-        hit = link.linked_place(doc, places, ids, sent, exclude, m.family in ("violence", "disaster"), opening)
+        hit = link.linked_place(doc, places_by_start.within(sent.start_char, sent.end_char), ids, sent, exclude,
+                                m.family in ("violence", "disaster"), opening)
         if hit and (hit[1] >= 3 or m.family in _LOCATED and m.mode != "hypothetical"):
             m.loc = (link.place_dict(hit[0]), hit[1])
         d = link.linked_date(doc, record.times, ids, sent, claimed, link.paragraph(text, c.start),

@@ -14,6 +14,7 @@ names most, else at the country.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -92,10 +93,14 @@ def foreign_namesake(m: Mention, home: str) -> bool:
 
 def bring_home(ms: list[Mention], ctx: Context, text: str) -> None:
     """Place the foreign namesakes qualified by home areas inside that country."""
+    # each mention looks only at those within NEAR of it: by start, in the list's order
+    by_start = sorted(range(len(ms)), key=lambda i: ms[i].start)
+    starts = [ms[i].start for i in by_start]
     for m in ms:
         if m.kind != "toponym" or m.cand is None or m.approx or m.cand.feature != "city":
             continue
-        home = home_country(m, ms, ctx, text)
+        lo, hi = bisect_left(starts, m.start - NEAR), bisect_right(starts, m.start + NEAR)
+        home = home_country(m, [ms[i] for i in sorted(by_start[lo:hi])], ctx, text)
         if home is None or not foreign_namesake(m, home):
             continue
         spot = _area(home, ctx)

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left, insort
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..spans import SpanIndex
 from .gazetteer import gazetteer, norm
 from .place_resolve import us_states
 from .place_roles import lex
@@ -87,6 +89,14 @@ def find(text: str, taken: list[Mention], ents: list[Entity]) -> list[tuple[int,
                                                  if not _town_not_person(e, people, text)]
     after_words = _lex()["after"]
     out: list[tuple[int, int]] = []
+    held = SpanIndex(busy)
+    placed: list[tuple[int, int]] = []  # `out` by start: its spans never overlap, so only neighbours can
+
+    def free(start: int, end: int) -> bool:
+        if held.overlaps(start, end):
+            return False
+        i = bisect_left(placed, (start, end))
+        return not (i > 0 and placed[i - 1][1] > start or i < len(placed) and placed[i][0] < end)
 
     def add(s: int, words: list[str], from_right: bool) -> None:
         # the longest run of the words that is a town: "Say Fatal Garland" -> "Garland"
@@ -102,8 +112,9 @@ def find(text: str, taken: list[Mention], ents: list[Entity]) -> list[tuple[int,
             if nxt and (nxt.group(1).lower() in lex()["venue"] or nxt.group(1).lower() in _PARTICLES
                         or _STREET.fullmatch(nxt.group(1))):
                 return  # "in San Martin square", "Sete de Setembro", "Holiday Park": not a town
-            if not any(a < end and start < b for a, b in busy + out):
+            if free(start, end):
                 out.append((start, end))
+                insort(placed, (start, end))
             return
 
     # a name the article gives a street is that street ("West Addison Street ... the Addison

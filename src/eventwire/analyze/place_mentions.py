@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Entity
+from ..spans import SpanIndex
 from . import place_chain, place_cues, place_local, place_names, place_outlets
 from .aliases import demonyms
 from .gazetteer import Candidate, gazetteer
@@ -126,9 +127,9 @@ def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
             out.append(Mention(a, b, q, "toponym"))
     # an entity of exactly the name after "in" is a mislabelled place ("in Lecce" as PERSON)
     # ... and so is a known name an entity covers only in part ("Bagnols" of "in Bagnols-sur-Ceze")
-    spans = [(e.start, e.end) for e in ents]
+    spans = SpanIndex((e.start, e.end) for e in ents)
     for s, t in place_chain.plain(text):
-        if not any(a < t and s < b and (a, b) != (s, t) and not (s <= a and b <= t) for a, b in spans):
+        if not spans.sticks_out(s, t):
             take(text, s, t, out)
 
 
