@@ -315,3 +315,11 @@ def test_an_actor_is_named_by_words() -> None:
 
     assert not plausible_name("_") and not plausible_name("N") and not plausible_name("11 PM\nChargers")
     assert plausible_name("US") and plausible_name("Vincent Jackson") and plausible_name("the gunmen")
+
+
+def test_a_multiword_event_noun_is_not_its_own_perpetrator():
+    # "a drone strike ... killed": the strike (an event) is no actor; its nationality is
+    (ev,) = of_type(events_of("A Russian drone strike on a market killed nine people on Thursday."), "attack")
+    names = {(a.role, a.canonical or a.name) for a in ev.actors}
+    assert ("perpetrator", "Russia") in names
+    assert not any("strike" in a.name for a in ev.actors)

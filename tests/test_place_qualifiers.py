@@ -37,3 +37,19 @@ def test_chain_qualifier_is_the_area_of_the_heads_country() -> None:
                  source="Diario El Salvador")
     qual = [p for p in ps if p.text == "La Paz"]
     assert qual and qual[0].country_code == "SV"
+
+
+def test_the_area_city_of_x_names_x_inside_the_area() -> None:
+    # "the <area> city of X": X is the place and the name before "city" its area, not a town
+    # of that name qualified by X (the reverse of "Bara district of Idleb province")
+    ps = run_src("A gunman killed three people in the Texas city of Paris on Saturday.", source="")
+    town = [p for p in ps if p.text == "Paris"]
+    assert town and town[0].country_code == "US" and town[0].admin1 == "Texas"
+    assert not [p for p in ps if p.text == "Texas" and p.feature == "city"]
+
+
+def test_a_nationality_before_city_of_is_no_place() -> None:
+    # "the Ukrainian city of X": a nationality adjective, never a town called "Ukrainian"
+    ps = run_src("A drone hit a market in the northeastern Ukrainian city of Sumy on Thursday.", source="")
+    assert not [p for p in ps if p.text == "Ukrainian" and p.feature != "country"]
+    assert [p for p in ps if p.text == "Sumy" and p.country_code == "UA"]

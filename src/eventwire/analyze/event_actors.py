@@ -116,8 +116,15 @@ def resolve(tok: Any) -> Any | None:
 
 
 def is_event_noun(t: Any) -> bool:
-    """'A bomb exploded', 'condemned the bombing': an event word is not an actor."""
-    return (t.tag_ or "").startswith("NN") and any(e.pos == "noun" and not e.extra for e in lexicon().get(t.lower_, ()))
+    """'A bomb exploded', 'condemned the bombing', 'a drone strike killed': an event word (with
+    the words its lexicon entry needs among its children) is not an actor."""
+    if not (t.tag_ or "").startswith("NN"):
+        return False
+    entries = [e for e in lexicon().get(t.lower_, ()) if e.pos == "noun"]
+    if not entries:
+        return False
+    kids = {c.lower_ for c in t.children}
+    return any(all(w in kids for w in e.extra) for e in entries)
 
 
 def _with_conj(tok: Any) -> list[Any]:
@@ -154,7 +161,9 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
     if cand.nominal:
         for c in tok.children:
             labels = ("ORG", "NORP", "PERSON") if subj_role == "perpetrator" else ("ORG", "NORP", "GPE", "PERSON")
-            if c.dep_ in ("poss", "compound") and c.ent_type_ in labels:
+            # "Hamas's attack", "an ISIS bombing"; and a nationality: "a Russian drone strike"
+            if c.dep_ in ("poss", "compound") and c.ent_type_ in labels \
+                    or c.dep_ == "amod" and c.ent_type_ == "NORP" and subj_role == "perpetrator":
                 found.append((c, subj_role))
         found += [(p, subj_role) for p in _pobj(tok, ("by",))]
         for p in _pobj(tok, ("on", "against", "of")):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .aliases import demonyms
 from .gazetteer import Candidate, gazetteer, norm
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "places.toml"
@@ -46,6 +47,7 @@ _NESTED = re.compile(rf"({NAME})\s{_GENERIC}((?:\s(?:in|of)\s(?:the\s)?{NAME}(?:
                      rf"(?:,\s{NAME}(?=[.;\n]))?)")
 _NESTED_PART = re.compile(rf"(?:\s(?:in|of)\s(?:the\s)?|,\s)({NAME})")
 _TRAIL = re.compile(rf"\s{_GENERIC}$", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s(?:(?:north|south)?(?:east|west)ern\s|(?:northern|southern|central)\s)?$", re.I)
 _PREP_BEFORE = re.compile(rf"{_LOC_PREP}\s(?:the\s)?(?:{_GENERIC}\sof\s)?$")
 
 
@@ -110,6 +112,13 @@ def find(text: str) -> list[Chain]:
             out.append(Chain((m.start(1), m.end(1)), quals, True))
     for m in _NESTED.finditer(text):
         quals = [p.span(1) for p in _NESTED_PART.finditer(text, m.start(2), m.end(2))]
+        if quals and _THE_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1)) \
+                and text.startswith(" of ", m.end(1) + len(_generic_after(text, m.end(1)))):
+            # "the Texas city of El Paso": the frame names the place after "of", inside the
+            # area before it; a nationality there names no area ("the Syrian town of Qusayr")
+            if text[m.start(1):m.end(1)].lower() not in demonyms():
+                out.append(Chain(quals[0], [m.span(1)], False))
+            continue
         if quals:
             # "Bara town in Idleb countryside": as in brackets, a town may be the area
             out.append(Chain((m.start(1), m.end(1)), quals, True))
@@ -122,6 +131,12 @@ def find(text: str) -> list[Chain]:
         if m.span(1) not in heads:
             out.append(Chain(m.span(1), [m.span(2)], False))
     return [c for c in out if text[c.head[0]:c.head[1]].lower() not in _ARTICLES]
+
+
+def _generic_after(text: str, t: int) -> str:
+    """The " city" / " district" right after a name (the empty string when there is none)."""
+    m = re.match(rf"\s{_GENERIC}\b", text[t:t + 20])
+    return m.group(0) if m else ""
 
 
 def plausible_head(text: str, s: int, t: int, paren: bool) -> bool:
