@@ -323,3 +323,21 @@ def test_a_multiword_event_noun_is_not_its_own_perpetrator():
     names = {(a.role, a.canonical or a.name) for a in ev.actors}
     assert ("perpetrator", "Russia") in names
     assert not any("strike" in a.name for a in ev.actors)
+
+
+def test_a_later_toll_joins_the_event_it_counts():
+    # "the toll rose ... after two of the wounded died" on a later day is the same attack
+    evs = events_of("A bomber killed 12 people at a mosque in Peshawar on Friday. "
+                    "The death toll rose to 14 on Saturday after two of the wounded died in hospital.",
+                    published="2024-03-17")
+    attacks = of_type(evs, "attack")
+    assert len(attacks) == 1 and attacks[0].figures["killed"]["value"] == 14
+
+
+def test_a_bomb_is_no_suicide_bombing_unless_the_text_says_so():
+    (ev,) = of_type(events_of("Three people died when a car bomb exploded near a market in Mogadishu on Tuesday."),
+                    "attack")
+    assert ev.subtype != "suicide_bomb"
+    (ev,) = of_type(events_of("A suicide bomber blew himself up at a checkpoint in Kabul on Tuesday, killing four."),
+                    "attack")
+    assert ev.subtype == "suicide_bomb"

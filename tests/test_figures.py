@@ -275,3 +275,13 @@ def test_empty_text() -> None:
 ])
 def test_another_victim_adds_one(nlp, text: str, most: int) -> None:
     assert max(v for k, v, _ in figs(nlp, text) if k == "injured") == most
+
+
+@pytest.mark.parametrize("text, expected", [
+    # some of the hurt, now dead: a death count, and only a part of all who died
+    ("Two of the injured later died.", {("killed", 2, "at_least")}),
+    # a part of the hurt: at least that many were hurt
+    ("Three of the wounded were in critical condition.", {("injured", 3, "at_least")}),
+])
+def test_a_part_of_the_victims_is_no_total(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
+    assert figs(nlp, text) == expected

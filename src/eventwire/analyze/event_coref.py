@@ -14,6 +14,7 @@ from typing import Any
 from .. import taxonomy
 from ..geo import points_km
 from ..model import Actor
+from .event_lexicon import cue_set
 from .event_triggers import Cand
 
 _MERGE_BY_FAMILY = {"violence", "disaster", "protest"}
@@ -110,6 +111,15 @@ def pick_date(vals: list[tuple[dict[str, Any], int]]) -> tuple[dict[str, Any], i
     return min(vals, key=date_rank)
 
 
+def toll_update(m: Mention) -> bool:
+    """A casualty verb alone in a sentence that reports a later toll ("after two of the
+    wounded died in hospital"): dated when the victims died, not when the event happened."""
+    if not m.weak:
+        return False
+    words = cue_set("coref", "toll_update")
+    return any(t.lower_ in words for t in m.cand.span)
+
+
 class _Summary:
     """A cluster's head, place and date, kept up to date as members join: recomputing them
     from every member at each comparison made clustering quadratic in the mentions (a
@@ -147,7 +157,7 @@ def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
         if km is not None and km > 100:
             return False
     definite = m.cand.nominal and any(c.lower_ in ("the", "this", "that") for c in m.cand.token.children)
-    if m.date and date and m.date[1] >= 2 and date[1] >= 2 and not definite:
+    if m.date and date and m.date[1] >= 2 and date[1] >= 2 and not definite and not toll_update(m):
         a, b = m.date[0]["value"], date[0]["value"]
         if not (a.startswith(b) or b.startswith(a)):
             return False

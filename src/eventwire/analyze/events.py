@@ -117,6 +117,8 @@ def _refine(cl: Cluster, text: str) -> None:
         return
     for sub, prob in preds[:1]:
         t = taxonomy.type_of(sub)
+        if sub == "suicide_bomb" and not any(w.lower_ in cue_set("refine", "suicide_words") for w in sent):
+            continue  # (see data/events/cues.toml [refine])
         if t and prob >= 0.5 and taxonomy.family(t) == taxonomy.family(cl.type) and t != "shooting":
             ctype = cl.type  # (recomputed only when a member's type changes: it reads every member)
             for m in cl.members:

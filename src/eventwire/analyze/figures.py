@@ -234,7 +234,14 @@ def _regex_figures(text: str) -> list[Figure]:
         c = _count_ok(text, m)
         if (c and not re.search(r"\d|\n", m["mid"] or "") and not _active_or_attributive(text, m)
                 and not _not_victims(text, m, c[0])):
-            out.append(_fig(text, AFTER_KIND[norm(m["trig"])], c[0], c[1], m.start(), m.end()))
+            kind, qualifier = AFTER_KIND[norm(m["trig"])], c[1]
+            if _PARTITIVE.search(text, m.end("count"), m.start("trig")):
+                # "eight of the wounded died": some of the hurt, now dead; "three of the wounded
+                # are critical": a part of the hurt, so at least that many
+                if _DIED_AFTER.match(text, m.end("trig")):
+                    kind = "killed"
+                qualifier = "at_least"
+            out.append(_fig(text, kind, c[0], qualifier, m.start(), m.end()))
     for m in _iter(_VERB_FIRST, text, "before", low):
         c = _count_ok(text, m)
         kind = BEFORE_KIND[norm(m["trig"])]
@@ -269,6 +276,10 @@ def _regex_figures(text: str) -> list[Figure]:
         for kind in kinds:
             out.append(_fig(text, kind, 0, "exact", m.start(), m.end()))
     return out
+
+
+_PARTITIVE = re.compile(r"\s+of\s+the\s+$", I)
+_DIED_AFTER = re.compile(r"\s+(?:have\s+|had\s+|has\s+)?(?:later\s+|since\s+|also\s+)?(?:died|succumbed|passed\s+away)\b", I)
 
 
 _OBJECT_AFTER = re.compile(
