@@ -261,3 +261,16 @@ def test_month_or_season_followed_by_its_year_is_one_expression() -> None:
         ("the winter of nineteen ninety-four", "1994-WI")]
     # a comma separates two expressions
     assert [t.value for t in tx("in March, last year it was", pub)] == ["1998-03", "1997"]
+
+
+def test_a_weekday_under_a_plan_or_an_until_is_the_coming_one() -> None:
+    # published on a Sunday: a plan ("planned a march on Saturday", "were planning to drive
+    # on Monday") and a state lasting "until Friday" under a present clause look ahead; "as of
+    # Sunday morning" and a headline's present ("shooting kills one") keep the latest such day
+    assert _parsed("Protesters planned a large march on Saturday.", SUNDAY)["Saturday"] == "2024-03-30"
+    assert _parsed("They were planning to drive around the airport on Monday.", SUNDAY)["Monday"] == "2024-03-25"
+    assert _parsed("The government has kept the markets closed until Friday.", SUNDAY)["Friday"] == "2024-03-29"
+    assert _parsed("No other details are being released until Monday.", SUNDAY)["Monday"] == "2024-03-25"
+    assert _parsed("As of Friday morning, the victim remains in hospital.", SUNDAY)["Friday morning"] == "2024-03-22TMO"
+    assert _parsed("Friday night shooting kills one person.", SUNDAY)["Friday night"] == "2024-03-22TNI"
+    assert _parsed("The attack happened on Friday.", SUNDAY)["Friday"] == "2024-03-22"

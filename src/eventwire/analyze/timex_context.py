@@ -17,11 +17,17 @@ _MODALS = frozenset({"would", "may", "might", "should", "must", "'d"})  # not "c
 _SCHEDULE = frozenset({"scheduled", "schedule", "due", "slated", "set", "expected", "planned", "expect", "plan"})
 _INTEND = _SCHEDULE | frozenset({"going", "plans", "plan", "hopes", "hope", "wants", "want", "intends", "intend",
                                  "aims", "seeks", "vowed", "promised", "threatened", "agreed", "decided",
-                                 "expects", "is", "are", "likely"})
+                                 "expects", "is", "are", "likely", "planning", "preparing", "prepared",
+                                 "hoping", "intending", "expecting", "aiming", "seeking", "wanting",
+                                 "scheduling", "getting"})
+# a plan made in the past for a day named as its object's time: "planned a rally on Saturday"
+_PLANNED = frozenset({"planned", "scheduled"})
 _SENT_END = re.compile(r"[.!?\n]\s")
 # words on the way from a date up to its verb that fix the direction whatever the verb's tense
 _PAST_MARKERS = frozenset({"since"})
 _DUE_MARKERS = frozenset({"effective", "payable"})
+# "until Friday" under a clause that is not past: the end of a state that still lasts
+_UNTIL = frozenset({"until", "till"})
 
 
 @dataclass
@@ -52,14 +58,19 @@ class Ctx:
         tok = span.root
         if tok.dep_ == "poss":
             return None  # "Wednesday's ruling": names a thing, the clause's tense says nothing
+        until = False
         for _ in range(6):  # climb to the governing verb
             if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                 break
             tok = tok.head
-            if tok.lower_ in _PAST_MARKERS:
-                return "past"  # "since (shortly after) the Oct. 23 slaying": before the report
+            until = until or tok.lower_ in _UNTIL
+            if tok.lower_ in _PAST_MARKERS or (tok.lower_ == "of" and tok.head.lower_ == "as"):
+                return "past"  # "since (shortly after) the Oct. 23 slaying", "as of Sunday": up to the report
             if tok.lower_ in _DUE_MARKERS:
                 return "future"  # "effective Feb. 1", "payable Dec. 15": a date things take effect
+        while until and tok.tag_ == "VBN" and tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") \
+                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            tok = tok.head  # "has kept the markets closed until Friday": the keeping's tense
         for _ in range(3):
             if tok.pos_ not in ("VERB", "AUX"):
                 return None
@@ -68,10 +79,13 @@ class Ctx:
             if "to" in words and tok.tag_ == "VB" and tok.dep_ in ("xcomp", "advcl", "ccomp", "acl"):
                 gov = tok.head
                 if gov.lower_ in _INTEND:
-                    return "future"  # "set to resume Monday", "plans to meet Friday"
+                    return "future"  # "set to resume Monday", "were planning to drive Monday"
                 tok = gov  # "were likely to buy ... Monday", "extended offers to acquire ... Friday"
                 continue
-            return self._verb_tense(tok, auxes, words)
+            tense = self._verb_tense(tok, auxes, words)
+            if until and tense == "present":
+                return "future"  # "has kept the markets closed until Friday"
+            return tense
         return None
 
     @staticmethod
@@ -83,6 +97,8 @@ class Ctx:
             return "future"  # "is scheduled for Dec. 10", "is due Monday"
         if past_aux:
             return "past"  # "was killed", "had left"
+        if tok.lower_ in _PLANNED and tok.tag_ == "VBD" and any(c.dep_ == "dobj" for c in tok.children):
+            return "future"  # "planned a large demonstration on Saturday"
         if words & {"has", "have"} or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"
         if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and tok.dep_ not in ("amod",)):

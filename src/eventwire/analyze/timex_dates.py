@@ -190,9 +190,10 @@ def _weekday(m: re.Match[str], c: Ctx) -> Norm | None:
     mod = (m["mod"] or "").lower()
     direction = _WD_DIRECTION.get(mod)
     if direction is None:
-        # Past-tense news: the latest such day; scheduled events (future, or the present of
-        # "they meet Monday") the next one.
-        direction = "on_or_after" if c.tense(m.start(), m.end()) in ("future",) else "on_or_before"
+        # Past-tense news: the latest such day; a future clause (a plan, "until Friday" under
+        # a present) the next one. A bare present stays past: headlines and crime reports use
+        # it for what happened ("Wednesday night shooting kills one").
+        direction = "on_or_after" if c.tense(m.start(), m.end()) == "future" else "on_or_before"
     return _with_part(cal.weekday_near(c.anchor, wd, direction), part, True)
 
 
