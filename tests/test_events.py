@@ -341,3 +341,30 @@ def test_a_bomb_is_no_suicide_bombing_unless_the_text_says_so():
     (ev,) = of_type(events_of("A suicide bomber blew himself up at a checkpoint in Kabul on Tuesday, killing four."),
                     "attack")
     assert ev.subtype == "suicide_bomb"
+
+
+def test_a_headline_clause_before_a_comma_is_a_main_clause():
+    # "Strike kills 9, Kyiv blames Moscow": the parser hangs the first clause under the
+    # second, but both are main clauses; the attack, written first, is the primary event,
+    # and an attack noun whose verb only gives its toll is as deep as that verb
+    for headline in ("Air strike on Aleppo hospital kills 9, Syria blames Turkey",
+                     "Rocket attack on Kyiv kills 3, Ukraine blames Russia"):
+        evs = events_of(headline + "\n\nThe attack killed people on Thursday, the mayor said.")
+        assert [e.type for e in evs if e.primary] == ["attack"], headline
+    evs = events_of("Nine dead in market bombing, police say")
+    assert [e.type for e in evs if e.primary] == ["attack"]
+
+
+def test_a_nationality_on_a_compound_attack_noun_is_its_perpetrator():
+    # "a Russian drone strike": "Russian" modifies "drone", part of the event noun
+    evs = events_of("A Russian drone strike on a market killed nine people on Thursday.")
+    attack = of_type(evs, "attack")[0]
+    assert [a.canonical for a in attack.actors if a.role == "perpetrator"] == ["Russia"]
+
+
+def test_a_planned_or_plotted_attack_did_not_happen():
+    evs = events_of("Police arrested two men suspected of planning an arson attack on an office.")
+    assert [e.mode for e in of_type(evs, "attack")] == ["hypothetical"]
+    assert [e.type for e in evs if e.primary] == ["arrest"]
+    evs = events_of("Two men were arrested for plotting a bomb attack on a synagogue.")
+    assert all(e.mode == "hypothetical" for e in of_type(evs, "attack"))

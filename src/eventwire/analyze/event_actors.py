@@ -159,7 +159,10 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
     found: list[tuple[Any, str]] = []
     verb = tok
     if cand.nominal:
-        for c in tok.children:
+        # the noun's own modifiers, and a nationality on its compound ("a [Russian drone] strike")
+        mods = list(tok.children) + [g for c in tok.children if c.dep_ == "compound" for g in c.children
+                                     if g.dep_ == "amod" and g.i < c.i]
+        for c in mods:
             labels = ("ORG", "NORP", "PERSON") if subj_role == "perpetrator" else ("ORG", "NORP", "GPE", "PERSON")
             # "Hamas's attack", "an ISIS bombing"; and a nationality: "a Russian drone strike"
             if c.dep_ in ("poss", "compound") and c.ent_type_ in labels \

@@ -59,8 +59,22 @@ def _depth(tok: Any) -> int:
     head, idx = heads(doc)
     i, d = tok.i, 0
     while d < 20 and head[i] != i and not break_between(doc, idx[i], idx[head[i]]):
-        i, d = head[i], d + 1
+        d += 0 if _fronted_complement(doc, i, head[i]) else 1
+        i = head[i]
     return d
+
+
+def _fronted_complement(doc: Any, i: int, h: int) -> bool:
+    """A complement clause written before the clause it hangs from, with a comma and that
+    clause's own subject between ("Strike kills 9, Kyiv blames Moscow", "Nine dead, police
+    say"): the later clause is a parenthesis, so the complement is a main clause too."""
+    tok = doc[i]
+    if tok.dep_ != "ccomp" or i > h:
+        return False
+    end = tok.right_edge.i
+    if not any(doc[k].text in (",", "--", "-", ";") for k in range(end, h)):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and end < c.i < h for c in doc[h].children)
 
 
 def _trigger_ids(c: Cand) -> set[int]:
@@ -77,6 +91,12 @@ def _trigger_ids(c: Cand) -> set[int]:
 
 def _light_object(c: Cand) -> bool:
     return c.nominal and c.token.dep_ == "dobj" and c.token.head.lower_ in cue_set("actors", "light_verbs")
+
+
+def _toll_subject(c: Cand) -> bool:
+    """An attack noun whose verb only gives its toll ("Drone strike kills 9", "the blast
+    left 12 dead"): the noun is that clause's event, as deep as its verb."""
+    return c.nominal and c.token.dep_ in ("nsubj", "nsubjpass") and c.token.head.lower_ in cue_set("actors", "toll_verbs")
 
 
 def _shooting_subtype(m: Mention) -> None:
@@ -176,6 +196,8 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         if _light_object(c):
             # "staged a protest ..., denouncing the coup": the protest is the main clause's event
             m.light, m.depth = True, max(0, m.depth - 1)
+        elif _toll_subject(c):
+            m.light, m.depth = True, _depth(c.token.head)
         m.actors = actors_of(c, names)
         exclude = [(a.span.start, a.span.end) for a in m.actors if a.span]
         sent = c.span
