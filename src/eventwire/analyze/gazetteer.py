@@ -66,9 +66,11 @@ class Gazetteer:
                 self._admin_variants(i, e[0])
                 areas.setdefault((e[4], e[0]), i)
         self._aliases(areas, path.parent / "admin1_aliases.csv")
+        self._country_points(path.parent / "country_centroids.csv")
         self._country_aliases(path.parent / "country_aliases.csv")
         self._abbrev = self._abbreviations(areas, path.parent / "admin1_abbrev.csv")
         self._admin2(areas)
+        self._former(areas, path.parent / "former_admin1.csv")
         self._skeletons()
         self._districts: dict[str, list[int]] = data.get("admin2", {})
         for k, ids in self._districts.items():
@@ -107,6 +109,27 @@ class Gazetteer:
                 if ids and norm(r["alias"]) not in self._index:
                     self._index[norm(r["alias"])] = [ids[0]]
 
+    def _country_points(self, path: Path) -> None:
+        """A country's point is its row of country_centroids.csv (a centre point, not the
+        capital), applied here so rows added after the table was built need no rebuild; a
+        country the table lacks (the build skipped those whose capital it could not find by
+        name: Togo's "Lome") gets its entry here, under the names the build gives countries."""
+        if not path.exists():
+            return
+        with open(path, encoding="utf-8") as fh:
+            for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+                lat, lon = float(r["lat"]), float(r["lon"])
+                for i in self._countries.get(r["cc"], ()):
+                    self._entries[i][2], self._entries[i][3] = lat, lon
+                if r["cc"] not in self._countries and (info := gazetteer_extra.country_info(r["cc"])):
+                    name, gid, population, names = info
+                    self._entries.append([name, gid, lat, lon, r["cc"], -1, "country", population])
+                    i = len(self._entries) - 1
+                    self._countries[r["cc"]] = [i]
+                    for k in dict.fromkeys(norm(n) for n in names):
+                        if i not in self._index.setdefault(k, []):
+                            self._index[k].append(i)
+
     def _abbreviations(self, areas: dict[tuple[str, str], int], path: Path) -> dict[str, int]:
         """"KPK", "J&K": abbreviations of first-level areas; those of three or more characters
         are names of their own, shorter ones are only read inside an address (place_chain)."""
@@ -132,9 +155,10 @@ class Gazetteer:
         Nouvelle-Aquitaine; one whose area the gazetteer lacks gets an entry of its own at the
         country's coordinates, named as ISO names the area. Only names no place has yet."""
         extra: dict[tuple[str, str], int] = {}
+        self._shared: set[str] = set()
         for r in gazetteer_extra.admin2_rows():
             k = norm(r["name"])
-            if len(k) <= 3 or k in self._index:
+            if len(k) <= 3 or k in self._index and not self._only_alternate(k):
                 continue
             i = areas.get((r["cc"], r["admin1"])) if r["admin1"] else None
             if i is None:
@@ -149,7 +173,41 @@ class Gazetteer:
                                       "admin1", 0])
                 i = extra[(r["cc"], r["admin1_iso"])] = len(self._entries) - 1
                 self._index.setdefault(norm(r["admin1_iso"]), [i])
-            self._index[k] = [i]
+            if k in self._index:
+                self._index[k] = [*self._index[k], i]
+                self._shared.add(k)  # no skeleton key: a town's name, not the area's own
+            else:
+                self._index[k] = [i]
+
+    def _only_alternate(self, key: str) -> bool:
+        """Every place under the key is a town known by it only as an alternate name ("Somme" for
+        Senegal's Seme): a second-level area of exactly that name may join them."""
+        return all(self._entries[i][6] == "city" and norm(self._entries[i][0]) != key
+                   for i in self._index[key])
+
+    def _former(self, areas: dict[tuple[str, str], int], path: Path) -> None:
+        """First-level areas since split into current ones (Kenya's provinces, 2013; Congo's,
+        2015): one entry at the mean point of its successors, with their summed population. A
+        name joins the candidates of towns that bear it, never another area's or country's; it
+        replaces a successor that kept the old name as its key (Kasai-Occidental, now Kasai)."""
+        if not path.exists():
+            return
+        with open(path, encoding="utf-8") as fh:
+            for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+                succ = [i for a in r["successors"].split(";") if (i := areas.get((r["cc"], a))) is not None]
+                parts = [self._entries[i] for i in succ]
+                if not parts:
+                    continue
+                self._admin1.append(r["name"])
+                self._entries.append([r["name"], None, round(sum(e[2] for e in parts) / len(parts), 4),
+                                      round(sum(e[3] for e in parts) / len(parts), 4), r["cc"],
+                                      len(self._admin1) - 1, "admin1", sum(e[7] or 0 for e in parts)])
+                i = len(self._entries) - 1
+                for name in (r["name"], *filter(None, r["aliases"].split(";"))):
+                    k = norm(name)
+                    ids = self._index.get(k, [])
+                    if all(self._entries[j][6] == "city" or j in succ for j in ids):
+                        self._index[k] = [*(j for j in ids if j not in succ), i]
 
     def _skeletons(self) -> None:
         """Transliteration-insensitive keys of the first-level areas (see gazetteer_extra);
@@ -157,7 +215,7 @@ class Gazetteer:
         admin = {i for i, e in enumerate(self._entries) if e[6] == "admin1"}
         self._skel: dict[str, list[tuple[int, str]]] = {}
         for k, ids in self._index.items():
-            for i in ids:
+            for i in ids if k not in self._shared else ():
                 if i in admin:
                     sk = gazetteer_extra.skeleton(k)
                     if len(sk.replace(" ", "")) >= 3:

