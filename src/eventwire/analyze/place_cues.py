@@ -23,7 +23,7 @@ _STATE_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince)\s+of\s+(?:the\s+)?$")
 # what may stand between two items of a list: "A, B", "A and B", "A, B, and C", "A or B", "A/B"
 _CITY_AFTER = re.compile(r"\s+city\b")
 _CITY_BEFORE = re.compile(r"\b(?:[Cc]ity|[Tt]own)\s+of\s+$")
-_LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)$")
+LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)$")
 
 
 def apply(text: str, ms: list[Mention]) -> None:
@@ -39,7 +39,9 @@ def apply(text: str, ms: list[Mention]) -> None:
             if any(c.feature == "admin1" for c in cands):
                 m.kind_of = m.kind_of or ("admin1", None)
     for group in _lists(text, tops):
-        _list_kind(group)
+        # a list may open with towns and go on with areas ("New York City, Long Island, New
+        # York, Pennsylvania and New Jersey"): its longest tail of such areas counts
+        any(_list_kind(group[i:]) for i in range(len(group) - 1))
     # one sense per article: a name once marked as the state stays the state ("New York state
     # ... died in New York")
     kinds: dict[str, set] = {}
@@ -58,7 +60,7 @@ def _lists(text: str, ms: list[Mention]) -> list[list[Mention]]:
     out: list[list[Mention]] = []
     run: list[Mention] = []
     for m in ms:
-        if run and _LIST_GAP.match(text[run[-1].end:m.start]):
+        if run and LIST_GAP.match(text[run[-1].end:m.start]):
             run.append(m)
             continue
         if len(run) >= 2:
@@ -69,7 +71,7 @@ def _lists(text: str, ms: list[Mention]) -> list[list[Mention]]:
     return out
 
 
-def _list_kind(group: list[Mention]) -> None:
+def _list_kind(group: list[Mention]) -> bool:
     """A list whose every member can be a first-level area of one country (or a country), and
     at least one of which is read as such on its own ("Texas"), is a list of such areas
     (countries): the ambiguous members are read the same way. "Washington, New York and Boston"
@@ -77,7 +79,7 @@ def _list_kind(group: list[Mention]) -> None:
     on its own (their namesake cities are what news mean)."""
     cands = [gazetteer().lookup(m.text) for m in group]
     if any(not cs for cs in cands):
-        return
+        return False
     kinds: list[tuple[str, str | None]] = []
     for cc in sorted({c.country_code for c in cands[0] if c.feature == "admin1"}):
         kinds.append(("admin1", cc))
@@ -94,7 +96,8 @@ def _list_kind(group: list[Mention]) -> None:
         for m in group:
             m.kind_of = m.kind_of or kind
             m.chain = m.within = None  # "in Washington, Pennsylvania and California": no town
-        return
+        return True
+    return False
 
 
 def _fits(c: Candidate, kind: tuple[str, str | None]) -> bool:
@@ -119,7 +122,8 @@ def _known_tail(words: str, last: bool) -> bool:
     """Some run of the words ending (last) or starting (not last) the string is a place name."""
     ws = words.split()
     runs = [ws[i:] for i in range(len(ws))] if last else [ws[:i + 1] for i in range(len(ws))]
-    return any(gazetteer().known(" ".join(r)) for r in runs)
+    # "..., and New Jersey. The": a full stop may end the last item of the list
+    return any(gazetteer().known(" ".join(r)) or gazetteer().known(" ".join(r).rstrip(".")) for r in runs)
 
 
 def named_in(cands: tuple[Candidate, ...], name: str, cc: str | None, a1: str | None) -> bool:

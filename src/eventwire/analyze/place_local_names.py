@@ -193,7 +193,11 @@ def kept(ms: list[Mention]) -> list[Mention]:
     areas = {(m.cand.country_code, m.cand.name if m.cand.feature == "admin1" else m.cand.admin1)
              for m in ms if not m.guess and m.cand is not None}
     guessed = Counter(m.text for m in ms if m.guess)
-    return [m for m in ms if not m.guess or m.cand is not None and m.cand.feature == "city" and not m.approx
-            and norm(m.cand.name) == norm(m.text)
-            and keep(m.cand.admin1, m.cand.country_code, m.cand.population,
-                     m.within is not None, areas, guessed[m.text] >= 2, m.sure_state)]
+    countries = {cc for cc, _ in areas}
+    # ... a guess that is a first-level area by its own name ("the provinces of Nyanza, ..."),
+    # in a country the article's other places are in, is kept too
+    return [m for m in ms if not m.guess or m.cand is not None and not m.approx
+            and norm(m.cand.name) == norm(m.text) and (
+                m.cand.feature == "city" and keep(m.cand.admin1, m.cand.country_code, m.cand.population,
+                                                  m.within is not None, areas, guessed[m.text] >= 2, m.sure_state)
+                or m.cand.feature == "admin1" and m.cand.country_code in countries)]

@@ -91,12 +91,20 @@ def add_chains(text: str, ents: list[Entity], out: list[Mention]) -> None:
         if any(a < t and s < b for a, b in people) and not place_chain.framed(text, s, t):
             continue
         own = gazetteer().lookup(head_text)
-        if not ch.paren and own and max(own, key=lambda c: prior(c, head_text)).feature in ("country", "admin1", "region"):
+        top = max(own, key=lambda c: prior(c, head_text)) if own else None
+        if top is not None and top.feature == "country" and top.country_code == w[0]:
+            continue  # "the US state of Texas": the head is the country holding the area
+        if not ch.paren and top is not None and top.feature in ("country", "admin1", "region"):
             continue  # "Iraq, Syria": a list, not a place and its area; a bracket is no list:
             # "Santa Cruz (California)" is the town there, whatever area bears the name elsewhere
         if not ch.paren and place_cues.listed(text, s, ch.quals[-1][1]) and \
                 not place_cues.named_in(own, head_text, w[0], w[1]):
-            continue  # "stops in Washington, New York and Boston": a list, not a town in its state
+            # "stops in Washington, New York and Boston": a list, not a town in its state; its
+            # items of the country the areas agree on are places all the same ("Cairo, Giza")
+            for (a, b), q in zip(ch.quals, qual_texts, strict=True):
+                if any(c.country_code == w[0] for c in gazetteer().lookup(q)):
+                    take(text, a, b, out)
+            continue
         quals = [take(text, a, b, out) for (a, b), q in zip(ch.quals, qual_texts, strict=True)
                  if any(c.country_code == w[0] for c in gazetteer().lookup(q))]
         for q in quals:

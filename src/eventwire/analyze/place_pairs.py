@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import Entity
 from . import place_cues, place_local
 from .gazetteer import gazetteer
 from .place_mentions import Mention
@@ -38,11 +39,12 @@ def add_qualifiers(text: str, out: list[Mention]) -> None:
         if not place_local.is_county(m.text) and (
                 not own or max(own, key=lambda c: prior(c, m.text)).feature != "city"):
             continue  # "China, Japan and Korea" is a list, not a city and its country
-        if place_cues.listed(text, m.start, q.end()) and not place_cues.named_in(own, m.text, *within):
-            continue  # "offices in Miami, West Palm Beach, New York and Detroit": a list
-        # a known town with no namesake in the area is an item of a list ("Copenhagen, Hamburg")
-        pair = place_local.is_county(m.text) or any(
-            c.country_code == within[0] and within[1] in (None, c.admin1) for c in own)
+        # "offices in Miami, West Palm Beach, New York and Detroit": a list, whose next item is
+        # a place all the same; a known town with no namesake in the area is an item of a list
+        # too ("Copenhagen, Hamburg")
+        listed = place_cues.listed(text, m.start, q.end()) and not place_cues.named_in(own, m.text, *within)
+        pair = not listed and (place_local.is_county(m.text) or any(
+            c.country_code == within[0] and within[1] in (None, c.admin1) for c in own))
         if pair:
             m.within = within
         qs = q.start(1)
@@ -54,3 +56,20 @@ def add_qualifiers(text: str, out: list[Mention]) -> None:
         if pair and qm is not None and qm.kind == "toponym" and qm.end == qs + len(name):
             # the qualifier itself is that area ("Buffalo, New York" is the state, not the city)
             qm.kind_of = place_cues.area_kind(gazetteer().lookup(qm.text), within[0])
+
+
+def add_listed_countries(text: str, ents: list[Entity], out: list[Mention]) -> None:
+    """"in Zambia, Malawi, and Mozambique": NER reads an item of a list of places as a person
+    now and then; a country's name joined to a place only by a list separator is the country,
+    and so is one the article names as a place elsewhere (one sense per article: "Chad")."""
+    named = {m.text for m in out if m.kind == "toponym"}
+    for e in ents:
+        if e.label != "PERSON" or any(m.start < e.end and e.start < m.end for m in out):
+            continue
+        cands = gazetteer().lookup(e.text)
+        if not cands or max(cands, key=lambda c: prior(c, e.text)).feature != "country":
+            continue
+        if e.text in named or any(m.kind == "toponym" and (place_cues.LIST_GAP.match(text[e.end:m.start]) if m.start >= e.end
+                                        else place_cues.LIST_GAP.match(text[m.end:e.start]) if m.end <= e.start
+                                        else None) for m in out):
+            out.append(Mention(e.start, e.end, e.text, "toponym"))

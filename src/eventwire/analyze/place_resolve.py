@@ -60,12 +60,17 @@ class Context:
     # the state of its likeliest namesake): no evidence for that very name, see `guessed`
     guessed: dict[str, tuple[tuple[str, str], float]] = field(default_factory=dict)
     voted: dict[str, Counter] = field(default_factory=dict)  # the same for country weight
+    # the state weight a name's reading as a first-level area put into `admin1`: "Quebec" the
+    # province is no evidence that "Quebec" is the city inside it (see `state_weight`)
+    own_area: dict[str, Counter] = field(default_factory=dict)
 
-    def add(self, c: Candidate, weight: float) -> None:
+    def add(self, c: Candidate, weight: float, surface: str | None = None) -> None:
         if c.country_code:
             self.countries[c.country_code] += weight
         if c.feature == "admin1" and c.country_code:
             self.admin1[(c.country_code, c.name)] += weight
+            if surface is not None:
+                self.own_area.setdefault(norm(surface), Counter())[(c.country_code, c.name)] += weight
         elif c.feature == "city" and c.admin1:
             self.admin1[(c.country_code, c.admin1)] += weight * 0.5
             self.cities.append(c)
@@ -78,7 +83,7 @@ class Context:
 
     def vote(self, surface: str, c: Candidate, weight: float) -> None:
         """`add` a name's likeliest reading, remembering the country weight it gave itself."""
-        self.add(c, weight)
+        self.add(c, weight, surface)
         if c.country_code:
             self.voted.setdefault(norm(surface), Counter())[c.country_code] += weight
 
@@ -87,6 +92,8 @@ class Context:
         there: "STERLING —" alone says nothing about which state's Sterling it is."""
         key = (c.country_code, c.admin1)
         w = self.admin1.get(key, 0)
+        if self.own_area and (area := self.own_area.get(norm(surface))):
+            w -= area.get(key, 0)
         own = self.guessed.get(norm(surface)) if self.guessed else None
         return w - own[1] if own and own[0] == key else w
 

@@ -143,6 +143,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     title = record.article.title
     _add_known_names(text, ents, out, len(title) if title and text.startswith(title) else 0)
     place_pairs.add_qualifiers(text, out)
+    place_pairs.add_listed_countries(text, ents, out)
     add_chains(text, ents, out)
     merge_split(text, out)
     join_hyphenated(text, out)
@@ -240,7 +241,7 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
                 c.country_code != top.country_code and c.feature != "country" for c in cands):
             ctx.vote(m.text, top, 1.0)  # evidence against its namesake state or town abroad
         elif top.feature in ("country", "admin1") or len(cands) == 1:
-            ctx.add(top, 1.0)
+            ctx.add(top, 1.0, m.text)
         elif dominant_city(top, cands):
             big.append(top)
     for c in dict.fromkeys(big):

@@ -1,0 +1,125 @@
+"""Where a resolved place is put and which reading a name gets: former first-level areas,
+second-level areas sharing a town's alternate name, country centre points, lists of places
+(and countries NER read as people in them), and a name's own area reading as no evidence for
+its namesake city."""
+
+from __future__ import annotations
+
+from eventwire.analyze import entities, places
+from eventwire.analyze.gazetteer import Candidate, gazetteer
+from eventwire.analyze.place_local_names import kept
+from eventwire.analyze.place_mentions import Mention
+from eventwire.analyze.place_pairs import add_listed_countries
+from eventwire.analyze.place_resolve import Context
+from eventwire.geo import distance_km
+from eventwire.model import Article, Entity, Place, Record
+from eventwire.nlp import load
+
+
+def run(text: str) -> list[Place]:
+    rec = Record(article=Article(id="t", text=text, language="en"))
+    rec.doc = load("en")(text)
+    rec.entities = entities.analyze(rec)
+    return places.analyze(rec)
+
+
+def find(ps: list[Place], surface: str, nth: int = 0) -> Place:
+    hits = [p for p in ps if p.text == surface]
+    assert len(hits) > nth, f"{surface!r} not among {[p.text for p in ps]}"
+    return hits[nth]
+
+
+def _area(name: str, cc: str) -> Candidate:
+    return next(c for c in gazetteer().lookup(name) if c.feature == "admin1" and c.country_code == cc)
+
+
+def test_a_former_province_lies_amid_the_areas_it_was_split_into() -> None:
+    nyanza = _area("Nyanza Province", "KE")
+    kisumu = _area("Kisumu", "KE")
+    assert distance_km(nyanza.lat, nyanza.lon, kisumu.lat, kisumu.lon) < 100
+    assert nyanza.population > kisumu.population
+
+
+def test_a_former_province_joins_a_town_of_its_name_and_context_decides() -> None:
+    ps = run("Cholera has spread across Kenya. Health workers in Nyanza have treated hundreds "
+             "of patients, the Kenyan health ministry said.")
+    assert find(ps, "Nyanza").country_code == "KE"
+
+
+def test_a_former_province_keeps_no_successor_under_its_old_name() -> None:
+    old = gazetteer().lookup("Kasai-Occidental")
+    assert len(old) == 1 and old[0].population > _area("Kasai Central", "CD").population
+
+
+def test_a_province_name_never_joins_another_countrys_area() -> None:
+    # "Eastern Province" is Saudi Arabia's (and others'): Kenya's former one does not join them
+    assert all(c.country_code != "KE" for c in gazetteer().lookup("Eastern Province"))
+
+
+def test_a_department_shares_a_name_a_town_has_only_as_an_alternate() -> None:
+    somme = [c for c in gazetteer().lookup("Somme") if c.feature == "admin1"]
+    assert somme and somme[0].country_code == "FR"
+
+
+def test_a_shared_department_name_adds_no_spelling_variants() -> None:
+    assert not gazetteer().lookup("Lands")  # not Landes by its skeleton
+
+
+def test_a_country_without_a_written_point_is_at_its_centre_not_its_capital() -> None:
+    kh = gazetteer().country("KH")
+    assert kh is not None and distance_km(kh.lat, kh.lon, 11.56, 104.92) > 100  # Phnom Penh
+
+
+def test_the_country_holding_a_state_is_no_town_in_it() -> None:
+    us = find(run("Reporters spoke to residents of the US state of Texas about the virus."), "US")
+    assert us.feature == "country"
+
+
+def test_a_list_ending_a_sentence_is_no_address() -> None:
+    ps = run("Cases were reported in Boston, Long Island, New York, Ohio, and Texas. More are expected.")
+    boston = find(ps, "Boston")
+    assert boston.feature == "city" and boston.admin1 == "Massachusetts"
+
+
+def test_a_list_of_towns_may_end_with_areas() -> None:
+    ps = run("Flooding hit Boston, Long Island, New York, Ohio and Texas last week.")
+    assert find(ps, "New York").feature == "admin1"
+
+
+def test_list_items_after_a_town_are_places() -> None:
+    ps = run("Birds died in three areas of Egypt: Cairo, Giza, and Alexandria.")
+    assert find(ps, "Giza").country_code == "EG"
+
+
+def test_a_guess_that_is_an_area_of_the_articles_country_is_kept() -> None:
+    other = Mention(0, 5, "Kenya", "toponym", cand=gazetteer().country("KE"))
+    guess = Mention(10, 16, "Nyanza", "toponym", guess=True, cand=_area("Nyanza", "KE"))
+    abroad = Mention(20, 26, "Kasai Central", "toponym", guess=True, cand=_area("Kasai Central", "CD"))
+    assert kept([other, guess, abroad]) == [other, guess]
+
+
+def test_an_areas_own_mention_is_no_evidence_for_its_namesake_city() -> None:
+    ctx = Context()
+    quebec = _area("Quebec", "CA")
+    city = next(c for c in gazetteer().lookup("Quebec") if c.feature == "city" and c.country_code == "CA")
+    ctx.add(quebec, 1.0, "Quebec")
+    assert ctx.state_weight(city, "Quebec") == 0
+    ctx.add(quebec, 1.0, "Quebec province")  # another name of the area is evidence
+    assert ctx.state_weight(city, "Quebec") == 1.0
+
+
+def test_a_country_read_as_a_person_inside_a_list_of_places_is_the_country() -> None:
+    text = "Cases were reported in Zambia, Malawi, and Mozambique. Chad said nothing."
+    ents = [Entity("Zambia", 23, 29, "GPE"), Entity("Malawi", 31, 37, "PERSON"),
+            Entity("Mozambique", 43, 53, "GPE"), Entity("Chad", 55, 59, "PERSON")]
+    out = [Mention(23, 29, "Zambia", "toponym"), Mention(43, 53, "Mozambique", "toponym")]
+    add_listed_countries(text, ents, out)
+    assert sorted(m.text for m in out) == ["Malawi", "Mozambique", "Zambia"]  # not the man Chad
+
+
+def test_a_country_read_as_a_person_is_the_country_the_article_names_elsewhere() -> None:
+    text = "Refugees crossed into Chad. Chad, which shares a border, asked for aid."
+    ents = [Entity("Chad", 22, 26, "GPE"), Entity("Chad", 28, 32, "PERSON")]
+    out = [Mention(22, 26, "Chad", "toponym")]
+    add_listed_countries(text, ents, out)
+    assert [m.start for m in out] == [22, 28]
