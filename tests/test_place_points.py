@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from eventwire.analyze import entities, places
 from eventwire.analyze.gazetteer import Candidate, gazetteer
+from eventwire.analyze.place_local import compass_part
 from eventwire.analyze.place_local_names import kept
 from eventwire.analyze.place_mentions import Mention
-from eventwire.analyze.place_pairs import add_listed_countries
+from eventwire.analyze.place_pairs import add_listed_countries, add_qualifiers
 from eventwire.analyze.place_resolve import Context
 from eventwire.geo import distance_km
 from eventwire.model import Article, Entity, Place, Record
@@ -123,3 +124,29 @@ def test_a_country_read_as_a_person_is_the_country_the_article_names_elsewhere()
     out = [Mention(22, 26, "Chad", "toponym")]
     add_listed_countries(text, ents, out)
     assert [m.start for m in out] == [22, 28]
+
+
+def test_a_qualifier_ending_the_sentence_is_still_the_state() -> None:
+    ps = run("A fire broke out in downtown Buffalo, New York. According to the chief, nobody was hurt.")
+    assert find(ps, "New York").feature == "admin1" and find(ps, "Buffalo").admin1 == "New York"
+
+
+def test_a_name_before_governor_is_the_state() -> None:
+    ps = run("New York Governor Andrew Smith declared a state-wide emergency on Monday.")
+    assert find(ps, "New York").feature == "admin1"
+
+
+def test_a_town_found_late_takes_its_qualifier() -> None:
+    text = "Patients may go to Buffalo, New York in the United States."
+    town = Mention(19, 26, "Buffalo", "toponym", guess=True)
+    state = Mention(28, 36, "New York", "toponym")
+    add_qualifiers(text, [town], [town, state])
+    assert town.within == ("US", "New York") and state.kind_of == ("admin1", "US")
+
+
+def test_a_direction_before_a_country_or_region_names_a_part_of_it() -> None:
+    us = compass_part("Western US", lambda n: None)
+    assert us is not None and us.feature == "country" and us.country_code == "US"
+    europe = compass_part("Northern Europe", lambda n: None)
+    assert europe is not None and europe.feature == "region"
+    assert compass_part("Western Ghouta", lambda n: None) is None  # unknown: no guess

@@ -1,7 +1,8 @@
 """What the words around a toponym say about its kind: area or town, which country.
 
 A name of several places ("New York", "Washington", "Georgia") is a first-level area when the
-text says so: "New York state", "the state of Washington", or a list of areas ("Texas and
+text says so: "New York state", "the state of Washington", "New York Governor" (a governor
+heads a first-level area, not a city), or a list of areas ("Texas and
 Georgia", "Utah, Washington and Wisconsin"); it is a country in a list of countries ("Armenia,
 Azerbaijan, Georgia"). "The city of Sao Paulo" is the city, not the state. Each cue sets `Mention.kind_of` = (feature, country code or None), which
 place_resolve.best honours when a candidate of that kind exists.
@@ -18,8 +19,8 @@ from .place_resolve import Context, best
 if TYPE_CHECKING:
     from .place_mentions import Mention
 
-_STATE_AFTER = re.compile(r"\s+state\b(?!\s+(?:university|college|police|park|department))")
-_STATE_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince)\s+of\s+(?:the\s+)?$")
+_STATE_AFTER = re.compile(r"\s+(?:state\b(?!\s+(?:university|college|police|park|department))|[Gg]overnor\b)")
+_STATE_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince|[Gg]overnor)\s+of\s+(?:the\s+)?$")
 # what may stand between two items of a list: "A, B", "A and B", "A, B, and C", "A or B", "A/B"
 _CITY_AFTER = re.compile(r"\s+city\b")
 _CITY_BEFORE = re.compile(r"\b(?:[Cc]ity|[Tt]own)\s+of\s+$")

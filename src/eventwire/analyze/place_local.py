@@ -92,7 +92,15 @@ def county(m: Mention, ctx: Context) -> Candidate | None:
 def compass_part(name: str, resolve: Callable[[str], Candidate | None]) -> Candidate | None:
     """The city of a "<direction> <City>" name the gazetteer does not know as such: a part of
     that city (a town elsewhere with that exact name would have been found first). Only a
-    sizeable city has named quarters; `resolve` resolves the bare name in the article's context."""
+    sizeable city has named quarters; `resolve` resolves the bare name in the article's context.
+    "the Western US", "Northern Europe": a part of a country or a region is at that area."""
+    if (area := _COMPASS_AREA.match(name)) is not None:
+        from .place_resolve import prior
+
+        cands = gazetteer().lookup(area.group(1))
+        top = max(cands, key=lambda c: prior(c, area.group(1))) if cands else None
+        if top is not None and top.feature in ("country", "region"):
+            return top
     m = _COMPASS.match(name)
     if not m:
         return None
@@ -100,6 +108,9 @@ def compass_part(name: str, resolve: Callable[[str], Candidate | None]) -> Candi
     if city is None or city.feature != "city" or city.population < 50_000:
         return None
     return city
+
+
+_COMPASS_AREA = re.compile(r"^(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)(?:ern)?\s(.+)$")
 
 
 _ORD = r"\d+(?:st|nd|rd|th)"

@@ -19,19 +19,26 @@ from .place_resolve import prior, qualifier
 _QUAL = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s?[A-Z][A-Za-z]*\.?){0,2})")
 
 
-def add_qualifiers(text: str, out: list[Mention]) -> None:
-    """"Paris, Texas" / "Rockford, Ill." / "Mosul, Iraq": the second name narrows the first."""
+def add_qualifiers(text: str, heads: list[Mention] | None, out: list[Mention]) -> None:
+    """"Paris, Texas" / "Rockford, Ill." / "Mosul, Iraq": the second name narrows the first;
+    `heads`: only these mentions may be the first (None: all of `out`)."""
     starts = {m.start: m for m in out}
-    for m in list(out):
+    for m in list(out) if heads is None else heads:
         if m.kind != "toponym":
             continue
         q = _QUAL.match(text, m.end)
         if not q:
             continue
         name = q.group(1)
+        if ". " in name:  # "Buffalo, New York. According to ...": the qualifier ends the sentence
+            name = name[:name.index(". ") + 1]
         within = qualifier(name)
+        if name.endswith(".") and (within is None or qualifier(name[:-1]) == within):
+            name = name[:-1]  # the full stop of the sentence, not of an abbreviation ("Ill.")
+            within = qualifier(name)
         if within is None:
             continue
+        q_end = q.start(1) + len(name)
         own = gazetteer().lookup(m.text)
         if not own and within[0] == "US" and within[1] and m.text[:1].isupper():
             m.within = within  # "in Ochopee, Fla.": a town the gazetteer lacks, in that state
@@ -42,7 +49,7 @@ def add_qualifiers(text: str, out: list[Mention]) -> None:
         # "offices in Miami, West Palm Beach, New York and Detroit": a list, whose next item is
         # a place all the same; a known town with no namesake in the area is an item of a list
         # too ("Copenhagen, Hamburg")
-        listed = place_cues.listed(text, m.start, q.end()) and not place_cues.named_in(own, m.text, *within)
+        listed = place_cues.listed(text, m.start, q_end) and not place_cues.named_in(own, m.text, *within)
         pair = not listed and (place_local.is_county(m.text) or any(
             c.country_code == within[0] and within[1] in (None, c.admin1) for c in own))
         if pair:

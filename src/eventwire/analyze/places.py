@@ -142,7 +142,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     _add_dateline(text, record.article.title, out)
     title = record.article.title
     _add_known_names(text, ents, out, len(title) if title and text.startswith(title) else 0)
-    place_pairs.add_qualifiers(text, out)
+    place_pairs.add_qualifiers(text, None, out)
     place_pairs.add_listed_countries(text, ents, out)
     add_chains(text, ents, out)
     merge_split(text, out)
@@ -152,6 +152,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
         out.append(Mention(s, t, text[s:t], "toponym", guess=True, sure_state=sure))
     for s, t, state in place_local_names.unknown_towns(text, out, ents):
         out.append(Mention(s, t, text[s:t], "toponym", within=("US", state)))
+    place_pairs.add_qualifiers(text, [m for m in out if m.guess], out)  # "Buffalo, New York" found late
     for m in out:
         if m.kind == "toponym" and not m.dateline and place_local.street_corner(text, m.start, m.end):
             m.kind = "venue"  # a street corner: located at the town around it
@@ -294,8 +295,8 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
             elif m.cand is None:
                 city = place_local.compass_part(m.text, lambda n: city_named(n, ctx))
                 if city is not None:  # "South Philadelphia": a quarter, at its city
-                    m.cand = Candidate(m.text, None, city.lat, city.lon, city.country_code,
-                                       city.admin1, "neighbourhood", 0)
+                    m.cand = Candidate(m.text, None, city.lat, city.lon, city.country_code, city.admin1,
+                                       "neighbourhood" if city.feature == "city" else "region", 0)
                     m.approx = True
     place_sense.one_sense(ms, text)
     neighbourhoods(ms, text)
