@@ -9,8 +9,10 @@ namesake in the area ("Copenhagen, Hamburg").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 
 from ..model import Entity
+from ..spans import SpanIndex
 from . import place_cues, place_local
 from .gazetteer import gazetteer
 from .place_mentions import Mention
@@ -70,13 +72,19 @@ def add_listed_countries(text: str, ents: list[Entity], out: list[Mention]) -> N
     now and then; a country's name joined to a place only by a list separator is the country,
     and so is one the article names as a place elsewhere (one sense per article: "Chad")."""
     named = {m.text for m in out if m.kind == "toponym"}
+    taken = SpanIndex((m.start, m.end) for m in out)
+    # a list separator holds no name, so only the nearest toponym on either side can be joined
+    ends = sorted(m.end for m in out if m.kind == "toponym")
+    starts = sorted(m.start for m in out if m.kind == "toponym")
     for e in ents:
-        if e.label != "PERSON" or any(m.start < e.end and e.start < m.end for m in out):
+        if e.label != "PERSON" or taken.overlaps(e.start, e.end):
             continue
         cands = gazetteer().lookup(e.text)
         if not cands or max(cands, key=lambda c: prior(c, e.text)).feature != "country":
             continue
-        if e.text in named or any(m.kind == "toponym" and (place_cues.LIST_GAP.match(text[e.end:m.start]) if m.start >= e.end
-                                        else place_cues.LIST_GAP.match(text[m.end:e.start]) if m.end <= e.start
-                                        else None) for m in out):
+        i, j = bisect_right(ends, e.start) - 1, bisect_left(starts, e.end)
+        if e.text in named or i >= 0 and place_cues.LIST_GAP.match(text[ends[i]:e.start]) \
+                or j < len(starts) and place_cues.LIST_GAP.match(text[e.end:starts[j]]):
             out.append(Mention(e.start, e.end, e.text, "toponym"))
+            insort(ends, e.end)
+            insort(starts, e.start)
