@@ -150,3 +150,42 @@ def test_a_direction_before_a_country_or_region_names_a_part_of_it() -> None:
     europe = compass_part("Northern Europe", lambda n: None)
     assert europe is not None and europe.feature == "region"
     assert compass_part("Western Ghouta", lambda n: None) is None  # unknown: no guess
+
+
+def test_a_country_read_as_a_person_after_a_list_item_separated_by_and() -> None:
+    # only the nearest toponym on either side can be joined by a list separator
+    text = "Cases rose in Kenya and Chad last week, far from Peru."
+    out = [Mention(14, 19, "Kenya", "toponym"), Mention(49, 53, "Peru", "toponym")]
+    add_listed_countries(text, [Entity("Chad", 24, 28, "PERSON")], out)
+    assert [m.text for m in out][-1] == "Chad"
+    out = [Mention(49, 53, "Peru", "toponym")]
+    add_listed_countries(text, [Entity("Chad", 24, 28, "PERSON")], out)
+    assert [m.text for m in out] == ["Peru"]
+
+
+def _point(name: str, feature: str, cc: str | None = None) -> tuple[float, float]:
+    c = next(c for c in gazetteer().lookup(name) if c.feature == feature and cc in (None, c.country_code))
+    return c.lat, c.lon
+
+
+def test_an_area_whose_towns_bunch_in_a_corner_sits_at_its_middle() -> None:
+    # Alaska's towns lie on its south coast, Florida's box middle falls in the Gulf of Mexico
+    assert distance_km(*_point("Alaska", "admin1", "US"), 64, -150) < 100
+    assert distance_km(*_point("Florida", "admin1", "US"), 28.5, -82) < 100
+
+
+def test_an_area_across_the_antimeridian_is_not_placed_near_greenwich() -> None:
+    lat, lon = _point("Chukotka", "admin1", "RU")
+    assert lon > 150
+
+
+def test_st_and_mt_abbreviations_find_saint_and_mount_names() -> None:
+    assert gazetteer().lookup("St. Marc")[0].country_code == "HT"
+    assert gazetteer().lookup("Ste. Genevieve")
+
+
+def test_seas_lakes_and_mountain_ranges_are_regions() -> None:
+    assert distance_km(*_point("Lake Victoria", "region"), -1, 33) < 100
+    assert distance_km(*_point("Urals", "region"), 60, 60) < 100
+    # the sea outranks a small town of its name
+    assert gazetteer().lookup("North Sea")[0].feature == "region"

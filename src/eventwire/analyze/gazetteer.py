@@ -50,6 +50,10 @@ _GENERIC_ADMIN = re.compile(
     r"division|district|county|municipality)$")
 
 
+_SAINT = re.compile(r"(st|ste|mt)\.? ")
+_SAINT_LONG = {"st": "saint ", "ste": "sainte ", "mt": "mount "}
+
+
 class Gazetteer:
     def __init__(self, path: Path = DATA) -> None:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -66,8 +70,10 @@ class Gazetteer:
                 self._admin_variants(i, e[0])
                 areas.setdefault((e[4], e[0]), i)
         self._aliases(areas, path.parent / "admin1_aliases.csv")
+        self._admin1_points(areas, path.parent / "admin1_points.csv")
         self._country_points(path.parent / "country_centroids.csv")
         self._country_aliases(path.parent / "country_aliases.csv")
+        self._features(path.parent / "features.csv")
         self._abbrev = self._abbreviations(areas, path.parent / "admin1_abbrev.csv")
         self._admin2(areas)
         self._former(areas, path.parent / "former_admin1.csv")
@@ -108,6 +114,33 @@ class Gazetteer:
                 ids = self._countries.get(r["cc"])
                 if ids and norm(r["alias"]) not in self._index:
                     self._index[norm(r["alias"])] = [ids[0]]
+
+    def _admin1_points(self, areas: dict[tuple[str, str], int], path: Path) -> None:
+        """A first-level area's point from admin1_points.csv, where the one the build derived
+        from its towns lies far from the area's middle (towns in one corner, across 180 degrees)."""
+        if not path.exists():
+            return
+        with open(path, encoding="utf-8") as fh:
+            for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+                i = areas.get((r["cc"], r["admin1"]))
+                if i is not None:
+                    self._entries[i][2], self._entries[i][3] = float(r["lat"]), float(r["lon"])
+
+    def _features(self, path: Path) -> None:
+        """Seas, lakes, mountain ranges and islands (features.csv) as regions; a name that
+        already names a region, area or country keeps that entry alone."""
+        if not path.exists():
+            return
+        with open(path, encoding="utf-8") as fh:
+            for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+                keys = [k for k in dict.fromkeys(norm(n) for n in [r["name"], *r["aliases"].split(";")] if n)
+                        if not any(self._entries[i][6] != "city" for i in self._index.get(k, ()))]
+                if not keys:
+                    continue
+                self._entries.append([r["name"], None, float(r["lat"]), float(r["lon"]), r["cc"] or None,
+                                      -1, "region", int(r["population"])])
+                for k in keys:
+                    self._index.setdefault(k, []).insert(0, len(self._entries) - 1)
 
     def _country_points(self, path: Path) -> None:
         """A country's point is its row of country_centroids.csv (a centre point, not the
@@ -244,8 +277,8 @@ class Gazetteer:
         ids = self._index.get(key)
         if ids is None and key.startswith("the "):
             ids = self._index.get(key[4:])
-        if ids is None and key.startswith("st "):
-            ids = self._index.get("saint " + key[3:])
+        if ids is None and (short := _SAINT.match(key)):  # "St. Marc", "Ste Genevieve", "Mt. Kenya"
+            ids = self._index.get(_SAINT_LONG[short.group(1)] + key[short.end():])
         if ids is None and key.endswith(" city"):
             ids = self._index.get(key[:-5])  # "York City, Pa." is York
         if ids is None:  # "Thi Qar" for Dhi Qar: a first-level area spelled another way
