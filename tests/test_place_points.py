@@ -189,3 +189,21 @@ def test_seas_lakes_and_mountain_ranges_are_regions() -> None:
     assert distance_km(*_point("Urals", "region"), 60, 60) < 100
     # the sea outranks a small town of its name
     assert gazetteer().lookup("North Sea")[0].feature == "region"
+
+
+def test_a_borough_of_a_big_city_is_qualified_by_the_city_not_the_state() -> None:
+    ps = run("Several students at a school in Queens, New York have fallen ill this week.")
+    assert find(ps, "New York").feature == "city"
+    ps = run("A fire broke out in downtown Buffalo, New York on Monday night.")
+    assert find(ps, "New York").feature == "admin1"
+
+
+def test_a_valley_named_after_a_town_or_area_lies_around_it() -> None:
+    salinas = gazetteer().lookup("Salinas Valley")
+    assert salinas and all(c.name == "Salinas" for c in salinas)  # no alternate-name matches
+    assert gazetteer().lookup("Ohio Valley")[0].feature == "admin1"
+
+
+def test_englands_statistical_regions_are_regions() -> None:
+    assert distance_km(*_point("South West England", "region", "GB"), 50.9, -3.5) < 100
+    assert _point("East Anglia", "region", "GB") == _point("East of England", "region", "GB")

@@ -289,6 +289,11 @@ class Gazetteer:
             part = gazetteer_extra.TRAIL_COMPASS.sub("", key)
             ids = [i for i in self._index.get(part, ()) if self._entries[i][6] == "admin1"] or \
                 self._skeleton_hit(part)
+        if ids is None and key.endswith(" valley") and len(stem := key.removeprefix("the ")[:-7]) >= 3:
+            # "Salinas Valley", "the Swat Valley": a valley named after a town or an area lies
+            # around it; a town only by its own name (not "Jersey City" for "Hudson")
+            ids = [i for i in self._index.get(stem, ()) if self._entries[i][6] in ("admin1", "country")
+                   or self._entries[i][6] == "city" and norm(self._entries[i][0]) == stem] or None
         return tuple(self._cand(i) for i in ids[:40]) if ids else ()
 
     def _skeleton_hit(self, key: str) -> list[int] | None:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 
+from ..geo import distance_km
 from ..model import Entity
 from ..spans import SpanIndex
 from . import place_cues, place_local
-from .gazetteer import gazetteer
+from .gazetteer import Candidate, gazetteer
 from .place_mentions import Mention
 from .place_resolve import prior, qualifier
 
@@ -64,7 +65,18 @@ def add_qualifiers(text: str, heads: list[Mention] | None, out: list[Mention]) -
         qm = starts.get(qs)
         if pair and qm is not None and qm.kind == "toponym" and qm.end == qs + len(name):
             # the qualifier itself is that area ("Buffalo, New York" is the state, not the city)
-            qm.kind_of = place_cues.area_kind(gazetteer().lookup(qm.text), within[0])
+            qm.kind_of = ("city", within[0]) if _in_big_city(own, qm.text, within) else \
+                place_cues.area_kind(gazetteer().lookup(qm.text), within[0])
+
+
+def _in_big_city(own: tuple[Candidate, ...], name: str, within: tuple[str, str | None]) -> bool:
+    """"Brooklyn, New York", "Queens, New York": the town named first is a part of a big city
+    bearing the area's name, so the qualifier is that city ("Buffalo, New York" is the state)."""
+    towns = [c for c in own if c.feature == "city" and c.country_code == within[0]
+             and within[1] in (None, c.admin1)]
+    return any(q.feature == "city" and q.country_code == within[0] and q.population >= 1_000_000
+               and any(distance_km(q.lat, q.lon, t.lat, t.lon) < 30 for t in towns)
+               for q in gazetteer().lookup(name))
 
 
 def add_listed_countries(text: str, ents: list[Entity], out: list[Mention]) -> None:
