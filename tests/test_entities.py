@@ -98,3 +98,12 @@ def test_seed_article_entities(shared: Path) -> None:
     assert any(e.canonical == "Amaq News Agency" and "amaq" in e.text.lower() for e in ents)
     assert by_text.get("kyiv") == "Kyiv"
     assert any(e.canonical == "SITE Intelligence Group" for e in ents)
+
+
+def test_a_body_after_a_countrys_possessive_is_that_countrys() -> None:
+    # "Russia's Defence Ministry" is the body the table knows as "Russian Defence Ministry";
+    # one it does not know keeps its owner in the canonical name, not a bare "Interior Ministry"
+    ents = run("Russia's Defence Ministry denied the report.")
+    assert canon(ents, "Defence Ministry").canonical == "Government of Russia"
+    ents = run("Ukraine's Interior Ministry said five people died.")
+    assert canon(ents, "Interior Ministry").canonical == "Ukraine's Interior Ministry"

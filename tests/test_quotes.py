@@ -213,3 +213,12 @@ def test_seed_article_quotes_and_attributions(shared):
 @pytest.mark.parametrize("text", ["", "\n\n", '"', "“”", "said said said", "«" * 50])
 def test_odd_input_does_not_crash(text):
     assert isinstance(run(text), list)
+
+
+def test_a_content_span_does_not_end_in_a_dangling_conjunction() -> None:
+    from eventwire.analyze.quote_indirect import trim
+
+    text = "accused Russia of targeting civilians and"
+    a, b = trim(text, len("accused "), len(text))
+    assert text[a:b] == "Russia of targeting civilians"
+    assert trim("and", 0, 3) == (0, 3)  # nothing but the conjunction: left as it is

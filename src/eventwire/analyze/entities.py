@@ -132,9 +132,31 @@ def analyze(record: Record) -> list[Entity]:
         ents.append(e)
     ents.sort(key=lambda e: e.start)
     _surnames(ents)
+    _owned_by_country(ents, text)
     return ents
 
 
-def lookup(name: str) -> Alias | None:
-    """The alias-table entry for a name (for other layers: quote speakers, event actors)."""
-    return table().get(_core(name))
+_OWNER = re.compile(r"^(?:'s|’s)\s+$")
+
+
+def _owned_by_country(ents: list[Entity], text: str) -> None:
+    """An organisation written after a country's possessive ("Russia's Defence Ministry") is
+    that country's: the alias of "<demonym> <name>" ("Russian Defence Ministry") when the table
+    has one, else the whole written name, so that it is not any country's "Defence Ministry"."""
+    for owner, e in zip(ents, ents[1:], strict=False):
+        if e.label != "ORG" or owner.kind != "country" or not _OWNER.match(text[owner.end:e.start]):
+            continue
+        core = _core(e.text)
+        if e.canonical not in (None, core):
+            continue  # already a known body ("Russia's Wagner Group")
+        alias = next((a for dem in _demonyms_of(owner.canonical or "")
+                      if (a := table().get(f"{dem} {core}")) is not None), None)
+        if alias is not None:
+            _from_alias(e, alias)
+        else:
+            e.canonical = f"{owner.canonical}'s {core}"
+
+
+def _demonyms_of(country: str) -> list[str]:
+    """The adjectives of a country name ("Russia" -> ["Russian"]), from the demonym table."""
+    return [d for d, t in demonyms().items() if len(t) == 2 and _country_name(t) == country and not d.endswith("s")]

@@ -39,12 +39,21 @@ class Found:
     cue_i: int = -1  # token index of the cue (-1 for text-level cues)
 
 
+_DANGLING = re.compile(r"(?:\s|^)(?:and|or|but|as well as)$", re.IGNORECASE)
+
+
 def trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in _TRIM:
-        a += 1
-    while b > a and text[b - 1] in _TRIM:
-        b -= 1
-    return a, b
+    """Strip punctuation at both ends, and a conjunction the parser left dangling at the end
+    ("accused Russia of targeting civilians and [called on allies ...]")."""
+    while True:
+        while a < b and text[a] in _TRIM:
+            a += 1
+        while b > a and text[b - 1] in _TRIM:
+            b -= 1
+        m = _DANGLING.search(text, a, b)
+        if m is None or m.end() != b or m.start() <= a:
+            return a, b
+        b = m.start()
 
 
 def subtree_span(text: str, tok: Any) -> tuple[int, int]:
