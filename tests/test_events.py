@@ -368,3 +368,54 @@ def test_a_planned_or_plotted_attack_did_not_happen():
     assert [e.type for e in evs if e.primary] == ["arrest"]
     evs = events_of("Two men were arrested for plotting a bomb attack on a synagogue.")
     assert all(e.mode == "hypothetical" for e in of_type(evs, "attack"))
+
+
+def test_nobody_claiming_is_no_claim():
+    # a negative subject ("no group", "no one", "nobody") negates the act
+    evs = events_of("Gunmen abducted 15 students from a school on Sunday. No group has claimed responsibility for the abduction.")
+    claim = of_type(evs, "claim_responsibility")[0]
+    assert claim.mode == "denied" and not claim.primary
+    assert evs[claim.about].type == "attack"  # the abduction named in its own clause
+
+
+def test_a_dateline_is_no_actor_and_a_relative_pronoun_of_an_attack_is_no_perpetrator():
+    evs = events_of("PESHAWAR, Pakistan (Reuters) - A militant group claimed responsibility on Monday for a "
+                    "bombing at a rally in northwest Pakistan that killed at least 54 people.")
+    names = {a.canonical or a.name for e in evs for a in e.actors}
+    assert not names & {"Peshawar", "PESHAWAR", "a rally", "bombing"}
+
+
+def test_a_place_inside_the_country_named_is_the_same_event():
+    # "in northwest Pakistan" and then "in the Bajaur district": one place inside the other
+    evs = events_of("A suicide bombing at a rally in northwest Pakistan killed 54 people on Sunday.\n\n"
+                    "The bomber detonated his explosives among supporters in Peshawar on Sunday, wounding 200.")
+    attacks = [e for e in of_type(evs, "attack") if e.mode != "background"]
+    assert len(attacks) == 1 and not of_type(evs, "protest")  # the rally is where it happened
+    assert attacks[0].figures["killed"]["value"] == 54 and attacks[0].figures["injured"]["value"] == 200
+
+
+def test_last_months_event_of_the_same_kind_is_another_event():
+    evs = events_of("Gunmen abducted 15 students from a school in Kaduna early on Sunday, police said.\n\n"
+                    "Last month, 39 students were abducted from a college in the same state.", "2024-07-08")
+    primary = [e for e in evs if e.primary][0]
+    assert primary.figures["kidnapped"]["value"] == 15
+
+
+def test_a_class_of_past_attacks_is_background():
+    evs = events_of("The group, which has carried out many attacks in the region, denied any role.")
+    assert all(e.mode != "asserted" for e in of_type(evs, "attack"))
+    evs = events_of("Similar demonstrations took place in the western city of Kisumu on Monday.")
+    assert [e.mode for e in of_type(evs, "protest")] == ["asserted"]
+
+
+def test_firing_tear_gas_at_a_protest_is_an_intervention_not_an_attack():
+    evs = events_of("Police fired tear gas and water cannon on Monday at thousands of demonstrators "
+                    "who marched through the capital to protest fuel prices.")
+    assert not of_type(evs, "attack")
+    protest = [e for e in evs if e.primary][0]
+    assert protest.subtype == "protest_with_intervention" and protest.date is not None
+
+
+def test_a_vowed_rally_has_not_happened():
+    evs = events_of("The opposition leader vowed to hold further rallies on Thursday.")
+    assert all(e.mode == "hypothetical" for e in of_type(evs, "protest"))

@@ -75,9 +75,13 @@ class Names:
         return None
 
     def actor(self, tok: Any, role: str) -> Actor | None:
+        relative = tok.lower_ in cue_set("actors", "relative_pronouns")
         tok = resolve(tok)
         if tok is None:
             return None
+        if relative and (is_event_noun(tok) or tok.lower_ in cue_set("actors", "place_nouns")
+                         or tok.dep_ == "pobj" and is_event_noun(tok.head.head)):
+            return None  # "the bombing that killed 54", "a bombing at a rally that killed 54"
         hit = self.at(tok)
         if hit:
             s, e, text, canonical, kind = hit
@@ -125,6 +129,15 @@ def is_event_noun(t: Any) -> bool:
         return False
     kids = {c.lower_ for c in t.children}
     return any(all(w in kids for w in e.extra) for e in entries)
+
+
+_DASHES = ("-", "–", "—", "--")
+
+
+def _dateline(tok: Any) -> bool:
+    """A dateline the parser took for a subject ("PESHAWAR, Pakistan (Reuters) - IS claimed"):
+    the phrase ends in a dash before the clause's real subject."""
+    return tok.right_edge.text in _DASHES and tok.right_edge.i > tok.i
 
 
 def _with_conj(tok: Any) -> list[Any]:
@@ -181,7 +194,7 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
             verb = tok.head
     if not cand.nominal or verb.i != tok.i:
         for c in verb.children:
-            if c.dep_ in ("nsubj",):
+            if c.dep_ in ("nsubj",) and not _dateline(c):
                 found += [(x, subj_role) for x in _with_conj(c)]
             elif c.dep_ == "nsubjpass":
                 found += [(x, _object_role(x, obj_role, names)) for x in _with_conj(c)]

@@ -137,6 +137,17 @@ class _Summary:
             self.date = m.date
 
 
+def _within(inner: dict[str, Any], outer: dict[str, Any]) -> bool:
+    """Is one place inside the other: a town or area in the country named ("in northwest
+    Pakistan" ... "in the Bajaur district"), a town in the first-level area named."""
+    if outer.get("feature") == "country":
+        return inner.get("country_code") == outer.get("country_code")
+    if outer.get("feature") == "admin1" and inner.get("feature") != "admin1":
+        return bool(inner.get("admin1")) and inner.get("admin1") == outer.get("admin1") \
+            and inner.get("country_code") == outer.get("country_code")
+    return False
+
+
 def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
     s = summary or _Summary(c)
     h = s.head
@@ -153,7 +164,7 @@ def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
         a, b = m.loc[0], loc[0]
         if a.get("country_code") and b.get("country_code") and a["country_code"] != b["country_code"]:
             return False
-        km = points_km(a, b)
+        km = None if _within(a, b) or _within(b, a) else points_km(a, b)
         if km is not None and km > 100:
             return False
     definite = m.cand.nominal and any(c.lower_ in ("the", "this", "that") for c in m.cand.token.children)
@@ -215,13 +226,13 @@ LEAD_UNITS = 5
 
 def choose_primary(clusters: list[Cluster]) -> int | None:
     """The main event: the one closest to the main clause of the earliest sentence with an
-    event (not hypothetical, not background), within the headline and lead. Violence wins
+    event (not hypothetical, background or negated), within the headline and lead. Violence wins
     ties in that sentence."""
     best: tuple[int, int, int, int] | None = None
     best_i = None
     for i, c in enumerate(clusters):
         for m in c.members:
-            if m.mode in ("hypothetical", "background") or m.sent >= LEAD_UNITS:
+            if m.mode in ("hypothetical", "background", "denied") or m.sent >= LEAD_UNITS:
                 continue
             key = (m.sent, m.depth + (2 if m.weak else 0) + (1 if m.cand.nominal and not m.light else 0),
                    0 if m.family == "violence" else 1, m.cand.start)

@@ -3,7 +3,8 @@ background.
 
 - hypothetical: under a modal ("ISIS could stage an attack"), an irrealis modifier ("an
   imminent attack") or a head noun/verb of risk or prevention ("the danger of an attack").
-- background: past perfect with an earlier-time cue ("Two weeks ago, X had warned ...").
+- background: past perfect with an earlier-time cue ("Two weeks ago, X had warned ..."), or
+  a plural event noun of a class of events ("many attacks", "similar bombings").
 - denied: negated ("did not attack") or the object of a denial ("denied carrying out the attack").
 - alleged: "alleged", "reportedly", "suspected" on the trigger or its clause.
 - claimed: the content of a claim ("the group claimed it had attacked ...").
@@ -103,10 +104,15 @@ def mode_of(tok: Any, nominal: bool, unit: Any = None, prevention_asserts: bool 
         return "hypothetical"
     if any(c.dep_ == "neg" for c in verb.children) and (not nominal or verb.i != tok.i):
         return "denied"
+    if _nobody_did(verb) and (not nominal or tok.head.i == verb.i and tok.dep_ in ("dobj", "nsubjpass")):
+        return "denied"  # "No group has claimed responsibility", "nobody was arrested"
     if any(g.lower_ in _DENY for g in govs[1:]):
         return "denied"
     if past_perfect(verb) and _has_background_cue(unit if unit is not None else tok.sent):
         return "background"
+    if nominal and tok.tag_ == "NNS" and (kids & cue_set("mode", "generic_plural") or tok.dep_ in ("dobj", "pobj")
+                                          and kids & cue_set("mode", "generic_plural_object")):
+        return "background"  # "has carried out many attacks", "blamed similar attacks on ..."
     allege = cue_set("mode", "alleged")
     if kids & allege or (not nominal and any(c.lower_ in allege for c in verb.children)):
         return "alleged"
@@ -116,6 +122,17 @@ def mode_of(tok: Any, nominal: bool, unit: Any = None, prevention_asserts: bool 
                 and not any(c.lower_ in ("responsibility", "credit") for c in g.children):
             return "claimed"
     return "asserted"
+
+
+_NOBODY = {"nobody", "none", "noone"}
+
+
+def _nobody_did(verb: Any) -> bool:
+    """The verb's subject is a negative quantifier: "no group", "no one", "nobody", "none"."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+    return False
 
 
 def _has_background_cue(unit: Any) -> bool:

@@ -8,6 +8,7 @@ primary event -> EventMention list. Every filled field carries a span from the t
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -20,7 +21,7 @@ from . import event_dates as dates
 from . import event_fallback
 from . import event_link as link
 from . import event_towns as towns
-from .event_actors import Names, actors_of
+from .event_actors import Names, actors_of, is_event_noun
 from .event_coref import Cluster, Mention, choose_primary, cluster
 from .event_figures import (
     assign_figures,
@@ -93,6 +94,29 @@ def _light_object(c: Cand) -> bool:
     return c.nominal and c.token.dep_ == "dobj" and c.token.head.lower_ in cue_set("actors", "light_verbs")
 
 
+def _crowd_control(c: Cand) -> bool:
+    """"Police fire tear gas", "fired water cannon and rubber bullets at protesters": firing
+    crowd-control munitions is no shooting attack nor a fire; the tear gas is the protest's
+    intervention (its own trigger)."""
+    if c.token.lower_ not in cue_set("mode", "fire_words") or c.type not in ("attack", "man_made_disaster"):
+        return False
+    doc = c.token.doc
+    after = doc[c.token.i + 1:min(len(doc), c.token.i + 3)]
+    return any(t.lower_ in cue_set("mode", "crowd_control") for t in after) \
+        and not any(t.lower_ in ("live", "ammunition") for t in after)
+
+
+def _scene_of_violence(c: Cand) -> bool:
+    """"a suicide bombing at a political rally", "killed 54 at a rally": the gathering
+    is where the violence happened (its victims' setting), not a protest event of its own."""
+    tok = c.token
+    if c.type != "protest" or not c.nominal or tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "on", "near", "during"):
+        return False
+    act = tok.head.head
+    return (is_event_noun(act) or act.lower_ in cue_set("actors", "toll_verbs")) \
+        and act.lower_ not in cue_set("mode", "protest_nouns")
+
+
 def _toll_subject(c: Cand) -> bool:
     """An attack noun whose verb only gives its toll ("Drone strike kills 9", "the blast
     left 12 dead"): the noun is that clause's event, as deep as its verb."""
@@ -153,7 +177,10 @@ def _refine(cl: Cluster, text: str) -> None:
 def _about_hint(m: Mention) -> None:
     """The token a claim/denial/accusation/arrest points at, and what kind of thing it is."""
     tok = m.cand.token
-    pool = list(tok.subtree) if not m.cand.nominal else list(tok.subtree)
+    # the trigger's own clause: not a clause conjoined to it ("No group has claimed
+    # responsibility for the abduction, but authorities have blamed similar attacks ...")
+    other = {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    pool = [t for t in tok.subtree if t.i not in other]
     if m.cand.token.dep_ in ("acl", "relcl"):
         m.about_hint, m.about_kind = tok.head, "event"  # "the attack claimed by IS"
         return
@@ -171,7 +198,8 @@ def _about_hint(m: Mention) -> None:
 
 
 def _analyze(record: Record, doc: Any) -> list[EventMention]:
-    cands = find(doc) or event_fallback.candidates(record, doc)
+    cands = [c for c in find(doc) if not _crowd_control(c) and not _scene_of_violence(c)] \
+        or event_fallback.candidates(record, doc)
     if not cands:
         return []
     text = record.article.text
@@ -301,11 +329,19 @@ def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> 
         if date and idate and date[1] >= 2 and idate[1] >= 2 and len(date[0]["value"]) == len(idate[0]["value"]) == 10 \
                 and abs(dates.days(date[0]["value"], idate[0]["value"])) > 3:
             continue
+        if date and idate and date[1] >= 2 and idate[1] >= 2 and _other_month(date[0]["value"], idate[0]["value"]):
+            continue  # "Last month, 39 students were abducted": an earlier event of the same kind
         incident.members.extend(c.members)
         clusters.remove(c)
         moved = True
     incident.members.sort(key=lambda m: m.cand.start)
     return moved
+
+
+def _other_month(a: str, b: str) -> bool:
+    """A month date ("2024-06") and a day or month outside it ("2024-07-07")."""
+    months = [v for v in (a, b) if re.fullmatch(r"\d{4}-\d\d", v)]
+    return bool(months) and all(re.match(r"\d{4}-\d\d", v) for v in (a, b)) and a[:7] != b[:7]
 
 
 def _incident(clusters: list[Cluster], p: int | None) -> Cluster | None:
@@ -351,7 +387,9 @@ def _nearest_violence(clusters: list[Cluster], i: int, h: Mention) -> int | None
         return None
     same = [j for j in real if any(m.sent == h.sent for m in clusters[j].members)]
     if same:
-        return same[0]
+        # a class of past events named beside the statement ("blamed similar attacks on ...")
+        # is not what "claimed responsibility for the abduction" is about when a real one is
+        return next((j for j in same if clusters[j].head.mode != "background"), same[0])
     return max(real, key=lambda j: len(clusters[j].members)) if real else None
 
 
@@ -367,6 +405,8 @@ def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str, sure: 
     type_, subtype = cl.type, cl.subtype
     actors, seen = [], set()
     for m in cl.members:
+        if m.mode == "denied" and h.mode != "denied":
+            continue  # "X denied any role in the blast": X is no actor of the blast
         for a in m.actors:
             key = ((a.canonical or a.name).lower(), a.role)
             if key not in seen:
