@@ -137,15 +137,9 @@ class _Summary:
             self.date = m.date
 
 
-def _within(inner: dict[str, Any], outer: dict[str, Any]) -> bool:
-    """Is one place inside the other: a town or area in the country named ("in northwest
-    Pakistan" ... "in the Bajaur district"), a town in the first-level area named."""
-    if outer.get("feature") == "country":
-        return inner.get("country_code") == outer.get("country_code")
-    if outer.get("feature") == "admin1" and inner.get("feature") != "admin1":
-        return bool(inner.get("admin1")) and inner.get("admin1") == outer.get("admin1") \
-            and inner.get("country_code") == outer.get("country_code")
-    return False
+def _definite(m: Mention) -> bool:
+    """"the attack", "this march": a nominal mention that refers back to one already named."""
+    return m.cand.nominal and any(c.lower_ in ("the", "this", "that") for c in m.cand.token.children)
 
 
 def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
@@ -164,10 +158,10 @@ def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
         a, b = m.loc[0], loc[0]
         if a.get("country_code") and b.get("country_code") and a["country_code"] != b["country_code"]:
             return False
-        km = None if _within(a, b) or _within(b, a) else points_km(a, b)
+        km = points_km(a, b)
         if km is not None and km > 100:
             return False
-    definite = m.cand.nominal and any(c.lower_ in ("the", "this", "that") for c in m.cand.token.children)
+    definite = _definite(m)
     if m.date and date and m.date[1] >= 2 and date[1] >= 2 and not definite and not toll_update(m):
         a, b = m.date[0]["value"], date[0]["value"]
         if not (a.startswith(b) or b.startswith(a)):
@@ -226,16 +220,20 @@ LEAD_UNITS = 5
 
 def choose_primary(clusters: list[Cluster]) -> int | None:
     """The main event: the one closest to the main clause of the earliest sentence with an
-    event (not hypothetical, background or negated), within the headline and lead. Violence wins
-    ties in that sentence."""
+    event (not hypothetical or background, and negated only when nothing else is), within the
+    headline and lead. Violence wins ties in that sentence."""
     best: tuple[int, int, int, int] | None = None
     best_i = None
-    for i, c in enumerate(clusters):
-        for m in c.members:
-            if m.mode in ("hypothetical", "background", "denied") or m.sent >= LEAD_UNITS:
-                continue
-            key = (m.sent, m.depth + (2 if m.weak else 0) + (1 if m.cand.nominal and not m.light else 0),
-                   0 if m.family == "violence" else 1, m.cand.start)
-            if best is None or key < best:
-                best, best_i = key, i
+    for skip in (("hypothetical", "background", "denied"), ("hypothetical", "background")):
+        # a negated event ("no clashes were reported") only when the lead has nothing else
+        for i, c in enumerate(clusters):
+            for m in c.members:
+                if m.mode in skip or m.sent >= LEAD_UNITS:
+                    continue
+                key = (m.sent, m.depth + (2 if m.weak else 0) + (1 if m.cand.nominal and not m.light else 0),
+                       0 if m.family == "violence" else 1, m.cand.start)
+                if best is None or key < best:
+                    best, best_i = key, i
+        if best_i is not None:
+            break
     return best_i

@@ -21,7 +21,8 @@ from . import event_dates as dates
 from . import event_fallback
 from . import event_link as link
 from . import event_towns as towns
-from .event_actors import Names, actors_of, is_event_noun
+from .event_actors import Names, actors_of
+from .event_clauses import crowd_control, light_object, scene_of_violence, toll_subject
 from .event_coref import Cluster, Mention, choose_primary, cluster
 from .event_figures import (
     assign_figures,
@@ -85,42 +86,9 @@ def _trigger_ids(c: Cand) -> set[int]:
     # ("the shooting happened Monday", "carried out the attack on Friday"; not "police on
     # Friday were investigating the death": that dates the investigation)
     if c.nominal and (tok.head.tag_ or "").startswith("VB") and (
-            tok.dep_ in ("nsubj", "nsubjpass") or _light_object(c)):
+            tok.dep_ in ("nsubj", "nsubjpass") or light_object(c)):
         ids.add(tok.head.i)
     return ids
-
-
-def _light_object(c: Cand) -> bool:
-    return c.nominal and c.token.dep_ == "dobj" and c.token.head.lower_ in cue_set("actors", "light_verbs")
-
-
-def _crowd_control(c: Cand) -> bool:
-    """"Police fire tear gas", "fired water cannon and rubber bullets at protesters": firing
-    crowd-control munitions is no shooting attack nor a fire; the tear gas is the protest's
-    intervention (its own trigger)."""
-    if c.token.lower_ not in cue_set("mode", "fire_words") or c.type not in ("attack", "man_made_disaster"):
-        return False
-    doc = c.token.doc
-    after = doc[c.token.i + 1:min(len(doc), c.token.i + 3)]
-    return any(t.lower_ in cue_set("mode", "crowd_control") for t in after) \
-        and not any(t.lower_ in ("live", "ammunition") for t in after)
-
-
-def _scene_of_violence(c: Cand) -> bool:
-    """"a suicide bombing at a political rally", "killed 54 at a rally": the gathering
-    is where the violence happened (its victims' setting), not a protest event of its own."""
-    tok = c.token
-    if c.type != "protest" or not c.nominal or tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "on", "near", "during"):
-        return False
-    act = tok.head.head
-    return (is_event_noun(act) or act.lower_ in cue_set("actors", "toll_verbs")) \
-        and act.lower_ not in cue_set("mode", "protest_nouns")
-
-
-def _toll_subject(c: Cand) -> bool:
-    """An attack noun whose verb only gives its toll ("Drone strike kills 9", "the blast
-    left 12 dead"): the noun is that clause's event, as deep as its verb."""
-    return c.nominal and c.token.dep_ in ("nsubj", "nsubjpass") and c.token.head.lower_ in cue_set("actors", "toll_verbs")
 
 
 def _shooting_subtype(m: Mention) -> None:
@@ -198,7 +166,7 @@ def _about_hint(m: Mention) -> None:
 
 
 def _analyze(record: Record, doc: Any) -> list[EventMention]:
-    cands = [c for c in find(doc) if not _crowd_control(c) and not _scene_of_violence(c)] \
+    cands = [c for c in find(doc) if not crowd_control(c) and not scene_of_violence(c)] \
         or event_fallback.candidates(record, doc)
     if not cands:
         return []
@@ -221,10 +189,10 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
             m.mode = mode_of(c.token, c.nominal, c.span, prevention_asserts=True)
         if m.type == "protest" and m.mode != "hypothetical" and prevented(c.token):
             m.subtype = "protest_with_intervention"
-        if _light_object(c):
+        if light_object(c):
             # "staged a protest ..., denouncing the coup": the protest is the main clause's event
             m.light, m.depth = True, max(0, m.depth - 1)
-        elif _toll_subject(c):
+        elif toll_subject(c):
             m.light, m.depth = True, _depth(c.token.head)
         m.actors = actors_of(c, names)
         exclude = [(a.span.start, a.span.end) for a in m.actors if a.span]
@@ -339,9 +307,13 @@ def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> 
 
 
 def _other_month(a: str, b: str) -> bool:
-    """A month date ("2024-06") and a day or month outside it ("2024-07-07")."""
-    months = [v for v in (a, b) if re.fullmatch(r"\d{4}-\d\d", v)]
-    return bool(months) and all(re.match(r"\d{4}-\d\d", v) for v in (a, b)) and a[:7] != b[:7]
+    """A year or month date and a date outside it ("2024-06" and "2024-07-07", "2012" and
+    "2014-12-15"); two days are compared by distance instead."""
+    form = re.compile(r"\d{4}(?:-\d\d){0,2}")
+    if not (form.fullmatch(a) and form.fullmatch(b)):
+        return False
+    n = min(len(a), len(b))
+    return n < 10 and a[:n] != b[:n]
 
 
 def _incident(clusters: list[Cluster], p: int | None) -> Cluster | None:
