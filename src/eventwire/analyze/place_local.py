@@ -9,9 +9,12 @@ the events layer can still report that city.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .gazetteer import Candidate, gazetteer, norm
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
     from .place_resolve import Context
     from .places import Mention
 
+_COUNTIES = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "us_counties.csv"
 COUNTY = re.compile(r"^(?:the\s)?(.+?)\s(county|parish|borough|township)$", re.I)
 _HOOD_AFTER = re.compile(r"^\s(?:neighbou?rhood|section)\b", re.I)
 # "South Philadelphia", "Northeast Baltimore", "Southeast D.C.": a part of the city named
@@ -56,8 +60,24 @@ def is_county(name: str) -> bool:
     return bool(COUNTY.match(name))
 
 
+@lru_cache(maxsize=1)
+def _us_counties() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    with open(_COUNTIES, encoding="utf-8") as fh:
+        for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+            out.setdefault(norm(r["county"]), set()).add(r["state"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def county_states(name: str) -> frozenset[str]:
+    """The US states that have a county (parish) of this name ("Lucas County": Ohio, Iowa);
+    empty for a name the county list lacks."""
+    return _us_counties().get(norm(re.sub(r"^the\s+", "", name, flags=re.I)), frozenset())
+
+
 def county(m: Mention, ctx: Context) -> Candidate | None:
-    """A county in the state of its qualifier ("X County, Ky."), else in a state the article
+    """A county in the state of its qualifier ("X County, Ky."), else, among the states that
+    have a county of that name (us_counties.csv), in a state the article
     names that has a town of the county's name ("Los Angeles County"), else in the article's
     main US state, else in the state of the biggest such town. A township or a borough
     ("Hummelstown Borough") is a town.
@@ -68,11 +88,24 @@ def county(m: Mention, ctx: Context) -> Candidate | None:
     feature = "city" if cm and cm.group(2).lower() in ("township", "borough") else "county"
     towns = [c for c in gazetteer().lookup(cm.group(1)) if c.country_code == "US" and c.admin1
              and c.feature == "city"] if cm else []
-    if a1 is None:
-        named = [c for c in towns if ctx.admin1.get(("US", c.admin1), 0) > 0]
-        states = [(w, s) for (c, s), w in ctx.admin1.items() if c == "US"]
+    real = county_states(m.text) if feature == "county" else frozenset()
+    if a1 is None and real:  # only the states that have a county of that name
+        towns = [c for c in towns if c.admin1 in real]
+        named = [s for s in real if ctx.admin1.get(("US", s), 0) > 0]
         if named:
-            a1 = max(named, key=lambda c: (ctx.admin1.get(("US", c.admin1), 0), c.population)).admin1
+            a1 = max(named, key=lambda s: (ctx.admin1.get(("US", s), 0), s))
+        elif len(real) == 1:
+            a1 = next(iter(real))
+        elif towns:
+            a1 = max(towns, key=lambda c: c.population).admin1
+        else:
+            return None  # "Gallatin County" of Illinois, Kentucky or Montana: no saying which
+        cc = "US"
+    if a1 is None:
+        named_towns = [c for c in towns if ctx.admin1.get(("US", c.admin1), 0) > 0]
+        states = [(w, s) for (c, s), w in ctx.admin1.items() if c == "US"]
+        if named_towns:
+            a1 = max(named_towns, key=lambda c: (ctx.admin1.get(("US", c.admin1), 0), c.population)).admin1
         elif states:
             a1 = max(states)[1]
         elif towns:

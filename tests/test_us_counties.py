@@ -1,0 +1,32 @@
+"""US counties lie only in the states that have a county of that name (us_counties.csv)."""
+
+from __future__ import annotations
+
+from eventwire.analyze import entities, places
+from eventwire.analyze.place_local import county_states
+from eventwire.model import Article, Place, Record
+from eventwire.nlp import load
+
+
+def _run(text: str) -> list[Place]:
+    rec = Record(article=Article(id="t", text=text))
+    rec.doc = load()(text)
+    rec.entities = entities.analyze(rec)
+    return places.analyze(rec)
+
+
+def test_county_list_names_the_states_of_a_county() -> None:
+    assert county_states("Lucas County") == {"Ohio", "Iowa"}
+    assert county_states("the St. Bernard Parish") == {"Louisiana"}
+    assert county_states("Springfield County") == frozenset()  # no such county
+
+
+def test_county_is_not_placed_in_a_state_without_a_county_of_that_name() -> None:
+    # rule: a town "Lucas" lies in Texas, but Texas has no Lucas County: the county is Ohio's
+    # or Iowa's, and the state the article names says which
+    got = _run("A Toledo, Ohio, man was indicted Tuesday by a Lucas County grand jury.")
+    p = next(p for p in got if p.text == "Lucas County")
+    assert p.feature == "county" and p.admin1 == "Ohio"
+    # Gallatin County lies in Illinois, Kentucky or Montana, never at Tennessee's Gallatin
+    got = _run("Gallatin County deputies found three people dead on Friday.")
+    assert all(p.admin1 != "Tennessee" for p in got if p.text == "Gallatin County")
