@@ -117,3 +117,17 @@ def test_a_quarter_of_the_city_follows_wherever_the_article_names_it():
         "that left a man in critical condition in the city's Kensington section."))], clean=False)))
     ks = [p for p in rec.places if p.text == "Kensington"]
     assert ks and all(p.admin1 == "Pennsylvania" for p in ks)
+
+
+def test_the_town_of_an_unnamed_hospital_is_where_the_victim_was_treated():
+    # rule: "went to a hospital in Erie" names where he was treated, not where he was shot
+    text = "Cleveland police said he went to a hospital in Erie to get treatment for a gunshot wound."
+    assert elsewhere(_place(text, "Erie"), text)
+    assert not elsewhere(_place(text, "Cleveland"), text)
+
+
+def test_a_town_named_as_a_force_loses_to_the_town_of_the_scene():
+    # rule: "San Diego sheriff's detectives" names the agency; "a range in Poway" the scene
+    text = ("San Diego sheriff's detectives were investigating an accidental shooting Wednesday at "
+            "a shooting range in Poway.")
+    assert primary_location(text).get("name") == "Poway"

@@ -29,6 +29,7 @@ from .event_date_cues import (
 )
 from .event_lexicon import cue_set
 from .event_scene import elsewhere, institution, junk, named_places, residence, taken_to
+from .place_roles import POLICE
 
 __all__ = ["city_of", "city_pool", "elsewhere", "has_police", "home_city", "junk", "named_places"]
 from .event_triggers import break_between
@@ -108,8 +109,8 @@ def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any
     person's home town in the sentence ("a Benton Harbor man was shot"), which is the place
     only when nothing else is. `casualties`: an event with victims (an attack, a disaster), whose
     reports name the hospitals and jails of later steps; a protest at a court happened there."""
-    best: tuple[int, int, int, Place] | None = None
-    finer: tuple[int, int, int, Place] | None = None
+    best: tuple[int, int, int, int, Place] | None = None
+    finer: tuple[int, int, int, int, Place] | None = None
     text = doc_text(doc)
     for p in places:
         if not (sent.start_char <= p.start < sent.end_char):
@@ -125,16 +126,19 @@ def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any
             strength = 1
         # the dateline opens the first sentence but is not its evidence ("INDIANAPOLIS, Ind. —
         # Police in Kokomo are investigating a shooting"): another town of the sentence wins
-        key = (strength, rank(p) - (strength == 2 and p.start == dateline_at), -(dist or 0))
-        if best is None or key > best[:3]:
+        # and a town named as a force ("San Diego sheriff's detectives investigated a shooting
+        # at a range in Poway") is the agency's name: another town of the sentence wins the tie
+        force = POLICE.match(text, p.end) is not None
+        key = (strength, rank(p) - (strength == 2 and p.start == dateline_at), -force, -(dist or 0))
+        if best is None or key > best[:4]:
             best = (*key, p)
-        if rank(p) >= 2 and (finer is None or key > finer[:3]):
+        if rank(p) >= 2 and (finer is None or key > finer[:4]):
             finer = (*key, p)
-    if best is not None and best[3].feature == "country" and finer is not None:
+    if best is not None and best[4].feature == "country" and finer is not None:
         # "rallied in Bratislava against the war in Ukraine": a country reached through the
         # event's topic is what it is about; the town named in the same sentence is where
         best = finer
-    return (best[3], best[0]) if best else None
+    return (best[4], best[0]) if best else None
 
 
 _DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*(?:\([^)]{1,40}\)\s*)?(—|–|--|-|\(|:)")

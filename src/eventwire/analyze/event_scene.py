@@ -82,6 +82,8 @@ _INST = (r"Hospitals?|Medical Cent(?:er|re)|Health Cent(?:er|re)|Health System|C
 _INSTITUTION = re.compile(rf"\b(?:{_INST})\b")
 # "LSU Medical Center in Shreveport", "Children's Hospital of Philadelphia": the institution's town
 _AFTER_INST = re.compile(rf"\b(?:{_INST})['’]?s?(?:\s+[A-Z][\w'’.]*)*\s*(?:,|\bin|\bof|\bat)\s+$")
+# "went to a hospital in Erie", "held at the county jail in Newport": the town of one unnamed
+_AFTER_PLAIN_INST = re.compile(r"\b(?:hospital|medical center|trauma center|jail|morgue)s?\s+(?:in|at|of)\s+$", re.I)
 # "a Poplar Bluff hospital", "the Tyler County jail"
 _BEFORE_INST = re.compile(r"(?:['’]s)?\s+(?:area\s+|children['’]?s\s+)?(?:hospital|medical center|trauma center|jail|"
                           r"courthouse|court|morgue)\b", re.I)
@@ -101,7 +103,8 @@ def elsewhere(p: Place, text: str) -> bool:
     if institution(p):
         return True
     before = text[max(0, p.start - 60):p.start]
-    return bool(_AFTER_INST.search(before) or _MOVED_TO.search(before) or _BEFORE_INST.match(text, p.end))
+    return bool(_AFTER_INST.search(before) or _AFTER_PLAIN_INST.search(before) or _MOVED_TO.search(before)
+                or _BEFORE_INST.match(text, p.end))
 
 
 # A town named as someone's home: "a Benton Harbor man", "Columbia native", "Smith, 30, of
