@@ -47,10 +47,12 @@ def municipal_prefix(name: str) -> int:
 
 
 def state_town(m: Mention) -> Candidate | None:
-    """A town the gazetteer lacks, named with its US state ("Campbellsburg, Indiana"): at the
-    state's coordinates (precision admin1), under its own name."""
+    """A town the gazetteer lacks in its US state ("Campbellsburg, Indiana", "Westmoreland,
+    N.Y." with only namesakes abroad): at the state's coordinates (precision admin1), under
+    its own name."""
     cc, a1 = m.within or (None, None)
-    if cc != "US" or a1 is None or not m.text[:1].isupper() or gazetteer().lookup(m.text):
+    if cc != "US" or a1 is None or not m.text[:1].isupper() or any(
+            c.country_code == "US" and c.admin1 == a1 for c in gazetteer().lookup(m.text)):
         return None
     area = next((c for c in gazetteer().lookup(a1) if c.feature == "admin1" and c.country_code == "US"), None)
     return None if area is None else Candidate(m.text, None, area.lat, area.lon, "US", a1, "city", 0)

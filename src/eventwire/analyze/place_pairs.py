@@ -43,9 +43,12 @@ def add_qualifiers(text: str, heads: list[Mention] | None, out: list[Mention]) -
             continue
         q_end = q.start(1) + len(name)
         own = gazetteer().lookup(m.text)
-        if not own and within[0] == "US" and within[1] and m.text[:1].isupper():
-            m.within = within  # "in Ochopee, Fla.": a town the gazetteer lacks, in that state
-            continue  # (place_local.state_town)
+        if within[0] == "US" and within[1] and m.text[:1].isupper() and (not own or name.endswith(".") and not any(
+                c.country_code == "US" and c.admin1 == within[1] for c in own)):
+            # "in Ochopee, Fla.", "WESTMORELAND, N.Y.": a town the gazetteer lacks in that state
+            # (an AP state abbreviation qualifies a town, lists do not use it), there
+            m.within = within  # (place_local.state_town)
+            continue
         if not place_local.is_county(m.text) and (
                 not own or max(own, key=lambda c: prior(c, m.text)).feature != "city"):
             continue  # "China, Japan and Korea" is a list, not a city and its country

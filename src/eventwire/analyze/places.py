@@ -281,8 +281,8 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
                         # "BB", "MO": a short capitalised code is a country or state code, or a
                         # metropolis ("NYC"); as a town's alternate name it is mostly noise
                         cands = tuple(c for c in cands if c.feature != "city" or c.population >= 1_000_000)
-                    memo[key] = best(cands, m.text, ctx, m.within,
-                                     area=bool(m.kind_of) and m.kind_of[0] == "admin1")
+                    memo[key] = best(cands, m.text, ctx, m.within, area=bool(m.kind_of) and m.kind_of[0] == "admin1",
+                                     strict=bool(m.within and m.within[0] == "US" and m.within[1]))
                     if memo[key] is None and " - " in m.text:  # "City - District": the city
                         first = m.text.split(" - ")[0]
                         memo[key] = best(gazetteer().lookup(first), first, ctx, m.within)

@@ -1,0 +1,29 @@
+"""A town qualified by its US state is placed in that state, even when the gazetteer knows only
+namesakes elsewhere (place_pairs.add_qualifiers, place_local.state_town)."""
+
+from __future__ import annotations
+
+from eventwire.analyze import entities, places
+from eventwire.model import Article, Place, Record
+from eventwire.nlp import load
+
+
+def _run(text: str) -> list[Place]:
+    rec = Record(article=Article(id="t", text=text))
+    rec.doc = load()(text)
+    rec.entities = entities.analyze(rec)
+    return places.analyze(rec)
+
+
+def test_town_with_an_ap_state_abbreviation_lies_in_that_state() -> None:
+    # rule: "Westmoreland" is a Jamaican parish in the gazetteer; "Westmoreland, N.Y." is a
+    # town of New York the gazetteer lacks, at the state's coordinates under its own name
+    for text in ("WESTMORELAND, N.Y. -- A hunter accidentally shot a man.",
+                 "A man was shot in Westmoreland, N.Y., on Sunday."):
+        p = next(p for p in _run(text) if p.text.lower() == "westmoreland")
+        assert (p.country_code, p.admin1, p.feature) == ("US", "New York", "city")
+
+
+def test_a_known_town_of_that_state_is_still_itself() -> None:
+    p = next(p for p in _run("Police in Paris, Texas said a man was shot.") if p.text == "Paris")
+    assert p.admin1 == "Texas" and p.population
