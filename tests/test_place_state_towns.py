@@ -27,3 +27,14 @@ def test_town_with_an_ap_state_abbreviation_lies_in_that_state() -> None:
 def test_a_known_town_of_that_state_is_still_itself() -> None:
     p = next(p for p in _run("Police in Paris, Texas said a man was shot.") if p.text == "Paris")
     assert p.admin1 == "Texas" and p.population
+
+
+def test_a_township_or_borough_at_its_town_takes_the_towns_name() -> None:
+    # rule: "FRANKLIN TOWNSHIP, Mich." and "Hummelstown Borough" are placed at the towns of
+    # those names in their state and named as those towns (the archives' names)
+    got = _run("FRANKLIN TOWNSHIP, Mich. - A 3-year-old boy was killed on Sunday.")
+    p = next(p for p in got if p.text == "FRANKLIN TOWNSHIP")
+    assert (p.name, p.admin1, p.feature) == ("Franklin", "Michigan", "city")
+    got = _run("DAUPHIN COUNTY, Pa. - Police responded to a home in Hummelstown Borough on Thursday.")
+    p = next(p for p in got if p.text == "Hummelstown Borough")
+    assert (p.name, p.admin1) == ("Hummelstown", "Pennsylvania")

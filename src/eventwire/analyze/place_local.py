@@ -84,7 +84,9 @@ def county(m: Mention, ctx: Context) -> Candidate | None:
     main US state, else in the state of the biggest such town. A township or a borough
     ("Hummelstown Borough") is a town.
     The gazetteer has no counties: one is placed at the town of its name in that state (often
-    its seat, "Orange County" at Orange), else at the state's centre."""
+    its seat, "Orange County" at Orange), else at the state's centre. A township or borough
+    placed at the town of its name takes that town's name ("Hummelstown Borough": Hummelstown),
+    as the archives name it."""
     cc, a1 = m.within if m.within else (None, None)
     cm = COUNTY.match(m.text)
     feature = "city" if cm and cm.group(2).lower() in ("township", "borough") else "county"
@@ -116,8 +118,8 @@ def county(m: Mention, ctx: Context) -> Candidate | None:
     if cc != "US" or a1 is None:
         return None
     point = next((c for c in towns if c.admin1 == a1 and norm(c.name) == norm(cm.group(1))), None)
-    if point is not None:
-        return Candidate(m.text, None, point.lat, point.lon, "US", a1, feature, 0)
+    if point is not None:  # a township or borough at its town is that town ("Franklin")
+        return Candidate(point.name if feature == "city" else m.text, None, point.lat, point.lon, "US", a1, feature, 0)
     for c in gazetteer().lookup(a1):
         if c.feature == "admin1" and c.country_code == "US":
             return Candidate(m.text, None, c.lat, c.lon, "US", a1, feature, 0)

@@ -331,8 +331,8 @@ def _place(m: Mention, text: str) -> Place:
             p.admin1 = c.admin1 if c.feature == "city" else c.name if c.feature == "admin1" else None
             p.precision = "city"  # the coordinates are the city's, not the building's
         return p
-    if c is not None and m.approx:
-        return Place(surface, m.start, m.end, name=m.text, lat=c.lat, lon=c.lon,
+    if c is not None and m.approx:  # (named as its mention, or as the town a township is)
+        return Place(surface, m.start, m.end, name=c.name, lat=c.lat, lon=c.lon,
                      country_code=c.country_code, admin1=c.admin1, feature=c.feature,
                      precision="city" if c.feature == "neighbourhood" else "admin1" if c.admin1 else "country",
                      role=m.role)
