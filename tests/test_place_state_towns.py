@@ -4,7 +4,9 @@ namesakes elsewhere (place_pairs.add_qualifiers, place_local.state_town)."""
 from __future__ import annotations
 
 from eventwire.analyze import entities, places
-from eventwire.model import Article, Place, Record
+from eventwire.analyze.place_mentions import Mention
+from eventwire.analyze.place_people import drop_surnames
+from eventwire.model import Article, Entity, Place, Record
 from eventwire.nlp import load
 
 
@@ -38,3 +40,17 @@ def test_a_township_or_borough_at_its_town_takes_the_towns_name() -> None:
     got = _run("DAUPHIN COUNTY, Pa. - Police responded to a home in Hummelstown Borough on Thursday.")
     p = next(p for p in got if p.text == "Hummelstown Borough")
     assert (p.name, p.admin1) == ("Hummelstown", "Pennsylvania")
+
+
+def test_a_persons_surname_is_not_a_small_town() -> None:
+    # rule: after "Tuwanna Copeland", a bare "Copeland" is the person, not Copeland, Oklahoma
+    text = "Police named Tuwanna Copeland, 16. Copeland was a sophomore."
+    ents = [Entity("Tuwanna Copeland", 13, 29, "PERSON")]
+    bare = Mention(35, 43, "Copeland", "toponym")
+    assert drop_surnames([bare], ents, text) == []
+    # ... but a name the article writes as a place stays one ("shot in Wylam"), and so does a
+    # big city or a state ("Senquez Jackson" leaves Jackson, Mississippi alone)
+    text = "Fatal Wylam shooting. Officers responded to a home in Wylam."
+    assert drop_surnames([Mention(54, 59, "Wylam", "toponym")], [Entity("Fatal Wylam", 0, 11, "PERSON")], text)
+    text = "Senquez Jackson was shot. Jackson police said."
+    assert drop_surnames([Mention(26, 33, "Jackson", "toponym")], [Entity("Senquez Jackson", 0, 15, "PERSON")], text)

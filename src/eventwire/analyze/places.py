@@ -23,6 +23,7 @@ from . import (
     place_names,
     place_near,
     place_pairs,
+    place_people,
     place_sense,
 )
 from .aliases import demonyms
@@ -354,7 +355,7 @@ def analyze(record: Record) -> list[Place]:
         from . import entities
 
         ents = entities.analyze(record)
-    ms = _mentions(record, ents)
+    ms = place_people.drop_surnames(_mentions(record, ents), ents, text)
     for m in ms:
         try:
             m.role = role(record.doc, text, m)

@@ -1,0 +1,52 @@
+"""Surnames are not towns (helper of places): an article that names "Gavin Stiles" or "Tuwanna
+Copeland" goes on to call the person "Stiles" or "Copeland", and the gazetteer knows a small
+town of that name somewhere. A one-word toponym that is the last word of a person's full name
+in the same article is that person, unless it is a big city ("Jackson" of "Senquez Jackson"
+stays Jackson, Mississippi when the article places it so) or written as a place on purpose
+(a dateline, "Town, State", a chain) or anywhere after "in", "near", "at", "outside". A two-word name counts as a person's when NER says so,
+or when neither the whole nor its first word is a place name ("Samyah Copeland" tagged GPE).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Entity
+from .gazetteer import gazetteer
+from .place_mentions import Mention
+
+BIG_CITY = 100_000
+
+
+def _full_names(ents: list[Entity]) -> set[str]:
+    out = set()
+    for e in ents:
+        words = e.text.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            continue
+        if e.label == "PERSON" or e.label in ("GPE", "FAC", "LOC") and not gazetteer().known(e.text) \
+                and not gazetteer().lookup(words[0]):
+            out.add(words[-1])
+    return out
+
+
+def _well_known(name: str) -> bool:
+    """A country, a state or a big city of that name (its surname readings aside)."""
+    cands = gazetteer().lookup(name)
+    exact = [c for c in cands if c.name.lower() == name.lower()] or cands[:1]
+    return any(c.feature != "city" or c.population >= BIG_CITY for c in exact)
+
+
+def drop_surnames(ms: list[Mention], ents: list[Entity], text: str) -> list[Mention]:
+    surnames = _full_names(ents)
+    # a name the article also writes as a place ("shot in Wylam") is a town there
+    surnames = {w for w in surnames if not re.search(r"\b(?:in|near|outside|at)\s+" + re.escape(w) + r"\b", text)}
+    if not surnames:
+        return ms
+    keep = []
+    for m in ms:
+        if m.kind == "toponym" and m.text in surnames and not (m.dateline or m.within or m.chain or m.qualifies) \
+                and not _well_known(m.text):
+            continue
+        keep.append(m)
+    return keep
