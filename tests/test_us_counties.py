@@ -30,3 +30,13 @@ def test_county_is_not_placed_in_a_state_without_a_county_of_that_name() -> None
     # Gallatin County lies in Illinois, Kentucky or Montana, never at Tennessee's Gallatin
     got = _run("Gallatin County deputies found three people dead on Friday.")
     assert all(p.admin1 != "Tennessee" for p in got if p.text == "Gallatin County")
+
+
+def test_a_county_only_one_state_has_says_the_article_is_set_there() -> None:
+    # rule: "Glynn County" lies only in Georgia: "a murder-suicide in Georgia" is the state,
+    # and a town of that name is Georgia's
+    got = _run("A girl was shot during a murder-suicide in Georgia, according to Glynn County police. "
+               "It happened at an apartment in Brunswick.")
+    georgia = next(p for p in got if p.text == "Georgia")
+    assert georgia.country_code == "US" and georgia.feature == "admin1"
+    assert next(p for p in got if p.text == "Brunswick").admin1 == "Georgia"

@@ -77,6 +77,17 @@ def county_states(name: str) -> frozenset[str]:
     return _us_counties().get(norm(re.sub(r"^the\s+", "", name, flags=re.I)), frozenset())
 
 
+def county_votes(ms: list[Mention], ctx: Context) -> None:
+    """A county only one state has ("Glynn County": Georgia) says which state, and so which
+    country, the article is set in ("a murder-suicide in Georgia" is the state, not the country)."""
+    for m in ms:
+        cm = COUNTY.match(m.text) if m.kind == "toponym" and not m.within else None
+        states = county_states(m.text) if cm and cm.group(2).lower() in ("county", "parish") else ()
+        if len(states) == 1:
+            ctx.countries["US"] += 1.0
+            ctx.admin1[("US", next(iter(states)))] += 1.0
+
+
 def county(m: Mention, ctx: Context) -> Candidate | None:
     """A county in the state of its qualifier ("X County, Ky."), else, among the states that
     have a county of that name (us_counties.csv), in a state the article

@@ -252,6 +252,7 @@ def _context(ms: list[Mention], source: str | None = None) -> Context:
         lead = ctx.countries.most_common(1)
         if not lead or lead[0][0] == c.country_code:
             ctx.add(c, 1.0)
+    place_local.county_votes(ms, ctx)
     return ctx
 
 
@@ -270,7 +271,8 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
             if key not in memo:
                 state = us_states().get(m.text) if m.text.endswith(".") or m.text.isupper() else None
                 qualifies = bool(_QUALIFIES.search(text[max(0, m.start - 3):m.start]))
-                if state and (m.text.endswith(".") or _after_comma(m) or qualifies and ctx.countries.get("US")):
+                after_comma = m.role == "location" and m.within is None and len(m.text) == 2
+                if state and (m.text.endswith(".") or after_comma or qualifies and ctx.countries.get("US")):
                     cands = tuple(c for c in gazetteer().lookup(state)
                                   if c.feature == "admin1" and c.country_code == "US")
                     memo[key] = cands[0] if cands else None
@@ -308,10 +310,6 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
 
 
 _QUALIFIES = re.compile(r"\w,\s*$")
-
-
-def _after_comma(m: Mention) -> bool:
-    return m.kind == "toponym" and m.role == "location" and m.within is None and len(m.text) == 2
 
 
 def _capital_district(c: Candidate) -> str | None:
