@@ -42,6 +42,16 @@ def headline(record: Record) -> str | None:
     return _OUTLET_TAIL.split(title, maxsplit=1)[0]
 
 
+def headline_text(record: Record) -> tuple[str, int | None] | None:
+    """The story's part of the title and its offset in the body (None when kept apart)."""
+    title = (record.article.title or "").strip()
+    if not title:
+        return None
+    head = _OUTLET_TAIL.split(title, maxsplit=1)[0]
+    at = record.article.text.find(title)
+    return head, (at if at == 0 else None)
+
+
 def _states(record: Record) -> tuple[set[tuple[str, str]], set[str]]:
     """(country, first-level area) pairs, and countries, of the article's resolved places."""
     named = [p for p in record.places if p.country_code and p.role != "demonym"]
