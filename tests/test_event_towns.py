@@ -57,3 +57,28 @@ def test_two_forces_or_the_towns_own_police_change_nothing() -> None:
     ev = _event(quarter, quarter)
     police_town([ev], [quarter, chicago], text)
     assert ev.location["city"]["name"] == "Woodlawn"
+
+
+def test_county_dateline_with_its_state_wins_over_a_town_of_a_state_named_nowhere() -> None:
+    from eventwire.analyze.event_towns import county_dateline
+
+    text = "ADAMS COUNTY, Colo. (CBS4) - A man was shot at a home. Officers arrested Jose Martinez."
+    county = Place("ADAMS COUNTY", 0, 12, name="ADAMS COUNTY", lat=39.0, lon=-105.5, country_code="US",
+                   admin1="Colorado", feature="county", precision="admin1")
+    state = Place("Colo.", 14, 19, name="Colorado", lat=39.0, lon=-105.5, country_code="US",
+                  admin1="Colorado", feature="admin1", precision="admin1")
+    namesake = _city(text, "Martinez", "Martinez", 38.02, -122.13, "California", 38_000)
+    ev = _event(namesake, namesake)
+    county_dateline([ev], county, [county, state, namesake], text)
+    assert ev.location["name"] == "ADAMS COUNTY"
+    # ... but not when the article names that other state on purpose, nor without the state
+    text2 = text + " He was wanted in California."
+    california = _city(text2, "California", "California", 37.0, -120.0, "California", 0)
+    california.feature = "admin1"
+    ev = _event(namesake, namesake)
+    county_dateline([ev], county, [county, state, namesake, california], text2)
+    assert ev.location["name"] == "Martinez"
+    text3 = "ADAMS COUNTY (CBS4) - A man was shot at a home. Officers arrested Jose Martinez."
+    ev = _event(namesake, namesake)
+    county_dateline([ev], county, [county, namesake], text3)
+    assert ev.location["name"] == "Martinez"

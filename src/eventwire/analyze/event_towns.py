@@ -12,6 +12,7 @@ from ..geo import points_km as km_between
 from ..model import EventMention
 from . import event_link as link
 from .event_city import big_city_around
+from .place_resolve import us_states
 
 _OWN_TOWN_KM = 25.0  # a quarter or a street named like a town lies within the dateline city
 _TOWN_OF = re.compile(r"(?i)\b(?:city|town|village|township|borough) of\s+$")
@@ -39,6 +40,32 @@ def prefer_dateline(events: list[EventMention], dl: Any, places: list[Any], text
                                                          and not link.has_police(loc["name"], text)):
             continue  # too far to be a quarter of it (unless the dateline city's police are on
             # the case and the town has none of its own): a town of the station's region
+        ev.location = link.place_dict(dl)
+
+
+_STATE_AFTER = re.compile(r",\s*([A-Z][A-Za-z.]{1,13}(?: [A-Z][a-z]+)?)")
+
+
+def county_dateline(events: list[EventMention], dl: Any, places: list[Any], text: str) -> None:
+    """A county dateline with its state ("ADAMS COUNTY, Colo. (CBS4) -") names the county a local story
+    happened in: an event place in another state the article names nowhere else (a surname
+    read as a town of that state, a river's namesake town) is a misreading, and the county
+    is the event's place."""
+    if dl is None or dl.feature != "county" or not dl.admin1:
+        return
+    q = _STATE_AFTER.match(text, dl.end)
+    if q is None or us_states().get(q.group(1)) != dl.admin1:
+        return  # only a county its state qualifies ("X COUNTY, Colo."): its state is sure
+    for ev in events:
+        loc = ev.location
+        if not loc or ev.mode in ("hypothetical", "background") or loc.get("feature") not in ("city", "venue"):
+            continue
+        a1 = loc.get("admin1")
+        if loc.get("country_code") != dl.country_code or a1 == dl.admin1:
+            continue
+        start = (loc.get("span") or {}).get("start")
+        if a1 and any(p.admin1 == a1 and p.start != start and p.name != loc.get("name") for p in places):
+            continue  # the article names that state otherwise: a place there on purpose
         ev.location = link.place_dict(dl)
 
 

@@ -265,6 +265,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         if ev.primary and ev.location is None and ev.mode != "hypothetical":
             ev.location = link.country_location(record)
     towns.prefer_dateline(out, dl, places, text)
+    towns.county_dateline(out, dl, places, text)
     # (the outlet's town still says which big city a quarter or a street belongs to)
     named = [p for p in record.places if not link.junk(p, text)]
     towns.add_cities(out, places, units(doc), fallback, named, dl is not None and dl is fallback, text,
