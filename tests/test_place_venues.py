@@ -53,3 +53,17 @@ def test_the_town_a_village_of_names_is_the_venues_town() -> None:
           mention(60, town("Detroit", "US")), Mention(100, 113, "City of Flint", "venue")]
     assert venue_city(ms, 3).name == "Flint"
 
+
+
+def test_a_local_institution_is_in_the_nearby_town_it_is_named_after() -> None:
+    from eventwire.analyze.event_city import named_after
+    from eventwire.model import Place
+    # placed at the article's town (Cleveland); Medina, Ohio lies ~45 km away
+    school = Place("Medina High School", 0, 18, name="Medina High School", lat=41.4993, lon=-81.6944,
+                   country_code="US", admin1="Ohio", feature="venue")
+    own = named_after(school)
+    assert own is not None and own.name == "Medina" and own.admin1 == "Ohio"
+    # Lincoln, Nebraska is too far from Omaha for Omaha's "Lincoln High School"
+    omaha = Place("Lincoln High School", 0, 19, name="Lincoln High School", lat=41.2565, lon=-95.9345,
+                  country_code="US", admin1="Nebraska", feature="venue")
+    assert named_after(omaha) is None

@@ -11,7 +11,9 @@ from typing import Any
 from ..geo import distance_km
 from ..model import Place, Record
 from .event_scene import named_places, residence
+from .gazetteer import Candidate, gazetteer, norm
 from .place_local import named_city
+from .place_venues import LOCAL_INSTITUTION
 
 
 def _enclosing_city(loc: Place, places: list[Place], km: float = 20.0, text: str = "") -> Place | None:
@@ -72,13 +74,32 @@ def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallb
             near = min(same, key=lambda p: abs(p.start - loc.start))
             return _enclosing_city(near, pool, text=text) or near
     if loc.feature == "venue":  # "Salina Regional Health Center", "Rupert Gun Range": its town
-        own = named_city(loc.name or "", loc.lat, loc.lon)
+        own = named_city(loc.name or "", loc.lat, loc.lon) or named_after(loc)
         if own is not None:
             return Place(loc.text, loc.start, loc.end, name=own.name, lat=own.lat, lon=own.lon,
                          country_code=own.country_code, admin1=own.admin1, feature="city")
     if fallback is not None and fallback.feature == "city" and (not loc.country_code or fallback.country_code == loc.country_code):
         return fallback if dated else _enclosing_city(fallback, pool, text=text) or fallback
     return None
+
+
+NAMED_AFTER_KM = 50.0
+
+
+def named_after(loc: Place) -> Candidate | None:
+    """The town a local institution is named after ("Rupert Gun Range", "Medina High School"):
+    a gazetteer town of exactly that name in the venue's state, near where the venue was
+    placed (the article's town), so "Lincoln High School" in Omaha is no Lincoln."""
+    m = LOCAL_INSTITUTION.search(loc.name or "")
+    if m is None or m.start() == 0 or loc.lat is None or loc.lon is None or not loc.admin1:
+        return None
+    name = (loc.name or "")[:m.start()].strip()
+    if not name or len(name.split()) > 2:
+        return None
+    near = [c for c in gazetteer().lookup(name) if c.feature == "city" and norm(c.name) == norm(name)
+            and c.country_code == loc.country_code and c.admin1 == loc.admin1
+            and distance_km(c.lat, c.lon, loc.lat, loc.lon) <= NAMED_AFTER_KM]
+    return max(near, key=lambda c: c.population) if near else None
 
 
 _POLICE_AFTER = re.compile(r"(?:'s)?\s+(?:police|Police|PD|sheriff|Sheriff|Metropolitan Police)\b")

@@ -89,14 +89,14 @@ def _neighbours(c: Candidate, towns: list[Candidate]) -> int:
 _OF_TOWN = re.compile(r"^(?:the )?(?:City|Town|Village|Borough|Township) of (\w[\w.' -]*)$", re.I)
 # Local institutions carry their town's name ("Salina Regional Health Center", "Rupert Gun
 # Range", "Medina High School"); a memorial or a person's name is less likely before these.
-_LOCAL = re.compile(r"\b(?:Regional|Medical Center|Health Center|High School|Middle School|"
-                    r"Police|Patrol|Gun Range|Hiking Trail|City Hall|Fire Department)\b")
+LOCAL_INSTITUTION = re.compile(r"\b(?:Regional|Medical Center|Health Center|High School|Middle School|"
+                               r"Police|Patrol|Gun Range|Hiking Trail|City Hall|Fire Department)\b")
 
 
 def _named_after_town(v: Mention, ctx: Context | None) -> Candidate | None:
     """Last resort, for a story that names no town at all: the town a local institution is
     named after, when the gazetteer knows a town of exactly that name."""
-    m = _LOCAL.search(v.text)
+    m = LOCAL_INSTITUTION.search(v.text)
     if ctx is None or not m or m.start() == 0:
         return None
     name = v.text[:m.start()].strip()
