@@ -94,3 +94,12 @@ def test_a_force_or_a_persons_home_or_name_in_the_headline_is_not_the_scene() ->
     persons = [Entity("Santa Cruz Lopez", 0, 0, "PERSON")]
     headline_town([ev], _record("Second arrest in Santa Cruz Lopez shooting", text, [town], persons))
     assert ev.location["name"] == "Watsonville"
+
+
+def test_a_body_naming_its_own_town_twice_keeps_it_over_a_headline_town_it_never_names() -> None:
+    text = ("A boy in Tarpon Springs died on Wednesday. The family lived in the East Lake "
+            "neighborhood of Tarpon Springs, deputies said.")
+    town = _place(text, "Tarpon Springs", "Tarpon Springs", "city", 28.15, -82.76, "Florida", 25_000)
+    ev = _event(town, town)
+    headline_town([ev], _record("Boy shot in the chest in Palm Harbor", text, [town]))
+    assert ev.location["name"] == "Tarpon Springs"

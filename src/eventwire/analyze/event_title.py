@@ -134,7 +134,7 @@ def headline_town(events: list[EventMention], record: Record) -> None:
         if loc.get("feature") in COARSE and not loc.get("city"):
             ev.location = _city_dict(c, span)
         elif own and loc.get("feature") in ("city", "neighbourhood", "venue"):
-            _over_body_town(ev, c, span)
+            _over_body_town(ev, c, span, text)
 
 
 def _city_dict(c: Candidate, span: dict[str, Any]) -> dict[str, Any]:
@@ -162,13 +162,17 @@ def _own_town(head: str, hit: TitleTown, record: Record) -> bool:
                    for e in record.entities)  # (the town's name alone taken for a person is the town)
 
 
-def _over_body_town(ev: EventMention, c: Candidate, span: dict[str, Any]) -> None:
+def _over_body_town(ev: EventMention, c: Candidate, span: dict[str, Any], text: str = "") -> None:
     """The headline's town over the body's one (the court's or the outlet's town in its
     dateline, a namesake street): a quarter of a big city the headline names gets that city;
-    a headline naming a quarter of the body's big city changes nothing."""
+    a headline naming a quarter of the body's big city changes nothing. A body that never
+    names the headline's town but names its own town twice or more keeps its own: the body
+    is the reporter's account of where it happened, the headline a neighbour's name."""
     loc = ev.location or {}
     town = (loc.get("city") or {}).get("name") or loc.get("name") or ""
     if norm(town) == norm(c.name):
+        return
+    if not span["text"] and town and len(re.findall(r"\b" + re.escape(town) + r"\b", text, re.I)) >= 2:
         return
     body = _town_candidate(town, loc)
     if body is not None and body.admin1 != c.admin1:
