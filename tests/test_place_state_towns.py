@@ -54,3 +54,15 @@ def test_a_persons_surname_is_not_a_small_town() -> None:
     assert drop_surnames([Mention(54, 59, "Wylam", "toponym")], [Entity("Fatal Wylam", 0, 11, "PERSON")], text)
     text = "Senquez Jackson was shot. Jackson police said."
     assert drop_surnames([Mention(26, 33, "Jackson", "toponym")], [Entity("Senquez Jackson", 0, 15, "PERSON")], text)
+
+
+def test_a_surname_spelled_like_a_province_is_the_person() -> None:
+    # rule: only an exact name of a state, country or big city survives as a place; a surname
+    # that is just another spelling of a first-level area abroad is the person
+    text = "The caller was Sergeant Joe Knarr. Knarr did not answer."
+    ents = [Entity("Joe Knarr", 24, 33, "PERSON")]
+    assert drop_surnames([Mention(35, 40, "Knarr", "toponym")], ents, text) == []
+    text = "Police named Ashley Georgia, 20. Georgia was shot."
+    assert drop_surnames([Mention(33, 40, "Georgia", "toponym")], [Entity("Ashley Georgia", 13, 27, "PERSON")], text)
+    text = "Police in Southeast D.C. said a man was shot in D.C. on Friday."
+    assert drop_surnames([Mention(48, 52, "D.C.", "toponym")], [Entity("Southeast D.C.", 10, 24, "GPE")], text)

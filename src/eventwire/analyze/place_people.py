@@ -31,9 +31,13 @@ def _full_names(ents: list[Entity]) -> set[str]:
 
 
 def _well_known(name: str) -> bool:
-    """A country, a state or a big city of that name (its surname readings aside)."""
+    """A country, a state or a big city of that name (its surname readings aside). A name
+    that is only another spelling of a first-level area ("Knarr" of Kunar) is not one; a
+    country's or a big city's other names ("D.C.") are."""
     cands = gazetteer().lookup(name)
-    exact = [c for c in cands if c.name.lower() == name.lower()] or cands[:1]
+    exact = [c for c in cands if c.name.lower() == name.lower()]
+    if not exact:
+        return any(c.feature == "country" or c.feature == "city" and c.population >= BIG_CITY for c in cands[:1])
     return any(c.feature != "city" or c.population >= BIG_CITY for c in exact)
 
 
