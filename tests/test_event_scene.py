@@ -131,3 +131,11 @@ def test_a_town_named_as_a_force_loses_to_the_town_of_the_scene():
     text = ("San Diego sheriff's detectives were investigating an accidental shooting Wednesday at "
             "a shooting range in Poway.")
     assert primary_location(text).get("name") == "Poway"
+
+
+def test_the_area_whose_line_the_scene_is_on_is_the_neighbour():
+    text = ("Madison County deputies said he was shot at the bridge on the Elbert County line, "
+            "near the Georgia state line.")
+    assert elsewhere(_place(text, "Elbert County", "county"), text)
+    assert elsewhere(_place(text, "Georgia", "admin1"), text)
+    assert not elsewhere(_place(text, "Madison County", "county"), text)

@@ -96,11 +96,19 @@ def institution(p: Place) -> bool:
     return p.feature == "venue" and bool(_INSTITUTION.search(p.name or p.text))
 
 
+# "on the Elbert County line", "across the state line": a boundary the scene lies at, seen
+# from the area the scene is in
+_LINE_AFTER = re.compile(r"(?:\s+(?:county|state|city|town|parish))?\s+line\b", re.I)
+
+
 def elsewhere(p: Place, text: str) -> bool:
     """Named as where a later step took place: the institution itself, or the town of a
     hospital or jail ("LSU Medical Center in Shreveport", "a Poplar Bluff hospital"), or where
-    someone was taken ("airlifted to Pittsburgh")."""
+    someone was taken ("airlifted to Pittsburgh"); or the neighbouring area whose line the
+    scene lies on ("at the bridge on the Elbert County line" happened in the other county)."""
     if institution(p):
+        return True
+    if p.feature in ("county", "admin1", "city", None) and _LINE_AFTER.match(text, p.end):
         return True
     before = text[max(0, p.start - 60):p.start]
     return bool(_AFTER_INST.search(before) or _AFTER_PLAIN_INST.search(before) or _MOVED_TO.search(before)
