@@ -142,6 +142,16 @@ def _definite(m: Mention) -> bool:
     return m.cand.nominal and any(c.lower_ in ("the", "this", "that") for c in m.cand.token.children)
 
 
+def nested_area(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Is one place a first-level area the other lies in ("a sheriff in central Montana" ...
+    "a residence in Roundup")? The area's centre says nothing about how far apart they are."""
+    for x, y in ((a, b), (b, a)):
+        if x.get("feature") == "admin1" and x.get("admin1") and (x.get("country_code"), x.get("admin1")) == \
+                (y.get("country_code"), y.get("admin1")):
+            return True
+    return False
+
+
 def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
     s = summary or _Summary(c)
     h = s.head
@@ -158,7 +168,7 @@ def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
         a, b = m.loc[0], loc[0]
         if a.get("country_code") and b.get("country_code") and a["country_code"] != b["country_code"]:
             return False
-        km = points_km(a, b)
+        km = None if nested_area(a, b) else points_km(a, b)
         if km is not None and km > 100:
             return False
     definite = _definite(m)

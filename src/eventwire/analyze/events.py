@@ -23,7 +23,7 @@ from . import event_link as link
 from . import event_towns as towns
 from .event_actors import Names, actors_of
 from .event_clauses import crowd_control, light_object, scene_of_violence, toll_subject
-from .event_coref import Cluster, Mention, choose_primary, cluster
+from .event_coref import Cluster, Mention, choose_primary, cluster, nested_area
 from .event_figures import (
     assign_figures,
     borrow_casualties,
@@ -293,7 +293,7 @@ def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> 
         if loc and iloc and loc[0].get("country_code") != iloc[0].get("country_code"):
             continue
         if loc and iloc and loc[1] >= 2 and iloc[1] >= 2:
-            km = points_km(loc[0], iloc[0])
+            km = None if nested_area(loc[0], iloc[0]) else points_km(loc[0], iloc[0])
             if km is not None and km > 50:
                 continue  # two places: two events (a round-up of attacks)
         if c.subtype != incident.subtype and {c.subtype, incident.subtype} <= _SPECIFIC:
