@@ -66,3 +66,7 @@ def test_a_surname_spelled_like_a_province_is_the_person() -> None:
     assert drop_surnames([Mention(33, 40, "Georgia", "toponym")], [Entity("Ashley Georgia", 13, 27, "PERSON")], text)
     text = "Police in Southeast D.C. said a man was shot in D.C. on Friday."
     assert drop_surnames([Mention(48, 52, "D.C.", "toponym")], [Entity("Southeast D.C.", 10, 24, "GPE")], text)
+    text = "By Henry Lazenby US tariffs on steel hurt the US economy."
+    assert drop_surnames([Mention(46, 48, "US", "toponym")], [Entity("Henry Lazenby US", 3, 19, "PERSON")], text)
+    text = "Reporter Bill Holland covered the case. Holland recalled the trial."
+    assert drop_surnames([Mention(40, 47, "Holland", "toponym")], [Entity("Bill Holland", 9, 21, "PERSON")], text) == []

@@ -35,7 +35,8 @@ def _well_known(name: str) -> bool:
     that is only another spelling of a first-level area ("Knarr" of Kunar) is not one; a
     country's or a big city's other names ("D.C.") are."""
     cands = gazetteer().lookup(name)
-    exact = [c for c in cands if c.name.lower() == name.lower()]
+    # an acronym ("US") is not the town spelled like it (Us, France)
+    exact = [c for c in cands if c.name.lower() == name.lower() and not (name.isupper() and c.name != name)]
     if not exact:
         return any(c.feature == "country" or c.feature == "city" and c.population >= BIG_CITY for c in cands[:1])
     return any(c.feature != "city" or c.population >= BIG_CITY for c in exact)
