@@ -103,3 +103,11 @@ def test_a_body_naming_its_own_town_twice_keeps_it_over_a_headline_town_it_never
     ev = _event(town, town)
     headline_town([ev], _record("Boy shot in the chest in Palm Harbor", text, [town]))
     assert ev.location["name"] == "Tarpon Springs"
+
+
+def test_a_headline_town_inside_a_persons_name_fills_no_town_less_incident() -> None:
+    text = "Deputies continued to investigate the accidental shooting of Gavin Stiles, 3."
+    ev = _event(None)
+    persons = [Entity("Gavin Stiles", text.index("Gavin"), text.index("Gavin") + 12, "PERSON")]
+    headline_town([ev], _record("Shooting victim identified as Gavin Stiles", text, [], persons))
+    assert ev.location is None

@@ -122,7 +122,7 @@ def headline_town(events: list[EventMention], record: Record) -> None:
         return
     states, countries = _states(record)
     hit = title_town(head, states, countries)
-    if hit is None:
+    if hit is None or in_person_name(hit, record):
         return
     c, text = hit.city, record.article.text
     span = _span(text, hit.surface)
@@ -157,9 +157,15 @@ def _own_town(head: str, hit: TitleTown, record: Record) -> bool:
     ("Senquez Jackson shooting")?"""
     if _AGENCY_AFTER.match(head[hit.end:]) or _FROM_BEFORE.search(head[:hit.start]):
         return False
+    return not in_person_name(hit, record)
+
+
+def in_person_name(hit: TitleTown, record: Record) -> bool:
+    """Is the headline's town a word of a person's name the article gives ("victim identified
+    as Gavin Stiles")? (The town's name alone taken for a person is the town.)"""
     word = re.compile(r"\b" + re.escape(hit.surface) + r"\b")
-    return not any(e.label == "PERSON" and word.search(e.text) and norm(e.text) != norm(hit.surface)
-                   for e in record.entities)  # (the town's name alone taken for a person is the town)
+    return any(e.label == "PERSON" and word.search(e.text) and norm(e.text) != norm(hit.surface)
+               for e in record.entities)
 
 
 def _over_body_town(ev: EventMention, c: Candidate, span: dict[str, Any], text: str = "") -> None:
