@@ -188,3 +188,9 @@ def test_bracketed_dateline_opening_the_body() -> None:
     # not inside the body, and not a pair of names that is no place
     assert dateline("A man was shot. (Cincinnati, OH)-- more", None) is None
     assert dateline("(Smith, Jones)-- said nothing.", None) is None
+
+
+def test_dateline_with_a_chevron_separator() -> None:
+    text = "BURBANK >> Police were investigating the death of a man outside a hotel."
+    d = places.dateline(text, None)
+    assert d is not None and d[0] == "BURBANK"

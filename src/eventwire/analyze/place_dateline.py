@@ -1,4 +1,4 @@
-"""The dateline of a report ("ROCKFORD, Ill. (AP) —"): the town the story was filed from,
+"""The dateline of a report ("ROCKFORD, Ill. (AP) —", "BURBANK >>"): the town the story was filed from,
 which a local story mostly happened in. Found at the start of the body by shape and checked
 against the gazetteer (a shouted word or a clock time before the real dateline is skipped)."""
 
@@ -13,7 +13,7 @@ from .place_resolve import qualifier, us_states
 
 _DATELINE = re.compile(
     r"(?:^|\n|(?<=[a-z0-9.!?\"”’)]))\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
-    r"(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?\s*(?:\([^)\n]{1,40}\)\s*)?(?:(?:—|–|--)\s?|[-:]\s)")
+    r"(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?\s*(?:\([^)\n]{1,40}\)\s*)?(?:(?:—|–|--|>>|»)\s?|[-:]\s)")
 
 # the press-release and local-TV form, in brackets and not shouted, opening the body:
 # "(Cincinnati, OH)--"
