@@ -111,3 +111,9 @@ def test_a_headline_town_inside_a_persons_name_fills_no_town_less_incident() -> 
     persons = [Entity("Gavin Stiles", text.index("Gavin"), text.index("Gavin") + 12, "PERSON")]
     headline_town([ev], _record("Shooting victim identified as Gavin Stiles", text, [], persons))
     assert ev.location is None
+
+
+def test_st_and_saint_name_one_town_in_the_headline() -> None:
+    # rule: "St. Paul" with no state named is the big Saint Paul, not a small St. Paul abroad
+    hit = title_town("Teen killed in St. Paul shooting", set())
+    assert hit is not None and hit.city.admin1 == "Minnesota"

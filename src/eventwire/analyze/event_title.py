@@ -22,6 +22,7 @@ from ..model import EventMention, Record
 from ..taxonomy import family
 from .event_city import big_city_around
 from .gazetteer import Candidate, gazetteer, norm
+from .place_resolve import same_name
 
 COARSE = frozenset({None, "admin1", "country", "region", "county", "admin2"})
 BIG_CITY = 100_000  # a town named with no state anywhere in the article: only a big city
@@ -92,7 +93,7 @@ def title_town(head: str, states: set[tuple[str, str]], countries: set[str] = fr
 def _city(surface: str, states: set[tuple[str, str]], countries: set[str]) -> Candidate | None:
     """The city of exactly this name in a state the article names; with no state named, the
     only city of that name (in the article's countries, when it names any), else a big one."""
-    cands = [c for c in gazetteer().lookup(surface) if c.feature == "city" and norm(c.name) == norm(surface)]
+    cands = [c for c in gazetteer().lookup(surface) if c.feature == "city" and same_name(c.name, surface)]
     if states:
         cands = [c for c in cands if (c.country_code, c.admin1) in states]
     elif countries:

@@ -127,6 +127,11 @@ def _primary_key(name: str) -> str:
     return _SAINT.sub("saint ", norm(name))
 
 
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one name, "St." and "Saint" alike ("St. Paul" is "Saint Paul")."""
+    return _primary_key(a) == _primary_key(b)
+
+
 def score(c: Candidate, surface: str, ctx: Context, own_cc: str | None = None) -> float:
     s = prior(c, surface)
     if c.country_code:
