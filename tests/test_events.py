@@ -415,3 +415,30 @@ def test_firing_tear_gas_at_a_protest_is_an_intervention_not_an_attack():
 def test_a_vowed_rally_has_not_happened():
     evs = events_of("The opposition leader vowed to hold further rallies on Thursday.")
     assert all(e.mode == "hypothetical" for e in of_type(evs, "protest"))
+
+
+def test_a_quake_that_kills_is_the_disaster_not_an_attack():
+    evs = events_of("A powerful earthquake and strong aftershocks killed more than 2,000 people and "
+                    "injured over 9,000 in western Afghanistan on Saturday.")
+    assert not of_type(evs, "attack")
+    quake = of_type(evs, "natural_disaster")[0]
+    assert quake.figures["killed"]["value"] == 2000 and quake.figures["injured"]["value"] == 9000
+    assert not [a for a in quake.actors if a.role == "perpetrator"]
+
+
+def test_a_call_for_a_ceasefire_is_no_ceasefire():
+    evs = events_of("Egypt and Qatar called for an immediate ceasefire in Gaza.")
+    assert all(e.mode == "hypothetical" for e in evs if e.type == "strategic_development")
+
+
+def test_killed_militants_are_victims_not_perpetrators():
+    evs = events_of("An air strike on the camp killed at least 15 militants on Monday.")
+    roles = {(a.role, a.name) for e in of_type(evs, "attack") for a in e.actors}
+    assert ("victim", "at least 15 militants") in roles
+    assert not any(r == "perpetrator" and "militants" in n for r, n in roles)
+
+
+def test_it_in_a_denial_is_the_previous_sentences_subject():
+    evs = events_of("The army said it had struck 130 targets. It denied that its strikes had hit civilians.")
+    denial = of_type(evs, "denial")[0]
+    assert [a.name for a in denial.actors if a.role == "denier"] == ["The army"]

@@ -140,6 +140,30 @@ def _dateline(tok: Any) -> bool:
     return tok.right_edge.text in _DASHES and tok.right_edge.i > tok.i
 
 
+_STATEMENTS = frozenset({"denial", "claim_responsibility", "accusation", "warning", "threat"})
+
+
+def _antecedent(pron: Any) -> Any | None:
+    """The subject of the sentence before, when it is a name or a noun ("The Israeli military
+    said it had struck 130 targets. It denied ..."): who "it"/"they" most often is in a report."""
+    sent = pron.sent
+    if sent.start == 0:
+        return None
+    prev = pron.doc[sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or "\n" in pron.doc.text[prev.end_char:sent.start_char].strip(" "):
+        return None
+    return subj
+
+
+def _undergoer(t: Any) -> bool:
+    """A doer noun in an undergoer's place: "killed at least 15 militants", "militants were
+    killed", "strikes on militants" (the named militants are the victims there)."""
+    while t.dep_ == "conj":
+        t = t.head
+    return t.dep_ in ("dobj", "nsubjpass") or t.dep_ == "pobj" and t.head.lower_ in ("on", "against", "at")
+
+
 def _with_conj(tok: Any) -> list[Any]:
     return [tok] + [c for c in tok.children if c.dep_ == "conj"]
 
@@ -195,6 +219,8 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
     if not cand.nominal or verb.i != tok.i:
         for c in verb.children:
             if c.dep_ in ("nsubj",) and not _dateline(c):
+                if c.lower_ in ("it", "they") and cand.type in _STATEMENTS:
+                    c = _antecedent(c) or c  # "The Israeli military said ... It denied ..."
                 found += [(x, subj_role) for x in _with_conj(c)]
             elif c.dep_ == "nsubjpass":
                 found += [(x, _object_role(x, obj_role, names)) for x in _with_conj(c)]
@@ -209,7 +235,8 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
     if subj_role == "perpetrator":
         perps = cue_set("actors", "perpetrator_nouns")
         for t in cand.span:
-            if t.lower_ in perps and (t.tag_ or "").startswith("NN") and t.dep_ not in ("compound", "amod"):
+            if t.lower_ in perps and (t.tag_ or "").startswith("NN") and t.dep_ not in ("compound", "amod") \
+                    and not _undergoer(t):
                 found.append((t, subj_role))
     actors: list[Actor] = []
     seen: set[tuple[str, str]] = set()

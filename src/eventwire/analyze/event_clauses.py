@@ -3,8 +3,11 @@ tests over the parse that the events layer applies before it builds mentions."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from .. import taxonomy
 from .event_actors import is_event_noun
-from .event_lexicon import cue_set
+from .event_lexicon import cue_set, lexicon
 from .event_triggers import Cand
 
 
@@ -39,3 +42,22 @@ def toll_subject(c: Cand) -> bool:
     """An attack noun whose verb only gives its toll ("Drone strike kills 9", "the blast
     left 12 dead"): the noun is that clause's event, as deep as its verb."""
     return c.nominal and c.token.dep_ in ("nsubj", "nsubjpass") and c.token.head.lower_ in cue_set("actors", "toll_verbs")
+
+
+def disaster_subject(c: Cand) -> Any | None:
+    """"A powerful earthquake and strong aftershocks killed 2,000": a casualty verb whose
+    subject (or a conjunct of it) is a disaster noun gives the disaster's toll; the
+    disaster's (type, subtype), or None."""
+    if c.nominal:
+        return None
+    verb = c.token
+    while verb.dep_ == "conj" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in verb.children):
+        verb = verb.head  # "killed 2,000 and injured 9,000": the subject of the first verb
+    for s in verb.children:
+        if s.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        for t in [s] + [x for x in s.subtree if x.dep_ == "conj"]:
+            for e in lexicon().get(t.lower_, ()):
+                if e.pos == "noun" and not e.extra and taxonomy.family(e.type) == "disaster":
+                    return e.type, e.subtype
+    return None

@@ -152,6 +152,14 @@ def nested_area(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return False
 
 
+def _in_country(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """One place is the country the other lies in. Used for disasters only: an earthquake
+    "in western Afghanistan" is the one "northwest of Herat", while a nation's name beside a
+    local shooting mostly belongs to another story."""
+    return any(x.get("feature") == "country" and y.get("feature") != "country"
+               and x.get("country_code") == y.get("country_code") for x, y in ((a, b), (b, a)))
+
+
 def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
     s = summary or _Summary(c)
     h = s.head
@@ -168,7 +176,7 @@ def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
         a, b = m.loc[0], loc[0]
         if a.get("country_code") and b.get("country_code") and a["country_code"] != b["country_code"]:
             return False
-        km = None if nested_area(a, b) else points_km(a, b)
+        km = None if nested_area(a, b) or m.family == "disaster" and _in_country(a, b) else points_km(a, b)
         if km is not None and km > 100:
             return False
     definite = _definite(m)

@@ -102,6 +102,9 @@ def mode_of(tok: Any, nominal: bool, unit: Any = None, prevention_asserts: bool 
         heads = heads - _PREVENT
     if any(g.lower_ in heads for g in govs[1:]):
         return "hypothetical"
+    calls = cue_set("mode", "call_for")
+    if any(g.lower_ == "for" and up.lower_ in calls for g, up in zip(govs[1:], govs[2:], strict=False)):
+        return "hypothetical"  # "called for an immediate ceasefire"
     if any(c.dep_ == "neg" for c in verb.children) and (not nominal or verb.i != tok.i):
         return "denied"
     if _nobody_did(verb) and (not nominal or tok.head.i == verb.i and tok.dep_ in ("dobj", "nsubjpass")):

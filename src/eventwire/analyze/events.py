@@ -22,7 +22,13 @@ from . import event_fallback, event_headline_quarter, event_quarter, event_title
 from . import event_link as link
 from . import event_towns as towns
 from .event_actors import Names, actors_of
-from .event_clauses import crowd_control, light_object, scene_of_violence, toll_subject
+from .event_clauses import (
+    crowd_control,
+    disaster_subject,
+    light_object,
+    scene_of_violence,
+    toll_subject,
+)
 from .event_coref import Cluster, Mention, choose_primary, cluster, nested_area
 from .event_figures import (
     assign_figures,
@@ -189,12 +195,16 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
             m.mode = mode_of(c.token, c.nominal, c.span, prevention_asserts=True)
         if m.type == "protest" and m.mode != "hypothetical" and prevented(c.token):
             m.subtype = "protest_with_intervention"
+        if m.weak and m.family == "violence" and (dis := disaster_subject(c)) is not None:
+            m.type, m.subtype = dis  # "an earthquake and aftershocks killed 2,000": the quake's toll
         if light_object(c):
             # "staged a protest ..., denouncing the coup": the protest is the main clause's event
             m.light, m.depth = True, max(0, m.depth - 1)
         elif toll_subject(c):
             m.light, m.depth = True, _depth(c.token.head)
         m.actors = actors_of(c, names)
+        if m.family == "disaster":
+            m.actors = [a for a in m.actors if a.role != "perpetrator"]  # a quake is no perpetrator
         exclude = [(a.span.start, a.span.end) for a in m.actors if a.span]
         sent = c.span
         hit = link.linked_place(doc, places_by_start.within(sent.start_char, sent.end_char), ids, sent, exclude,
