@@ -108,8 +108,3 @@ def test_a_body_after_a_countrys_possessive_is_that_countrys() -> None:
     ents = run("Ukraine's Interior Ministry said five people died.")
     assert canon(ents, "Interior Ministry").canonical == "Ukraine's Interior Ministry"
 
-
-def test_a_body_named_after_a_country_is_not_the_country() -> None:
-    ents = run("The U.S. Geological Survey said the quake struck at a depth of 10 km.")
-    survey = next(e for e in ents if "Geological Survey" in e.text)
-    assert survey.canonical != "United States"

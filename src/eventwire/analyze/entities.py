@@ -59,11 +59,8 @@ def _resolve(e: Entity, inner: list[AliasHit]) -> None:
             e.kind = "nationality"
             e.canonical = _country_name(target) if len(target) == 2 and target.isupper() else target
             return
-    if a is None and inner and len({h.alias.canonical for h in inner}) == 1 \
-            and not (e.label in ("ORG", "FAC") and inner[0].alias.kind in PLACE_KINDS):
-        # "Islamic State (IS)according": one known name inside the span; but a body named
-        # after a place ("U.S. Geological Survey", "Kenya Airways") is not that place
-        a = inner[0].alias
+    if a is None and inner and len({h.alias.canonical for h in inner}) == 1:
+        a = inner[0].alias  # "Islamic State (IS)according": one known name inside the span
     if a is not None and not (e.label in PLACE_LABELS and a.kind not in PLACE_KINDS
                               and a.kind not in ("government", "military")):
         _from_alias(e, a)
