@@ -222,3 +222,12 @@ def test_a_content_span_does_not_end_in_a_dangling_conjunction() -> None:
     a, b = trim(text, len("accused "), len(text))
     assert text[a:b] == "Russia of targeting civilians"
     assert trim("and", 0, 3) == (0, 3)  # nothing but the conjunction: left as it is
+
+
+def test_a_speaker_after_an_office_is_the_person_not_the_office() -> None:
+    from eventwire.analyze.quotes import _name_after_titles
+
+    # "[Houston Police] Chief Troy Finner": the entity found is the office, the name follows
+    assert _name_after_titles(" Chief Troy Finner") == "Troy Finner"
+    assert _name_after_titles(" spokesman") is None  # no name: the office stays the speaker
+    assert _name_after_titles(" Troy Finner") is None  # no title between: not this rule

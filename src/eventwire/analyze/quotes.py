@@ -16,6 +16,9 @@ the canonical of the nearest preceding named speaker.
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from ..model import Entity, Quote, Record, Span, Speaker
@@ -110,13 +113,41 @@ def _after_dateline(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _canonical(span: tuple[int, int], entities: list[Entity]) -> str | None:
+def _canonical(span: tuple[int, int], entities: list[Entity], text: str | None = None) -> str | None:
     best: Entity | None = None
     for e in entities:
         if e.canonical and _overlap((e.start, e.end), span) > 0:
             if best is None or (e.end - e.start) > (best.end - best.start):
                 best = e
+    if best is not None and text is not None and best.end < span[1]:
+        name = _name_after_titles(text[best.end:span[1]])
+        if name:
+            return name  # "Houston Police Chief Troy Finner": the entity is the office, not the speaker
     return best.canonical if best else None
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    raw = tomllib.loads(resources.files("eventwire").joinpath("data/quotes/cues.toml").read_text("utf-8"))
+    return frozenset(w.lower() for w in raw.get("titles", {}).get("words", []))
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z'’-]+\.?$|[A-Z]\.$")
+
+
+def _name_after_titles(phrase: str) -> str | None:
+    """The personal name after the titles that follow an entity in a speaker phrase ("[Houston
+    Police] Chief Troy Finner" -> "Troy Finner"), or None when it is not titles then a name."""
+    words = phrase.split()
+    i = 0
+    while i < len(words) and (words[i].lower() in _titles() or words[i].lower().rstrip("'’s") in _titles()):
+        i += 1
+    name = words[i:]
+    if i == 0 or not 2 <= len(name) <= 4 or not all(_NAME_WORD.match(w) for w in name):
+        return None
+    if any(w.lower().rstrip(".") in _titles() for w in name):
+        return None
+    return " ".join(name)
 
 
 def _resolve_pronouns(doc: Any, quotes: list[Quote], entities: list[Entity]) -> None:
@@ -279,7 +310,7 @@ def analyze(record: Record) -> list[Quote]:
         speaker = None
         if f.speaker is not None and f.speaker[1] > f.speaker[0]:
             a, b = _after_dateline(text, *f.speaker)
-            speaker = Speaker(text[a:b], a, b, _canonical(f.speaker, record.entities))
+            speaker = Speaker(text[a:b], a, b, _canonical(f.speaker, record.entities, text))
         a, b = f.content
         out.append(Quote(text[a:b], a, b, f.direct, Span.of(text, *f.cue), speaker))
     _resolve_pronouns(doc, out, record.entities)
