@@ -323,3 +323,10 @@ def test_the_outlet_name_states_its_country() -> None:
     assert stated_country("Daily Herald (Kenya)") == "KE"
     assert stated_country("Kenyan Times") == "KE"
     assert stated_country("Evening Chronicle") is None
+
+
+def test_a_name_followed_by_state_is_the_state_unless_its_city_is_most_of_it() -> None:
+    # "Kaduna state": the words name the area; its namesake city (about half the state's
+    # counted people) does not stand for it. A city-state (Beijing) still does.
+    assert find(run("Gunmen abducted 15 students from a school in Kaduna state on Sunday."), "Kaduna").feature == "admin1"
+    assert find(run("Heavy rain fell in Beijing province on Sunday."), "Beijing").feature == "city"

@@ -175,7 +175,7 @@ def best(cands: tuple[Candidate, ...], surface: str, ctx: Context,
         for c in cands if not area else gazetteer().lookup(surface):
             if (c.feature == "city" and c.country_code == top.country_code
                     and c.admin1 == top.name and c.population >= 0.2 * top.population
-                    and (not area or c.population >= 0.4 * top.population
+                    and (not area or c.population >= 0.7 * top.population
                          and distance_km(c.lat, c.lon, top.lat, top.lon) < 100)):
                 return c
     return top
