@@ -256,3 +256,33 @@ def test_a_record_that_fails_is_counted_and_leaves_no_trace(tmp_path: Path, monk
     monkeypatch.undo()
     assert got["errors"] == 1 and got["new"] == len(recs) - 1
     assert_same(want, open_snapshot(f"sqlite:///{tmp_path / 'bulk.db'}"))
+
+
+# -- a story split (cluster/split.py): same stories on both paths, also across loads ------
+
+def _story_recs() -> list[Record]:
+    theme = "quake island village houses walls collapsed tremor magnitude"
+
+    def rec(aid: str, words: str, stated: bool) -> Record:
+        lead = "November 27, 2005 - " if stated else ""
+        times = [{"value": "2005-11-27", "text": "November 27, 2005", "start": 0, "end": 17, "type": "DATE"}] if stated else []
+        return Record.from_dict({"article": {"id": aid, "title": None, "text": f"{lead}The {theme} {words} {aid}word.",
+                                             "published": None}, "events": [], "times": times})
+
+    return ([rec(f"s{i}", "dargah zinab governor relief ambulance", False) for i in range(5)]
+            + [rec(f"t{i}", "gavar tonban hospital rescue dozens", True) for i in range(3)])
+
+
+def test_story_split_matches_single_machine_also_across_loads(tmp_path: Path) -> None:
+    """Rule: a story split moves the same articles to the same new story on both paths, also
+    when the articles it moves were stored by an earlier load."""
+    recs = _story_recs()
+    want = _single(recs, f"sqlite:///{tmp_path / 'single.db'}")
+    assert len(set(want["story_of"].values())) == 2, "the fixture should make the single-machine path split"
+    assert want["story_of"]["t0"] == want["story_of"]["t2"] != want["story_of"]["s0"]
+    ingest_from_parquet(_parquet(recs, tmp_path / "p"), f"sqlite:///{tmp_path / 'bulk.db'}")
+    assert_same(want, open_snapshot(f"sqlite:///{tmp_path / 'bulk.db'}"))
+    url = f"sqlite:///{tmp_path / 'twice.db'}"
+    ingest_from_parquet(_parquet(recs[:7], tmp_path / "p1"), url, engine="local")
+    ingest_from_parquet(_parquet(recs[7:], tmp_path / "p2"), url, engine="local")
+    assert_same(want, open_snapshot(url))

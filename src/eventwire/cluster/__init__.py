@@ -44,13 +44,15 @@ Algorithm
    names and, for undated articles, stated years, see cluster/story.py: stories cover any
    topic, so the wording carries the evidence) groups articles into news stories (profiles
    by `story.new_story` / `story.add_article`; the store keeps them in `stories`,
-   `Store.document_stories()`).
+   `Store.document_stories()`). When an article joins, `split.split_off` checks the
+   story's recent members: a wording group whose leads state a year no other member states
+   leaves as a new story (`story.detach`; the old story keeps its id, nothing else moves).
 5. `figures.reconcile(reports, rule)` chooses each figure's value (conservative / latest
    / max, see cluster/figures.py for the exact rules).
 """
 
 from . import score as score_module
-from . import story
+from . import split, story
 from .features import (
     article_tokens,
     day_of,
@@ -79,5 +81,5 @@ from .score import (
 __all__ = [
     "MERGE_THRESHOLD", "RULES", "THRESHOLD", "WINDOW_DAYS", "add_mention", "article_tokens",
     "assign", "choose", "event_day", "day_of", "family", "iso", "main_mode", "main_type", "mention_features",
-    "merge_profiles", "new_profile", "reconcile", "score", "score_module", "story", "story_features", "tokens", "window",
+    "merge_profiles", "new_profile", "reconcile", "score", "score_module", "split", "story", "story_features", "tokens", "window",
 ]

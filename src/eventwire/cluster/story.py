@@ -25,6 +25,7 @@ from typing import Any
 
 from .calendar import CALENDAR_WEIGHT, add_calendar, calendar_signal
 from .score import VETO_DAYS, add_mention, event_day, new_profile, token_norm, token_score
+from .split import remember, without
 
 STORY_THRESHOLD = 0.2  # join the best story at or above this score, else start a new one
 DATE_WEIGHT = 0.05  # how far time evidence moves the score (±, see date_signal)
@@ -97,13 +98,24 @@ def story_score(m: dict[str, Any], e: dict[str, Any], m_norm: float | None = Non
 
 def new_story(story_id: str, m: dict[str, Any]) -> dict[str, Any]:
     """The profile of a story that article `m` starts."""
-    return add_calendar(_add_years(new_profile(story_id, m), m), m)
+    return remember(add_calendar(_add_years(new_profile(story_id, m), m), m), m)
 
 
 def add_article(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:
     """The profile of story `e` once article `m` has joined it (a new dict): the event
-    profile update plus the stated years ({"year": n articles}) and the lead calendars."""
-    return add_calendar(_add_years(add_mention(e, m), m), m)
+    profile update plus the stated years ({"year": n articles}), the lead calendars and
+    the recent members (cluster/split.py)."""
+    return remember(add_calendar(_add_years(add_mention(e, m), m), m), m)
+
+
+def detach(e: dict[str, Any], ids: list[str], new_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Story `e` split by split.split_off: (e without the recent members `ids`, the new
+    story `new_id` they form, built from their kept features in the order they joined)."""
+    gone = [x for x in e.get("recent") or [] if str(x.get("article")) in set(ids)]
+    new = new_story(new_id, gone[0])
+    for x in gone[1:]:
+        new = add_article(new, x)
+    return without(e, gone), new
 
 
 def _add_years(e: dict[str, Any], m: dict[str, Any]) -> dict[str, Any]:

@@ -105,6 +105,7 @@ class Group:
         self.terms_added: list[tuple[Pos, str, str]] = []
         self.stories: dict[str, dict[str, Any]] = {}  # stories table: block_day, created_seq, profile
         self.story_of: dict[str, str] = {}  # article → story
+        self.story_moves: dict[str, tuple[str, str]] = {}  # stored article → (old, new) story, by a split
         for ev in seeds:
             if ev.get("story"):
                 self._add_story(ev["id"], ev["profile"], int(ev["created_seq"]), SEED_POS)
@@ -157,6 +158,12 @@ class Group:
         self.history[sid] = {"family": "story", "created": pos, "absorbed": None,
                              "states": {(profile.get("block_day"), None)}}
 
+    def _set_story(self, sid: str, prof: dict[str, Any]) -> None:
+        self.story_days.get(self.stories[sid]["block_day"], set()).discard(sid)
+        self.story_days.setdefault(prof.get("block_day"), set()).add(sid)
+        self.stories[sid].update(block_day=prof.get("block_day"), profile=prof)
+        self.history[sid]["states"].add((prof.get("block_day"), None))
+
     def story(self, it: dict[str, Any]) -> None:
         """store.stories.place_story for an article that is not a copy of a stored one."""
         from ..store import stories as st
@@ -181,10 +188,21 @@ class Group:
         else:
             sid = best
             prof = cluster.story.add_article(next(c for c in cands if c["id"] == best), m)
-            self.story_days.get(self.stories[sid]["block_day"], set()).discard(sid)
-            self.story_days.setdefault(prof.get("block_day"), set()).add(sid)
-            self.stories[sid].update(block_day=prof.get("block_day"), profile=prof)
-            self.history[sid]["states"].add((prof.get("block_day"), None))
+            moved = cluster.split.split_off(prof)
+            if moved:  # store.stories._split
+                old = sid
+                sid = it["new_id"] if it["new_id"] not in self.stories else f"{it['new_id']}_{seq}"
+                prof, new = cluster.story.detach(prof, moved, sid)
+                self._add_story(sid, new, seq, pos)
+                for aid in moved:
+                    if aid in self.story_of:  # (an updated article may have left the story since)
+                        if self.story_of[aid] == old:
+                            self.story_of[aid] = sid
+                    else:  # stored before this load: write.py moves it (and its copies)
+                        self.story_moves[aid] = (self.story_moves.get(aid, (old, sid))[0], sid)
+                self._set_story(old, prof)
+            else:
+                self._set_story(sid, prof)
         self.story_of[it["aid"]] = sid
         for t in lookup[:6]:
             self._rows(sid, t)
@@ -313,7 +331,8 @@ class Group:
     def result(self) -> dict[str, Any]:
         return {"stored": self.stored, "cols": self.cols, "history": self.history, "placed": self.placed,
                 "merges": self.merges, "found": self.found, "touched": self.touched, "created": self.created,
-                "terms_added": self.terms_added, "stories": self.stories, "story_of": self.story_of}
+                "terms_added": self.terms_added, "stories": self.stories, "story_of": self.story_of,
+                "story_moves": self.story_moves}
 
 
 def run_group(items: list[dict[str, Any]], seeds: list[dict[str, Any]]) -> dict[str, Any]:

@@ -215,6 +215,7 @@ def write(db: Db, prep: Any, records: Iterator[tuple[int, Record]], results: lis
                                (sid, st["block_day"], n_arts.get(sid, 0), json.dumps(st["profile"]), st["created_seq"]))
             for sid in set(n_arts) - set(stories):  # copies of articles stored before this load
                 db.execute("UPDATE stories SET n_articles = n_articles + ? WHERE id = ?", (n_arts[sid], sid))
+            _story_moves(db, [mv for res in results for mv in (res.get("story_moves") or {}).items()])
         link_rows = links(prep, placed, found, merges)
         db.executemany("INSERT INTO links (src, dst, relation, article_id) VALUES (?,?,?,?)", link_rows)
         counts["links"] = len(link_rows)
@@ -230,3 +231,15 @@ def write(db: Db, prep: Any, records: Iterator[tuple[int, Record]], results: lis
             if eid not in merges.absorbed:
                 refresh_event(db, eid)
     return counts
+
+
+def _story_moves(db: Db, moves: list[tuple[str, tuple[str, str]]]) -> None:
+    """Articles stored before the load that a story split moved (store.stories._split):
+    they and their copies go to the new story; both stories' counts are recounted."""
+    touched: set[str] = set()
+    for aid, (old, new) in sorted(moves):
+        db.execute("UPDATE articles SET story_id = ? WHERE story_id = ? AND (id = ? OR copy_of = ?)", (new, old, aid, aid))
+        touched.update((old, new))
+    for sid in sorted(touched):
+        db.execute("UPDATE stories SET n_articles = (SELECT COUNT(*) FROM articles WHERE story_id = ?) WHERE id = ?",
+                   (sid, sid))

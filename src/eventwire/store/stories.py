@@ -56,15 +56,16 @@ def place_story(db: Db, d: dict[str, Any], weights: dict[str, float], aid: str, 
     cands = _candidates(db, m, terms)
     best = choose_story(m, cands)
     if best is None:
-        sid = story_id_for(aid)
-        if db.scalar("SELECT 1 FROM stories WHERE id = ?", (sid,)):
-            sid = f"{sid}_{seq}"
+        sid = new_story_id(lambda x: db.scalar("SELECT 1 FROM stories WHERE id = ?", (x,)), aid, seq)
         profile = cluster.story.new_story(sid, m)
         db.execute("INSERT INTO stories (id, block_day, n_articles, profile, created_seq) VALUES (?,?,1,?,?)",
                    (sid, profile.get("block_day"), json.dumps(profile), seq))
     else:
         sid = best
         profile = cluster.story.add_article(next(c for c in cands if c["id"] == best), m)
+        moved = cluster.split.split_off(profile)
+        if moved:
+            return _split(db, profile, moved, aid, seq, terms)
         db.execute("UPDATE stories SET block_day = ?, n_articles = n_articles + 1, profile = ? WHERE id = ?",
                    (profile.get("block_day"), json.dumps(profile), sid))
     db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (sid, aid))
@@ -72,3 +73,30 @@ def place_story(db: Db, d: dict[str, Any], weights: dict[str, float], aid: str, 
         db.executemany("INSERT INTO event_terms (token, event_id) VALUES (?, ?)", [(t, sid) for t in terms[:6]])
     return sid
 
+
+
+def new_story_id(exists: Any, aid: str, seq: int) -> str:
+    """The id of a story article `aid` starts (`exists(id)`: taken already)."""
+    sid = story_id_for(aid)
+    return f"{sid}_{seq}" if exists(sid) else sid
+
+
+def _split(db: Db, profile: dict[str, Any], moved: list[str], aid: str, seq: int, terms: list[str]) -> str:
+    """Story `profile` (article `aid` just joined) splits (cluster/split.py): the members
+    `moved`, `aid` among them, and their copies form a new story; the old one keeps its id
+    and the rest. Returns the new story's id."""
+    old = profile["id"]
+    sid = new_story_id(lambda x: db.scalar("SELECT 1 FROM stories WHERE id = ?", (x,)), aid, seq)
+    kept, new = cluster.story.detach(profile, moved, sid)
+    db.execute("INSERT INTO stories (id, block_day, n_articles, profile, created_seq) VALUES (?,?,0,?,?)",
+               (sid, new.get("block_day"), json.dumps(new), seq))
+    db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (sid, aid))
+    marks = ",".join("?" for _ in moved)
+    db.execute(f"UPDATE articles SET story_id = ? WHERE story_id = ? AND (id IN ({marks}) OR copy_of IN ({marks}))",
+               (sid, old, *moved, *moved))
+    db.execute("UPDATE stories SET block_day = ?, profile = ? WHERE id = ?", (kept.get("block_day"), json.dumps(kept), old))
+    for x in (old, sid):
+        db.execute("UPDATE stories SET n_articles = (SELECT COUNT(*) FROM articles WHERE story_id = ?) WHERE id = ?", (x, x))
+    if terms:
+        db.executemany("INSERT INTO event_terms (token, event_id) VALUES (?, ?)", [(t, sid) for t in terms[:6]])
+    return sid
