@@ -10,8 +10,8 @@ from eventwire.cluster import split
 from eventwire.cluster import story as S
 
 THEME = {w: 1.0 for w in "quake island village houses walls collapsed tremor magnitude".split()}
-OLD = {w: 2.0 for w in "dargah zinab governor relief ambulance".split()}
-NEW = {w: 2.0 for w in "gavar tonban hospital rescue dozens".split()}
+OLD = {w: 2.0 for w in "ridgeford ostholm governor relief ambulance".split()}
+NEW = {w: 2.0 for w in "kelvara marlow hospital rescue dozens".split()}
 
 
 def art(aid: str, words: dict[str, float], lead_year: int | None = None, years: list[int] | None = None,
@@ -38,7 +38,7 @@ def old_reports(n: int = 5, **kw: Any) -> list[dict[str, Any]]:
 
 
 def new_reports(n: int = 3) -> list[dict[str, Any]]:
-    return [art(f"b{i}", NEW, lead_year=2005) for i in range(n)]
+    return [art(f"b{i}", NEW, lead_year=2006) for i in range(n)]
 
 
 def test_a_group_stating_a_year_no_other_member_states_leaves() -> None:
@@ -48,8 +48,8 @@ def test_a_group_stating_a_year_no_other_member_states_leaves() -> None:
     assert split.split_off(e) == ["b0", "b1", "b2"]
     kept, new = S.detach(e, split.split_off(e), "st_new")
     assert kept["id"] == "st_old" and kept["n"] == 5 and new["id"] == "st_new" and new["n"] == 3
-    assert "gavar" not in kept["tokens"] and "dargah" in kept["tokens"] and "2005" not in kept["years"]
-    assert new["years"] == {"2005": 3} and [x["article"] for x in new["recent"]] == ["b0", "b1", "b2"]
+    assert "kelvara" not in kept["tokens"] and "ridgeford" in kept["tokens"] and "2006" not in kept["years"]
+    assert new["years"] == {"2006": 3} and [x["article"] for x in new["recent"]] == ["b0", "b1", "b2"]
     assert [x["article"] for x in kept["recent"]] == [f"a{i}" for i in range(5)]
 
 
@@ -63,21 +63,21 @@ def test_the_year_stated_by_another_member_keeps_the_story_whole() -> None:
     # Rule: if a member outside the group states the year anywhere in its text, the two
     # groups place themselves in the same year: one happening told two ways.
     olds = old_reports()
-    olds[1] = art("a1", OLD, years=[1998, 2005])
+    olds[1] = art("a1", OLD, years=[1998, 2006])
     assert split.split_off(grow(olds + new_reports())) == []
 
 
 def test_a_member_published_in_that_year_keeps_the_story_whole() -> None:
     # Rule: a dated report published in the year the group states is of that year too.
     olds = old_reports()
-    olds[0] = art("a0", OLD, published=date(2005, 11, 28).toordinal())
+    olds[0] = art("a0", OLD, published=date(2006, 3, 15).toordinal())
     assert split.split_off(grow(olds + new_reports())) == []
 
 
 def test_one_wording_keeps_the_story_whole() -> None:
     # Rule: the year alone splits nothing: the members that state it must also form a
     # wording group apart from the oldest recent member's.
-    e = grow(old_reports() + [art(f"b{i}", OLD, lead_year=2005) for i in range(3)])
+    e = grow(old_reports() + [art(f"b{i}", OLD, lead_year=2006) for i in range(3)])
     assert split.split_off(e) == []
 
 

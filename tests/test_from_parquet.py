@@ -264,13 +264,13 @@ def _story_recs() -> list[Record]:
     theme = "quake island village houses walls collapsed tremor magnitude"
 
     def rec(aid: str, words: str, stated: bool) -> Record:
-        lead = "November 27, 2005 - " if stated else ""
-        times = [{"value": "2005-11-27", "text": "November 27, 2005", "start": 0, "end": 17, "type": "DATE"}] if stated else []
+        lead = "March 14, 2006 - " if stated else ""
+        times = [{"value": "2006-03-14", "text": "March 14, 2006", "start": 0, "end": 14, "type": "DATE"}] if stated else []
         return Record.from_dict({"article": {"id": aid, "title": None, "text": f"{lead}The {theme} {words} {aid}word.",
                                              "published": None}, "events": [], "times": times})
 
-    return ([rec(f"s{i}", "dargah zinab governor relief ambulance", False) for i in range(5)]
-            + [rec(f"t{i}", "gavar tonban hospital rescue dozens", True) for i in range(3)])
+    return ([rec(f"s{i}", "ridgeford ostholm governor relief ambulance", False) for i in range(5)]
+            + [rec(f"t{i}", "kelvara marlow hospital rescue dozens", True) for i in range(3)])
 
 
 def test_story_split_matches_single_machine_also_across_loads(tmp_path: Path) -> None:
