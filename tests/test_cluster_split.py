@@ -88,3 +88,17 @@ def test_recent_members_are_capped_and_dropped_on_a_big_story() -> None:
     assert len(e["recent"]) == split.SPLIT_MEMBERS and e["recent"][-1]["article"] == f"a{split.SPLIT_MEMBERS + 2}"
     e = grow(old_reports(split.SPLIT_MAX_ARTICLES + 2))
     assert "recent" not in e and split.split_off(e) == []
+
+
+def test_a_member_whose_lead_states_the_year_goes_with_the_group() -> None:
+    # Rule: the wording only proposes the groups; a member the wording puts with the rest
+    # but whose lead states the group's year leaves with the group (never the oldest one).
+    olds = old_reports()
+    olds[3] = art("a3", OLD, lead_year=2006)
+    e = grow(olds + new_reports())
+    assert split.split_off(e) == ["a3", "b0", "b1", "b2"]
+    kept, new = S.detach(e, split.split_off(e), "st_new")
+    assert "2006" not in kept["years"] and new["years"] == {"2006": 4}
+    olds = old_reports()
+    olds[0] = art("a0", OLD, lead_year=2006)  # the oldest states it: one happening
+    assert split.split_off(grow(olds + new_reports())) == []

@@ -12,10 +12,12 @@ none of them was published in it).
 So when an article joins a story, the story's recent members (the last SPLIT_MEMBERS, so
 the check costs the same in a story of ten articles or of ten thousand, and only while the
 story has at most SPLIT_MAX_ARTICLES articles) are split in two by wording (`two_groups`,
-average similarity). When the article's group is not the group of the oldest recent member,
-holds at least SPLIT_MIN_GROUP articles, at least half of which state the article's lead
-year, and no article outside it states that year or was published in it (the story's year
-counts, `years`, cover every member), the group leaves: it becomes a new story and the old
+average similarity). A member the wording put with the other group but whose lead states the
+article's lead year joins the article's group (the year is the evidence, the wording only
+proposes the groups; the oldest recent member never moves). When the article's group is not
+the group of the oldest recent member, holds at least SPLIT_MIN_GROUP articles, at least
+half of which state the article's lead year, and no article outside it states that year or
+was published in it (the story's year counts, `years`, cover every member), the group leaves: it becomes a new story and the old
 one keeps its id and the rest. Nothing else in the database is re-clustered.
 
 Pure functions over profiles: the store (store/stories.py) and the partitioned loader
@@ -90,6 +92,10 @@ def two_groups(members: list[dict[str, Any]]) -> list[int] | None:
     return lab if 0 < sum(lab) < n else None
 
 
+def _lead(x: dict[str, Any]) -> list[int]:
+    return (x.get("calendar") or {}).get("years") or []
+
+
 def _published_year(x: dict[str, Any]) -> int | None:
     d = x.get("published_day")
     return date.fromordinal(d).year if d else None
@@ -108,9 +114,12 @@ def split_off(e: dict[str, Any]) -> list[str]:
     lab = two_groups(recent)
     if lab is None or lab[-1] == lab[0]:
         return []
-    group = [x for x, g in zip(recent, lab, strict=True) if g == lab[-1]]
-    rest = [x for x, g in zip(recent, lab, strict=True) if g != lab[-1]]
-    stating = sum(1 for x in group if year in ((x.get("calendar") or {}).get("years") or []))
+    # the year is the evidence, the wording only proposes the groups: a member the wording
+    # put with the rest whose lead states the year goes with the group (the oldest stays)
+    mine = [g == lab[-1] or (k > 0 and year in _lead(x)) for k, (x, g) in enumerate(zip(recent, lab, strict=True))]
+    group = [x for x, g in zip(recent, mine, strict=True) if g]
+    rest = [x for x, g in zip(recent, mine, strict=True) if not g]
+    stating = sum(1 for x in group if year in _lead(x))
     if len(group) < SPLIT_MIN_GROUP or 2 * stating < len(group):
         return []
     # every member's stated years are counted in the profile: the group's own statements
