@@ -17,8 +17,9 @@ article's lead year joins the article's group (the year is the evidence, the wor
 proposes the groups; the oldest recent member never moves). When the article's group is not
 the group of the oldest recent member, holds at least SPLIT_MIN_GROUP articles, at least
 half of which state the article's lead year, and no article outside it states that year or
-was published in it (the story's year counts, `years`, cover every member), the group leaves: it becomes a new story and the old
-one keeps its id and the rest. Nothing else in the database is re-clustered.
+was published in it (the story's year counts, `years`, cover every member), the group
+leaves: it becomes a new story and the old one keeps its id and the rest. Nothing else in
+the database is re-clustered.
 
 Pure functions over profiles: the store (store/stories.py) and the partitioned loader
 (scale/partition.py) call the same ones. A profile carries its recent members (`recent`,
