@@ -442,3 +442,10 @@ def test_it_in_a_denial_is_the_previous_sentences_subject():
     evs = events_of("The army said it had struck 130 targets. It denied that its strikes had hit civilians.")
     denial = of_type(evs, "denial")[0]
     assert [a.name for a in denial.actors if a.role == "denier"] == ["The army"]
+
+
+def test_one_actor_named_twice_is_listed_once_by_its_fuller_name():
+    evs = events_of("Soldiers arrested former prime minister Soumeylou Maiga on Thursday. Maiga was detained at his home.")
+    arrest = of_type(evs, "arrest")[0]
+    arrested = [a.name for a in arrest.actors if a.role == "arrested"]
+    assert arrested == ["Soumeylou Maiga"]  # not also "Maiga"

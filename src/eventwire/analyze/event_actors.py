@@ -255,3 +255,10 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
             seen.add(key)
             actors.append(a)
     return actors
+
+
+def named_within(short: str, long: str) -> bool:
+    """"Maiga" and "former prime minister" within "former prime minister Soumeylou Boubeye
+    Maiga": one actor named twice, the fuller name kept."""
+    a, b = short.lower(), long.lower()
+    return a != b and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", b) is not None

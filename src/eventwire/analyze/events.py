@@ -8,7 +8,6 @@ primary event -> EventMention list. Every filled field carries a span from the t
 from __future__ import annotations
 
 import logging
-import re
 from functools import lru_cache
 from typing import Any
 
@@ -21,7 +20,7 @@ from . import event_dates as dates
 from . import event_fallback, event_headline_quarter, event_quarter, event_title
 from . import event_link as link
 from . import event_towns as towns
-from .event_actors import Names, actors_of
+from .event_actors import Names, actors_of, named_within
 from .event_clauses import (
     crowd_control,
     disaster_subject,
@@ -311,23 +310,13 @@ def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> 
         if date and idate and date[1] >= 2 and idate[1] >= 2 and len(date[0]["value"]) == len(idate[0]["value"]) == 10 \
                 and abs(dates.days(date[0]["value"], idate[0]["value"])) > 3:
             continue
-        if date and idate and date[1] >= 2 and idate[1] >= 2 and _other_month(date[0]["value"], idate[0]["value"]):
+        if date and idate and date[1] >= 2 and idate[1] >= 2 and dates.other_month(date[0]["value"], idate[0]["value"]):
             continue  # "Last month, 39 students were abducted": an earlier event of the same kind
         incident.members.extend(c.members)
         clusters.remove(c)
         moved = True
     incident.members.sort(key=lambda m: m.cand.start)
     return moved
-
-
-def _other_month(a: str, b: str) -> bool:
-    """A year or month date and a date outside it ("2024-06" and "2024-07-07", "2012" and
-    "2014-12-15"); two days are compared by distance instead."""
-    form = re.compile(r"\d{4}(?:-\d\d){0,2}")
-    if not (form.fullmatch(a) and form.fullmatch(b)):
-        return False
-    n = min(len(a), len(b))
-    return n < 10 and a[:n] != b[:n]
 
 
 def _incident(clusters: list[Cluster], p: int | None) -> Cluster | None:
@@ -398,6 +387,7 @@ def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str, sure: 
             if key not in seen:
                 seen.add(key)
                 actors.append(a)
+    actors = [a for a in actors if not any(b is not a and b.role == a.role and named_within(a.name, b.name) for b in actors)]
     loc = cl.best("loc")
     if loc is not None and loc[1] <= 1 and sure is not None and h.family in _LOCATED:
         loc = None  # only a person's home town: the story's own town is the better guess
