@@ -36,3 +36,10 @@ def test_title_case_headline_a_known_town_or_a_small_town_change_nothing() -> No
         ev, rec = _setup(title, f"{at}, S.C. - A man died.", at, name, 0)
         headline_quarter([ev], rec)
         assert ev.location["name"] == name
+
+
+def test_headline_full_stop_is_not_part_of_the_quarter() -> None:
+    ev, rec = _setup("A boy was shot and killed Saturday in Oakbrook Flats.",
+                     "CHARLESTON, S.C. - A man died after he was shot.", "CHARLESTON", "Charleston", 130_000)
+    headline_quarter([ev], rec)
+    assert ev.location["name"] == "Oakbrook Flats"

@@ -31,6 +31,8 @@ def _quarter(head: str) -> tuple[str, int] | None:
     found = []
     for m in _QUARTER.finditer(head):
         name, at = (m.group(1), m.start(1)) if m.group(1) else (m.group(2), m.start(2))
+        if name.endswith(".") and len(name.split()[-1]) > 4:
+            name = name[:-1]  # the headline's full stop ("... killed in Meyerland."), not "St."
         if m.group(2) and m.start(2) == 0:
             continue  # the headline's first word is capitalised anyway
         if name.lower() in lex()["not"] or gazetteer().lookup(name):

@@ -17,7 +17,7 @@ from ..model import EventMention, Record, Span
 from ..nlp import heads
 from ..spans import ByStart
 from . import event_dates as dates
-from . import event_fallback, event_headline_quarter, event_quarter, event_title
+from . import event_fallback, event_headline_quarter, event_outlet_town, event_quarter, event_title
 from . import event_link as link
 from . import event_towns as towns
 from .event_actors import Names, actors_of, named_within
@@ -283,6 +283,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     event_title.headline_town(out, record)
     event_quarter.compass_quarters(out, places, text)
     event_headline_quarter.headline_quarter(out, record)
+    event_outlet_town.apply(out, record)
     return out
 
 

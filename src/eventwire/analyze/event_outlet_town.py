@@ -1,0 +1,119 @@
+"""The outlet's town as the incident's last resort (helper of events): a local outlet's name in
+the headline ("... - WLIO- Lima, OH News Weather Sports", "... | The Augusta Chronicle",
+"... - Goldsboro News, NC") says which town the station or paper covers. A local story whose
+body names no town for its incident (no place, only the state, or a street or venue with no
+town) happened in the outlet's town far more often than anywhere else.
+
+The town is a gazetteer city named in an outlet segment of the title (a segment after a
+separator that carries a news word, a domain or call letters). When the segment gives a state
+("Lima, OH", "Savannah, Beaufort, SC") the town must lie there; otherwise it must lie in a state
+the article names, or else be the only city of that name or a big one (100,000+). The first such
+town of the first outlet segment that has one is taken. A county, a city or a quarter the body
+gives is never replaced; a location in another state is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import EventMention, Record
+from ..taxonomy import family
+from .event_scene import _OUTLET, _SEP
+from .gazetteer import Candidate, gazetteer
+from .place_resolve import same_name, us_states
+
+BIG_CITY = 100_000
+_WORD = r"[A-Z][a-z’'.]+"
+_RUN = re.compile(rf"(?<![\w.-]){_WORD}(?:[ -]{_WORD}){{0,2}}")
+_TOKEN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z.]*")
+_EMPTY = frozenset({None, "admin1", "country", "region"})
+
+
+def outlet_segments(title: str) -> list[str]:
+    """The title's segments after the first that name the outlet (a news word, domain, call letters)."""
+    segs = [s for s in _SEP.split(title or "") if s.strip()]
+    return [s for s in segs[1:] if _OUTLET.search(s)]
+
+
+def _segment_state(seg: str) -> str | None:
+    """A state the segment spells (postal code, AP abbreviation or name), the last one given."""
+    found = []
+    for m in _TOKEN.finditer(seg):  # "OH", "Fla.", "Ohio", "New York"
+        nxt = _TOKEN.match(seg, m.end() + 1)
+        two = f"{m.group()} {nxt.group()}" if nxt and seg[m.end():m.end() + 1] == " " else ""
+        for form in (two, m.group(), m.group().rstrip(".")):
+            if form in us_states():
+                found.append(us_states()[form])
+                break
+    if not found:  # "NCGoldsboro": a postal code glued to the next segment
+        found = [us_states()[m.group(1)] for m in re.finditer(r"\b([A-Z]{2})(?=[A-Z][a-z])", seg)
+                 if m.group(1) in us_states()]
+    return found[-1] if found else None
+
+
+def _city(name: str, state: str | None, states: set[str]) -> Candidate | None:
+    cands = [c for c in gazetteer().lookup(name) if c.feature == "city" and same_name(c.name, name)]
+    if state is not None:
+        cands = [c for c in cands if c.country_code == "US" and c.admin1 == state]
+        return max(cands, key=lambda c: c.population) if cands else None
+    inside = [c for c in cands if c.country_code == "US" and c.admin1 in states]
+    if inside:
+        return max(inside, key=lambda c: c.population)
+    if not cands:
+        return None
+    top = max(cands, key=lambda c: c.population)
+    return top if len(cands) == 1 or top.population >= BIG_CITY else None
+
+
+def outlet_town(title: str, states: set[str] = frozenset()) -> Candidate | None:
+    """The town the title's outlet name gives, or None."""
+    for seg in outlet_segments(title):
+        state = _segment_state(seg)
+        for m in _RUN.finditer(seg):
+            words = m.group().split()
+            for i in range(len(words)):  # "The Augusta Chronicle": from any word
+                for n in range(len(words) - i, 0, -1):  # the longest name first ("Colorado Springs")
+                    name = " ".join(words[i:i + n]).rstrip(".")
+                    if name in us_states() or _OUTLET.fullmatch(name) or name.lower() == "the":
+                        continue
+                    c = _city(name, state, states)
+                    if c is not None:
+                        return c
+    return None
+
+
+def apply(events: list[EventMention], record: Record) -> None:
+    """Give the article's main event, and its real violent events, the outlet's town when the
+    body gave them none."""
+    targets = [ev for ev in events if ev.mode not in ("hypothetical", "background")
+               and (ev.primary or family(ev.type) == "violence")]
+    if not targets:
+        return
+    states = {p.admin1 for p in record.places if p.country_code == "US" and p.admin1}
+    town = outlet_town(record.article.title or "", states)
+    if town is None:
+        return
+    for ev in targets:
+        _fill(ev, town)
+
+
+def _fill(ev: EventMention, c: Candidate) -> None:
+    loc: dict[str, Any] = ev.location or {}
+    if loc.get("city"):
+        return
+    if loc.get("country_code") not in (None, c.country_code):
+        return
+    feature = loc.get("feature")
+    if feature in _EMPTY:
+        if loc.get("admin1") not in (None, c.admin1) and feature != "country":
+            return  # the body puts it in another state
+        span = {"text": "", "start": 0, "end": 0}
+        ev.location = {"name": c.name, "geonames_id": c.geonames_id, "lat": c.lat, "lon": c.lon,
+                       "country_code": c.country_code, "admin1": c.admin1, "feature": "city",
+                       "precision": "city", "span": span, "city": {"name": c.name, "span": span},
+                       "from": "outlet"}
+    elif feature == "venue" and loc.get("geonames_id") is None:
+        # a street or a venue: in the outlet's town (its own state was only a namesake guess)
+        loc.update(lat=c.lat, lon=c.lon, admin1=c.admin1,
+                   city={"name": c.name, "span": {"text": "", "start": 0, "end": 0}})

@@ -1,0 +1,64 @@
+"""The outlet's town named in the headline is the incident's town when the body gives none
+(event_outlet_town)."""
+
+from __future__ import annotations
+
+from eventwire.analyze import event_link as link
+from eventwire.analyze.event_outlet_town import apply, outlet_town
+from eventwire.model import Article, EventMention, Place, Record, Span
+
+
+def _event(loc: dict | None = None, type_: str = "attack") -> EventMention:
+    ev = EventMention(type=type_, trigger=Span("shot", 0, 4), mode="asserted", primary=True)
+    ev.location = loc
+    return ev
+
+
+def test_town_with_state_in_the_outlet_segment() -> None:
+    got = outlet_town("Elm Street shooting - Newsnet.com-WXYZ- Lima, OH News Weather Sports")
+    assert got is not None and (got.name, got.admin1) == ("Lima", "Ohio")  # not Lima, Peru
+    got = outlet_town("Man arrested - Goldsboro Daily News - Goldsboro News, NC")
+    assert got is not None and got.admin1 == "North Carolina"
+
+
+def test_story_segment_and_unknown_outlets_give_no_town() -> None:
+    assert outlet_town("Man shot in Lima") is None  # no outlet segment
+    assert outlet_town("Man shot | FOX 61") is None
+    assert outlet_town("Man shot | abc13.com") is None
+
+
+def test_fills_only_an_event_without_a_town() -> None:
+    title = "Elm Street shooting - Newsnet.com-WXYZ- Lima, OH News Weather Sports"
+    rec = Record(article=Article(id="t", text="A man was shot.", title=title))
+    ev = _event(None)
+    apply([ev], rec)
+    assert ev.location["name"] == "Lima" and ev.location["admin1"] == "Ohio"
+    # a state-level place in the same state: the town fills it
+    ohio = Place("Ohio", 0, 4, name="Ohio", lat=40.0, lon=-83.0, country_code="US", admin1="Ohio",
+                 feature="admin1", precision="admin1")
+    ev = _event(link.place_dict(ohio), "arrest")
+    apply([ev], rec)
+    assert ev.location["name"] == "Lima"
+    # a town the body gives stays
+    town = Place("Wapakoneta", 0, 10, name="Wapakoneta", lat=40.57, lon=-84.19, country_code="US",
+                 admin1="Ohio", feature="city", precision="city")
+    ev = _event(link.place_dict(town))
+    apply([ev], rec)
+    assert ev.location["name"] == "Wapakoneta"
+    # another state named by the body: left alone
+    tx = Place("Texas", 0, 5, name="Texas", lat=31.0, lon=-99.0, country_code="US", admin1="Texas",
+               feature="admin1", precision="admin1")
+    ev = _event(link.place_dict(tx))
+    apply([ev], rec)
+    assert ev.location["name"] == "Texas"
+
+
+def test_street_without_town_gets_the_outlet_town() -> None:
+    title = "Elm Street shooting - Newsnet.com-WXYZ- Lima, OH News Weather Sports"
+    rec = Record(article=Article(id="t", text="Police went to Elm Street.", title=title))
+    street = Place("Elm Street", 15, 25, name="Elm Street", lat=47.0, lon=-120.0, country_code="US",
+                   admin1="Washington", feature="venue", precision="city")
+    ev = _event(link.place_dict(street))
+    apply([ev], rec)
+    assert ev.location["name"] == "Elm Street" and ev.location["city"]["name"] == "Lima"
+    assert ev.location["admin1"] == "Ohio"
