@@ -10,6 +10,7 @@ from typing import Any
 
 from ..geo import points_km as km_between
 from ..model import EventMention
+from ..taxonomy import family
 from . import event_link as link
 from .event_city import big_city_around
 from .place_resolve import us_states
@@ -149,3 +150,15 @@ _POLICE_RIGHT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[Pp]olice|PD)\b")
 
 def _city_ref(p: Any) -> dict[str, Any]:
     return {"name": p.name, "span": {"text": p.text, "start": p.start, "end": p.end}}
+
+
+def about_town(out: list[EventMention], sure: Any) -> None:
+    """The earlier violent event the main event is about ("police arrest suspect in December
+    homicide") is the article's incident: with no place of its own it took place in the story's
+    town, like its other events."""
+    p = next((ev for ev in out if ev.primary), None)
+    if p is None or sure is None or p.about is None or not 0 <= p.about < len(out):
+        return
+    target = out[p.about]
+    if target.location is None and family(target.type) == "violence" and target.mode == "background":
+        target.location = link.place_dict(sure)

@@ -273,6 +273,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     for ev in out:  # the main event of an article that names no usable place: its country
         if ev.primary and ev.location is None and ev.mode != "hypothetical":
             ev.location = link.country_location(record)
+    towns.about_town(out, sure)
     towns.prefer_dateline(out, dl, places, text)
     towns.county_dateline(out, dl, places, text)
     # (the outlet's town still says which big city a quarter or a street belongs to)
