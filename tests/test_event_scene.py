@@ -139,3 +139,12 @@ def test_the_area_whose_line_the_scene_is_on_is_the_neighbour():
     assert elsewhere(_place(text, "Elbert County", "county"), text)
     assert elsewhere(_place(text, "Georgia", "admin1"), text)
     assert not elsewhere(_place(text, "Madison County", "county"), text)
+
+
+def test_a_town_at_a_distance_is_a_landmark_not_the_scene():
+    text = ("He was shot in Catawba County, about an hour northwest of Charlotte, and 20 miles from "
+            "Hickory; another shooting south of Heavener.")
+    assert elsewhere(_place(text, "Charlotte"), text)
+    assert elsewhere(_place(text, "Hickory"), text)
+    assert not elsewhere(_place(text, "Heavener"), text)  # a bare "south of X": X's outskirts
+    assert not elsewhere(_place(text, "Catawba County", "county"), text)

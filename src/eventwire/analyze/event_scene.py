@@ -92,6 +92,13 @@ _MOVED_TO = re.compile(r"\b(?:taken|transported|rushed|driven|airlifted|flown|se
                        r"extradited|moved|returned)\s+(?:back\s+)?(?:to|into)\s+(?:a\s+|an\s+|the\s+)?$")
 
 
+# "about an hour northwest of Charlotte", "20 miles south of Tulsa", "30 minutes from Dallas":
+# a town named as a landmark, at a distance, to find the scene by (a bare "south of Heavener"
+# names the town the scene belongs to)
+_LANDMARK = re.compile(r"\b(?:miles?|kilometers?|kilometres?|km|hours?|minutes?)\s+(?:(?:north|south|east|west|"
+                       r"northeast|northwest|southeast|southwest)\s+of|from|outside(?:\s+of)?)\s+(?:downtown\s+)?$")
+
+
 def institution(p: Place) -> bool:
     return p.feature == "venue" and bool(_INSTITUTION.search(p.name or p.text))
 
@@ -105,14 +112,15 @@ def elsewhere(p: Place, text: str) -> bool:
     """Named as where a later step took place: the institution itself, or the town of a
     hospital or jail ("LSU Medical Center in Shreveport", "a Poplar Bluff hospital"), or where
     someone was taken ("airlifted to Pittsburgh"); or the neighbouring area whose line the
-    scene lies on ("at the bridge on the Elbert County line" happened in the other county)."""
+    scene lies on ("at the bridge on the Elbert County line" happened in the other county); or a
+    landmark town the scene is placed from ("an hour northwest of Charlotte")."""
     if institution(p):
         return True
     if p.feature in ("county", "admin1", "city", None) and _LINE_AFTER.match(text, p.end):
         return True
     before = text[max(0, p.start - 60):p.start]
     return bool(_AFTER_INST.search(before) or _AFTER_PLAIN_INST.search(before) or _MOVED_TO.search(before)
-                or _BEFORE_INST.match(text, p.end))
+                or _BEFORE_INST.match(text, p.end) or _LANDMARK.search(before))
 
 
 # A town named as someone's home: "a Benton Harbor man", "Columbia native", "Smith, 30, of
