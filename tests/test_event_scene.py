@@ -148,3 +148,12 @@ def test_a_town_at_a_distance_is_a_landmark_not_the_scene():
     assert elsewhere(_place(text, "Hickory"), text)
     assert not elsewhere(_place(text, "Heavener"), text)  # a bare "south of X": X's outskirts
     assert not elsewhere(_place(text, "Catawba County", "county"), text)
+
+
+def test_a_venue_in_a_county_lies_in_that_county_when_no_town_is_named():
+    text = "A suspect was shot after a chase on Interstate 75 in Cobb County. WXYZ Rochester reported."
+    road = _place(text, "Interstate 75", "venue", country_code="US")
+    county = _place(text, "Cobb County", "county", country_code="US", admin1="Georgia")
+    far = _place(text, "Rochester", country_code="US", admin1="New York", lat=43.15, lon=-77.61)
+    got = city_of(road, [road, county], (0, 66), far, text=text)
+    assert got is not None and got.name == "Cobb County"

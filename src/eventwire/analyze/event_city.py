@@ -73,6 +73,11 @@ def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallb
         if same:
             near = min(same, key=lambda p: abs(p.start - loc.start))
             return _enclosing_city(near, pool, text=text) or near
+    if loc.feature == "venue" and text:  # "a chase on Interstate 75 in Cobb County": its county
+        county = next((p for p in pool if p.feature == "county" and p.start > loc.end
+                       and _IN_AREA.fullmatch(text, loc.end, p.start)), None)
+        if county is not None:
+            return county
     if loc.feature == "venue":  # "Salina Regional Health Center", "Rupert Gun Range": its town
         own = named_city(loc.name or "", loc.lat, loc.lon) or named_after(loc)
         if own is not None:
@@ -84,6 +89,7 @@ def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallb
 
 
 NAMED_AFTER_KM = 50.0
+_IN_AREA = re.compile(r",?\s+(?:in|of)\s+(?:unincorporated\s+)?(?:the\s+)?|,\s+")
 
 
 def named_after(loc: Place) -> Candidate | None:
