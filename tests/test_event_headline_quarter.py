@@ -43,3 +43,16 @@ def test_headline_full_stop_is_not_part_of_the_quarter() -> None:
                      "CHARLESTON, S.C. - A man died after he was shot.", "CHARLESTON", "Charleston", 130_000)
     headline_quarter([ev], rec)
     assert ev.location["name"] == "Oakbrook Flats"
+
+
+def test_compass_quarter_of_a_big_city_places_an_event_the_body_left_unplaced() -> None:
+    title = "Robbery ends with fatal shooting in E. Houston | KXYZ"
+    rec = Record(article=Article(id="t", text=title + "\n\nA man died on Market Street.", title=title))
+    ev = EventMention(type="attack", trigger=Span("shooting", 0, 8), mode="asserted", primary=True)
+    headline_quarter([ev], rec)
+    assert ev.location["name"] == "E. Houston" and ev.location["city"]["name"] == "Houston"
+    small = "Robbery ends with fatal shooting in E. Moretown | KXYZ"  # no big city of that name
+    rec = Record(article=Article(id="t", text=small + "\n\nA man died.", title=small))
+    ev = EventMention(type="attack", trigger=Span("shooting", 0, 8), mode="asserted", primary=True)
+    headline_quarter([ev], rec)
+    assert ev.location is None

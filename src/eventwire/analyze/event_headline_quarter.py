@@ -50,9 +50,15 @@ def headline_quarter(events: list[EventMention], record: Record) -> None:
     if hit is None:
         return
     name, at = hit
+    own = _compass_city(name)
     for ev in events:
         loc = ev.location
-        if not loc or family(ev.type) != "violence" or ev.mode in ("hypothetical", "background"):
+        if family(ev.type) != "violence" or ev.mode in ("hypothetical", "background"):
+            continue
+        if not loc and own is not None:  # "shooting in E. Houston" with no place in the body
+            loc = {"name": own.name, "lat": own.lat, "lon": own.lon, "country_code": own.country_code,
+                   "admin1": own.admin1, "feature": "city", "span": {"text": "", "start": 0, "end": 0}}
+        if not loc:
             continue
         city = _big_city(loc)
         if city is None:
@@ -74,3 +80,18 @@ def _big_city(loc: dict[str, Any]) -> dict[str, Any] | None:
     cands = [c for c in gazetteer().lookup(ref["name"]) if c.feature == "city" and norm(c.name) == norm(ref["name"])
              and c.country_code == loc.get("country_code")]
     return ref if any(c.population >= BIG_CITY for c in cands) else None
+
+
+_COMPASS_CITY = re.compile(r"^(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|"
+                           r"[NSEW]\.|[NS][EW]\.?)\s+(.+)$")
+
+
+def _compass_city(name: str) -> Any | None:
+    """The big city a compass quarter's name contains ("E. Houston", "North Tulsa"): the
+    biggest gazetteer city of that name, if it has 100,000 people."""
+    m = _COMPASS_CITY.match(name)
+    if m is None:
+        return None
+    cands = [c for c in gazetteer().lookup(m.group(1)) if c.feature == "city" and norm(c.name) == norm(m.group(1))]
+    top = max(cands, key=lambda c: c.population, default=None)
+    return top if top is not None and top.population >= BIG_CITY else None
