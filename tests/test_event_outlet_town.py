@@ -62,3 +62,7 @@ def test_street_without_town_gets_the_outlet_town() -> None:
     apply([ev], rec)
     assert ev.location["name"] == "Elm Street" and ev.location["city"]["name"] == "Lima"
     assert ev.location["admin1"] == "Ohio"
+
+
+def test_a_street_in_the_outlet_name_is_no_town() -> None:
+    assert outlet_town("Man shoots neighbor | Broad Street Media") is None

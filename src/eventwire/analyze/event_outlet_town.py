@@ -22,11 +22,13 @@ from ..taxonomy import family
 from .event_scene import _OUTLET, _SEP
 from .gazetteer import Candidate, gazetteer
 from .place_resolve import same_name, us_states
+from .place_roles import lex
 
 BIG_CITY = 100_000
 _WORD = r"[A-Z][a-z’'.]+"
 _RUN = re.compile(rf"(?<![\w.-]){_WORD}(?:[ -]{_WORD}){{0,2}}")
 _TOKEN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z.]*")
+_NOT_TOWN = frozenset({"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "lane", "way"})
 _EMPTY = frozenset({None, "admin1", "country", "region"})
 
 
@@ -72,6 +74,8 @@ def outlet_town(title: str, states: set[str] = frozenset()) -> Candidate | None:
         state = _segment_state(seg)
         for m in _RUN.finditer(seg):
             words = m.group().split()
+            if any(w.lower().rstrip(".") in _NOT_TOWN or w.lower() in lex()["venue"] for w in words):
+                continue  # "Broad Street Media": a street or venue names the outlet, not a town
             for i in range(len(words)):  # "The Augusta Chronicle": from any word
                 for n in range(len(words) - i, 0, -1):  # the longest name first ("Colorado Springs")
                     name = " ".join(words[i:i + n]).rstrip(".")
