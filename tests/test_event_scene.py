@@ -141,12 +141,13 @@ def test_the_area_whose_line_the_scene_is_on_is_the_neighbour():
     assert not elsewhere(_place(text, "Madison County", "county"), text)
 
 
-def test_a_town_at_a_distance_is_a_landmark_not_the_scene():
-    text = ("He was shot in Catawba County, about an hour northwest of Charlotte, and 20 miles from "
-            "Hickory; another shooting south of Heavener.")
+def test_a_town_a_drive_away_is_a_landmark_not_the_scene():
+    text = ("He was shot in Catawba County, about an hour northwest of Charlotte, and 30 minutes from "
+            "Hickory; another shooting south of Heavener, and one 20 km north of Yombio.")
     assert elsewhere(_place(text, "Charlotte"), text)
     assert elsewhere(_place(text, "Hickory"), text)
     assert not elsewhere(_place(text, "Heavener"), text)  # a bare "south of X": X's outskirts
+    assert not elsewhere(_place(text, "Yombio"), text)  # a distance names the nearest town
     assert not elsewhere(_place(text, "Catawba County", "county"), text)
 
 

@@ -92,11 +92,11 @@ _MOVED_TO = re.compile(r"\b(?:taken|transported|rushed|driven|airlifted|flown|se
                        r"extradited|moved|returned)\s+(?:back\s+)?(?:to|into)\s+(?:a\s+|an\s+|the\s+)?$")
 
 
-# "about an hour northwest of Charlotte", "20 miles south of Tulsa", "30 minutes from Dallas":
-# a town named as a landmark, at a distance, to find the scene by (a bare "south of Heavener"
-# names the town the scene belongs to)
-_LANDMARK = re.compile(r"\b(?:miles?|kilometers?|kilometres?|km|hours?|minutes?)\s+(?:(?:north|south|east|west|"
-                       r"northeast|northwest|southeast|southwest)\s+of|from|outside(?:\s+of)?)\s+(?:downtown\s+)?$")
+# "about an hour northwest of Charlotte", "30 minutes from Dallas": a town the scene is a
+# drive away from, named to find it by (a distance in miles or km, "20 km north of Yombio",
+# names the nearest town, which the scene is coded to)
+_LANDMARK = re.compile(r"\b(?:hours?|minutes?)(?:['’]s?\s+drive)?\s+(?:(?:north|south|east|west|northeast|northwest|"
+                       r"southeast|southwest)\s+of|from|outside(?:\s+of)?)\s+(?:downtown\s+)?$")
 
 
 def institution(p: Place) -> bool:
@@ -113,7 +113,7 @@ def elsewhere(p: Place, text: str) -> bool:
     hospital or jail ("LSU Medical Center in Shreveport", "a Poplar Bluff hospital"), or where
     someone was taken ("airlifted to Pittsburgh"); or the neighbouring area whose line the
     scene lies on ("at the bridge on the Elbert County line" happened in the other county); or a
-    landmark town the scene is placed from ("an hour northwest of Charlotte")."""
+    town the scene is a drive away from ("an hour northwest of Charlotte")."""
     if institution(p):
         return True
     if p.feature in ("county", "admin1", "city", None) and _LINE_AFTER.match(text, p.end):
