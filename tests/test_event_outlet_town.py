@@ -19,6 +19,8 @@ def test_town_with_state_in_the_outlet_segment() -> None:
     assert got is not None and (got.name, got.admin1) == ("Lima", "Ohio")  # not Lima, Peru
     got = outlet_town("Man arrested - Goldsboro Daily News - Goldsboro News, NC")
     assert got is not None and got.admin1 == "North Carolina"
+    got = outlet_town("Girl shot - WXYZ Action News 5 - Memphis, Tennessee")  # after the outlet's name
+    assert got is not None and (got.name, got.admin1) == ("Memphis", "Tennessee")
 
 
 def test_story_segment_and_unknown_outlets_give_no_town() -> None:

@@ -33,9 +33,11 @@ _EMPTY = frozenset({None, "admin1", "country", "region"})
 
 
 def outlet_segments(title: str) -> list[str]:
-    """The title's segments after the first that name the outlet (a news word, domain, call letters)."""
+    """The title's segments after the first that name the outlet (a news word, domain, call
+    letters), and every segment after such a one ("- WMC Action News 5 - Memphis, Tennessee")."""
     segs = [s for s in _SEP.split(title or "") if s.strip()]
-    return [s for s in segs[1:] if _OUTLET.search(s)]
+    first = next((i for i in range(1, len(segs)) if _OUTLET.search(segs[i])), len(segs))
+    return segs[first:]
 
 
 def _segment_state(seg: str) -> str | None:
