@@ -68,3 +68,10 @@ def test_street_without_town_gets_the_outlet_town() -> None:
 
 def test_a_street_in_the_outlet_name_is_no_town() -> None:
     assert outlet_town("Man shoots neighbor | Broad Street Media") is None
+
+
+def test_a_town_outside_the_states_the_story_names_or_a_county_is_no_outlet_town() -> None:
+    assert outlet_town("Man shot - Latest News - KXYZ Mobile Home", {"Missouri"}) is None
+    assert outlet_town("Man shot | The Orange County Register") is None
+    got = outlet_town("Man shot | The Augusta Chronicle", countries={"US"})  # no state named: the clear leader
+    assert got is not None and got.admin1 == "Georgia"

@@ -7,7 +7,9 @@ town) happened in the outlet's town far more often than anywhere else.
 The town is a gazetteer city named in an outlet segment of the title (a segment after a
 separator that carries a news word, a domain or call letters). When the segment gives a state
 ("Lima, OH", "Savannah, Beaufort, SC") the town must lie there; otherwise it must lie in a state
-the article names, or else be the only city of that name or a big one (100,000+). The first such
+the article names; an article that names no state takes the only city of that name, a big
+one (100,000+) or one twice the size of the next (in the article's countries). A name before
+"County" is the county's. The first such
 town of the first outlet segment that has one is taken. A county, a city or a quarter the body
 gives is never replaced; a location in another state is left alone.
 """
@@ -56,7 +58,7 @@ def _segment_state(seg: str) -> str | None:
     return found[-1] if found else None
 
 
-def _city(name: str, state: str | None, states: set[str]) -> Candidate | None:
+def _city(name: str, state: str | None, states: set[str], countries: set[str]) -> Candidate | None:
     cands = [c for c in gazetteer().lookup(name) if c.feature == "city" and same_name(c.name, name)]
     if state is not None:
         cands = [c for c in cands if c.country_code == "US" and c.admin1 == state]
@@ -64,13 +66,19 @@ def _city(name: str, state: str | None, states: set[str]) -> Candidate | None:
     inside = [c for c in cands if c.country_code == "US" and c.admin1 in states]
     if inside:
         return max(inside, key=lambda c: c.population)
+    if states:  # a story naming states: the outlet's town lies in one of them
+        return None
+    cands = [c for c in cands if c.country_code in countries] if countries else cands
     if not cands:
         return None
-    top = max(cands, key=lambda c: c.population)
-    return top if len(cands) == 1 or top.population >= BIG_CITY else None
+        return None
+    cands.sort(key=lambda c: -c.population)
+    top = cands[0]
+    # the only one, a big city, or twice the size of the next of that name ("The Augusta Chronicle")
+    return top if len(cands) == 1 or top.population >= BIG_CITY or top.population >= 2 * cands[1].population else None
 
 
-def outlet_town(title: str, states: set[str] = frozenset()) -> Candidate | None:
+def outlet_town(title: str, states: set[str] = frozenset(), countries: set[str] = frozenset()) -> Candidate | None:
     """The town the title's outlet name gives, or None."""
     for seg in outlet_segments(title):
         state = _segment_state(seg)
@@ -83,7 +91,9 @@ def outlet_town(title: str, states: set[str] = frozenset()) -> Candidate | None:
                     name = " ".join(words[i:i + n]).rstrip(".")
                     if name in us_states() or _OUTLET.fullmatch(name) or name.lower() == "the":
                         continue
-                    c = _city(name, state, states)
+                    if i + n < len(words) and words[i + n] in ("County", "Parish"):
+                        break  # "The Orange County Register": a county's outlet
+                    c = _city(name, state, states, countries)
                     if c is not None:
                         return c
     return None
@@ -97,7 +107,8 @@ def apply(events: list[EventMention], record: Record) -> None:
     if not targets:
         return
     states = {p.admin1 for p in record.places if p.country_code == "US" and p.admin1}
-    town = outlet_town(record.article.title or "", states)
+    countries = {p.country_code for p in record.places if p.country_code and p.role != "demonym"}
+    town = outlet_town(record.article.title or "", states, countries)
     if town is None:
         return
     for ev in targets:
