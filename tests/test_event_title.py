@@ -117,3 +117,13 @@ def test_st_and_saint_name_one_town_in_the_headline() -> None:
     # rule: "St. Paul" with no state named is the big Saint Paul, not a small St. Paul abroad
     hit = title_town("Teen killed in St. Paul shooting", set())
     assert hit is not None and hit.city.admin1 == "Minnesota"
+
+
+def test_a_headline_quarter_of_the_body_city_is_the_finer_place_in_that_city() -> None:
+    # the body gives only the city: "Englewood boy" makes the place Englewood, in Chicago
+    text = "CHICAGO - A boy, 7, died of a gunshot wound on Sunday, police said."
+    chicago = _place(text, "CHICAGO", "Chicago", "city", 41.85, -87.65, "Illinois", 2_700_000)
+    ev = _event(chicago, chicago)
+    headline_town([ev], _record("Englewood boy, 7, dies", text, [chicago]))
+    assert ev.location["name"] == "Englewood" and ev.location["feature"] == "neighbourhood"
+    assert ev.location["city"]["name"] == "Chicago"

@@ -187,7 +187,12 @@ def _over_body_town(ev: EventMention, c: Candidate, span: dict[str, Any], text: 
     if body is not None and body.lat is not None:
         near = distance_km(body.lat, body.lon, c.lat, c.lon) <= reach_km(max(body, c, key=lambda x: x.population))
         if near and big_city_around(body, c):
-            return  # "Englewood boy" in a Chicago story: the quarter of the body's city
+            # "Englewood boy" in a Chicago story: the quarter of the body's city; when the body
+            # gave only the city (not a street), the quarter is the finer place, in that city
+            if loc.get("feature") == "city":
+                ev.location = {**_city_dict(c, span), "feature": "neighbourhood",
+                               "city": loc.get("city") or {"name": loc.get("name"), "span": loc.get("span")}}
+            return
         if near and big_city_around(c, body):
             loc["city"] = {"name": c.name, "span": span}  # "Nashville 3-year-old" at Hermitage
             return
