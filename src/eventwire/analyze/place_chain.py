@@ -45,7 +45,11 @@ _IN = re.compile(rf"\b(?:in|near|outside|around|into|towards)\s(?:the\s)?(?:(?:c
 # ... and a last area after a comma: "Dhabana village in the Quamishli countryside, Hasakeh"
 _NESTED = re.compile(rf"({NAME})\s{_GENERIC}((?:\s(?:in|of)\s(?:the\s)?{NAME}(?:\s(?:{_GENERIC}|countryside))?){{1,3}}"
                      rf"(?:,\s{NAME}(?=[.;\n]))?)")
+# "the tourist town of Kalam in the Swat Valley": the frame names a settlement, then its area
+_OF_IN = re.compile(rf"\b(?:town|city|village|resort)\sof\s({NAME})\s(?:in|near)\s(?:the\s)?({NAME})")
 _NESTED_PART = re.compile(rf"(?:\s(?:in|of)\s(?:the\s)?|,\s)({NAME})")
+# the parts of a town or an area: "the Adhamiyah district of Baghdad" is inside Baghdad
+_SUBUNIT = re.compile(r"district|sub-district|subdistrict|neighbou?rhood|ward|sector|locality|upazila|tehsil")
 _TRAIL = re.compile(rf"\s{_GENERIC}$", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s(?:(?:north|south)?(?:east|west)ern\s|(?:northern|southern|central)\s)?$", re.I)
 _PREP_BEFORE = re.compile(rf"{_LOC_PREP}\s(?:the\s)?(?:{_GENERIC}\sof\s)?$")
@@ -112,16 +116,19 @@ def find(text: str) -> list[Chain]:
             out.append(Chain((m.start(1), m.end(1)), quals, True))
     for m in _NESTED.finditer(text):
         quals = [p.span(1) for p in _NESTED_PART.finditer(text, m.start(2), m.end(2))]
+        unit = _generic_after(text, m.end(1))
         if quals and _THE_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1)) \
-                and text.startswith(" of ", m.end(1) + len(_generic_after(text, m.end(1)))):
+                and text.startswith(" of ", m.end(1) + len(unit)) and not _SUBUNIT.fullmatch(unit.strip()):
             # "the Texas city of El Paso": the frame names the place after "of", inside the
             # area before it; a nationality there names no area ("the Syrian town of Qusayr")
             if text[m.start(1):m.end(1)].lower() not in demonyms():
                 out.append(Chain(quals[0], [m.span(1)], False))
-            continue
+            continue  # (but "the Adhamiyah district of Baghdad": a part of a city lies inside it)
         if quals:
             # "Bara town in Idleb countryside": as in brackets, a town may be the area
             out.append(Chain((m.start(1), m.end(1)), quals, True))
+    for m in _OF_IN.finditer(text):
+        out.append(Chain(m.span(1), [m.span(2)], False))
     for m in _COMMA.finditer(text):
         quals = _elements(text, m.start(2), m.end(2))
         if quals:

@@ -87,6 +87,18 @@ class Context:
         if c.country_code:
             self.voted.setdefault(norm(surface), Counter())[c.country_code] += weight
 
+    def area_weight(self, c: Candidate, surface: str) -> float:
+        """The article's weight for first-level area `c`; when nothing else in the article
+        names its country, less what the name's own reading as that area put there: "Magdalena"
+        alone is no evidence that Colombia's Magdalena is meant (in a Peruvian story)."""
+        key = (c.country_code, c.name)
+        w = self.admin1.get(key, 0)
+        votes = self.voted.get(norm(surface)) if self.voted else None
+        if self.countries.get(c.country_code, 0) - (votes.get(c.country_code, 0) if votes else 0) > 0:
+            return w
+        own = self.own_area.get(norm(surface)) if self.own_area else None
+        return w - (own.get(key, 0) if own else 0)
+
     def state_weight(self, c: Candidate, surface: str) -> float:
         """The article's weight for the state of city `c`, less what the name's own guess put
         there: "STERLING —" alone says nothing about which state's Sterling it is."""
@@ -142,7 +154,7 @@ def score(c: Candidate, surface: str, ctx: Context, own_cc: str | None = None) -
             s += min(3.5, 1.0 + w) if w >= 1 else 1.5 * w
     if c.feature == "city" and c.admin1 and ctx.state_weight(c, surface) > 1e-9:
         s += 2.5
-    elif c.feature == "admin1" and ctx.admin1.get((c.country_code, c.name), 0) > 0.5:
+    elif c.feature == "admin1" and ctx.area_weight(c, surface) > 0.5:
         s += 1.5
     return s
 
@@ -261,3 +273,21 @@ def dominant_city(top: Candidate, cands: tuple[Candidate, ...]) -> bool:
     if top.feature != "city" or top.population < 100_000:
         return False
     return all(c is top or c.feature != "city" or c.population * 5 <= top.population for c in cands)
+
+
+HOME_WEIGHT = 2.0  # the article names its country at least this strongly ...
+
+
+def home_district(c: Candidate | None, surface: str, ctx: Context) -> Candidate | None:
+    """A small town abroad, in a country the article names far less than its own (and not in a
+    state it names), is not what a name means when the article's country has a second-level area
+    (province, district) of that name: "a farm in Laguna" in a Philippine story is the province,
+    not Laguna, California. The area's first-level area stands for it (the data gives districts
+    no point of their own)."""
+    if c is None or c.feature != "city" or c.population >= WORLD_CITY or ctx.state_weight(c, surface) > 0:
+        return None
+    lead = ctx.countries.most_common(1)
+    if not lead or lead[0][1] < HOME_WEIGHT or 2 * ctx.countries.get(c.country_code, 0) > lead[0][1]:
+        return None
+    home = [d for d in gazetteer().districts(surface) if d.country_code == lead[0][0]]
+    return home[0] if len(home) == 1 else None

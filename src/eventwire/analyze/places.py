@@ -49,6 +49,7 @@ from .place_resolve import (
     capitals,
     city_named,
     dominant_city,
+    home_district,
     prior,
     us_states,
 )
@@ -290,6 +291,8 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
                         first = m.text.split(" - ")[0]
                         memo[key] = best(gazetteer().lookup(first), first, ctx, m.within)
             m.cand, m.approx = memo[key], False  # a second pass starts this mention afresh
+            if m.within is None and (home := home_district(m.cand, m.text, ctx)) is not None:
+                m.cand, m.approx = home, True  # "a farm in Laguna" (a Philippine story)
             if m.cand is None and place_local.is_county(m.text):
                 m.cand = place_local.county(m, ctx)
                 m.approx = m.cand is not None
