@@ -15,7 +15,7 @@ from ..model import Entity
 from ..spans import SpanIndex
 from . import place_chain, place_cues, place_local, place_names, place_outlets
 from .aliases import demonyms
-from .gazetteer import Candidate, gazetteer
+from .gazetteer import Candidate, gazetteer, norm
 from .place_resolve import Context, best, prior
 from .place_roles import lex
 
@@ -337,3 +337,21 @@ def merge_split(text: str, out: list[Mention]) -> None:
             del out[i + 1]
             continue
         i += 1
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Z][\w'’]+) $")
+
+
+def join_leading(text: str, out: list[Mention]) -> None:
+    """NER leaves the first word off some names ("near Goz " + "Beida"): a toponym after a
+    capitalised word that forms with it a name the gazetteer knows as a place's own name
+    becomes that name, unless the word is another mention."""
+    for i, m in enumerate(out):
+        if m.kind != "toponym" or m.dateline:
+            continue
+        lead = _WORD_BEFORE.search(text, max(0, m.start - 25), m.start)
+        if lead is None or any(o.start < m.start and lead.start(1) < o.end for o in out):
+            continue
+        name = text[lead.start(1):m.end]
+        if any(norm(c.name) == norm(name) for c in gazetteer().lookup(name)):
+            out[i] = Mention(lead.start(1), m.end, name, "toponym", role=m.role)

@@ -36,6 +36,7 @@ from .place_mentions import (
     add_chains,
     agree,
     join_hyphenated,
+    join_leading,
     merge_split,
     neighbourhoods,
     qualifier_kinds,
@@ -90,11 +91,24 @@ def _embedded(e: Entity, core: str, s: int, out: list[Mention]) -> None:
                 break
 
 
+def _one_sense_orgs(orgs: list[tuple[int, int, str]], out: list[Mention]) -> None:
+    """A one-word name NER calls an organisation is the place it names elsewhere in the article
+    ("flights into Darfur and Malakal" after "the town of Malakal"), when the gazetteer knows a
+    place by exactly that name; a longer organisation's name is no place ("Malakal Hospital")."""
+    placed = {m.text for m in out if m.kind == "toponym" and m.role != "embedded"}
+    for s, t, core in orgs:
+        if " " in core or core not in placed or any(m.start < t and s < m.end for m in out):
+            continue
+        if any(norm(c.name) == norm(core) for c in gazetteer().lookup(core)):
+            out.append(Mention(s, t, core, "toponym"))
+
+
 def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     text = record.article.text
     gaz = gazetteer()
     out: list[Mention] = []
     bare: set[int] = set()
+    orgs: list[tuple[int, int, str]] = []
     for e in ents:
         core, s, t = _core(e.text, e.start)
         if not core:
@@ -138,7 +152,9 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             if cands and strong(cands[0], core) and e.kind not in NON_PLACE_KINDS - {"organisation"}:
                 out.append(Mention(s, t, core, "toponym"))
             else:
+                orgs.append((s, t, core))
                 _embedded(e, core, s, out)
+    _one_sense_orgs(orgs, out)
     for m in out:
         m.bare = m.start in bare
     _add_dateline(text, record.article.title, out)
@@ -149,6 +165,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     add_chains(text, ents, out)
     merge_split(text, out)
     join_hyphenated(text, out)
+    join_leading(text, out)
     for s, t in place_local_names.find(text, out, ents):
         sure = any((e.start, e.end, e.label) == (s, t, "PERSON") for e in ents)
         out.append(Mention(s, t, text[s:t], "toponym", guess=True, sure_state=sure))
