@@ -185,9 +185,9 @@ def address_after(text: str, t: int) -> bool:
 
 # "the streets of X", "the outskirts of X", "the town of X": the frame says X is a settlement
 _OF = re.compile(rf"\b(?:streets|outskirts|suburbs?|centre|center|town|city|village|villages|municipality|"
-                 rf"area|vicinity|countryside|neighbou?rhood)\sof\s({NAME})")
+                 rf"area|vicinity|countryside|neighbou?rhood|state|province|island|region|district)\sof\s({NAME})")
 # "at Sopore town", "in Basrah city": a settlement word after the name frames it as well
-_SETTLEMENT = re.compile(rf"\b(?:at|in|near|of|outside)\s(?:the\s)?({NAME})\s(?:city|town|village)\b")
+_SETTLEMENT = re.compile(rf"\b(?:at|in|near|of|outside|from)\s(?:the\s)?({NAME})\s(?:city|town|village|province|region|district)\b")
 ALT_POPULATION = 20_000  # a city named by an alternate spelling must be at least this big
 
 
@@ -214,7 +214,7 @@ def _known_primary(name: str) -> Candidate | None:
     for c in cands:
         if c.feature == "admin1":
             return c
-        if c.feature in ("city", "admin1", "country") and norm(c.name) == norm(name):
+        if c.feature in ("city", "admin1", "country", "region") and norm(c.name) == norm(name):
             return c
     if name.isupper():
         return None  # "outside the MEG headquarters": an acronym, not another spelling of a city

@@ -41,7 +41,7 @@ def lex() -> dict[str, frozenset[str]]:
     out = {k: frozenset(raw[k]) for k in ("location_subject_verbs", "location_nouns", "actor_nouns",
                                           "relation_nouns", "stance_nouns")}
     return {"venue": frozenset(raw["venue_heads"]), "org_venue": frozenset(raw["org_venue_heads"]),
-            "site_words": frozenset(raw["site_words"]),
+            "site_words": frozenset(raw["site_words"]), "local_site": frozenset(raw["local_site_nouns"]),
             "verbs": frozenset(verbs), "not": frozenset(raw["not_places"]), "obj": frozenset(obj),
             **out}
 

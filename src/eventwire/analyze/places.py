@@ -43,6 +43,7 @@ from .place_mentions import (
     resolve_chain,
     source_prior,
 )
+from .place_modifiers import add_site_modifiers
 from .place_resolve import (
     DC,
     Context,
@@ -154,6 +155,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             else:
                 orgs.append((s, t, core))
                 _embedded(e, core, s, out)
+    add_site_modifiers(text, ents, out)  # "the Dadaab camps" (before: one sense for the others)
     _one_sense_orgs(orgs, out)
     for m in out:
         m.bare = m.start in bare

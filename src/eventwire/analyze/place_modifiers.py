@@ -1,0 +1,44 @@
+"""Local place names NER mislabels when they modify a lower-case noun: "Kenya's overcrowded Dadaab
+camps", "pigs at Pandi and Talavera farms", "the Pirbright laboratory". The small model calls
+such a one-word name a person or an organisation; the name is a place when the gazetteer knows a
+town or area by exactly that name in a country the article names."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Entity
+from .gazetteer import gazetteer, norm
+from .place_mentions import Mention
+from .place_resolve import prior
+from .place_roles import lex
+
+_NEXT_WORD = re.compile(r"\s([a-z]+)\b")
+
+
+def article_countries(out: list[Mention]) -> set[str]:
+    """Countries of the places found so far, each by its likeliest reading."""
+    found: set[str] = set()
+    for m in out:
+        if m.kind == "toponym" and m.role != "embedded" and (cands := gazetteer().lookup(m.text)):
+            top = max(cands, key=lambda c: prior(c, m.text))
+            if top.country_code:
+                found.add(top.country_code)
+    return found
+
+
+def add_site_modifiers(text: str, ents: list[Entity], out: list[Mention]) -> None:
+    """A one-word PERSON/ORG entity right before a local site noun ("Dadaab camps") is a
+    toponym when a place of exactly that name lies in a country the article names."""
+    countries: set[str] | None = None
+    for e in ents:
+        if e.label not in ("PERSON", "ORG") or " " in e.text.strip() or not e.text[:1].isupper():
+            continue
+        s, t = e.start, e.end
+        nxt = _NEXT_WORD.match(text, t)
+        if nxt is None or nxt.group(1) not in lex()["local_site"] or any(m.start < t and s < m.end for m in out):
+            continue
+        if countries is None:
+            countries = article_countries(out)
+        if any(norm(c.name) == norm(e.text) and c.country_code in countries for c in gazetteer().lookup(e.text)):
+            out.append(Mention(s, t, e.text, "toponym"))
