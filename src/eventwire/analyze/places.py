@@ -134,7 +134,10 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             if not place_local.bare_quarter(text, s, t):
                 continue  # a one-word "GPE" no gazetteer knows is mostly a person or a brand
             bare.add(s)  # ... unless "shot in Pacoima": a quarter, if quarters() places it
-        if e.label in ("GPE", "LOC") or e.kind in ("city", "country", "region", "admin1"):
+        # an organisation linked to a place only by a name inside it ("U.S. Centers for Disease
+        # Control") is no place: the place inside is embedded (the ORG branch below)
+        inner_only = e.label == "ORG" and " " in core and not gaz.known(core)
+        if e.label in ("GPE", "LOC") or e.kind in ("city", "country", "region", "admin1") and not inner_only:
             core = place_chain.trim(core)
             lead = place_local.municipal_prefix(core)  # "the Town of Wallkill": the town
             core, s = core[lead:], s + lead
