@@ -255,6 +255,38 @@ def hood_city(text: str, m: Mention, cities: list[Candidate]) -> Candidate | Non
     return None
 
 
+STRAY_POPULATION = 5_000  # a namesake village this small in a country the article never names ...
+
+
+def _stray_namesake(m: Mention, ms: list[Mention]) -> bool:
+    """... is no reading of a quarter's name ("a sushi bar in Piccadilly" in a London story is
+    not Piccadilly, Western Australia): the name was read as a tiny town abroad, and no other
+    place of the article lies in that country."""
+    c = m.cand
+    if c is None or c.feature != "city" or c.population >= STRAY_POPULATION or m.within or m.dateline \
+            or m.approx or m.chain or m.kind != "toponym" or m.role != "location":
+        return False
+    return not any(o.cand is not None and o.text != m.text and o.cand.country_code == c.country_code
+                   for o in ms if o.kind in ("toponym", "demonym"))
+
+
+def stray_quarters(ms: list[Mention], text: str) -> None:
+    """A quarter-like name read as a tiny town abroad (see _stray_namesake) lies in the main city
+    of the article's main country: a city of 100,000 or more named at least twice."""
+    strays = [m for m in ms if _stray_namesake(m, ms) and local_quarter(text, m.start, m.end)]
+    if not strays:
+        return
+    placed = [m.cand for m in ms if m.kind == "toponym" and m.cand is not None and m not in strays]
+    lead = Counter(c.country_code for c in placed if c.country_code).most_common(1)
+    towns = Counter(c for c in placed if c.feature == "city" and c.country_code == lead[0][0]) if lead else Counter()
+    town, n = towns.most_common(1)[0] if towns else (None, 0)
+    if town is None or n < 2 or town.population < 100_000:
+        return
+    for m in strays:
+        m.cand = Candidate(m.text, None, town.lat, town.lon, town.country_code, town.admin1, "neighbourhood", 0)
+        m.approx = True
+
+
 def quarters(ms: list[Mention], text: str) -> None:
     """Local news name quarters no gazetteer lists ("shot in Granada Hills, according to Los
     Angeles County coroner's records"): an unknown place name in a story whose town is clear

@@ -329,6 +329,7 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
     place_sense.one_sense(ms, text)
     neighbourhoods(ms, text)
     place_local.quarters(ms, text)
+    place_local.stray_quarters(ms, text)
     for i, m in enumerate(ms):
         if m.kind == "venue":
             m.cand = venue_city(ms, i, ctx)
