@@ -103,3 +103,25 @@ def add_listed_countries(text: str, ents: list[Entity], out: list[Mention]) -> N
             out.append(Mention(e.start, e.end, e.text, "toponym"))
             insort(ends, e.end)
             insort(starts, e.start)
+
+
+_IN_COUNTY = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\sin\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:County|Parish),\s"
+                        r"([A-Z][A-Za-z]*\.?(?:\s[A-Z][A-Za-z]*\.?)?)")
+
+
+def add_county_appositions(text: str, out: list[Mention]) -> None:
+    """"Austin, in Scott County, Indiana, was the epicenter": a town, then the county and state
+    it lies in, is that state's town of the name (whatever NER called it) when the gazetteer
+    knows one there."""
+    for m in _IN_COUNTY.finditer(text):
+        within = qualifier(m.group(2).rstrip("."))
+        if within is None or within[0] != "US" or not within[1]:
+            continue
+        s, t = m.span(1)
+        if not any(c.country_code == "US" and c.admin1 == within[1] for c in gazetteer().lookup(m.group(1))):
+            continue
+        same = [x for x in out if (x.start, x.end) == (s, t)]
+        if same:
+            same[0].within = within
+        elif not any(x.start < t and s < x.end for x in out):
+            out.append(Mention(s, t, m.group(1), "toponym", within=within))

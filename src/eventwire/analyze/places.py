@@ -167,6 +167,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     _add_known_names(text, ents, out, len(title) if title and text.startswith(title) else 0)
     place_pairs.add_qualifiers(text, None, out)
     place_pairs.add_listed_countries(text, ents, out)
+    place_pairs.add_county_appositions(text, out)
     add_chains(text, ents, out)
     merge_split(text, out)
     join_hyphenated(text, out)
