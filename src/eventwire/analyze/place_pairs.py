@@ -15,7 +15,7 @@ from ..geo import distance_km
 from ..model import Entity
 from ..spans import SpanIndex
 from . import place_cues, place_local
-from .gazetteer import Candidate, gazetteer
+from .gazetteer import Candidate, gazetteer, norm
 from .place_mentions import Mention
 from .place_resolve import prior, qualifier
 
@@ -125,3 +125,32 @@ def add_county_appositions(text: str, out: list[Mention]) -> None:
             same[0].within = within
         elif not any(x.start < t and s < x.end for x in out):
             out.append(Mention(s, t, m.group(1), "toponym", within=within))
+
+
+def add_listed_areas(text: str, ents: list[Entity], out: list[Mention]) -> None:
+    """"Rogaland, Vestfold, ...", "Tocantins, and Minas Gerais": NER reads an item of a list of
+    places as a person, an organisation or a nationality now and then; a first-level area or a
+    town (by its own name) joined only by a list separator to a place of the same country is
+    a place too. Repeated, so that a run of such items joins one by one."""
+    taken = SpanIndex((m.start, m.end) for m in out)
+    todo = [e for e in ents if e.label in ("PERSON", "ORG", "NORP") and not taken.overlaps(e.start, e.end)]
+    added = True
+    while added and todo:
+        added = False
+        tops = sorted((m.start, m.end, _top_country(m.text)) for m in out if m.kind == "toponym" and m.role != "embedded")
+        for e in list(todo):
+            ccs = {cc for s, t, cc in tops if cc and (place_cues.LIST_GAP.match(text[t:e.start]) or
+                                                   place_cues.LIST_GAP.match(text[e.end:s]))}
+            if not ccs:
+                continue
+            own = [c for c in gazetteer().lookup(e.text) if c.country_code in ccs
+                   and (c.feature in ("admin1", "country") or norm(c.name) == norm(e.text))]
+            if own:
+                out.append(Mention(e.start, e.end, e.text, "toponym"))
+                todo.remove(e)
+                added = True
+
+
+def _top_country(name: str) -> str | None:
+    cands = gazetteer().lookup(name)
+    return max(cands, key=lambda c: prior(c, name)).country_code if cands else None

@@ -168,6 +168,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     place_pairs.add_qualifiers(text, None, out)
     place_pairs.add_listed_countries(text, ents, out)
     place_pairs.add_county_appositions(text, out)
+    place_pairs.add_listed_areas(text, ents, out)
     add_chains(text, ents, out)
     merge_split(text, out)
     join_hyphenated(text, out)
