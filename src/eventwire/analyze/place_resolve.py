@@ -291,3 +291,21 @@ def home_district(c: Candidate | None, surface: str, ctx: Context) -> Candidate 
         return None
     home = [d for d in gazetteer().districts(surface) if d.country_code == lead[0][0]]
     return home[0] if len(home) == 1 else None
+
+
+AMONG_STATES_GAP = 200  # the two areas before it lie this close (characters) ...
+
+
+def state_among_states(cand: Candidate | None, surface: str, before: list[Candidate | None]) -> Candidate | None:
+    """... "three in Texas, two in Kansas, and one case in Ohio. New York has confirmed 28": a
+    name of both a first-level area and the big city inside it ("New York", usually the city)
+    is the area when the two places named just before it are first-level areas of that country."""
+    if cand is None or cand.feature != "city" or len(before) < 2:
+        return None
+    if not all(b is not None and b.feature == "admin1" and b.country_code == cand.country_code for b in before):
+        return None
+    for c in gazetteer().lookup(surface):
+        if c.feature == "admin1" and c.country_code == cand.country_code and c.name == cand.admin1 \
+                and same_name(c.name, surface):
+            return c
+    return None

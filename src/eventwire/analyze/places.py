@@ -45,6 +45,7 @@ from .place_mentions import (
 )
 from .place_modifiers import add_site_modifiers
 from .place_resolve import (
+    AMONG_STATES_GAP,
     DC,
     Context,
     best,
@@ -53,6 +54,7 @@ from .place_resolve import (
     dominant_city,
     home_district,
     prior,
+    state_among_states,
     us_states,
 )
 from .place_roles import POLICE, lex, role
@@ -329,12 +331,26 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
                                        "neighbourhood" if city.feature == "city" else "region", 0)
                     m.approx = True
     place_sense.one_sense(ms, text)
+    _areas_among_areas(ms)
     neighbourhoods(ms, text)
     place_local.quarters(ms, text)
     place_local.stray_quarters(ms, text)
     for i, m in enumerate(ms):
         if m.kind == "venue":
             m.cand = venue_city(ms, i, ctx)
+
+
+def _areas_among_areas(ms: list[Mention]) -> None:
+    """"... and one case in Ohio. New York has confirmed 28": see place_resolve.state_among_states."""
+    seen: list[Mention] = []
+    for m in ms:
+        if m.kind != "toponym" or m.role == "embedded":
+            continue
+        near = [o.cand for o in seen[-2:] if m.start - o.end < AMONG_STATES_GAP]
+        if not (m.within or m.chain or m.dateline or m.approx) and \
+                (area := state_among_states(m.cand, m.text, near)) is not None:
+            m.cand = area
+        seen.append(m)
 
 
 _QUALIFIES = re.compile(r"\w,\s*$")
