@@ -355,3 +355,21 @@ def join_leading(text: str, out: list[Mention]) -> None:
         name = text[lead.start(1):m.end]
         if any(norm(c.name) == norm(name) for c in gazetteer().lookup(name)):
             out[i] = Mention(lead.start(1), m.end, name, "toponym", role=m.role)
+
+
+_WORDS_AFTER = re.compile(r"(?:\s(?:do|da|de|del|dos|das|di|du)\s[A-Z][\w'’]+)|(?:\s[A-Z][\w'’]+)")
+
+
+def join_trailing(text: str, out: list[Mention]) -> None:
+    """NER leaves the last words off some names ("Rio Grande" + " do Sul"): a toponym followed by
+    words that form with it a name the gazetteer knows as a place's own name becomes that name,
+    unless the words hold another mention."""
+    for i, m in enumerate(out):
+        if m.kind != "toponym" or m.dateline:
+            continue
+        tail = _WORDS_AFTER.match(text, m.end)
+        if tail is None or any(m.end <= o.start < tail.end() for o in out):
+            continue
+        name = text[m.start:tail.end()]
+        if any(norm(c.name) == norm(name) for c in gazetteer().lookup(name)):
+            out[i] = Mention(m.start, tail.end(), name, "toponym", role=m.role)

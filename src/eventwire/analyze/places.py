@@ -37,6 +37,7 @@ from .place_mentions import (
     agree,
     join_hyphenated,
     join_leading,
+    join_trailing,
     merge_split,
     neighbourhoods,
     qualifier_kinds,
@@ -175,6 +176,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     merge_split(text, out)
     join_hyphenated(text, out)
     join_leading(text, out)
+    join_trailing(text, out)
     for s, t in place_local_names.find(text, out, ents):
         sure = any((e.start, e.end, e.label) == (s, t, "PERSON") for e in ents)
         out.append(Mention(s, t, text[s:t], "toponym", guess=True, sure_state=sure))
