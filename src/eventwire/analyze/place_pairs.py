@@ -83,7 +83,8 @@ def _in_big_city(own: tuple[Candidate, ...], name: str, within: tuple[str, str |
 
 
 def add_listed_countries(text: str, ents: list[Entity], out: list[Mention]) -> None:
-    """"in Zambia, Malawi, and Mozambique": NER reads an item of a list of places as a person
+    """"in Zambia, Malawi, and Mozambique": NER reads an item of a list of places as a person (or an
+    organisation, a nationality)
     now and then; a country's name joined to a place only by a list separator is the country,
     and so is one the article names as a place elsewhere (one sense per article: "Chad")."""
     named = {m.text for m in out if m.kind == "toponym"}
@@ -92,7 +93,7 @@ def add_listed_countries(text: str, ents: list[Entity], out: list[Mention]) -> N
     ends = sorted(m.end for m in out if m.kind == "toponym")
     starts = sorted(m.start for m in out if m.kind == "toponym")
     for e in ents:
-        if e.label != "PERSON" or taken.overlaps(e.start, e.end):
+        if e.label not in ("PERSON", "NORP", "ORG") or taken.overlaps(e.start, e.end):
             continue
         cands = gazetteer().lookup(e.text)
         if not cands or max(cands, key=lambda c: prior(c, e.text)).feature != "country":
