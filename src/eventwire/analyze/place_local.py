@@ -287,6 +287,33 @@ def stray_quarters(ms: list[Mention], text: str) -> None:
         m.approx = True
 
 
+_IN_TOWN_GAP = re.compile(r"^(?:\s(?:and|or)\s(?:the\s)?[A-Z][\w'’]*(?:\s[A-Z][\w'’]*){0,2})?\s(?:in|of)\s$")
+
+
+def town_quarters(ms: list[Mention], text: str) -> None:
+    """"at Eastern Creek and Centennial Park in Sydney": a quarter-like name the gazetteer lacks,
+    followed by "in" and a town (after another such name, perhaps), lies in that town; the
+    article's other mentions of the name too."""
+    found: dict[str, Candidate] = {}
+    for i, m in enumerate(ms):
+        words = m.text.split()
+        if m.cand is not None or m.kind != "toponym" or m.role != "location" or m.chain or is_county(m.text) \
+                or not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words) \
+                or any(ch.isdigit() for ch in m.text):
+            continue
+        nxt = next((o for o in ms[i + 1:] if o.kind == "toponym" and o.start >= m.end), None)
+        if nxt is None or nxt.cand is None or nxt.cand.feature != "city" or nxt.approx \
+                or not _IN_TOWN_GAP.match(text[m.end:nxt.start]):
+            continue
+        town = nxt.cand
+        m.cand = found[m.text] = Candidate(m.text, None, town.lat, town.lon, town.country_code, town.admin1,
+                                          "neighbourhood", 0)
+        m.approx = True
+    for m in ms:
+        if m.cand is None and m.kind == "toponym" and m.text in found:
+            m.cand, m.approx = found[m.text], True
+
+
 def quarters(ms: list[Mention], text: str) -> None:
     """Local news name quarters no gazetteer lists ("shot in Granada Hills, according to Los
     Angeles County coroner's records"): an unknown place name in a story whose town is clear

@@ -83,10 +83,10 @@ def _in_big_city(own: tuple[Candidate, ...], name: str, within: tuple[str, str |
 
 
 def add_listed_countries(text: str, ents: list[Entity], out: list[Mention]) -> None:
-    """"in Zambia, Malawi, and Mozambique": NER reads an item of a list of places as a person (or an
-    organisation, a nationality)
-    now and then; a country's name joined to a place only by a list separator is the country,
-    and so is one the article names as a place elsewhere (one sense per article: "Chad")."""
+    """"in Zambia, Malawi, and Mozambique": NER reads an item of a list of places as a person (or
+    an organisation, a nationality) now and then; a country's name joined to a place only by a
+    list separator is the country, and so is one the article names as a place elsewhere (one
+    sense per article: "Chad")."""
     named = {m.text for m in out if m.kind == "toponym"}
     taken = SpanIndex((m.start, m.end) for m in out)
     # a list separator holds no name, so only the nearest toponym on either side can be joined

@@ -335,6 +335,7 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
     place_sense.one_sense(ms, text)
     _areas_among_areas(ms)
     neighbourhoods(ms, text)
+    place_local.town_quarters(ms, text)
     place_local.quarters(ms, text)
     place_local.stray_quarters(ms, text)
     for i, m in enumerate(ms):
