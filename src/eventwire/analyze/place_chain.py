@@ -128,7 +128,10 @@ def find(text: str) -> list[Chain]:
             # "Bara town in Idleb countryside": as in brackets, a town may be the area
             out.append(Chain((m.start(1), m.end(1)), quals, True))
     for m in _OF_IN.finditer(text):
-        out.append(Chain(m.span(1), [m.span(2)], False))
+        # only an area the gazetteer knows as one ("the Swat Valley"), not a town's name that
+        # some district abroad shares ("the village of Sokuluk in Chui region")
+        if any(c.feature in ("admin1", "country", "region") for c in gazetteer().lookup(m.group(2))):
+            out.append(Chain(m.span(1), [m.span(2)], False))
     for m in _COMMA.finditer(text):
         quals = _elements(text, m.start(2), m.end(2))
         if quals:

@@ -146,6 +146,12 @@ def add_listed_areas(text: str, ents: list[Entity], out: list[Mention]) -> None:
                 continue
             own = [c for c in gazetteer().lookup(e.text) if c.country_code in ccs
                    and (c.feature in ("admin1", "country") or norm(c.name) == norm(e.text))]
+            pair = next((q for q in tops if q[0] > e.end and re.match(r",\s*$", text[e.end:q[0]])), None)
+            if pair is not None and any(c.feature in ("admin1", "country") for c in gazetteer().lookup(text[pair[0]:pair[1]])):
+                # "retook Havrylivka, Chernihiv": a town and its area, no list; the town only there
+                within = qualifier(text[pair[0]:pair[1]])
+                own = [c for c in own if c.feature in ("admin1", "country") or within is not None
+                       and c.country_code == within[0] and within[1] in (None, c.admin1)]
             if own:
                 out.append(Mention(e.start, e.end, e.text, "toponym"))
                 todo.remove(e)

@@ -139,7 +139,8 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             bare.add(s)  # ... unless "shot in Pacoima": a quarter, if quarters() places it
         # an organisation linked to a place only by a name inside it ("U.S. Centers for Disease
         # Control") is no place: the place inside is embedded (the ORG branch below)
-        inner_only = e.label == "ORG" and " " in core and not gaz.known(core)
+        inner_only = e.label == "ORG" and " " in core and not gaz.known(core) \
+            and not gaz.known(core.split(" - ")[0])  # "Donetsk - Kirovskyi": a city and its district
         if e.label in ("GPE", "LOC") or e.kind in ("city", "country", "region", "admin1") and not inner_only:
             core = place_chain.trim(core)
             lead = place_local.municipal_prefix(core)  # "the Town of Wallkill": the town
