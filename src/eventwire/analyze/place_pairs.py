@@ -85,8 +85,8 @@ def _in_big_city(own: tuple[Candidate, ...], name: str, within: tuple[str, str |
 def add_listed_countries(text: str, ents: list[Entity], out: list[Mention]) -> None:
     """"in Zambia, Malawi, and Mozambique": NER reads an item of a list of places as a person (or
     an organisation, a nationality) now and then; a country's name joined to a place only by a
-    list separator is the country, and so is one the article names as a place elsewhere (one
-    sense per article: "Chad")."""
+    list separator is the country, and so is one called a person that the article names as a
+    place elsewhere (one sense per article: "Chad"; not "a Lesotho national", a nationality)."""
     named = {m.text for m in out if m.kind == "toponym"}
     taken = SpanIndex((m.start, m.end) for m in out)
     # a list separator holds no name, so only the nearest toponym on either side can be joined
@@ -99,7 +99,7 @@ def add_listed_countries(text: str, ents: list[Entity], out: list[Mention]) -> N
         if not cands or max(cands, key=lambda c: prior(c, e.text)).feature != "country":
             continue
         i, j = bisect_right(ends, e.start) - 1, bisect_left(starts, e.end)
-        if e.text in named or i >= 0 and place_cues.LIST_GAP.match(text[ends[i]:e.start]) \
+        if e.text in named and e.label == "PERSON" or i >= 0 and place_cues.LIST_GAP.match(text[ends[i]:e.start]) \
                 or j < len(starts) and place_cues.LIST_GAP.match(text[e.end:starts[j]]):
             out.append(Mention(e.start, e.end, e.text, "toponym"))
             insort(ends, e.end)
