@@ -16,7 +16,7 @@ from eventwire.analyze import (
 )
 from eventwire.analyze.gazetteer import Candidate, gazetteer
 from eventwire.analyze.place_mentions import Mention
-from eventwire.analyze.place_modifiers import add_site_modifiers
+from eventwire.analyze.place_modifiers import add_site_modifiers, one_sense_orgs
 from eventwire.analyze.place_resolve import Context, home_district, score, state_among_states
 from eventwire.geo import distance_km
 from eventwire.model import Article, Entity, Place, Record
@@ -75,7 +75,7 @@ def test_an_areas_own_reading_is_no_evidence_for_it_in_another_countrys_story() 
 
 def test_a_one_word_organisation_is_the_place_named_so_elsewhere() -> None:
     out = [Mention(0, 7, "Malakal", "toponym")]
-    places._one_sense_orgs([(30, 37, "Malakal"), (50, 66, "Malakal Hospital")], out)
+    one_sense_orgs([(30, 37, "Malakal"), (50, 66, "Malakal Hospital")], out)
     assert [(m.start, m.text) for m in out] == [(0, "Malakal"), (30, "Malakal")]
 
 

@@ -343,3 +343,10 @@ def quarters(ms: list[Mention], text: str) -> None:
             m.cand = Candidate(m.text, None, town.lat, town.lon, town.country_code, town.admin1,
                                "neighbourhood", 0)
             m.approx = True
+
+
+def all_quarters(ms: list[Mention], text: str) -> None:
+    """Quarters of towns: before "in <town>", in the article's town, read as tiny towns abroad."""
+    town_quarters(ms, text)
+    quarters(ms, text)
+    stray_quarters(ms, text)

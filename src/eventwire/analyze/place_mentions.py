@@ -373,3 +373,10 @@ def join_trailing(text: str, out: list[Mention]) -> None:
         name = text[m.start:tail.end()]
         if any(norm(c.name) == norm(name) for c in gazetteer().lookup(name)):
             out[i] = Mention(m.start, tail.end(), name, "toponym", role=m.role)
+
+
+def join_cut_names(text: str, out: list[Mention]) -> None:
+    """Names NER cut short: at a hyphen, at the start, at the end (see the three rules)."""
+    join_hyphenated(text, out)
+    join_leading(text, out)
+    join_trailing(text, out)

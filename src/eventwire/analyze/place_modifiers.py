@@ -42,3 +42,15 @@ def add_site_modifiers(text: str, ents: list[Entity], out: list[Mention]) -> Non
             countries = article_countries(out)
         if any(norm(c.name) == norm(e.text) and c.country_code in countries for c in gazetteer().lookup(e.text)):
             out.append(Mention(s, t, e.text, "toponym"))
+
+
+def one_sense_orgs(orgs: list[tuple[int, int, str]], out: list[Mention]) -> None:
+    """A one-word name NER calls an organisation is the place it names elsewhere in the article
+    ("flights into Darfur and Malakal" after "the town of Malakal"), when the gazetteer knows a
+    place by exactly that name; a longer organisation's name is no place ("Malakal Hospital")."""
+    placed = {m.text for m in out if m.kind == "toponym" and m.role != "embedded"}
+    for s, t, core in orgs:
+        if " " in core or core not in placed or any(m.start < t and s < m.end for m in out):
+            continue
+        if any(norm(c.name) == norm(core) for c in gazetteer().lookup(core)):
+            out.append(Mention(s, t, core, "toponym"))

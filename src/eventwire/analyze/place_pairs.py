@@ -161,3 +161,10 @@ def add_listed_areas(text: str, ents: list[Entity], out: list[Mention]) -> None:
 def _top_country(name: str) -> str | None:
     cands = gazetteer().lookup(name)
     return max(cands, key=lambda c: prior(c, name)).country_code if cands else None
+
+
+def add_listed(text: str, ents: list[Entity], out: list[Mention]) -> None:
+    """Places NER mislabels inside lists and appositions (the three rules above)."""
+    add_listed_countries(text, ents, out)
+    add_county_appositions(text, out)
+    add_listed_areas(text, ents, out)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..geo import distance_km
 from .gazetteer import Candidate, gazetteer, norm
-from .place_resolve import Context, capitals
+from .place_resolve import AMONG_STATES_GAP, Context, capitals, state_among_states
 
 if TYPE_CHECKING:
     from .place_mentions import Mention
@@ -90,3 +90,16 @@ def strays(ms: list[Mention], ctx: Context) -> None:
         if _stray(m, home, ctx):  # placed at the town, approximately (the data lack the place)
             m.cand = Candidate(m.text, None, home.lat, home.lon, home.country_code, home.admin1, "city", 0)
             m.approx = True
+
+
+def areas_among_areas(ms: list[Mention]) -> None:
+    """"... and one case in Ohio. New York has confirmed 28": see place_resolve.state_among_states."""
+    seen: list[Mention] = []
+    for m in ms:
+        if m.kind != "toponym" or m.role == "embedded":
+            continue
+        near = [o.cand for o in seen[-2:] if m.start - o.end < AMONG_STATES_GAP]
+        if not (m.within or m.chain or m.dateline or m.approx) and \
+                (area := state_among_states(m.cand, m.text, near)) is not None:
+            m.cand = area
+        seen.append(m)

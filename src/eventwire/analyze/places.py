@@ -35,18 +35,15 @@ from .place_mentions import (
     Mention,
     add_chains,
     agree,
-    join_hyphenated,
-    join_leading,
-    join_trailing,
+    join_cut_names,
     merge_split,
     neighbourhoods,
     qualifier_kinds,
     resolve_chain,
     source_prior,
 )
-from .place_modifiers import add_site_modifiers
+from .place_modifiers import add_site_modifiers, one_sense_orgs
 from .place_resolve import (
-    AMONG_STATES_GAP,
     DC,
     Context,
     best,
@@ -55,7 +52,6 @@ from .place_resolve import (
     dominant_city,
     home_district,
     prior,
-    state_among_states,
     us_states,
 )
 from .place_roles import POLICE, lex, role
@@ -93,18 +89,6 @@ def _embedded(e: Entity, core: str, s: int, out: list[Mention]) -> None:
                 out.append(Mention(s + m.start(), s + m.start() + len(cand_text), cand_text,
                                    "toponym", role="embedded"))
                 break
-
-
-def _one_sense_orgs(orgs: list[tuple[int, int, str]], out: list[Mention]) -> None:
-    """A one-word name NER calls an organisation is the place it names elsewhere in the article
-    ("flights into Darfur and Malakal" after "the town of Malakal"), when the gazetteer knows a
-    place by exactly that name; a longer organisation's name is no place ("Malakal Hospital")."""
-    placed = {m.text for m in out if m.kind == "toponym" and m.role != "embedded"}
-    for s, t, core in orgs:
-        if " " in core or core not in placed or any(m.start < t and s < m.end for m in out):
-            continue
-        if any(norm(c.name) == norm(core) for c in gazetteer().lookup(core)):
-            out.append(Mention(s, t, core, "toponym"))
 
 
 def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
@@ -163,21 +147,17 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
                 orgs.append((s, t, core))
                 _embedded(e, core, s, out)
     add_site_modifiers(text, ents, out)  # "the Dadaab camps" (before: one sense for the others)
-    _one_sense_orgs(orgs, out)
+    one_sense_orgs(orgs, out)
     for m in out:
         m.bare = m.start in bare
     _add_dateline(text, record.article.title, out)
     title = record.article.title
     _add_known_names(text, ents, out, len(title) if title and text.startswith(title) else 0)
     place_pairs.add_qualifiers(text, None, out)
-    place_pairs.add_listed_countries(text, ents, out)
-    place_pairs.add_county_appositions(text, out)
-    place_pairs.add_listed_areas(text, ents, out)
+    place_pairs.add_listed(text, ents, out)
     add_chains(text, ents, out)
     merge_split(text, out)
-    join_hyphenated(text, out)
-    join_leading(text, out)
-    join_trailing(text, out)
+    join_cut_names(text, out)
     for s, t in place_local_names.find(text, out, ents):
         sure = any((e.start, e.end, e.label) == (s, t, "PERSON") for e in ents)
         out.append(Mention(s, t, text[s:t], "toponym", guess=True, sure_state=sure))
@@ -334,27 +314,12 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
                                        "neighbourhood" if city.feature == "city" else "region", 0)
                     m.approx = True
     place_sense.one_sense(ms, text)
-    _areas_among_areas(ms)
+    place_sense.areas_among_areas(ms)
     neighbourhoods(ms, text)
-    place_local.town_quarters(ms, text)
-    place_local.quarters(ms, text)
-    place_local.stray_quarters(ms, text)
+    place_local.all_quarters(ms, text)
     for i, m in enumerate(ms):
         if m.kind == "venue":
             m.cand = venue_city(ms, i, ctx)
-
-
-def _areas_among_areas(ms: list[Mention]) -> None:
-    """"... and one case in Ohio. New York has confirmed 28": see place_resolve.state_among_states."""
-    seen: list[Mention] = []
-    for m in ms:
-        if m.kind != "toponym" or m.role == "embedded":
-            continue
-        near = [o.cand for o in seen[-2:] if m.start - o.end < AMONG_STATES_GAP]
-        if not (m.within or m.chain or m.dateline or m.approx) and \
-                (area := state_among_states(m.cand, m.text, near)) is not None:
-            m.cand = area
-        seen.append(m)
 
 
 _QUALIFIES = re.compile(r"\w,\s*$")
