@@ -5,7 +5,8 @@ its namesake city."""
 
 from __future__ import annotations
 
-from eventwire.analyze import entities, places
+from test_place_cues import find, run  # the places layer on a hand-written text, and a lookup
+
 from eventwire.analyze.gazetteer import Candidate, gazetteer
 from eventwire.analyze.place_local import compass_part
 from eventwire.analyze.place_local_names import kept
@@ -13,21 +14,7 @@ from eventwire.analyze.place_mentions import Mention
 from eventwire.analyze.place_pairs import add_listed_countries, add_qualifiers
 from eventwire.analyze.place_resolve import Context
 from eventwire.geo import distance_km
-from eventwire.model import Article, Entity, Place, Record
-from eventwire.nlp import load
-
-
-def run(text: str) -> list[Place]:
-    rec = Record(article=Article(id="t", text=text, language="en"))
-    rec.doc = load("en")(text)
-    rec.entities = entities.analyze(rec)
-    return places.analyze(rec)
-
-
-def find(ps: list[Place], surface: str, nth: int = 0) -> Place:
-    hits = [p for p in ps if p.text == surface]
-    assert len(hits) > nth, f"{surface!r} not among {[p.text for p in ps]}"
-    return hits[nth]
+from eventwire.model import Entity
 
 
 def _area(name: str, cc: str) -> Candidate:
