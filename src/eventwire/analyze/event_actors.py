@@ -14,6 +14,7 @@ from itertools import accumulate
 from typing import Any
 
 from ..model import Actor, Record, Span
+from ..nlp import doc_text
 from .event_lexicon import cue_set, lexicon
 from .event_triggers import Cand, crosses
 
@@ -151,7 +152,7 @@ def _antecedent(pron: Any) -> Any | None:
         return None
     prev = pron.doc[sent.start - 1].sent
     subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or "\n" in pron.doc.text[prev.end_char:sent.start_char].strip(" "):
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or "\n" in doc_text(pron.doc)[prev.end_char:sent.start_char].strip(" "):
         return None
     return subj
 

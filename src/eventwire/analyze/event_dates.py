@@ -269,11 +269,13 @@ def _lead_end(doc: Any, cl: Cluster) -> int:
     return max(spans[min(max(LEAD_UNITS, first + 3), len(spans)) - 1][1], spans[min(first, len(spans) - 1)][0] + LEAD_CHARS)
 
 
+_CALENDAR = re.compile(r"\d{4}(?:-\d\d){0,2}")
+
+
 def other_month(a: str, b: str) -> bool:
     """A year or month date and a date outside it ("2024-06" and "2024-07-07", "2012" and
     "2014-12-15"); two days are compared by distance instead."""
-    form = re.compile(r"\d{4}(?:-\d\d){0,2}")
-    if not (form.fullmatch(a) and form.fullmatch(b)):
+    if not (_CALENDAR.fullmatch(a) and _CALENDAR.fullmatch(b)):
         return False
     n = min(len(a), len(b))
     return n < 10 and a[:n] != b[:n]

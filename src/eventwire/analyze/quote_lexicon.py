@@ -40,6 +40,7 @@ class Lexicon:
     in_nouns: frozenset[str]  # "In a new poll, …": document sources
     passive_forms: frozenset[str]  # "is expected to …" (no source)
     raising_forms: frozenset[str]  # "seems to …" (no source)
+    titles: frozenset[str]  # "Chief", "spokesman" … before a speaker's name
 
 
 def _inflect(lemma: str) -> set[str]:
@@ -89,7 +90,8 @@ def lexicon() -> Lexicon:
                    headline_labels=frozenset(raw.get("headline", {}).get("labels", [])),
                    in_nouns=frozenset(raw.get("sources", {}).get("in_nouns", [])),
                    passive_forms=_forms(raw, "passive", irregular),
-                   raising_forms=_forms(raw, "raising", irregular))
+                   raising_forms=_forms(raw, "raising", irregular),
+                   titles=frozenset(w.lower() for w in raw.get("titles", {}).get("words", [])))
 
 
 def _forms(raw: dict, key: str, irregular: dict[str, list[str]]) -> frozenset[str]:

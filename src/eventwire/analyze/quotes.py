@@ -16,9 +16,6 @@ the canonical of the nearest preceding named speaker.
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..model import Entity, Quote, Record, Span, Speaker
@@ -126,12 +123,6 @@ def _canonical(span: tuple[int, int], entities: list[Entity], text: str | None =
     return best.canonical if best else None
 
 
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    raw = tomllib.loads(resources.files("eventwire").joinpath("data/quotes/cues.toml").read_text("utf-8"))
-    return frozenset(w.lower() for w in raw.get("titles", {}).get("words", []))
-
-
 _NAME_WORD = re.compile(r"[A-Z][a-z'’-]+\.?$|[A-Z]\.$")
 
 
@@ -139,13 +130,14 @@ def _name_after_titles(phrase: str) -> str | None:
     """The personal name after the titles that follow an entity in a speaker phrase ("[Houston
     Police] Chief Troy Finner" -> "Troy Finner"), or None when it is not titles then a name."""
     words = phrase.split()
+    titles = lexicon().titles
     i = 0
-    while i < len(words) and (words[i].lower() in _titles() or words[i].lower().rstrip("'’s") in _titles()):
+    while i < len(words) and (words[i].lower() in titles or words[i].lower().rstrip("'’s") in titles):
         i += 1
     name = words[i:]
     if i == 0 or not 2 <= len(name) <= 4 or not all(_NAME_WORD.match(w) for w in name):
         return None
-    if any(w.lower().rstrip(".") in _titles() for w in name):
+    if any(w.lower().rstrip(".") in titles for w in name):
         return None
     return " ".join(name)
 
