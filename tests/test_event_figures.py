@@ -80,3 +80,10 @@ def test_a_crash_lends_nothing() -> None:
     shooting = _c("asserted", "violence", 80, {})
     borrow_for_shooting(crash, [crash, shooting])
     assert shooting.head.figures == {}
+
+
+def test_one_phrase_stating_both_counts_is_already_split() -> None:
+    # the figures layer read "four teens, one fatally, were shot" as 1 killed + 3 injured
+    span = "Four teens, one fatally, were shot"
+    got = cluster_figures(_members({"injured": _fig(3, span), "killed": _fig(1, span)}))
+    assert got["injured"]["value"] == 3 and got["killed"]["value"] == 1

@@ -158,3 +158,12 @@ def test_a_venue_in_a_county_lies_in_that_county_when_no_town_is_named():
     far = _place(text, "Rochester", country_code="US", admin1="New York", lat=43.15, lon=-77.61)
     got = city_of(road, [road, county], (0, 66), far, text=text)
     assert got is not None and got.name == "Cobb County"
+
+
+def test_where_something_was_said_is_not_where_it_happened():
+    text = ("Fourteen soldiers were killed in the clashes, a spokesman told reporters in Goma. "
+            "The minister spoke at a news conference in Geneva.")
+    assert elsewhere(_place(text, "Goma"), text)
+    assert elsewhere(_place(text, "Geneva"), text)
+    fought = "Fourteen soldiers were killed in the clashes in Goma, a spokesman said."
+    assert not elsewhere(_place(fought, "Goma"), fought)

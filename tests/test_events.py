@@ -449,3 +449,49 @@ def test_one_actor_named_twice_is_listed_once_by_its_fuller_name():
     arrest = of_type(evs, "arrest")[0]
     arrested = [a.name for a in arrest.actors if a.role == "arrested"]
     assert arrested == ["Soumeylou Maiga"]  # not also "Maiga"
+
+
+def test_a_headline_without_were_keeps_the_counted_people_victims():
+    # "Four teens shot outside school": the headline drops "were"; the teens were shot
+    for text in ("Four teens shot outside school gym, one fatally\n\nPolice are looking for two men.",
+                 "Teen shot near city park\n\nPolice are looking for two men.",
+                 "Three men killed in Dayton shooting\n\nPolice are looking for a suspect."):
+        ev = of_type(events_of(text), "attack", "shooting")[0]
+        roles = {a.role for a in ev.actors if a.name.split()[-1].lower() in ("teen", "teens", "men")}
+        assert roles == {"victim"}, ev.actors
+    # with an object the subject is still the shooter
+    ev = of_type(events_of("Two gunmen shot three men outside a bar."), "attack", "shooting")[0]
+    assert {(a.role, a.name) for a in ev.actors} >= {("perpetrator", "Two gunmen"), ("victim", "three men")}
+
+
+def test_one_phrase_giving_the_hit_and_the_dead_is_not_split_twice():
+    # "Four teenagers, one fatally, were shot": one killed and three injured, not two
+    ev = of_type(events_of("Four teenagers, one fatally, were shot Friday night outside a gym in Memphis."),
+                 "attack", "shooting")[0]
+    assert ev.figures["killed"]["value"] == 1 and ev.figures["injured"]["value"] == 3
+
+
+def test_two_parties_denials_stay_apart_and_the_accused_denies_the_accusation():
+    text = ("Government forces recaptured the town of Rubaya on Saturday, the army said.\n\n"
+            "Rebel spokesman Lawrence Kanyuka denied the town had fallen.\n\n"
+            "Rwanda, which Congo accuses of backing the rebels, has denied supporting the group.")
+    evs = events_of(text)
+    denials = of_type(evs, "denial")
+    assert len(denials) == 2, [(e.actors, e.about) for e in denials]
+    rwanda = next(d for d in denials if any("Rwanda" in a.name for a in d.actors))
+    assert evs[rwanda.about].type == "accusation"
+
+
+def test_a_hyphenated_adjective_is_no_trigger():
+    # "non-life-threatening injuries" is no threat
+    evs = events_of("Two men were shot on Main Street. Both were treated for non-life-threatening injuries.")
+    assert not of_type(evs, "threat")
+
+
+def test_a_real_killing_does_not_fold_into_a_planned_attack_of_its_sentence():
+    text = ("The embassy warned on Friday that militants could be planning attacks on hotels, "
+            "days after fighters killed two police officers near the border.")
+    evs = events_of(text)
+    killed = [e for e in evs if e.figures.get("killed", {}).get("value") == 2]
+    assert killed and all(e.mode != "hypothetical" for e in killed)
+    assert any(e.mode == "hypothetical" for e in of_type(evs, "attack", "battle"))

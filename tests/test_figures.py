@@ -158,6 +158,10 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("He shot his 30-year-old daughter.", {("injured", 1, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
+    # a list of ages is no count: "ages 15, 16 and 17", "the victims, 19 and 22,"
+    ("The other three, ages 15, 16 and 17, were in stable condition.", set()),
+    ("The victims, 19 and 22, were hospitalized.", set()),
+    ("Police said 2 were killed and 5 were wounded.", {("killed", 2, "exact"), ("injured", 5, "exact")}),
 ])
 def test_figures(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
     assert figs(nlp, text) == expected

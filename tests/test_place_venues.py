@@ -67,3 +67,19 @@ def test_a_local_institution_is_in_the_nearby_town_it_is_named_after() -> None:
     omaha = Place("Lincoln High School", 0, 19, name="Lincoln High School", lat=41.2565, lon=-95.9345,
                   country_code="US", admin1="Nebraska", feature="venue")
     assert named_after(omaha) is None
+
+
+def test_many_venues_do_not_recompute_town_distances(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # a long page with many venues asks for the main city once per venue: the pairwise
+    # town distances are computed once per town set, not once per venue (quadratic blow-up)
+    from eventwire.analyze import place_venues
+
+    calls = []
+    real = place_venues.distance_km
+    monkeypatch.setattr(place_venues, "distance_km", lambda *a: calls.append(1) or real(*a))
+    names = ["Vienna", "Fairfax", "Gainesville", "Charleston", "Richmond", "Norfolk"]
+    ms = [mention(i * 40, town(n, "US")) for i, n in enumerate(names)]
+    ms += [Mention(1000 + 30 * i, 1010 + 30 * i, f"Hall {i}", "venue") for i in range(50)]
+    found = {venue_city(ms, i).admin1 for i in range(len(names), len(ms))}
+    assert found == {"Virginia"}
+    assert len(calls) <= len(names) ** 2

@@ -330,3 +330,10 @@ def test_a_name_followed_by_state_is_the_state_unless_its_city_is_most_of_it() -
     # counted people) does not stand for it. A city-state (Beijing) still does.
     assert find(run("Gunmen abducted 15 students from a school in Kaduna state on Sunday."), "Kaduna").feature == "admin1"
     assert find(run("Heavy rain fell in Beijing province on Sunday."), "Beijing").feature == "city"
+
+
+def test_a_name_in_an_affiliation_compound_is_an_actor() -> None:
+    # "Iran-aligned rebels": whose side they are on, not where anything happened
+    ps = run("The strike hit a camp used by the Iran-aligned rebels in Yemen.")
+    assert find(ps, "Iran").role == "actor"
+    assert find(ps, "Yemen").role == "location"

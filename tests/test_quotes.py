@@ -231,3 +231,32 @@ def test_a_speaker_after_an_office_is_the_person_not_the_office() -> None:
     assert _name_after_titles(" Chief Troy Finner") == "Troy Finner"
     assert _name_after_titles(" spokesman") is None  # no name: the office stays the speaker
     assert _name_after_titles(" Troy Finner") is None  # no title between: not this rule
+
+
+def test_he_said_takes_the_titled_speaker_before_not_a_name_inside_the_quote():
+    # "Rubaya" is inside the quoted words (and NER may call it a person); the spokesman,
+    # named after his titles without a person entity, is the antecedent of "he"
+    text = ("Ten soldiers were killed, spokesman Lieutenant-Colonel Guy Ndeko Kabila told reporters. "
+            "\"Our forces have restored order over Rubaya,\" he said.")
+    ents = [Entity(text="Rubaya", label="PERSON", start=text.index("Rubaya"),
+                   end=text.index("Rubaya") + 6, canonical="Rubaya")]
+    found = run(text, ents)
+    told = only(found, "Ten soldiers")
+    assert told.speaker is not None and told.speaker.canonical == "Guy Ndeko Kabila"
+    said = only(found, "Our forces")
+    assert said.speaker is not None and said.speaker.canonical == "Guy Ndeko Kabila"
+
+
+def test_a_surname_speaker_is_the_person_named_in_full_before():
+    # "Burguan said" and "Lt. Burguan said" name "Police Chief Jarrod Burguan"; a later "he"
+    # is him, not an official quoted in between
+    text = ("Police Chief Jarrod Burguan spoke to reporters on Monday. Lt. Burguan said the suspects wore "
+            "tactical gear. An official told CNN the guns were rifles. Burguan said the two were married. "
+            "He said they had no record.")
+    a = text.index("Jarrod Burguan")
+    ents = [Entity(text="Jarrod Burguan", label="PERSON", start=a, end=a + 14, canonical="Jarrod Burguan")]
+    found = run(text, ents)
+    lt = [q for q in found if q.speaker is not None and q.speaker.text == "Lt. Burguan"]
+    assert lt and lt[0].speaker.canonical == "Jarrod Burguan", [(q.text, q.speaker) for q in found]
+    he = [q for q in found if q.speaker is not None and q.speaker.text == "He"]
+    assert he and he[-1].speaker.canonical == "Jarrod Burguan", [(q.text, q.speaker) for q in found]

@@ -165,6 +165,27 @@ def _undergoer(t: Any) -> bool:
     return t.dep_ in ("dobj", "nsubjpass") or t.dep_ == "pobj" and t.head.lower_ in ("on", "against", "at")
 
 
+_HIT_VERBS = frozenset({"shot", "stabbed", "killed", "wounded", "injured", "hurt", "slain", "gunned", "hit"})
+
+
+def _headline_passive(verb: Any, subj: Any) -> bool:
+    """"Four teens shot outside school": a headline drops "were", and the parser reads the
+    counted people as the shooters. A counted victim noun before a bare hit verb with no
+    object and no auxiliary, or carrying one as a reduced relative, is its undergoer."""
+    reduced = any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in _HIT_VERBS for c in subj.children)
+    if not reduced and (verb.lower_ not in _HIT_VERBS
+                        or any(c.dep_ in ("dobj", "aux", "auxpass", "agent") for c in verb.children)):
+        return False  # ("Three men killed in Dayton shooting": a reduced relative on the subject)
+    if subj.tag_ == "CD":
+        return True  # "Man killed, two hurt"
+    victims = cue_set("actors", "victim_nouns")
+    person = subj.lower_ in victims or subj.lower_.removesuffix("s") in victims or subj.lower_ in ("men", "women")
+    counted = any(c.dep_ == "nummod" for c in subj.children)
+    # a bare singular noun ("Man killed", "Teen shot near park") is headline style too
+    bare = subj.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in subj.children)
+    return person and (counted or bare)
+
+
 def _with_conj(tok: Any) -> list[Any]:
     return [tok] + [c for c in tok.children if c.dep_ == "conj"]
 
@@ -220,6 +241,9 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
     if not cand.nominal or verb.i != tok.i:
         for c in verb.children:
             if c.dep_ in ("nsubj",) and not _dateline(c):
+                if _headline_passive(verb, c):
+                    found += [(x, _object_role(x, obj_role, names)) for x in _with_conj(c)]
+                    continue
                 if c.lower_ in ("it", "they") and cand.type in _STATEMENTS:
                     c = _antecedent(c) or c  # "The Israeli military said ... It denied ..."
                 found += [(x, subj_role) for x in _with_conj(c)]

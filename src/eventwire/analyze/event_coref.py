@@ -167,6 +167,8 @@ def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
         return False
     if m.family not in _MERGE_BY_FAMILY and m.type != h.type:
         return False
+    if m.family not in _MERGE_BY_FAMILY and _other_speakers(m, c):
+        return False  # Rwanda's denial is not the rebels' denial
     if (m.mode in ("hypothetical", "background")) != (h.mode in ("hypothetical", "background")):
         return False
     if m.mode == "hypothetical" and m.sent != h.sent:
@@ -185,6 +187,27 @@ def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
         if not (a.startswith(b) or b.startswith(a)):
             return False
     return True
+
+
+# the role of the one making a statement (who claims, accuses, denies, warns, threatens)
+_SPEAKING = frozenset({"claimant", "accuser", "denier", "warner", "threatener", "publisher", "source"})
+
+
+def _named_speakers(actors: list[Actor]) -> set[str]:
+    return {a.canonical.lower() for a in actors if a.role in _SPEAKING and a.canonical}
+
+
+def _other_speakers(m: Mention, c: Cluster) -> bool:
+    """Both statements name who made them, and no one made both."""
+    mine = _named_speakers(m.actors)
+    if not mine:
+        return False
+    theirs = set().union(*(_named_speakers(x.actors) for x in c.members))
+    return bool(theirs) and not mine & theirs
+
+
+def _hypothetical(m: Mention) -> bool:
+    return m.mode == "hypothetical"
 
 
 def cluster(mentions: list[Mention]) -> list[Cluster]:
@@ -206,7 +229,8 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
 
     for m in mentions:
         key = (m.sent, m.family)
-        if m.weak and key in first_strong:
+        # (not across reality: "could be planning attacks ..., days after fighters killed two")
+        if m.weak and key in first_strong and _hypothetical(m) == _hypothetical(first_strong[key]):
             if key not in holder:
                 # the strong mention comes later in the sentence: hold the weak one until then
                 later = first_strong[key]

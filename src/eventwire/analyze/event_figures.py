@@ -62,7 +62,9 @@ def cluster_figures(members: list[Mention]) -> dict[str, dict[str, Any]]:
             if k not in figures or v["value"] > figures[k]["value"]:
                 figures[k] = v
     inj, dead = figures.get("injured"), figures.get("killed")
-    if inj and dead and not _HURT.search(inj["span"]["text"]):
+    # (one phrase giving both, "four teens, one fatally, were shot", was split by the figures
+    # layer already: its injured count is the survivors)
+    if inj and dead and not _HURT.search(inj["span"]["text"]) and inj["span"] != dead["span"]:
         left = inj["value"] - dead["value"]
         if left > 0:
             figures["injured"] = {**inj, "value": left}

@@ -10,6 +10,7 @@ else the nearest preceding one in the same paragraph; never the publication date
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from typing import Any
 
@@ -238,23 +239,52 @@ def clock_only_text(text: str) -> bool:
     return not _DAYISH.search(text)
 
 
+class _TimeIndex:
+    """A doc's times by position, with their date dicts: every event mention asks for the
+    times of its own sentence, which on a long text must not mean a scan of all of them."""
+
+    def __init__(self, times: list[Time]) -> None:
+        self.order = sorted(range(len(times)), key=lambda i: times[i].start)
+        self.starts = [times[i].start for i in self.order]
+        self.dates = [date_dict(t) for t in times]  # read-only: callers get fresh dicts
+        self._late: dict[str, set[int]] = {}
+
+    def late(self, published: str | None) -> set[int]:
+        """Times after the publication day: a reported event cannot happen after the report,
+        so such a value is a mis-resolved weekday. (A dateline's or an "Updated:" line's date
+        stamps the report, not any event: header_times, added by the caller.)"""
+        if not published:
+            return set()
+        day = published[:10]
+        if day not in self._late:
+            self._late[day] = {i for i, d in enumerate(self.dates)
+                               if d is not None and re.match(r"\d{4}-\d{2}", d["value"]) and d["value"][:10] > day}
+        return self._late[day]
+
+    def between(self, a: int, b: int) -> list[int]:
+        """Indices (in list order) of the times starting in [a, b)."""
+        return sorted(self.order[bisect_left(self.starts, a):bisect_left(self.starts, b)])
+
+
+def _time_index(doc: Any, times: list[Time]) -> _TimeIndex:
+    key = ("eventwire.time_index", id(times), len(times))
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = _TimeIndex(times)
+    return cached  # type: ignore[no-any-return]
+
+
 def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
                 claimed: set[int], para: tuple[int, int], published: str | None = None,
                 future_ok: bool = False) -> tuple[dict[str, Any], int] | None:
     """(date, strength): 3 attached in the parse, 2 same sentence (unclaimed), 1 earlier in the paragraph."""
-    if published and not future_ok:
-        # a reported event cannot happen after the report: such a value is a mis-resolved weekday
-        day = published[:10]
-        late = {i for i, t in enumerate(times)
-                if re.match(r"\d{4}-\d{2}", (date_dict(t) or {}).get("value", "")) and date_dict(t)["value"][:10] > day}  # type: ignore[index]
-    else:
-        late = set()
-    # a dateline's or an "Updated:" line's date stamps the report, not any event in the text
-    late = late | header_times(doc, times)
+    index = _time_index(doc, times)
+    late = index.late(published if not future_ok else None) | header_times(doc, times)
     same: list[tuple[int, Time]] = []
     best: tuple[int, Time] | None = None
-    for i, t in enumerate(times):
-        if i not in late and sent.start_char <= t.start < sent.end_char and date_dict(t):
+    for i in index.between(sent.start_char, sent.end_char):
+        t = times[i]
+        if i not in late and index.dates[i]:
             tok = token_at(doc, t.start)
             dist = _ancestor_dist(tok, trigger_ids, 8) if tok is not None else None
             if dist is not None and (best is None or dist < best[0]):
@@ -272,8 +302,8 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
         if (i not in claimed or t is frame) and not clock_only(t) and not _report_date(doc, t, trigger_ids) \
                 and not on_follow_up_verb(doc, t, trigger_ids):
             return date_dict(t), 2  # type: ignore[return-value]
-    before = [t for i, t in enumerate(times)
-              if i not in late and para[0] <= t.start < sent.start_char and date_dict(t) and not clock_only(t)]
+    before = [times[i] for i in index.between(para[0], sent.start_char)
+              if i not in late and index.dates[i] and not clock_only(times[i])]
     if before:
         return date_dict(before[-1]), 1  # type: ignore[return-value]
     return None
@@ -352,11 +382,12 @@ def _report_date(doc: Any, t: Time, trigger_ids: set[int]) -> bool:
 def claimed_times(doc: Any, times: list[Time], trigger_sets: list[set[int]]) -> set[int]:
     """Indices of times attached in the parse to some trigger (not free for others)."""
     out = set()
+    every = set().union(*trigger_sets)  # one walk up from each time reaches any of them
     for i, t in enumerate(times):
         tok = token_at(doc, t.start)
         if tok is None:
             continue
-        if any(_ancestor_dist(tok, ids, 8) is not None for ids in trigger_sets):
+        if _ancestor_dist(tok, every, 8) is not None:
             out.add(i)
     return out
 

@@ -22,6 +22,10 @@ _CLAIM = {"claim", "claimed", "claims", "allege", "alleged", "alleges"}
 _CLAUSE_DEPS = ("prep", "pobj", "dobj", "xcomp", "ccomp", "acl", "advcl", "attr", "compound", "amod", "nsubj", "nsubjpass", "relcl", "conj", "pcomp", "appos")
 
 
+# subordinators of a past-tense clause that states a fact, whatever the main clause's mood
+_FACT_MARKS = frozenset({"after", "since", "because", "as", "when", "while", "once"})
+
+
 def _governors(tok: Any, steps: int = 4) -> list[Any]:
     """The trigger and the tokens above it within its clause, nearest first."""
     out = [tok]
@@ -29,6 +33,9 @@ def _governors(tok: Any, steps: int = 4) -> list[Any]:
     for _ in range(steps):
         if cur.head.i == cur.i or cur.dep_ not in _CLAUSE_DEPS or crosses(cur, cur.head):
             break
+        if cur.dep_ == "advcl" and cur.tag_ == "VBD" and any(
+                c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in cur.children):
+            break  # "could be planning attacks, days after fighters killed two": that happened
         if cur.dep_ == "ccomp" and cur.head.i > cur.i:
             # a complement clause before its verb is a fronted report ("30 people gathered
             # ..., which would overturn ..." as a small parser reads it): the later verb's

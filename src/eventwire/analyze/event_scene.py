@@ -98,6 +98,12 @@ _MOVED_TO = re.compile(r"\b(?:taken|transported|rushed|driven|airlifted|flown|se
 _LANDMARK = re.compile(r"\b(?:hours?|minutes?)(?:['’]s?\s+drive)?\s+(?:(?:north|south|east|west|northeast|northwest|"
                        r"southeast|southwest)\s+of|from|outside(?:\s+of)?)\s+(?:downtown\s+)?$")
 
+# "told reporters in Goma", "said in a statement from Kyiv", "a news conference in Geneva":
+# where something was said, not where it happened
+_STATED_IN = re.compile(r"\b(?:(?:told|telling|tells|briefed|briefing)\s+(?:reporters|journalists|the\s+press|"
+                        r"(?:a\s+|the\s+)?(?:news|press)\s+(?:conference|briefing))|(?:news|press)\s+"
+                        r"(?:conference|briefing)|speaking|spoke)\s+(?:in|at|from)\s+(?:the\s+(?:capital\s+)?)?$", re.I)
+
 
 def institution(p: Place) -> bool:
     return p.feature == "venue" and bool(_INSTITUTION.search(p.name or p.text))
@@ -113,14 +119,15 @@ def elsewhere(p: Place, text: str) -> bool:
     hospital or jail ("LSU Medical Center in Shreveport", "a Poplar Bluff hospital"), or where
     someone was taken ("airlifted to Pittsburgh"); or the neighbouring area whose line the
     scene lies on ("at the bridge on the Elbert County line" happened in the other county); or a
-    town the scene is a drive away from ("an hour northwest of Charlotte")."""
+    town the scene is a drive away from ("an hour northwest of Charlotte"); or where it was
+    told ("told reporters in Goma")."""
     if institution(p):
         return True
     if p.feature in ("county", "admin1", "city", None) and _LINE_AFTER.match(text, p.end):
         return True
     before = text[max(0, p.start - 60):p.start]
     return bool(_AFTER_INST.search(before) or _AFTER_PLAIN_INST.search(before) or _MOVED_TO.search(before)
-                or _BEFORE_INST.match(text, p.end) or _LANDMARK.search(before))
+                or _BEFORE_INST.match(text, p.end) or _LANDMARK.search(before) or _STATED_IN.search(before))
 
 
 # A town named as someone's home: "a Benton Harbor man", "Columbia native", "Smith, 30, of

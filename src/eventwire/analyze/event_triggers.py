@@ -99,6 +99,9 @@ def _units(doc: Any) -> list[tuple[int, int]]:
 
 def _pos_ok(tok: Any, pos: str, weak: bool = False) -> bool:
     tag = tok.tag_ or ""
+    if tag in ("VBG", "JJ") and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" \
+            and not tok.doc[tok.i - 1].whitespace_ and not tok.doc[tok.i - 2].whitespace_:
+        return False  # a hyphenated adjective: "non-life-threatening injuries", "crime-fighting"
     if pos == "verb":
         # a past form tagged as a singular noun is a mis-tag ("members of the CTA-A protested
         # to demand ..."): "-ed" words are never singular nouns. Not for weak verbs, whose

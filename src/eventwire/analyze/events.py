@@ -16,8 +16,15 @@ from ..geo import points_km
 from ..model import EventMention, Record, Span
 from ..nlp import heads
 from ..spans import ByStart
+from . import (
+    event_about,
+    event_fallback,
+    event_headline_quarter,
+    event_outlet_town,
+    event_quarter,
+    event_title,
+)
 from . import event_dates as dates
-from . import event_fallback, event_headline_quarter, event_outlet_town, event_quarter, event_title
 from . import event_link as link
 from . import event_towns as towns
 from .event_actors import Names, actors_of, named_within
@@ -42,8 +49,6 @@ from .event_triggers import Cand, break_between, find, units
 
 log = logging.getLogger(__name__)
 _LOCATED = {"violence", "protest", "disaster", "coercion", "development", "diplomacy"}
-_ABOUT_TYPES = {"claim_responsibility", "accusation", "denial", "arrest", "media_release", "warning", "threat",
-                "diplomatic"}
 _SPECIFIC = set(taxonomy.subtypes("attack")) - {"armed_assault"} | {"armed_clash"}
 _REFINE_TYPES = {"attack", "battle", "protest", "riot", "strategic_development", "shooting"}
 
@@ -147,29 +152,6 @@ def _refine(cl: Cluster, text: str) -> None:
                         ctype = cl.type
 
 
-def _about_hint(m: Mention) -> None:
-    """The token a claim/denial/accusation/arrest points at, and what kind of thing it is."""
-    tok = m.cand.token
-    # the trigger's own clause: not a clause conjoined to it ("No group has claimed
-    # responsibility for the abduction, but authorities have blamed similar attacks ...")
-    other = {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
-    pool = [t for t in tok.subtree if t.i not in other]
-    if m.cand.token.dep_ in ("acl", "relcl"):
-        m.about_hint, m.about_kind = tok.head, "event"  # "the attack claimed by IS"
-        return
-    acc = cue_set("anaphora", "accusation_nouns")
-    evn = cue_set("anaphora", "event_nouns")
-    for t in pool:
-        if t.i == tok.i or t in m.cand.words:
-            continue
-        if m.type == "denial" and t.lower_ in acc and t.dep_ in ("dobj", "pobj", "nsubjpass"):
-            m.about_hint, m.about_kind = t, "accusation"
-            return
-        if t.lower_ in evn or t.lower_ in acc and m.type == "denial":
-            m.about_hint, m.about_kind = t, "event"
-            return
-
-
 def _analyze(record: Record, doc: Any) -> list[EventMention]:
     cands = [c for c in find(doc) if not crowd_control(c) and not scene_of_violence(c)] \
         or event_fallback.candidates(record, doc)
@@ -215,8 +197,8 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         if d:
             m.date = d
         _shooting_subtype(m)
-        if m.type in _ABOUT_TYPES:
-            _about_hint(m)
+        if m.type in event_about.ABOUT_TYPES:
+            event_about.hint(m)
         mentions.append(m)
     # a fire in the sentence of an attack is part of the attack, not a separate disaster
     violent_units = {m.sent for m in mentions if m.family == "violence"}
@@ -233,12 +215,12 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     dates.headline_date(clusters)
     for cl in clusters:
         _refine(cl, text)
-    _link_about(clusters)
+    event_about.link(clusters)
     p = choose_primary(clusters)
     if _absorb_into_incident(clusters, _incident(clusters, p)):
         for c in clusters:
             c.about = None
-        _link_about(clusters)
+        event_about.link(clusters)
         p = choose_primary(clusters)
     if p is not None:
         clusters[p].primary = True
@@ -332,42 +314,6 @@ def _incident(clusters: list[Cluster], p: int | None) -> Cluster | None:
     real = [c for c in clusters if c.head.family in ("violence", "disaster")
             and c.head.mode not in ("hypothetical", "background")]
     return max(real, key=lambda c: len(c.members)) if real else None
-
-
-def _link_about(clusters: list[Cluster]) -> None:
-    index = {id(m): i for i, c in enumerate(clusters) for m in c.members}
-    token_to = {t.i: index[id(m)] for c in clusters for m in c.members for t in m.cand.words}
-    for i, c in enumerate(clusters):
-        h = c.head
-        if h.type not in _ABOUT_TYPES:
-            continue
-        target = None
-        for m in c.members:
-            if m.about_hint is not None and m.about_hint.i in token_to and token_to[m.about_hint.i] != i:
-                target = token_to[m.about_hint.i]
-                break
-        if target is None and any(m.about_kind == "accusation" for m in c.members):
-            target = next((j for j in range(i - 1, -1, -1) if clusters[j].type == "accusation"), None)
-        if target is None:
-            target = _nearest_violence(clusters, i, h)
-        c.about = target
-
-
-def _nearest_violence(clusters: list[Cluster], i: int, h: Mention) -> int | None:
-    """The real violent event a statement refers to: same sentence first, then the main one."""
-    real = [j for j, c in enumerate(clusters)
-            if j != i and c.head.family == "violence" and c.head.mode not in ("hypothetical",)]
-    if h.mode == "background" or h.type in ("warning", "threat"):
-        hyp = [j for j, c in enumerate(clusters) if c.head.mode == "hypothetical" and c.head.sent == h.sent]
-        if hyp:
-            return hyp[0]
-        return None
-    same = [j for j in real if any(m.sent == h.sent for m in clusters[j].members)]
-    if same:
-        # a class of past events named beside the statement ("blamed similar attacks on ...")
-        # is not what "claimed responsibility for the abduction" is about when a real one is
-        return next((j for j in same if clusters[j].head.mode != "background"), same[0])
-    return max(real, key=lambda j: len(clusters[j].members)) if real else None
 
 
 def _member_town(cl: Cluster) -> int | None:

@@ -159,6 +159,19 @@ def find_figures(text: str) -> list[Figure]:
     return _dedup(_regex_figures(text))
 
 
+# The numbers of a list of ages: after "ages"/"aged", or a list of small numbers between
+# commas after the people it describes ("the victims, 19 and 22, were hospitalized").
+_AGES_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:\d{1,3}\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*))*\Z", I)
+_AGE_PAIR_BEFORE = re.compile(r"[^\W\d]\s*,\s*(?:\d{1,3}\s*,\s*)*\d{1,3},?\s+(?:and|&)\s+\Z")
+
+
+def _in_age_list(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40):start]
+    if _AGES_BEFORE.search(before):
+        return True
+    return bool(_AGE_PAIR_BEFORE.search(before) and _COMMA.match(text, end))
+
+
 def _fig(text: str, kind: str, value: int, qualifier: str, start: int, end: int) -> Figure:
     return Figure(kind=kind, value=value, qualifier=qualifier, span=Span.of(text, start, end))
 
@@ -182,6 +195,8 @@ def _count_ok(text: str, m: re.Match[str], group: str = "count") -> tuple[int, s
         return None  # "Jamie Clayton, 22 was shot": an age whose closing comma is missing
     if raw.strip().isdigit() and _AGE_COMMAS.search(text, max(0, start - 4), start) and _COMMA.match(text, m.end(group)):
         return None  # "Smith, 20, was arrested": an age between commas, not a count
+    if raw.strip().isdigit() and parsed[0] <= 120 and _in_age_list(text, start, m.end(group)):
+        return None  # "the other three, ages 15, 16 and 17, were in stable condition"
     return parsed
 
 

@@ -128,6 +128,9 @@ def add_county_appositions(text: str, out: list[Mention]) -> None:
             out.append(Mention(s, t, m.group(1), "toponym", within=within))
 
 
+_GAP_MAX = 40  # the longest list separator looked at (", and ", " / " with some spaces)
+
+
 def add_listed_areas(text: str, ents: list[Entity], out: list[Mention]) -> None:
     """"Rogaland, Vestfold, ...", "Tocantins, and Minas Gerais": NER reads an item of a list of
     places as a person, an organisation or a nationality now and then; a first-level area or a
@@ -139,8 +142,13 @@ def add_listed_areas(text: str, ents: list[Entity], out: list[Mention]) -> None:
     while added and todo:
         added = False
         tops = sorted((m.start, m.end, _top_country(m.text)) for m in out if m.kind == "toponym" and m.role != "embedded")
+        by_end = sorted(tops, key=lambda q: q[1])
+        starts, ends = [q[0] for q in tops], [q[1] for q in by_end]
         for e in list(todo):
-            ccs = {cc for s, t, cc in tops if cc and (place_cues.LIST_GAP.match(text[t:e.start]) or
+            # only places a list separator away can pair (a long text has thousands of others)
+            near = by_end[bisect_left(ends, e.start - _GAP_MAX):bisect_right(ends, e.start)] \
+                + tops[bisect_left(starts, e.end):bisect_right(starts, e.end + _GAP_MAX)]
+            ccs = {cc for s, t, cc in near if cc and (place_cues.LIST_GAP.match(text[t:e.start]) or
                                                    place_cues.LIST_GAP.match(text[e.end:s]))}
             if not ccs:
                 continue

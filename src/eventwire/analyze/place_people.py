@@ -45,7 +45,10 @@ def _well_known(name: str) -> bool:
 def drop_surnames(ms: list[Mention], ents: list[Entity], text: str) -> list[Mention]:
     surnames = _full_names(ents)
     # a name the article also writes as a place ("shot in Wylam") is a town there
-    surnames = {w for w in surnames if not re.search(r"\b(?:in|near|outside|at)\s+" + re.escape(w) + r"\b", text)}
+    if surnames:  # one pass over the text for all of them (a long text has thousands)
+        alternation = "|".join(sorted(map(re.escape, surnames), key=len, reverse=True))
+        placed = set(re.findall(r"\b(?:in|near|outside|at)\s+(" + alternation + r")\b", text))
+        surnames = {w for w in surnames if w not in placed}
     if not surnames:
         return ms
     keep = []

@@ -46,6 +46,10 @@ def lex() -> dict[str, frozenset[str]]:
             **out}
 
 
+_AFFILIATION = re.compile(r"-(?:aligned|backed|allied|led|funded|sponsored|supported|linked|affiliated|"
+                          r"controlled|run|friendly|leaning|loyal)\b", re.I)
+
+
 def role(doc: Any, text: str, m: Mention) -> str:
     if m.kind == "demonym" or m.role == "embedded":
         return m.role
@@ -53,8 +57,8 @@ def role(doc: Any, text: str, m: Mention) -> str:
         return "location"
     if POLICE.match(text, m.end):
         return "location"  # "Dallas police", "according to Reno Police": the city's own force
-    if _ACCORDING.search(text[max(0, m.start - 20):m.start]):
-        return "actor"
+    if _ACCORDING.search(text[max(0, m.start - 20):m.start]) or _AFFILIATION.match(text, m.end):
+        return "actor"  # ("Iran-aligned Houthis": whose side, not where)
     stance = re.search(r"(\w+)\s+(?:with|of|against|on|for)\s+(?:the\s+)?$", text[max(0, m.start - 40):m.start])
     if stance and stance.group(1).lower() in lex()["stance_nouns"]:
         return "actor"  # "in solidarity with X" even when the parse hangs "with" elsewhere

@@ -4,6 +4,9 @@ places even inside another name (helpers of the places layer, see places.py)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from ..geo import distance_km
 from .gazetteer import Candidate, gazetteer, norm
@@ -67,10 +70,21 @@ def main_city(ms: list[Mention], ctx: Context | None = None, inside: bool = Fals
     roles = ("location", "embedded", "actor") if inside else ("location",)
     cities = [m.cand for m in ms if m.cand and m.kind == "toponym" and m.role in roles
               and m.cand.feature == "city"]
-    towns = list(dict.fromkeys(c for c in cities if not sure or _country_named(c, ms, ctx, big=not inside)))
+    towns = [c for c in dict.fromkeys(cities) if not sure or _country_named(c, ms, ctx, big=not inside)]
     if not towns:
         return None
-    return max(towns, key=lambda c: (cities.count(c), _neighbours(c, towns), -cities.index(c)))
+    # max by (mentions, neighbours, earliest): only the most mentioned towns contend, so the
+    # neighbour counts (pairwise distances) are computed for those alone, once per town set
+    count = Counter(cities)
+    top = max(count[c] for c in towns)
+    contenders = [c for c in towns if count[c] == top]
+    if len(contenders) == 1:
+        return contenders[0]
+    first: dict[Candidate, int] = {}
+    for i, c in enumerate(cities):
+        first.setdefault(c, i)
+    near = _neighbour_table(tuple(towns))
+    return max(contenders, key=lambda c: (near(c), -first[c]))
 
 
 def _country_named(c: Candidate, ms: list[Mention], ctx: Context | None, big: bool = True) -> bool:
@@ -82,8 +96,14 @@ def _country_named(c: Candidate, ms: list[Mention], ctx: Context | None, big: bo
                and m.cand != c for m in ms)
 
 
-def _neighbours(c: Candidate, towns: list[Candidate]) -> int:
-    return sum(1 for t in towns if t != c and distance_km(c.lat, c.lon, t.lat, t.lon) < NEAR_KM)
+@lru_cache(maxsize=16)
+def _neighbour_table(towns: tuple[Candidate, ...]) -> Callable[[Candidate], int]:
+    """How many of `towns` lie near a town, memoised: a long article calls main_city once
+    per venue with the same towns."""
+    @cache
+    def near(c: Candidate) -> int:
+        return sum(1 for t in towns if t != c and distance_km(c.lat, c.lon, t.lat, t.lon) < NEAR_KM)
+    return near
 
 
 _OF_TOWN = re.compile(r"^(?:the )?(?:City|Town|Village|Borough|Township) of (\w[\w.' -]*)$", re.I)

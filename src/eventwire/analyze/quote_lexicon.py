@@ -41,6 +41,7 @@ class Lexicon:
     passive_forms: frozenset[str]  # "is expected to …" (no source)
     raising_forms: frozenset[str]  # "seems to …" (no source)
     titles: frozenset[str]  # "Chief", "spokesman" … before a speaker's name
+    person_titles: frozenset[str]  # the titles that name a person ("spokesman", not "county")
 
 
 def _inflect(lemma: str) -> set[str]:
@@ -91,7 +92,8 @@ def lexicon() -> Lexicon:
                    in_nouns=frozenset(raw.get("sources", {}).get("in_nouns", [])),
                    passive_forms=_forms(raw, "passive", irregular),
                    raising_forms=_forms(raw, "raising", irregular),
-                   titles=frozenset(w.lower() for w in raw.get("titles", {}).get("words", [])))
+                   titles=frozenset(w.lower() for w in raw.get("titles", {}).get("words", [])),
+                   person_titles=frozenset(w.lower() for w in raw.get("titles", {}).get("people", [])))
 
 
 def _forms(raw: dict, key: str, irregular: dict[str, list[str]]) -> frozenset[str]:

@@ -16,9 +16,11 @@ the canonical of the nearest preceding named speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from ..model import Entity, Quote, Record, Span, Speaker
+from ..spans import SpanIndex
 from .quote_direct import attribute
 from .quote_indirect import (
     Found,
@@ -110,9 +112,15 @@ def _after_dateline(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _canonical(span: tuple[int, int], entities: list[Entity], text: str | None = None) -> str | None:
+def _entity_index(entities: list[Entity]) -> SpanIndex:
+    return SpanIndex((e.start, e.end) for e in entities)
+
+
+def _canonical(span: tuple[int, int], entities: list[Entity], text: str | None = None,
+               index: SpanIndex | None = None) -> str | None:
     best: Entity | None = None
-    for e in entities:
+    index = index or _entity_index(entities)
+    for e in (entities[i] for i in index.overlapping(*span)):
         if e.canonical and _overlap((e.start, e.end), span) > 0:
             if best is None or (e.end - e.start) > (best.end - best.start):
                 best = e
@@ -132,8 +140,9 @@ def _name_after_titles(phrase: str) -> str | None:
     words = phrase.split()
     titles = lexicon().titles
     i = 0
-    while i < len(words) and (words[i].lower() in titles or words[i].lower().rstrip("'’s") in titles):
-        i += 1
+    while i < len(words) and (words[i].lower() in titles or words[i].lower().rstrip("'’s") in titles
+                              or "-" in words[i] and all(p in titles for p in words[i].lower().split("-"))):
+        i += 1  # ("Lieutenant-Colonel")
     name = words[i:]
     if i == 0 or not 2 <= len(name) <= 4 or not all(_NAME_WORD.match(w) for w in name):
         return None
@@ -142,7 +151,13 @@ def _name_after_titles(phrase: str) -> str | None:
     return " ".join(name)
 
 
-def _resolve_pronouns(doc: Any, quotes: list[Quote], entities: list[Entity]) -> None:
+def _titled(phrase: str) -> bool:
+    """"an army spokesman", "regional governor X": a speaker phrase naming a person by office."""
+    people = lexicon().person_titles
+    return any(w.strip(",").lower() in people or w.lower().rstrip("s") in people for w in phrase.split())
+
+
+def _resolve_pronouns(doc: Any, quotes: list[Quote], entities: list[Entity], index: SpanIndex) -> None:
     """A pronoun speaker takes a canonical: he/she the nearest preceding person (a named
     speaker that is a person entity or a direct quote's speaker, or a person entity),
     they/it-like ones the nearest preceding named speaker, a relative pronoun the noun
@@ -151,29 +166,42 @@ def _resolve_pronouns(doc: Any, quotes: list[Quote], entities: list[Entity]) -> 
     for e in entities:
         if e.label == "PERSON":
             anchors.append((e.start, e.canonical or e.text, True))
+    # "Burguan said" after "Police Chief Jarrod Burguan": a surname names that person
+    surnames = {a[1].split()[-1]: a[1] for a in anchors if len(a[1].split()) > 1}
     for q in quotes:
         sp = q.speaker
         if sp is None or sp.text.lower() in PRONOUNS:
             continue
-        person = q.direct or any(e.label == "PERSON" and _overlap((e.start, e.end), (sp.start, sp.end))
-                                 for e in entities)
-        anchors.append((sp.start, sp.canonical or sp.text, person))
-    anchors.sort()
+        person = q.direct or any(entities[i].label == "PERSON" for i in index.overlapping(sp.start, sp.end)) \
+            or _titled(sp.text)
+        name = sp.canonical or sp.text
+        words = sp.text.split()
+        if name == sp.text and words[-1] in surnames and all(
+                w.lower() in lexicon().titles for w in words[:-1]):  # "Burguan", "Lt. Verhague"
+            person, name = True, surnames[words[-1]]
+            sp.canonical = name
+        anchors.append((sp.start, name, person))
+    # a name inside quoted words is talked about, not talking ("'…over Rubaya,' he said")
+    inside = SpanIndex((q.start, q.end) for q in quotes if q.direct)
+    anchors = sorted(a for a in anchors if not inside.overlaps(a[0], a[0] + 1))
+    at = [a[0] for a in anchors]
     for q in quotes:
         sp = q.speaker
         if sp is None or sp.canonical:
             continue
         word = sp.text.lower()
         if word in _RELATIVE:
-            sp.canonical = _relative_head(doc, sp, entities)
+            sp.canonical = _relative_head(doc, sp, entities, index)
         elif word in _PERSONAL or word in _PLURAL:
             person = word in _PERSONAL
-            before = [a for a in anchors if a[0] < sp.start and (a[2] or not person)]
-            if before:
-                sp.canonical = before[-1][1]
+            i = bisect_left(at, sp.start) - 1  # the nearest anchor before, a person for he/she
+            while i >= 0 and person and not anchors[i][2]:
+                i -= 1
+            if i >= 0:
+                sp.canonical = anchors[i][1]
 
 
-def _relative_head(doc: Any, sp: Speaker, entities: list[Entity]) -> str | None:
+def _relative_head(doc: Any, sp: Speaker, entities: list[Entity], index: SpanIndex) -> str | None:
     span = doc.char_span(sp.start, sp.end, alignment_mode="expand") if doc is not None else None
     if span is None or not len(span):
         return None
@@ -182,7 +210,7 @@ def _relative_head(doc: Any, sp: Speaker, entities: list[Entity]) -> str | None:
         return None
     noun = tok.head.head
     a, b = noun.left_edge.idx, noun.idx + len(noun.text)
-    return _canonical((a, b), entities) or doc_text(doc)[a:b]
+    return _canonical((a, b), entities, index=index) or doc_text(doc)[a:b]
 
 
 def _continuation(text: str, prev: QSpan | None, q: QSpan) -> Found | None:
@@ -297,14 +325,16 @@ def analyze(record: Record) -> list[Quote]:
         return []
     text = doc_text(doc)
     out: list[Quote] = []
+    index = _entity_index(record.entities)
     for f in find(doc):
         _to_outlet(doc, f, record.entities)
         speaker = None
         if f.speaker is not None and f.speaker[1] > f.speaker[0]:
             a, b = _after_dateline(text, *f.speaker)
-            speaker = Speaker(text[a:b], a, b, _canonical(f.speaker, record.entities, text))
+            canonical = _canonical(f.speaker, record.entities, text, index) or _name_after_titles(text[a:b])
+            speaker = Speaker(text[a:b], a, b, canonical)
         a, b = f.content
         out.append(Quote(text[a:b], a, b, f.direct, Span.of(text, *f.cue), speaker))
-    _resolve_pronouns(doc, out, record.entities)
+    _resolve_pronouns(doc, out, record.entities, index)
     out.sort(key=lambda q: (q.start, q.end))
     return out
