@@ -495,3 +495,10 @@ def test_a_real_killing_does_not_fold_into_a_planned_attack_of_its_sentence():
     killed = [e for e in evs if e.figures.get("killed", {}).get("value") == 2]
     assert killed and all(e.mode != "hypothetical" for e in killed)
     assert any(e.mode == "hypothetical" for e in of_type(evs, "attack", "battle"))
+
+
+def test_a_hyphenated_holder_of_the_place_is_no_perpetrator():
+    # "a rebel-held town": the rebels hold the town, they did not attack it
+    ev = of_type(events_of("A chlorine gas attack on a rebel-held town in Idlib province left dozens ill."),
+                 "attack")[0]
+    assert not [a for a in ev.actors if a.role == "perpetrator"], ev.actors

@@ -158,6 +158,11 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("He shot his 30-year-old daughter.", {("injured", 1, "exact")}),
     # plural subjects without a number say nothing countable
     ("People were killed and buildings destroyed.", set()),
+    # a manner of killing "to death" counts its object (or passive subject); lynching kills
+    ("A mob beat two men to death on Tuesday.", {("killed", 2, "exact")}),
+    ("The man was beaten to death.", {("killed", 1, "exact")}),
+    ("A mob lynched a man in the village.", {("killed", 1, "exact")}),
+    ("Police beat protesters with batons.", set()),
     # a list of ages is no count: "ages 15, 16 and 17", "the victims, 19 and 22,"
     ("The other three, ages 15, 16 and 17, were in stable condition.", set()),
     ("The victims, 19 and 22, were hospitalized.", set()),

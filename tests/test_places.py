@@ -337,3 +337,10 @@ def test_a_name_in_an_affiliation_compound_is_an_actor() -> None:
     ps = run("The strike hit a camp used by the Iran-aligned rebels in Yemen.")
     assert find(ps, "Iran").role == "actor"
     assert find(ps, "Yemen").role == "location"
+
+
+def test_an_areas_possessive_names_a_part_of_it() -> None:
+    # "Jharkhand's Gumla district": the district's town, in that state (NER tags no name there)
+    ps = run("A mob killed a man in Jharkhand's Gumla district on Tuesday.")
+    gumla = find(ps, "Gumla")
+    assert gumla.country_code == "IN" and gumla.admin1 == "Jharkhand" and gumla.role == "location"

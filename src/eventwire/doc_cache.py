@@ -13,6 +13,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .nlp import parse
+
 ENV = "EVENTWIRE_DOC_CACHE"
 
 
@@ -54,10 +56,10 @@ def pipe(nlp: Any, texts: list[str], batch_size: int) -> list[Any]:
     """`nlp.pipe` over the texts, through the cache when EVENTWIRE_DOC_CACHE is set."""
     directory = cache_dir()
     if directory is None:
-        return list(nlp.pipe(texts, batch_size=batch_size))
+        return parse(nlp, texts, batch_size)
     docs: list[Any] = [get(nlp, directory, t) for t in texts]
     missing = [i for i, d in enumerate(docs) if d is None]
-    for i, doc in zip(missing, nlp.pipe((texts[i] for i in missing), batch_size=batch_size), strict=True):
+    for i, doc in zip(missing, parse(nlp, [texts[i] for i in missing], batch_size), strict=True):
         put(nlp, directory, doc)
         docs[i] = doc
     return docs

@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import doc_cache
 from ..model import Record
-from ..nlp import load, model_language
+from ..nlp import load, model_language, parse
 from . import entities, events, figures, places, quotes, times
 
 Layer = Callable[[Record], list[Any]]
@@ -35,7 +35,7 @@ def run_layers(record: Record) -> Record:
 def analyze(record: Record) -> Record:
     """Parse one record's text and run every layer on it."""
     nlp = load(model_language(record.article.language))
-    record.doc = nlp(record.article.text)
+    record.doc = parse(nlp, [record.article.text], 1)[0]
     return run_layers(record)
 
 

@@ -186,6 +186,12 @@ def _headline_passive(verb: Any, subj: Any) -> bool:
     return person and (counted or bare)
 
 
+def _hyphen_modifier(t: Any) -> bool:
+    """"a rebel-held town", "militant-controlled areas": the noun only describes the place."""
+    doc = t.doc
+    return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_ and not doc[t.i + 1].whitespace_
+
+
 def _with_conj(tok: Any) -> list[Any]:
     return [tok] + [c for c in tok.children if c.dep_ == "conj"]
 
@@ -261,7 +267,7 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
         perps = cue_set("actors", "perpetrator_nouns")
         for t in cand.span:
             if t.lower_ in perps and (t.tag_ or "").startswith("NN") and t.dep_ not in ("compound", "amod") \
-                    and not _undergoer(t):
+                    and not _undergoer(t) and not _hyphen_modifier(t):
                 found.append((t, subj_role))
     actors: list[Actor] = []
     seen: set[tuple[str, str]] = set()

@@ -29,6 +29,10 @@ _NOT_PERSON_ENTS = frozenset({"ORG", "GPE", "FAC", "PRODUCT", "LOC", "EVENT", "L
                               "MONEY", "DATE", "TIME", "PERCENT", "QUANTITY", "CARDINAL"})
 _WOUNDING = frozenset({"shot", "stabbed", "wounded", "injured", "hurt", "grazed"})
 _TO_HOSPITAL = frozenset({"taken", "transported", "rushed", "airlifted", "flown", "admitted", "hospitalized"})
+# Verbs of a manner of killing that count as deaths only "to death" ("beat a man to death",
+# "was hacked to death"); lynching is killing by definition.
+_MANNER = frozenset({"beat", "beats", "beating", "beaten", "hacked", "hacking", "bludgeoned", "clubbed", "stoned",
+                     "burned", "burnt", "strangled", "choked", "trampled", "kicked", "lynched", "lynching"})
 _HOSPITALS = frozenset({"hospital", "hospitals", "clinic", "trauma", "infirmary"})
 _CONDITIONS = frozenset({"critical", "serious", "stable", "grave", "fair", "guarded"})
 _OBJECT_VERBS = {"killed": "killed", "killing": "killed", "kills": "killed", "murdered": "killed",
@@ -40,7 +44,7 @@ _OBJECT_VERBS = {"killed": "killed", "killing": "killed", "kills": "killed", "mu
 
 # Every word the loop below acts on: other tokens are skipped by one vectorised test
 # instead of Python work for each token of the article (same figures).
-_ACT_ON = frozenset({*_OBJECT_VERBS, *DEP_TRIGGERS, *_INJURY_NOUNS, *_WOUNDING, *_FIGHTING, *_REMAIN, *_TO_HOSPITAL,
+_ACT_ON = frozenset({*_OBJECT_VERBS, *DEP_TRIGGERS, *_INJURY_NOUNS, *_WOUNDING, *_FIGHTING, *_REMAIN, *_TO_HOSPITAL, *_MANNER,
                      "dead", "deceased", "gunned", "shot", "taken", "condition"})
 _ACT_ON_IDS = word_ids(_ACT_ON)
 
@@ -57,7 +61,7 @@ def dep_figures(doc: Any) -> list[Figure]:
     for i in candidates(doc):
         tok = doc[i]
         low = tok.lower_
-        if low in _OBJECT_VERBS and tok.pos_ == "VERB":
+        if (low in _OBJECT_VERBS or low in _MANNER and _killing(tok, low)) and tok.pos_ == "VERB":
             fig = _object_figure(tok, low, text)
             if fig is not None:
                 out.append(fig)
@@ -123,6 +127,9 @@ def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
                and any(g.lower_ == "death" for g in c.children) for c in tok.children):
             return "killed", tok
         return None, tok  # "shot and killed": the "killed" token counts
+    if low in _MANNER and tok.pos_ == "VERB" and _killing(tok, low) and any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return "killed", tok  # "a man was beaten to death" (the active "beat X to death" counts X)
     if low in _FIGHTING and any(c.dep_ == "prep" and c.lower_ == "for" and any(
             g.lower_ in ("life", "lives") for g in c.children) for c in tok.children):
         return "injured", tok  # "he is fighting for his life"
@@ -149,6 +156,10 @@ def _fatal(tok: Any) -> bool:
     return tok.dep_ == "conj" and tok.head.lower_ in DEP_TRIGGERS and DEP_TRIGGERS[tok.head.lower_] == "killed"
 
 
+def _killing(tok: Any, low: str) -> bool:
+    return low.startswith("lynch") or _fatal(tok)
+
+
 def _goes_to_hospital(tok: Any) -> bool:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("to", "into"):
@@ -166,7 +177,7 @@ def _object_figure(tok: Any, low: str, text: str) -> Figure | None:
     if any(t.text in _HEADLINE_BREAKS or t.text == "-" and t.whitespace_ and t.nbor(-1).whitespace_
            for t in tok.doc[tok.i + 1:obj.i]):
         return None  # "police-involved shooting | News, Weather": a headline and the site's name
-    kind = _OBJECT_VERBS[low]
+    kind = _OBJECT_VERBS.get(low, "killed")  # (a manner verb reaches here only when it killed)
     if kind == "injured" and low in ("shot", "shooting", "stabbed") and _fatal(tok):
         kind = "killed"
     value = 1 if obj.lower_ in ("himself", "herself") else _count_object(obj, text)

@@ -47,6 +47,10 @@ _NESTED = re.compile(rf"({NAME})\s{_GENERIC}((?:\s(?:in|of)\s(?:the\s)?{NAME}(?:
                      rf"(?:,\s{NAME}(?=[.;\n]))?)")
 # "the tourist town of Kalam in the Swat Valley": the frame names a settlement, then its area
 _OF_IN = re.compile(rf"\b(?:town|city|village|resort)\sof\s({NAME})\s(?:in|near)\s(?:the\s)?({NAME})")
+# "Jharkhand's Gumla district", "Syria's northwestern Idlib province": the area, then its part
+_POSSESSIVE = re.compile(rf"({NAME})['’]s\s(?:(?:central|northern|southern|eastern|western|northeastern|northwestern|"
+                         rf"southeastern|southwestern|north|south|east|west|restive|remote|southernmost|"
+                         rf"northernmost)\s)?({NAME})\s{_AREA_KIND}\b")
 _NESTED_PART = re.compile(rf"(?:\s(?:in|of)\s(?:the\s)?|,\s)({NAME})")
 # the parts of a town or an area: "the Adhamiyah district of Baghdad" is inside Baghdad
 _SUBUNIT = re.compile(r"district|sub-district|subdistrict|neighbou?rhood|ward|sector|locality|upazila|tehsil")
@@ -137,6 +141,10 @@ def find(text: str) -> list[Chain]:
         if quals:
             out.append(Chain((m.start(1), m.end(1)), quals, False))
     heads = {c.head for c in out}
+    for m in _POSSESSIVE.finditer(text):
+        if m.span(2) not in heads and any(c.feature in ("admin1", "country") for c in gazetteer().lookup(m.group(1))):
+            out.append(Chain(m.span(2), [m.span(1)], False))
+            heads.add(m.span(2))
     for m in _COMMA_AREA.finditer(text):
         if m.span(1) not in heads:
             out.append(Chain(m.span(1), [m.span(2)], False))
