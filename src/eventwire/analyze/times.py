@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from ..model import Record, Time
+from . import timex_anaphora, timex_years
 from . import timex_calendar as cal
 from .regex_first import with_lead
 from .timex_context import Ctx
@@ -43,7 +44,7 @@ from .timex_stamps import report_date
 
 # each behind a lookahead on its possible first characters: same matches, about half the
 # regex time (the patterns are tried at every word boundary of the article)
-RULES = [(with_lead(p), h, r) for p, h, r in DATE_RULES + SPAN_RULES]
+RULES = [(with_lead(p), h, r) for p, h, r in [*DATE_RULES, *timex_years.RULES, *SPAN_RULES, timex_anaphora.RULE]]
 # Rules that run only around their key words (see timex_dates.Key), by handler name.
 _KEY_OF: dict[str, Key] = {
     "_month_day": MONTH_KEY, "_month_year": MONTH_KEY, "_month": MONTH_KEY, "_ago": SHIFT_KEY,
@@ -108,7 +109,7 @@ def find_times(ctx: Ctx) -> list[Time]:
             start, end = _trim(ctx.text, start, end)
             if end > start:
                 cands.append((start, end, priority, norm))
-    chosen = _settle(cands)
+    chosen = timex_anaphora.resolve(ctx, _settle(cands))
     chosen = _year_back_quarters(ctx.text, chosen)
     chosen = _day_after(ctx.text, chosen)
     chosen = _part_of_year(ctx.text, chosen)
@@ -132,10 +133,10 @@ def _year_back_quarters(text: str, chosen: list[tuple[int, int, Norm]]) -> list[
     last_q: tuple[int, str, str] | None = None  # (end, year, quarter) of the latest quarter seen
     for start, end, norm in chosen:
         qm = _QUARTER_RE.match(norm.value)
-        if (last_q and norm.precision == "year" and norm.value.isdigit()
-                and _BACK_RE.match(text[start:end])):
+        back = _BACK_RE.match(text[start:end])
+        if last_q and norm.precision == "year" and norm.value.isdigit() and back:
             norm = norm._replace(value=f"{int(last_q[1]) - 1}-Q{last_q[2]}", precision="quarter")
-        elif qm:
+        elif qm and not back:  # "the year-ago quarter" is itself a year back: not the quarter reported
             last_q = (end, qm.group(1), qm.group(2))
         out.append((start, end, norm))
     return out

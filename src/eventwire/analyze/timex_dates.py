@@ -135,23 +135,6 @@ def _year(m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("DATE", m["y"], "year")
 
 
-def _decade(m: re.Match[str], c: Ctx) -> Norm | None:
-    if m["full"]:
-        return Norm("DATE", m["full"][:3], "decade")
-    two = int(m["short"])
-    if c.anchor is None:
-        return None
-    century = c.anchor.year // 100
-    if two * 10 > c.anchor.year % 100:
-        century -= 1
-    return Norm("DATE", f"{century:02d}{two}", "decade", True)
-
-
-def _century(m: re.Match[str], c: Ctx) -> Norm | None:
-    n = int(m["n"])
-    return Norm("DATE", f"{n - 1:02d}", "century") if 1 <= n <= 21 else None
-
-
 # --- relative to the publication date --------------------------------------------------
 
 def _dayword(m: re.Match[str], c: Ctx) -> Norm | None:
@@ -310,33 +293,6 @@ def _holiday(m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("DATE", cal.day(pick), "day", True) if pick else None
 
 
-_SPOKEN_TENS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
-_SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-
-
-def _spoken_year(m: re.Match[str], c: Ctx) -> Norm | None:
-    """Transcribed years: "nineteen ninety-six", "the year two thousand", "two thousand one"."""
-    unit = _SPOKEN_UNITS.get((m["u"] or m["u2"] or "").lower(), 0)
-    if m["t"]:
-        year = 1900 + 10 * _SPOKEN_TENS[m["t"].lower()] + unit
-    else:
-        year = 2000 + unit
-    return Norm("DATE", str(year), "year")
-
-
-def _spoken_year_rule(m: re.Match[str], c: Ctx) -> Norm | None:
-    # "two thousand" alone is a number; "the year two thousand" and "nineteen ninety-six" are
-    # years, and so is "two thousand one" unless a counted noun follows ("two thousand one-room flats")
-    if m["t"] or m[0].lower().startswith("the"):
-        return _spoken_year(m, c)
-    if m["u2"] and not _COUNTED_NEXT.match(c.text, m.end()):
-        return _spoken_year(m, c)
-    return None
-
-
-_COUNTED_NEXT = re.compile(r"\s+(?!(?:has|was|is|as|this|its|his|yes|thus|plus|less|unless)\b)[a-z-]+s\b")
-
-
 def _season_any(m: re.Match[str], c: Ctx) -> Norm | None:
     word, year = (m["s"], m["y"]) if m["s"] else (m["s2"], m["y2"])
     if word.lower() == "fall" and not year and m[0].lower().split()[0] not in ("the", "this", "that", "last"):
@@ -388,8 +344,6 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(rf"\b{_EDGE}(?P<m>{MONTH_D}),?\s+(?:of\s+)?(?P<y>{YEAR})\b", I), _month_year, 8),
     (re.compile(rf"\b{_EDGE}(?:(?P<mod>last|this|next|past|coming|previous)\s+)?(?P<m>{MONTH_ALONE})(?!\w)", I), _month, 5),
     (re.compile(rf"(?<![$£€\d.,/])\b(?:(?:fiscal|calendar|the year|early|mid-|mid|late|end-|the end of|the beginning of|the start of|the middle of)\s*)?(?P<y>{YEAR})\b(?!\s*(?:%|percent|per cent)|-year|[a-z'’])", I), _year, 4),
-    (re.compile(r"\b(?:the\s+)?(?:(?:early|mid-?|late)\s*)?(?:(?P<full>1\d\d0|20\d0)|'(?P<short>\d)0)['’]?s\b", I), _decade, 6),
-    (re.compile(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", I), _century, 6),
     (re.compile(rf"\b(?:(?:early|late|earlier|later|mid-?)\s*)?(?P<w>{DAYWORD})(?:\s+(?P<part>{PART}))?\b", I), _dayword, 7),
     (re.compile(rf"\b(?P<mod>this|last)\s+(?P<part>{PART})\b", I), _this_part, 7),
     (re.compile(rf"\b(?:(?:early|late|earlier|later|mid-?)\s*)?(?:(?P<mod>last|this|next|past|coming|previous)\s+)?(?P<wd>{WEEKDAY})(?:'s)?"
@@ -397,9 +351,6 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(rf"\b{_EDGE}(?:in\s+)?(?P<mod>{_REL_MOD})\s+(?P<unit>week|weekend|month|year|fiscal year|quarter|decade|{SEASON})\b", I), _unit_rel, 6),
     (re.compile(r"\b(?:the|that)\s+weekend\b", I), _weekend, 5),
     (re.compile(rf"\b(?:(?:about|nearly|almost|some|roughly|around|more than|over|less than|just|only)\s+)?(?P<n>{QTY})\s+(?:more\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b", I), _ago, 7),
-    (re.compile(r"\b(?:the\s+year\s+)?(?:nineteen[- ](?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<u>one|two|three|four|five|six|seven|eight|nine))?"
-                r"|two[- ]thousand(?:[- ](?:and[- ])?(?P<u2>one|two|three|four|five|six|seven|eight|nine))?)\b", I),
-     _spoken_year_rule, 5),
     (re.compile(rf"\b(?:(?:the|this|that|in|during|of|by|until|since)\s+)(?:(?:early|late|mid-?)\s*)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
                 rf"|\b(?:(?:early|late|mid-?)\s*)?(?P<s2>{SEASON})\s+(?:of\s+)?(?P<y2>{YEAR})\b", I),
      _season_any, 5),

@@ -1,0 +1,101 @@
+"""times layer, session 8 rules: anaphoric anchors, tense cues, quarters as a unit, short decades."""
+
+from __future__ import annotations
+
+from eventwire.analyze import timex_calendar as cal
+from eventwire.analyze.times import find_times
+from eventwire.analyze.timex_context import Ctx
+from eventwire.model import Time
+
+SUNDAY = "2024-03-24"
+
+
+def tx(text: str, published: str | None = SUNDAY) -> list[tuple[str, str]]:
+    found: list[Time] = find_times(Ctx(text=text, anchor=cal.parse_anchor(published)))
+    return [(t.text, t.value) for t in found]
+
+
+def _parsed(text: str, published: str = SUNDAY) -> dict[str, str]:
+    from eventwire.nlp import load
+
+    ctx = Ctx(text=text, anchor=cal.parse_anchor(published), doc=load("en")(text))
+    return {t.text: t.value for t in find_times(ctx)}
+
+
+def test_that_year_and_the_same_day_take_the_nearest_earlier_time() -> None:
+    # TimeML anchors "that year", "later that year", "the same day" on the time the text
+    # just named, not on the publication date
+    assert tx("He fled in June 1998 and returned later that year.") == [("June 1998", "1998-06"), ("later that year", "1998")]
+    assert tx("A report came out on Friday. On the same day, shares fell.") == [
+        ("Friday", "2024-03-22"), ("the same day", "2024-03-22")]
+    assert tx("He was shot on Oct. 23, 2019. Earlier that day, a fax arrived.")[1] == ("Earlier that day", "2019-10-23")
+    # "that day" needs a day before it; "that year" needs a year
+    assert tx("Sales rose in 2010. That day was a good one.") == [("2010", "2010")]
+
+
+def test_the_following_and_previous_unit_shift_the_nearest_earlier_time() -> None:
+    assert tx("Sales peaked in March 1989. The following month they fell.")[1] == ("The following month", "1989-04")
+    assert tx("In May 1995 he was promoted, and the following year he moved.")[1] == ("the following year", "1996")
+    assert tx("Costs fell last year, more than the previous year.")[1] == ("the previous year", "2022")
+    assert tx("The raid began on March 3, 2020. The next day troops withdrew.")[1] == ("The next day", "2020-03-04")
+    # without an earlier time the publication date is the anchor; "the next day" is left out
+    assert tx("The following year he left.") == [("The following year", "2025")]
+    assert tx("The next day he left.") == []
+
+
+def test_a_bare_that_day_needs_a_preposition() -> None:
+    # "strong redemptions that day" names no time of its own; "on that day" does
+    assert tx("It closed on Friday. You get strong redemptions that day.") == [("Friday", "2024-03-22")]
+    assert tx("It closed on Friday. Nobody came on that day.")[1] == ("that day", "2024-03-22")
+
+
+def test_quarters_are_counted_in_quarters() -> None:
+    # TIMEX3 durations and sets keep the quarter unit: P2Q, P1Q, PXQ
+    assert tx("The firm has had losses in the past two quarters.") == [("the past two quarters", "P2Q")]
+    assert tx("It pays interest every quarter.") == [("every quarter", "P1Q")]
+    assert tx("Losses mounted for several quarters.") == [("several quarters", "PXQ")]
+
+
+def test_decades_without_their_century() -> None:
+    # "the 70s and 80s", "the nineties": the latest such decade up to the publication year;
+    # ages ("in his 70s") and temperatures ("highs in the 90s") are not decades
+    assert tx("the boxy cars of the 70s and 80s", "2007-02-09") == [("the 70s", "197"), ("80s", "198")]
+    assert tx("hate crimes fell through the nineties", "1998-03-03") == [("the nineties", "199")]
+    assert tx("the bands of the 20s", SUNDAY) == [("the 20s", "202")]
+    assert tx("a man in his 70s") == []
+    assert tx("temperatures reached highs in the 90s") == []
+
+
+def test_a_two_digit_year_after_a_preposition() -> None:
+    assert tx("The index hit its lowest level since '82.", "2008-10-27") == [("'82", "1982")]
+    assert tx("It was founded in '09.", "2024-03-24") == [("'09", "2009")]
+
+
+def test_a_pluperfect_plan_is_past() -> None:
+    # "had been scheduled to expire Friday" (published Monday): the plan's day has passed
+    pub = "1989-10-30"  # a Monday
+    assert _parsed("The offer had been scheduled to expire at midnight Friday.", pub)["midnight Friday"] == "1989-10-27T24:00"
+    assert _parsed("It had been due to expire Friday evening.", pub)["Friday evening"] == "1989-10-27TEV"
+    assert _parsed("The offer is scheduled to expire Friday.", pub)["Friday"] == "1989-11-03"
+
+
+def test_as_early_as_and_a_deferral_until_look_ahead() -> None:
+    # "could come as early as Tuesday", "postponed until Tuesday": a date still to come
+    pub = "2000-04-03"  # a Monday
+    assert _parsed("His father could come to the U.S. as early as Tuesday.", pub)["Tuesday"] == "2000-04-04"
+    assert _parsed("Officials postponed until Tuesday any action on the case.", pub)["Tuesday"] == "2000-04-04"
+    assert _parsed("The agency extended its deadline until Tuesday.", pub)["Tuesday"] == "2000-04-04"
+    # an ordinary past clause stays in the past
+    assert _parsed("The talks ended on Tuesday.", pub)["Tuesday"] == "2000-03-28"
+
+
+def test_a_perfect_modal_is_past() -> None:
+    # "may have been responsible for a drop on Wednesday" (published Friday): last Wednesday
+    got = _parsed("Concern may have been responsible for a drop in trading on Wednesday.", "1989-10-27")
+    assert got["Wednesday"] == "1989-10-25"
+
+
+def test_a_possessive_weekday_does_not_take_a_modal_from_its_sentence() -> None:
+    # "would look for ways to get around Wednesday's ruling": the ruling was last Wednesday
+    got = _parsed("Relatives said they would look for ways to get around Wednesday's ruling.", "2000-01-07")
+    assert got["Wednesday's"] == "2000-01-05"
