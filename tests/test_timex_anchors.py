@@ -99,3 +99,37 @@ def test_a_possessive_weekday_does_not_take_a_modal_from_its_sentence() -> None:
     # "would look for ways to get around Wednesday's ruling": the ruling was last Wednesday
     got = _parsed("Relatives said they would look for ways to get around Wednesday's ruling.", "2000-01-07")
     assert got["Wednesday's"] == "2000-01-05"
+
+
+def test_the_day_is_the_day_just_told_of() -> None:
+    # "ended the day at", "later in the day": the day the text has just named, else the report's
+    assert tx("Stocks fell on Friday, ending the day at 8,017.")[1] == ("the day", "2024-03-22")
+    assert tx("Stocks fell, ending the day at 8,017.") == [("the day", "2024-03-24")]
+    # "the day before X" is not the reporting day
+    assert all(v != "2024-03-24" for _, v in tx("the day before the vote"))
+
+
+def test_the_year_previous_is_the_year_before_the_one_just_named() -> None:
+    assert tx("Costs fell in 2009, more than the year previous.") == [("2009", "2009"), ("the year previous", "2008")]
+
+
+def test_recent_years_is_a_vague_past() -> None:
+    # "in recent years", "in past years": PAST_REF, not a measured period; "the past two years" stays P2Y
+    assert tx("Kidnappings have risen in recent years.") == [("recent years", "PAST_REF")]
+    assert tx("There were sell programs in past years.") == [("past years", "PAST_REF")]
+    assert tx("Sales rose in the past two years.") == [("the past two years", "P2Y")]
+
+
+def test_a_season_after_a_possessive() -> None:
+    # "their Autumn meetings": the season of the report's year; "their fall" stays a noun
+    assert tx("The IMF held their Autumn meetings.", "2008-10-13") == [("Autumn", "2008-FA")]
+    assert tx("Their fall from power was quick.", "2008-10-13") == []
+
+
+def test_one_unit_compounds_and_four_digit_clock_times() -> None:
+    # "a single-day decline", "a day-long meeting", "a year-long probe": one unit
+    assert tx("the worst single-day decline") == [("single-day", "P1D")]
+    assert tx("their third day-long meeting") == [("day-long", "P1D")]
+    assert tx("a year-long probe") == [("year-long", "P1Y")]
+    # "at 0800 UTC": a clock time on the report's day
+    assert tx("At 0800 UTC, the banks acted.", "2008-09-18") == [("0800 UTC", "2008-09-18T08:00Z")]

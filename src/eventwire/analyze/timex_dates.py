@@ -297,7 +297,15 @@ def _season_any(m: re.Match[str], c: Ctx) -> Norm | None:
     word, year = (m["s"], m["y"]) if m["s"] else (m["s2"], m["y2"])
     if word.lower() == "fall" and not year and m[0].lower().split()[0] not in ("the", "this", "that", "last"):
         return None  # "in fall" is fine in speech but "prices fall" is a verb; keep it safe
-    return _season(word, year, m, c)
+    norm = _season(word, year, m, c)
+    first = m[0].split()[0]
+    if norm and first.lower() in _POSSESSIVES:  # "their Autumn meetings": the season alone
+        start = m.start() + len(first)
+        norm = norm._replace(start=start + len(m[0][len(first):]) - len(m[0][len(first):].lstrip()))
+    return norm
+
+
+_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 
 
 def _season(word: str, y: str | None, m: re.Match[str], c: Ctx) -> Norm | None:
@@ -351,7 +359,7 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(rf"\b{_EDGE}(?:in\s+)?(?P<mod>{_REL_MOD})\s+(?P<unit>week|weekend|month|year|fiscal year|quarter|decade|{SEASON})\b", I), _unit_rel, 6),
     (re.compile(r"\b(?:the|that)\s+weekend\b", I), _weekend, 5),
     (re.compile(rf"\b(?:(?:about|nearly|almost|some|roughly|around|more than|over|less than|just|only)\s+)?(?P<n>{QTY})\s+(?:more\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b", I), _ago, 7),
-    (re.compile(rf"\b(?:(?:the|this|that|in|during|of|by|until|since)\s+)(?:(?:early|late|mid-?)\s*)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
+    (re.compile(rf"\b(?:(?:the|this|that|in|during|of|by|until|since|its|their|our|his|her)\s+)(?:(?:early|late|mid-?)\s*)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
                 rf"|\b(?:(?:early|late|mid-?)\s*)?(?P<s2>{SEASON})\s+(?:of\s+)?(?P<y2>{YEAR})\b", I),
      _season_any, 5),
     (re.compile(rf"\b(?P<h>{_HOLIDAY_RE})(?:,?\s+(?P<y>{YEAR}))?\b", I), _holiday, 6),

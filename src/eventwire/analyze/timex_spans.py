@@ -9,6 +9,7 @@ import re
 
 from . import timex_calendar as cal
 from .numbers import DIGITS, WORD_NUMBER, parse_number
+from .timex_anaphora import marker
 from .timex_calendar import duration_value
 from .timex_context import Ctx
 from .timex_dates import Handler, Norm
@@ -68,7 +69,8 @@ _AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 def _hyphen_duration(m: re.Match[str], c: Ctx) -> Norm | None:
     if m["suf"] and m["suf"].lower() == "old":
         return None  # "a 30-year-old man" is an age, not a period
-    n = parse_number(m["n"])
+    # "a single-day decline", "a day-long meeting": one unit
+    n = 1.0 if m["n"].lower() in ("single", "") else parse_number(m["n"])
     code = unit_code(m["unit"])
     if n is None or code is None:
         return None
@@ -103,10 +105,10 @@ def _ref(m: re.Match[str], c: Ctx) -> Norm | None:
     value = REFS[" ".join(m[0].lower().split())]
     if m[0] == "Now" and c.text[m.end():m.end() + 1] == ",":
         return None  # sentence-opening "Now, ..." is a discourse marker, not a time
-    if value == "ANCHOR_DAY":  # "the day": the reporting day itself, not "the day before/after X"
+    if value == "ANCHOR_DAY":  # "the day": the day just told of, else the reporting day; not "the day before/after X"
         if c.anchor is None or _DAY_OF.match(c.text, m.end()):
             return None
-        return Norm("DATE", cal.day(c.anchor), "day", True)
+        return marker("day", 0, report_fallback=True)
     return Norm("DATE", value, None)
 
 
@@ -230,6 +232,8 @@ def _plural_core(m: re.Match[str], c: Ctx) -> Norm | None:
     if code is None:
         return None
     start = m.start("core") if m["core"] else (m.start("core0") if m["core0"] else m.start("core2"))
+    if code == "Y" and (m["core"] or "").lower() in ("recent", "past"):
+        return Norm("DATE", "PAST_REF", None, False, start, m.end())  # "in recent years": a vague past
     return Norm("DURATION", duration_value(None, code), None, False, start, m.end())
 
 
@@ -254,7 +258,8 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(
         rf"\b(?:(?:the|its|their|his|her|our|this|that|each of the)\s+)?(?:{_DUR_MOD}\s+)?(?:{_APPROX}\s+)?"
         rf"(?P<n>{QTY}|per|the(?=\s+\w+\s+and\s+a\s+half\b))(?:\s+(?:to|or)\s+(?P<n2>{DIGITS}|{WORD_NUMBER}))?\s+(?:{_QUALIF}\s+)?(?P<unit>{UNIT})\b(?!-)", I), _duration, 5),
-    (re.compile(rf"\b(?P<n>{DIGITS}|{WORD_NUMBER})-(?P<unit>{UNIT_SG})(?:-(?P<suf>long|old))?\b", I), _hyphen_duration, 5),
+    (re.compile(rf"\b(?P<n>{DIGITS}|{WORD_NUMBER}|single)-(?P<unit>{UNIT_SG})(?:-(?P<suf>long|old))?\b", I), _hyphen_duration, 5),
+    (re.compile(r"\b(?P<n>)(?P<unit>hour|day|week|month|year)-long(?P<suf>)\b", I), _hyphen_duration, 5),
     (re.compile(r"\b(?:for|over|in|within|during|after|over\s+(?P<core0>the)|(?P<core>recent|coming|the coming|the past|the last|the next|the following|past|next))\s+(?P<core2>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))\b", I),
      _plural_core, 4),
     (re.compile(rf"\b{lead(SETS)}{alt(SETS)}\b", I), _set_word, 4),
@@ -262,6 +267,8 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(rf"\b{lead(REFS)}{alt(REFS)}\b", I), _ref, 3),
     (re.compile(rf"\b(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)(?:\s*\(?(?P<tz>{TZ})\b(?:\s*[+-]\s*\d+)?\)?)?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}|{MONTH_D}\s*{DAYNUM}))?", I), _clock, 8),
     (re.compile(rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?P<ap>)\s*(?P<tz>UTC|GMT|Z)\b(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}|{MONTH_D}\s*{DAYNUM}))?", I), _clock, 8),
+    # four-digit clock times with a zone: "at 0800 UTC", "1430 GMT"
+    (re.compile(rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?P<ap>)\s*(?P<tz>UTC|GMT)\b(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}|{MONTH_D}\s*{DAYNUM}))?", I), _clock, 8),
     (re.compile(rf"\b(?P<w>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}))?\b", I), _noon, 6),
     (re.compile(
         rf"\b(?:(?:the|its|their|a|an|this|last year's|next year's|this year's)\s+)?(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*"
