@@ -133,3 +133,28 @@ def test_one_unit_compounds_and_four_digit_clock_times() -> None:
     assert tx("a year-long probe") == [("year-long", "P1Y")]
     # "at 0800 UTC": a clock time on the report's day
     assert tx("At 0800 UTC, the banks acted.", "2008-09-18") == [("0800 UTC", "2008-09-18T08:00Z")]
+
+
+def test_the_week_of_a_day_is_its_iso_week() -> None:
+    assert tx("a court hearing the week of March 6, 2000") == [("the week of March 6, 2000", "2000-W10")]
+
+
+def test_last_or_next_before_a_month_and_day() -> None:
+    # "last Oct. 23": the latest Oct. 23 before the report; "next March 3" the first after it
+    pub = "1999-04-19"
+    assert tx("He was shot to death last Oct. 23 at home.", pub) == [("last Oct. 23", "1998-10-23")]
+    assert tx("The vote is next March 3.", pub) == [("next March 3", "2000-03-03")]
+
+
+def test_this_past_season_is_the_latest_one_begun() -> None:
+    # in October "this past spring" is this year's spring; "last spring" stays last year's
+    pub = "1989-10-30"
+    assert tx("It sold the business this past spring.", pub) == [("this past spring", "1989-SP")]
+    assert tx("It sold the business last spring.", pub) == [("last spring", "1988-SP")]
+
+
+def test_a_record_set_on_a_day_is_past() -> None:
+    # "set" is a schedule only with "to" or "for" ("set to resume Monday", "set for Dec. 10")
+    got = _parsed("The index is within 70 points of its record high set on Aug. 6.", "1998-02-06")
+    assert got["Aug. 6"] == "1997-08-06"
+    assert _parsed("The trial is set for Dec. 10.", "1998-02-06")["Dec. 10"] == "1998-12-10"

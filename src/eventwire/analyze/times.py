@@ -142,13 +142,14 @@ def _year_back_quarters(text: str, chosen: list[tuple[int, int, Norm]]) -> list[
     return out
 
 
-_DAY_AFTER = re.compile(r"(?i)\bthe[-\s]+day[-\s]+(after|before)[-\s]+$")
+_DAY_AFTER = re.compile(r"(?i)\bthe[-\s]+(?:day[-\s]+(after|before)|(week)[-\s]+of)[-\s]+$")
 _DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)(.*)$")
 
 
 def _day_after(text: str, chosen: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
     """"the day after Thanksgiving", "the day before Dec. 5": the next (previous) day of a
-    known day, one expression ("one day before X" stays a DURATION and a DATE, as in TimeML)."""
+    known day, one expression ("one day before X" stays a DURATION and a DATE, as in TimeML);
+    "the week of March 6": that day's ISO week."""
     out: list[tuple[int, int, Norm]] = []
     for start, end, norm in chosen:
         m = _DAY_VALUE.match(norm.value) if norm.precision == "day" else None
@@ -157,11 +158,14 @@ def _day_after(text: str, chosen: list[tuple[int, int, Norm]]) -> list[tuple[int
             try:
                 day = cal.parse_anchor(m.group(1))
                 assert day is not None
-                shifted = day + dt.timedelta(days=1 if pre.group(1).lower() == "after" else -1)
+                shifted = day + dt.timedelta(days=1 if (pre.group(1) or "").lower() == "after" else -1)
             except (AssertionError, OverflowError):
                 out.append((start, end, norm))
                 continue
-            norm = norm._replace(value=cal.day(shifted) + m.group(2))
+            if pre.group(2):  # "the week of"
+                norm = norm._replace(type="DATE", value=cal.week(day), precision="week")
+            else:
+                norm = norm._replace(value=cal.day(shifted) + m.group(2))
             start = pre.start()
         out.append((start, end, norm))
     return out

@@ -108,8 +108,9 @@ class Ctx:
         if words & _FUTURE_AUX or words & _MODALS or tok.lower_ in _FUTURE_AUX:
             return "future"  # "will leave", "would close", "may meet": not yet happened
         past_aux = any(a.tag_ == "VBD" for a in auxes)
-        if tok.lower_ in _SCHEDULE and tok.tag_ != "VBD" and not past_aux:
-            return "future"  # "is scheduled for Dec. 10", "is due Monday"
+        if tok.lower_ in _SCHEDULE and tok.tag_ != "VBD" and not past_aux and (tok.lower_ != "set" or any(
+                c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children)):
+            return "future"  # "is scheduled for Dec. 10", "is due Monday"; not "a record set on Aug. 6"
         if past_aux:
             return "past"  # "was killed", "had left"
         if tok.lower_ in _PLANNED and tok.tag_ == "VBD" and any(c.dep_ == "dobj" for c in tok.children):

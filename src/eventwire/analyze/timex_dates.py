@@ -90,6 +90,15 @@ def _month_day(m: re.Match[str], c: Ctx) -> Norm | None:
     anchored = False
     if m["y"]:
         year = int(m["y"])
+    elif c.anchor is not None and m["mod"]:
+        # "last Oct. 23": the latest such date before the report, "next March 3" the first after
+        back = m["mod"].lower() in ("last", "past")
+        ahead = m["mod"].lower() in ("next", "coming")
+        years = [y for y in (c.anchor.year - 1, c.anchor.year, c.anchor.year + 1)
+                 if (d := cal.safe_date(y, mon, dom)) and (not back or d < c.anchor) and (not ahead or d > c.anchor)]
+        if not years:
+            return None
+        year, anchored = (max(years) if back else min(years) if ahead else c.anchor.year), True
     elif c.anchor is not None:
         y = cal.date_year(c.anchor, mon, dom, c.tense(m.start(), m.end()))
         if y is None:
@@ -186,7 +195,7 @@ def _unit_rel(m: re.Match[str], c: Ctx) -> Norm | None:
     unit = m["unit"].lower()
     if mod in ("full", "entire") and unit not in ("year", "fiscal year"):
         return None  # "the full year" is this year's figures; "the entire week" a stretch of time
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(mod, 0)
+    step = {"last": -1, "past": -1, "this past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(mod, 0)
     if unit == "year" and mod == "past":
         return Norm("DURATION", "P1Y", None)  # TimeML: "the past year" is a period, not 2023
     a = c.anchor
@@ -209,6 +218,8 @@ def _unit_rel(m: re.Match[str], c: Ctx) -> Norm | None:
         return Norm("DATE", str(a.year // 10 + step)[:3], "decade", True)
     if unit in SEASONS:
         year = a.year + (step if step < 0 else 0)
+        if mod == "this past":  # the latest such season begun by the report: this year's spring in October
+            year = a.year if {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[SEASONS[unit]] <= a.month else a.year - 1
         if step > 0 and {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[SEASONS[unit]] <= a.month:
             year += 1
         return Norm("DATE", f"{year}-{SEASONS[unit]}", "season", True)
@@ -321,7 +332,7 @@ def _season(word: str, y: str | None, m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("DATE", f"{year}-{code}", "season", True)
 
 
-_REL_MOD = r"(?:last|this|next|past|coming|previous|following|the current|the past|the previous|the following|the coming|current|the full|the entire)"
+_REL_MOD = r"(?:last|this past|this|next|past|coming|previous|following|the current|the past|the previous|the following|the coming|current|the full|the entire)"
 _DAY_PREFIX = rf"(?:(?:{WEEKDAY}),?\s+(?:the\s+)?)?"
 _HOLIDAY_RE = alt([*HOLIDAYS, *FLOATING_HOLIDAYS, "thanksgiving day", "thanksgiving"]).replace("'", "['\u2019]")
 
@@ -347,7 +358,7 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?Z?)?\b"), _iso, 9),
     (re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])"), _slash, 9),
     (re.compile(
-        rf"\b{_EDGE}{_DAY_PREFIX}(?:(?P<d1>{DAYNUM})\s+(?:of\s+)?(?P<m1>{MONTH_D})|(?P<m2>{MONTH_D})\s*(?P<d2>{DAYNUM}))"
+        rf"\b{_EDGE}{_DAY_PREFIX}(?:(?P<mod>last|this|next|past|coming)\s+)?(?:(?P<d1>{DAYNUM})\s+(?:of\s+)?(?P<m1>{MONTH_D})|(?P<m2>{MONTH_D})\s*(?P<d2>{DAYNUM}))"
         rf"(?:,?\s+(?P<y>{YEAR}))?(?:\s+(?:in\s+the\s+)?(?P<part>{PART}))?(?!\w)", I), _month_day, 8),
     (re.compile(rf"\b{_EDGE}(?P<m>{MONTH_D}),?\s+(?:of\s+)?(?P<y>{YEAR})\b", I), _month_year, 8),
     (re.compile(rf"\b{_EDGE}(?:(?P<mod>last|this|next|past|coming|previous)\s+)?(?P<m>{MONTH_ALONE})(?!\w)", I), _month, 5),
