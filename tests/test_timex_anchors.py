@@ -158,3 +158,18 @@ def test_a_record_set_on_a_day_is_past() -> None:
     got = _parsed("The index is within 70 points of its record high set on Aug. 6.", "1998-02-06")
     assert got["Aug. 6"] == "1997-08-06"
     assert _parsed("The trial is set for Dec. 10.", "1998-02-06")["Dec. 10"] == "1998-12-10"
+
+
+def test_the_same_period_last_year_is_the_period_just_named_a_year_back() -> None:
+    pub = "2010-03-03"
+    assert tx("Sales rose in February compared to the same period last year.", pub)[1] == (
+        "the same period last year", "2009-02")
+    assert tx("Net fell in the third quarter from 44 cents for the corresponding period last year.", pub)[1] == (
+        "the corresponding period last year", "2008-Q3")
+    # nothing named before it: the year before the report's
+    assert tx("Sales fell in the same period last year.", pub) == [("the same period last year", "2009")]
+
+
+def test_the_weeks_ahead_is_an_open_stretch() -> None:
+    assert tx("Funds must sell junk in the weeks ahead.") == [("the weeks ahead", "PXW")]
+    assert tx("Prices may rise in the months to come.") == [("the months to come", "PXM")]

@@ -123,21 +123,33 @@ def find_times(ctx: Ctx) -> list[Time]:
 
 
 _BACK_RE = re.compile(r"^(?:(?:a|one) year (?:ago|earlier|before)|.*\b(?:year-earlier|year-ago|year earlier|prior-year|previous year|a year (?:earlier|ago))\b.*)$", re.I)
+# "the same period last year", "the corresponding month a year ago": the period just named, a year back
+_SAME_BACK_RE = re.compile(r"^(?:the|its|their)\s+(?:same|corresponding|comparable)\s+(?:period|month)\s+(?:of\s+)?(?:last year|the previous year|a year (?:earlier|ago))$", re.I)
 _QUARTER_RE = re.compile(r"^(\d{4})-Q(\d)$")
+_MONTH_RE = re.compile(r"^(\d{4})-(\d\d)$")
 
 
 def _year_back_quarters(text: str, chosen: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
     """Financial news compares quarters: once an article has named a quarter, "a year
-    earlier" / "year-ago" means that quarter a year before (1988-Q3), not just 1988."""
+    earlier" / "year-ago" means that quarter a year before (1988-Q3), not just 1988; "the
+    same period last year" is the quarter or month just named, a year back."""
     out: list[tuple[int, int, Norm]] = []
     last_q: tuple[int, str, str] | None = None  # (end, year, quarter) of the latest quarter seen
+    last_m: tuple[int, str, str] | None = None  # (end, year, month) of the latest month seen
     for start, end, norm in chosen:
-        qm = _QUARTER_RE.match(norm.value)
-        back = _BACK_RE.match(text[start:end])
-        if last_q and norm.precision == "year" and norm.value.isdigit() and back:
-            norm = norm._replace(value=f"{int(last_q[1]) - 1}-Q{last_q[2]}", precision="quarter")
+        qm, mm = _QUARTER_RE.match(norm.value), _MONTH_RE.match(norm.value)
+        words = text[start:end]
+        back = _BACK_RE.match(words)
+        same = _SAME_BACK_RE.match(words)
+        if norm.precision == "year" and norm.value.isdigit() and (back or same):
+            if same and last_m and (not last_q or last_m[0] > last_q[0]):
+                norm = norm._replace(value=f"{int(last_m[1]) - 1}-{last_m[2]}", precision="month")
+            elif last_q:
+                norm = norm._replace(value=f"{int(last_q[1]) - 1}-Q{last_q[2]}", precision="quarter")
         elif qm and not back:  # "the year-ago quarter" is itself a year back: not the quarter reported
             last_q = (end, qm.group(1), qm.group(2))
+        elif mm and not back:
+            last_m = (end, mm.group(1), mm.group(2))
         out.append((start, end, norm))
     return out
 

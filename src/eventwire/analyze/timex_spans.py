@@ -237,6 +237,12 @@ def _plural_core(m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("DURATION", duration_value(None, code), None, False, start, m.end())
 
 
+def _ahead(m: re.Match[str], c: Ctx) -> Norm | None:
+    """"the weeks ahead", "the months to come": a stretch of unknown length (PXW, PXM)."""
+    code = unit_code(m["unit"])
+    return Norm("DURATION", duration_value(None, code), None) if code else None
+
+
 def _the_year(m: re.Match[str], c: Ctx) -> Norm | None:
     """"the year ended Sept. 30" is a one-year period (P1Y, "ended" left out); "for the year",
     "the first months of the year": the reporting year."""
@@ -276,6 +282,7 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(r"\b(?:(?:the|a|its|their)\s+)?(?:(?:same|corresponding|comparable)\s+)?(?:year-earlier|year-ago|year earlier|prior-year)(?:\s+(?:period|quarter|level|results))?\b"
                 r"|\b(?:the|its|their)\s+(?:(?:same|corresponding|comparable)\s+)?(?:period|quarter)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|of\s+the\s+previous\s+year)\b", I), _year_back, 6),
     (re.compile(rf"\b(?:the|this|its|their|last year's)\s+(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*(?P<ord>)(?P<y2>)(?P<y3>)(?P<rel>)(?P<u>quarter|(?<=latest )period)\b(?![- ]\w*(?:ly|s)\b)", I), _quarter, 4),
+    (re.compile(r"\bthe\s+(?P<unit>days|weeks|months|years)\s+(?:ahead|to\s+come)\b", I), _ahead, 5),
     (re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b", I), _edge_of, 6),
     (re.compile(r"\bthe\s+(?P<fy>fiscal\s+)?year\b(?P<ended>\s+(?:ended|ending))?"
                 r"(?![- ](?:two|ago|earlier|before|after|old|round|long|previous|prior|in\s+which|when|that|\d)|-)", I), _the_year, 2),
