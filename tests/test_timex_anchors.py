@@ -173,3 +173,20 @@ def test_the_same_period_last_year_is_the_period_just_named_a_year_back() -> Non
 def test_the_weeks_ahead_is_an_open_stretch() -> None:
     assert tx("Funds must sell junk in the weeks ahead.") == [("the weeks ahead", "PXW")]
     assert tx("Prices may rise in the months to come.") == [("the months to come", "PXM")]
+
+
+def test_a_quarter_of_something_is_a_fraction() -> None:
+    # "more than a quarter of the market", "789, or about a quarter, of its dealers": a share,
+    # not three months; "two quarters of growth" stays a period
+    assert tx("Funds account for more than a quarter of the market.") == []
+    assert tx("It will close 789, or about a quarter, of its 3,200 dealers.") == []
+    assert tx("after two consecutive quarters of negative growth") == [("two consecutive quarters", "P2Q")]
+
+
+def test_the_first_hours_is_an_open_stretch() -> None:
+    # "the first hours of the ground war", "the early years": PTXH, PXY; "the early hours of
+    # Thursday morning" is that morning
+    assert tx("Prisoners were taken in the first hours of the ground war.") == [("the first hours", "PTXH")]
+    assert tx("Fewer lives are saved in the early years.") == [("the early years", "PXY")]
+    assert tx("He was arrested in the early hours of Thursday morning.", "1999-10-08") == [
+        ("Thursday morning", "1999-10-07TMO")]

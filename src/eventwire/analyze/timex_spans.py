@@ -57,6 +57,8 @@ def _duration(m: re.Match[str], c: Ctx) -> Norm | None:
         return Norm("SET", duration_value(1, code), None)  # "$5 a year", "twice a day"
     if re.match(r"\s*(?:-|\s)?old\b", c.text[m.end():m.end() + 6]):
         return None  # "52 years old" is an age
+    if code == "Q" and low in ("a", "an", "one") and _FRACTION_OF.match(c.text, m.end()):
+        return None  # "more than a quarter of the market", "789, or about a quarter, of its dealers"
     half = _AND_HALF.match(c.text, m.end())
     if half and n is not None:  # "a minute and a half" -> PT1M30S
         return Norm("DURATION", duration_value(n + 0.5, code), None, False, m.start(), half.end())
@@ -64,6 +66,7 @@ def _duration(m: re.Match[str], c: Ctx) -> Norm | None:
 
 
 _AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+_FRACTION_OF = re.compile(r",?\s+of\b(?!\s+(?:a|the)\s+century\b)", re.I)
 
 
 def _hyphen_duration(m: re.Match[str], c: Ctx) -> Norm | None:
@@ -238,8 +241,9 @@ def _plural_core(m: re.Match[str], c: Ctx) -> Norm | None:
 
 
 def _ahead(m: re.Match[str], c: Ctx) -> Norm | None:
-    """"the weeks ahead", "the months to come": a stretch of unknown length (PXW, PXM)."""
-    code = unit_code(m["unit"])
+    """"the weeks ahead", "the months to come", "the first hours (of the war)": a stretch of
+    unknown length (PXW, PXM, PTXH)."""
+    code = unit_code(m["unit"] or m["unit2"])
     return Norm("DURATION", duration_value(None, code), None) if code else None
 
 
@@ -282,7 +286,9 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(r"\b(?:(?:the|a|its|their)\s+)?(?:(?:same|corresponding|comparable)\s+)?(?:year-earlier|year-ago|year earlier|prior-year)(?:\s+(?:period|quarter|level|results))?\b"
                 r"|\b(?:the|its|their)\s+(?:(?:same|corresponding|comparable)\s+)?(?:period|quarter)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|of\s+the\s+previous\s+year)\b", I), _year_back, 6),
     (re.compile(rf"\b(?:the|this|its|their|last year's)\s+(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*(?P<ord>)(?P<y2>)(?P<y3>)(?P<rel>)(?P<u>quarter|(?<=latest )period)\b(?![- ]\w*(?:ly|s)\b)", I), _quarter, 4),
-    (re.compile(r"\bthe\s+(?P<unit>days|weeks|months|years)\s+(?:ahead|to\s+come)\b", I), _ahead, 5),
+    (re.compile(r"\bthe\s+(?P<unit>days|weeks|months|years)\s+(?:ahead|to\s+come)\b"
+                rf"|\bthe\s+(?:first|early|opening|initial|final|closing)\s+(?P<unit2>minutes|hours|days|weeks|months|years)\b"
+                rf"(?!\s+of\s+(?:{WEEKDAY}|{DAYWORD}|{MONTH_D}|\d))", I), _ahead, 5),  # not "the early hours of Thursday"
     (re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b", I), _edge_of, 6),
     (re.compile(r"\bthe\s+(?P<fy>fiscal\s+)?year\b(?P<ended>\s+(?:ended|ending))?"
                 r"(?![- ](?:two|ago|earlier|before|after|old|round|long|previous|prior|in\s+which|when|that|\d)|-)", I), _the_year, 2),
