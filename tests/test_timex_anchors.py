@@ -190,3 +190,16 @@ def test_the_first_hours_is_an_open_stretch() -> None:
     assert tx("Fewer lives are saved in the early years.") == [("the early years", "PXY")]
     assert tx("He was arrested in the early hours of Thursday morning.", "1999-10-08") == [
         ("Thursday morning", "1999-10-07TMO")]
+
+
+def test_a_quoted_title_is_not_a_time() -> None:
+    # ABC's "This Week", CBS's ''60 Minutes'': a show's name in quotes, not a time
+    from eventwire.analyze.times import analyze
+    from eventwire.model import Article, Record
+
+    def run(text: str) -> list[str]:
+        return [t.text for t in analyze(Record(article=Article(id="q", text=text, published=SUNDAY)))]
+
+    assert run('Baker said on ABC News\' "This Week" that the talks would go on.') == []
+    assert run("He said on CBS's ''60 Minutes'' that he would stay.") == []
+    assert run('Officials said "this week" would decide it.') == ["this week"]

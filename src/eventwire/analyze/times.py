@@ -73,7 +73,18 @@ def analyze(record: Record) -> list[Time]:
         if day is not None:
             record.article.published, record.article.published_source = day, "text"
             found = find_times(Ctx(text=text, anchor=cal.parse_anchor(day), doc=record.doc))
-    return [t for t in found if not _inside_name(t, names)]
+    return [t for t in found if not _inside_name(t, names) and not _quoted_title(text, t)]
+
+
+_OPEN_QUOTE = re.compile(r"(?:\"|“|``|'')$")
+
+
+def _quoted_title(text: str, t: Time) -> bool:
+    """A title-cased time phrase opening a quotation names a show or a work: ABC's "This Week",
+    CBS's ''60 Minutes''."""
+    words = t.text.split()
+    return (len(words) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+            and bool(_OPEN_QUOTE.search(text, max(0, t.start - 2), t.start)))
 
 
 # A time word inside a longer name is part of the name ("USA TODAY", "Good Morning America").
