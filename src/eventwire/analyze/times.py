@@ -51,6 +51,7 @@ _KEY_OF: dict[str, Key] = {
     "_duration": UNIT_KEY, "_hyphen_duration": UNIT_KEY, "_plural_core": UNIT_KEY, "_quarter": QUARTER_KEY,
     "_year_back": QUARTER_KEY, "_weekday": WEEKDAY_KEY, "_unit_rel": REL_KEY, "_season_any": SEASON_KEY,
     "_holiday": HOLIDAY_KEY, "_dayword": DAYWORD_KEY, "_the_year": REL_KEY, "_year": YEAR_KEY,
+    "_anaphor": UNIT_KEY, "_ahead": UNIT_KEY, "_decade_bare": timex_years.SHORT_KEY, "_short_year": timex_years.SHORT_KEY,
 }
 _KEYED: dict[int, Key] = {i: _KEY_OF[h.__name__] for i, (_p, h, _r) in enumerate(RULES) if h.__name__ in _KEY_OF}
 # spaCy labels for which a 4-digit number is not a year ("2000 people", "$1990").

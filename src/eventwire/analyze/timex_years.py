@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .timex_context import Ctx
-from .timex_dates import Handler, Norm
+from .timex_dates import Handler, Key, Norm
 
 I = re.IGNORECASE  # noqa: E741
 
@@ -91,6 +91,9 @@ def _spoken_year_rule(m: re.Match[str], c: Ctx) -> Norm | None:
 
 _COUNTED_NEXT = re.compile(r"\s+(?!(?:has|was|is|as|this|its|his|yes|thus|plus|less|unless)\b)[a-z-]+s\b")
 
+
+# key for the short forms (see timex_dates.Key): "70s", "nineties", "'82"
+SHORT_KEY: Key = (re.compile(r"\d0s|ties\b|['’]\d\d"), 30, 6)
 
 RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(r"\b(?:the\s+)?(?:(?:early|mid-?|late)\s*)?(?:(?P<full>1\d\d0|20\d0)|'(?P<short>\d)0)['’]?s\b", I), _decade, 6),
