@@ -203,3 +203,12 @@ def test_a_quoted_title_is_not_a_time() -> None:
     assert run('Baker said on ABC News\' "This Week" that the talks would go on.') == []
     assert run("He said on CBS's ''60 Minutes'' that he would stay.") == []
     assert run('Officials said "this week" would decide it.') == ["this week"]
+
+
+def test_the_previous_weekday_counts_from_the_day_just_told_of() -> None:
+    # published Monday 1989-10-30: "closed Friday ... down from the previous Friday" is the week before
+    pub = "1989-10-30"
+    got = tx("Stocks closed Friday at 2082.1, down 4.5% from the previous Friday.", pub)
+    assert got == [("Friday", "1989-10-27"), ("the previous Friday", "1989-10-20")]
+    assert tx("He was arrested on March 3, 2020. The following Monday he was charged.", pub)[1] == (
+        "The following Monday", "2020-03-09")

@@ -1,6 +1,7 @@
 """Times anchored on another time of the text, not on the publication date (TimeML's
 anchorTimeID): "that year", "the same day", "later that year", "the following month",
-"the previous year", "the next day", "the year previous", and "the day" ("ended the day at").
+"the previous year", "the next day", "the year previous", "the previous Friday", and "the
+day" ("ended the day at").
 
 The rules only mark the phrase (`marker`: unit, shift and whether the publication date may
 stand in); `resolve` then reads the nearest earlier time of the text that is precise enough
@@ -18,6 +19,7 @@ import re
 from . import timex_calendar as cal
 from .timex_context import Ctx
 from .timex_dates import Handler, Norm
+from .timex_lexicon import weekday_num
 
 ANAPHOR = "ANAPHOR"
 _SHIFT = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
@@ -31,6 +33,9 @@ def marker(unit: str, shift: int = 0, report_fallback: bool = False) -> Norm:
 
 def _anaphor(m: re.Match[str], c: Ctx) -> Norm | None:
     words = m[0].lower().split()
+    if m["wd"]:  # "the previous Friday": the Friday before the day just told of
+        wd = weekday_num(m["wd"])
+        return marker(f"wd{wd}", _SHIFT[m["rel5"].lower()], report_fallback=True) if wd else None
     unit = (m["unit"] or m["unit2"] or m["unit3"] or m["unit4"]).lower()
     # a bare "that day" is often a noun phrase ("strong redemptions that day", "that day has
     # come"); after a preposition it is a time ("on that day", "by that day")
@@ -47,7 +52,9 @@ def _anaphor(m: re.Match[str], c: Ctx) -> Norm | None:
 RULE: tuple[re.Pattern[str], Handler, int] = (
     re.compile(r"\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>day|week|month|year)\b"
                r"|\bthe\s+(?:(?P<rel>following|previous|preceding|prior)\s+(?P<unit2>day|week|month|year)"
-               r"|(?P<unit3>week|month|year)\s+(?P<rel2>previous)|next\s+(?P<unit4>day))\b", re.I),
+               r"|(?P<unit3>week|month|year)\s+(?P<rel2>previous)|next\s+(?P<unit4>day))\b"
+               r"|\bthe\s+(?P<rel5>following|previous|preceding)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+               re.I),
     _anaphor, 7)
 
 
@@ -61,6 +68,10 @@ def _value(unit: str, shift: int, prev: str) -> tuple[str, str] | None:
     """(value, precision) of `unit` in the antecedent `prev`, moved by `shift` units."""
     day = _DAY.match(prev)
     d = cal.safe_date(int(day[1]), int(day[2]), int(day[3])) if day else None
+    if unit.startswith("wd"):
+        if d is None:
+            return None
+        return cal.day(cal.weekday_near(d, int(unit[2:]), "after" if shift > 0 else "before")), "day"
     if unit == "day":
         return (cal.day(d + dt.timedelta(days=shift)), "day") if d else None
     if unit == "week":
