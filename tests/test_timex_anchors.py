@@ -212,3 +212,13 @@ def test_the_previous_weekday_counts_from_the_day_just_told_of() -> None:
     assert got == [("Friday", "1989-10-27"), ("the previous Friday", "1989-10-20")]
     assert tx("He was arrested on March 3, 2020. The following Monday he was charged.", pub)[1] == (
         "The following Monday", "2020-03-09")
+
+
+def test_the_latest_quarter_before_a_verb_ending_in_s() -> None:
+    # "the latest quarter was ...", "the latest period includes ...": the verb after it does
+    # not hide it; "a quarter point" stays out
+    pub = "1989-10-26"
+    assert tx("Leading the gains in the latest quarter was its industrial segment.", pub) == [
+        ("the latest quarter", "1989-Q3")]
+    assert tx("The latest period includes gains of $9.1 million.", pub) == [("The latest period", "1989-Q3")]
+    assert tx("The Fed cut rates by the quarter point.", pub) == []
