@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from ..model import Record, Time
+from . import timex_anaphora, timex_years
 from . import timex_calendar as cal
 from .regex_first import with_lead
 from .timex_context import Ctx
@@ -43,13 +44,14 @@ from .timex_stamps import report_date
 
 # each behind a lookahead on its possible first characters: same matches, about half the
 # regex time (the patterns are tried at every word boundary of the article)
-RULES = [(with_lead(p), h, r) for p, h, r in DATE_RULES + SPAN_RULES]
+RULES = [(with_lead(p), h, r) for p, h, r in [*DATE_RULES, *timex_years.RULES, *SPAN_RULES, timex_anaphora.RULE]]
 # Rules that run only around their key words (see timex_dates.Key), by handler name.
 _KEY_OF: dict[str, Key] = {
     "_month_day": MONTH_KEY, "_month_year": MONTH_KEY, "_month": MONTH_KEY, "_ago": SHIFT_KEY,
     "_duration": UNIT_KEY, "_hyphen_duration": UNIT_KEY, "_plural_core": UNIT_KEY, "_quarter": QUARTER_KEY,
     "_year_back": QUARTER_KEY, "_weekday": WEEKDAY_KEY, "_unit_rel": REL_KEY, "_season_any": SEASON_KEY,
     "_holiday": HOLIDAY_KEY, "_dayword": DAYWORD_KEY, "_the_year": REL_KEY, "_year": YEAR_KEY,
+    "_anaphor": UNIT_KEY, "_ahead": UNIT_KEY, "_decade_bare": timex_years.SHORT_KEY, "_short_year": timex_years.SHORT_KEY,
 }
 _KEYED: dict[int, Key] = {i: _KEY_OF[h.__name__] for i, (_p, h, _r) in enumerate(RULES) if h.__name__ in _KEY_OF}
 # spaCy labels for which a 4-digit number is not a year ("2000 people", "$1990").
@@ -72,7 +74,18 @@ def analyze(record: Record) -> list[Time]:
         if day is not None:
             record.article.published, record.article.published_source = day, "text"
             found = find_times(Ctx(text=text, anchor=cal.parse_anchor(day), doc=record.doc))
-    return [t for t in found if not _inside_name(t, names)]
+    return [t for t in found if not _inside_name(t, names) and not _quoted_title(text, t)]
+
+
+_OPEN_QUOTE = re.compile(r"(?:\"|“|``|'')$")
+
+
+def _quoted_title(text: str, t: Time) -> bool:
+    """A title-cased time phrase opening a quotation names a show or a work: ABC's "This Week",
+    CBS's ''60 Minutes''."""
+    words = t.text.split()
+    return (len(words) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+            and bool(_OPEN_QUOTE.search(text, max(0, t.start - 2), t.start)))
 
 
 # A time word inside a longer name is part of the name ("USA TODAY", "Good Morning America").
@@ -108,7 +121,7 @@ def find_times(ctx: Ctx) -> list[Time]:
             start, end = _trim(ctx.text, start, end)
             if end > start:
                 cands.append((start, end, priority, norm))
-    chosen = _settle(cands)
+    chosen = timex_anaphora.resolve(ctx, _settle(cands))
     chosen = _year_back_quarters(ctx.text, chosen)
     chosen = _day_after(ctx.text, chosen)
     chosen = _part_of_year(ctx.text, chosen)
@@ -122,32 +135,45 @@ def find_times(ctx: Ctx) -> list[Time]:
 
 
 _BACK_RE = re.compile(r"^(?:(?:a|one) year (?:ago|earlier|before)|.*\b(?:year-earlier|year-ago|year earlier|prior-year|previous year|a year (?:earlier|ago))\b.*)$", re.I)
+# "the same period last year", "the corresponding month a year ago": the period just named, a year back
+_SAME_BACK_RE = re.compile(r"^(?:the|its|their)\s+(?:same|corresponding|comparable)\s+(?:period|month)\s+(?:of\s+)?(?:last year|the previous year|a year (?:earlier|ago))$", re.I)
 _QUARTER_RE = re.compile(r"^(\d{4})-Q(\d)$")
+_MONTH_RE = re.compile(r"^(\d{4})-(\d\d)$")
 
 
 def _year_back_quarters(text: str, chosen: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
     """Financial news compares quarters: once an article has named a quarter, "a year
-    earlier" / "year-ago" means that quarter a year before (1988-Q3), not just 1988."""
+    earlier" / "year-ago" means that quarter a year before (1988-Q3), not just 1988; "the
+    same period last year" is the quarter or month just named, a year back."""
     out: list[tuple[int, int, Norm]] = []
     last_q: tuple[int, str, str] | None = None  # (end, year, quarter) of the latest quarter seen
+    last_m: tuple[int, str, str] | None = None  # (end, year, month) of the latest month seen
     for start, end, norm in chosen:
-        qm = _QUARTER_RE.match(norm.value)
-        if (last_q and norm.precision == "year" and norm.value.isdigit()
-                and _BACK_RE.match(text[start:end])):
-            norm = norm._replace(value=f"{int(last_q[1]) - 1}-Q{last_q[2]}", precision="quarter")
-        elif qm:
+        qm, mm = _QUARTER_RE.match(norm.value), _MONTH_RE.match(norm.value)
+        words = text[start:end]
+        back = _BACK_RE.match(words)
+        same = _SAME_BACK_RE.match(words)
+        if norm.precision == "year" and norm.value.isdigit() and (back or same):
+            if same and last_m and (not last_q or last_m[0] > last_q[0]):
+                norm = norm._replace(value=f"{int(last_m[1]) - 1}-{last_m[2]}", precision="month")
+            elif last_q:
+                norm = norm._replace(value=f"{int(last_q[1]) - 1}-Q{last_q[2]}", precision="quarter")
+        elif qm and not back:  # "the year-ago quarter" is itself a year back: not the quarter reported
             last_q = (end, qm.group(1), qm.group(2))
+        elif mm and not back:
+            last_m = (end, mm.group(1), mm.group(2))
         out.append((start, end, norm))
     return out
 
 
-_DAY_AFTER = re.compile(r"(?i)\bthe[-\s]+day[-\s]+(after|before)[-\s]+$")
+_DAY_AFTER = re.compile(r"(?i)\bthe[-\s]+(?:day[-\s]+(after|before)|(week)[-\s]+of)[-\s]+$")
 _DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)(.*)$")
 
 
 def _day_after(text: str, chosen: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
     """"the day after Thanksgiving", "the day before Dec. 5": the next (previous) day of a
-    known day, one expression ("one day before X" stays a DURATION and a DATE, as in TimeML)."""
+    known day, one expression ("one day before X" stays a DURATION and a DATE, as in TimeML);
+    "the week of March 6": that day's ISO week."""
     out: list[tuple[int, int, Norm]] = []
     for start, end, norm in chosen:
         m = _DAY_VALUE.match(norm.value) if norm.precision == "day" else None
@@ -156,11 +182,14 @@ def _day_after(text: str, chosen: list[tuple[int, int, Norm]]) -> list[tuple[int
             try:
                 day = cal.parse_anchor(m.group(1))
                 assert day is not None
-                shifted = day + dt.timedelta(days=1 if pre.group(1).lower() == "after" else -1)
+                shifted = day + dt.timedelta(days=1 if (pre.group(1) or "").lower() == "after" else -1)
             except (AssertionError, OverflowError):
                 out.append((start, end, norm))
                 continue
-            norm = norm._replace(value=cal.day(shifted) + m.group(2))
+            if pre.group(2):  # "the week of"
+                norm = norm._replace(type="DATE", value=cal.week(day), precision="week")
+            else:
+                norm = norm._replace(value=cal.day(shifted) + m.group(2))
             start = pre.start()
         out.append((start, end, norm))
     return out

@@ -130,13 +130,10 @@ def _num_str(n: float) -> str:
 
 
 def duration_value(n: float | None, code: str) -> str:
-    """TimeML duration: (2, "W") -> P2W, (3, "TH") -> PT3H, (None, "M") -> PXM, (2, "E") -> P20Y."""
+    """TimeML duration: (2, "W") -> P2W, (3, "TH") -> PT3H, (None, "M") -> PXM, (2, "E") -> P20Y,
+    (2, "Q") -> P2Q (TIMEX3 counts quarters in quarters, as TimeBank and MEANTIME write them)."""
     if code == "2W":
         n, code = (n * 2 if n is not None else None), "W"
-    if code == "Q":
-        if n is None:
-            return "PXQ"
-        n, code = n * 3, "M"
     if code in ("E", "C"):
         if n is None:
             return f"PX{code}"

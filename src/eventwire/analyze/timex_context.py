@@ -28,6 +28,12 @@ _PAST_MARKERS = frozenset({"since"})
 _DUE_MARKERS = frozenset({"effective", "payable"})
 # "until Friday" under a clause that is not past: the end of a state that still lasts
 _UNTIL = frozenset({"until", "till"})
+# "postponed until Tuesday", "extended its deadline until 9 a.m. Tuesday": a new date, ahead
+_DEFER = ("postpon", "delay", "defer", "extend", "adjourn", "recess", "reschedul")  # stems
+# "could come as early as Tuesday", "might arrive as soon as Friday": the earliest date of
+# something not yet done
+_EARLIEST = frozenset({"early", "soon"})
+_NO_FALLBACK = "unknown"  # the parse says the clause's tense tells nothing: no word-window guess
 
 
 @dataclass
@@ -46,7 +52,9 @@ class Ctx:
         if start in self._tense_cache:
             return self._tense_cache[start]
         result = self._tense_doc(start, end) if self.doc is not None else None
-        if result is None:
+        if result == _NO_FALLBACK:
+            result = None
+        elif result is None:
             result = self._tense_text(start, end)
         self._tense_cache[start] = result
         return result
@@ -57,13 +65,14 @@ class Ctx:
             return None
         tok = span.root
         if tok.dep_ == "poss":
-            return None  # "Wednesday's ruling": names a thing, the clause's tense says nothing
-        until = False
+            return _NO_FALLBACK  # "Wednesday's ruling": names a thing, the clause's tense says nothing
+        until = earliest = False
         for _ in range(6):  # climb to the governing verb
             if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                 break
             tok = tok.head
             until = until or tok.lower_ in _UNTIL
+            earliest = earliest or (tok.lower_ in _EARLIEST and any(c.lower_ == "as" for c in tok.children))
             if tok.lower_ in _PAST_MARKERS or (tok.lower_ == "of" and tok.head.lower_ == "as"):
                 return "past"  # "since (shortly after) the Oct. 23 slaying", "as of Sunday": up to the report
             if tok.lower_ in _DUE_MARKERS:
@@ -79,22 +88,29 @@ class Ctx:
             if "to" in words and tok.tag_ == "VB" and tok.dep_ in ("xcomp", "advcl", "ccomp", "acl"):
                 gov = tok.head
                 if gov.lower_ in _INTEND:
+                    if _pluperfect(gov):
+                        return "past"  # "had been scheduled to expire at midnight Friday"
                     return "future"  # "set to resume Monday", "were planning to drive Monday"
                 tok = gov  # "were likely to buy ... Monday", "extended offers to acquire ... Friday"
                 continue
             tense = self._verb_tense(tok, auxes, words)
-            if until and tense == "present":
-                return "future"  # "has kept the markets closed until Friday"
+            if until and (tense == "present" or (tense == "past" and tok.lower_.startswith(_DEFER))):
+                return "future"  # "has kept the markets closed until Friday", "postponed until Tuesday"
+            if earliest and tense in (None, "present"):
+                return "future"  # "could come as early as Tuesday"
             return tense
         return None
 
     @staticmethod
     def _verb_tense(tok: Any, auxes: list[Any], words: set[str]) -> str | None:
+        if words & _MODALS and "have" in words and tok.tag_ == "VBN":
+            return "past"  # "may have been responsible for a drop on Wednesday"
         if words & _FUTURE_AUX or words & _MODALS or tok.lower_ in _FUTURE_AUX:
             return "future"  # "will leave", "would close", "may meet": not yet happened
         past_aux = any(a.tag_ == "VBD" for a in auxes)
-        if tok.lower_ in _SCHEDULE and tok.tag_ != "VBD" and not past_aux:
-            return "future"  # "is scheduled for Dec. 10", "is due Monday"
+        if tok.lower_ in _SCHEDULE and tok.tag_ != "VBD" and not past_aux and (tok.lower_ != "set" or any(
+                c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children)):
+            return "future"  # "is scheduled for Dec. 10", "is due Monday"; not "a record set on Aug. 6"
         if past_aux:
             return "past"  # "was killed", "had left"
         if tok.lower_ in _PLANNED and tok.tag_ == "VBD" and any(c.dep_ == "dobj" for c in tok.children):
@@ -120,3 +136,11 @@ class Ctx:
         if _FUTURE_WORDS.search(left) or _FUTURE_WORDS.search(right):
             return "future"
         return None
+
+
+def _pluperfect(tok: Any) -> bool:
+    """"had been scheduled", "had been due": a plan already past at the time of the report."""
+    for t in (tok, tok.head):
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children):
+            return True
+    return False

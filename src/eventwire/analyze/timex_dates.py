@@ -90,6 +90,15 @@ def _month_day(m: re.Match[str], c: Ctx) -> Norm | None:
     anchored = False
     if m["y"]:
         year = int(m["y"])
+    elif c.anchor is not None and m["mod"]:
+        # "last Oct. 23": the latest such date before the report, "next March 3" the first after
+        back = m["mod"].lower() in ("last", "past")
+        ahead = m["mod"].lower() in ("next", "coming")
+        years = [y for y in (c.anchor.year - 1, c.anchor.year, c.anchor.year + 1)
+                 if (d := cal.safe_date(y, mon, dom)) and (not back or d < c.anchor) and (not ahead or d > c.anchor)]
+        if not years:
+            return None
+        year, anchored = (max(years) if back else min(years) if ahead else c.anchor.year), True
     elif c.anchor is not None:
         y = cal.date_year(c.anchor, mon, dom, c.tense(m.start(), m.end()))
         if y is None:
@@ -133,23 +142,6 @@ def _month(m: re.Match[str], c: Ctx) -> Norm | None:
 
 def _year(m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("DATE", m["y"], "year")
-
-
-def _decade(m: re.Match[str], c: Ctx) -> Norm | None:
-    if m["full"]:
-        return Norm("DATE", m["full"][:3], "decade")
-    two = int(m["short"])
-    if c.anchor is None:
-        return None
-    century = c.anchor.year // 100
-    if two * 10 > c.anchor.year % 100:
-        century -= 1
-    return Norm("DATE", f"{century:02d}{two}", "decade", True)
-
-
-def _century(m: re.Match[str], c: Ctx) -> Norm | None:
-    n = int(m["n"])
-    return Norm("DATE", f"{n - 1:02d}", "century") if 1 <= n <= 21 else None
 
 
 # --- relative to the publication date --------------------------------------------------
@@ -203,7 +195,7 @@ def _unit_rel(m: re.Match[str], c: Ctx) -> Norm | None:
     unit = m["unit"].lower()
     if mod in ("full", "entire") and unit not in ("year", "fiscal year"):
         return None  # "the full year" is this year's figures; "the entire week" a stretch of time
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(mod, 0)
+    step = {"last": -1, "past": -1, "this past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(mod, 0)
     if unit == "year" and mod == "past":
         return Norm("DURATION", "P1Y", None)  # TimeML: "the past year" is a period, not 2023
     a = c.anchor
@@ -226,6 +218,8 @@ def _unit_rel(m: re.Match[str], c: Ctx) -> Norm | None:
         return Norm("DATE", str(a.year // 10 + step)[:3], "decade", True)
     if unit in SEASONS:
         year = a.year + (step if step < 0 else 0)
+        if mod == "this past":  # the latest such season begun by the report: this year's spring in October
+            year = a.year if {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[SEASONS[unit]] <= a.month else a.year - 1
         if step > 0 and {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[SEASONS[unit]] <= a.month:
             year += 1
         return Norm("DATE", f"{year}-{SEASONS[unit]}", "season", True)
@@ -310,38 +304,19 @@ def _holiday(m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("DATE", cal.day(pick), "day", True) if pick else None
 
 
-_SPOKEN_TENS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
-_SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-
-
-def _spoken_year(m: re.Match[str], c: Ctx) -> Norm | None:
-    """Transcribed years: "nineteen ninety-six", "the year two thousand", "two thousand one"."""
-    unit = _SPOKEN_UNITS.get((m["u"] or m["u2"] or "").lower(), 0)
-    if m["t"]:
-        year = 1900 + 10 * _SPOKEN_TENS[m["t"].lower()] + unit
-    else:
-        year = 2000 + unit
-    return Norm("DATE", str(year), "year")
-
-
-def _spoken_year_rule(m: re.Match[str], c: Ctx) -> Norm | None:
-    # "two thousand" alone is a number; "the year two thousand" and "nineteen ninety-six" are
-    # years, and so is "two thousand one" unless a counted noun follows ("two thousand one-room flats")
-    if m["t"] or m[0].lower().startswith("the"):
-        return _spoken_year(m, c)
-    if m["u2"] and not _COUNTED_NEXT.match(c.text, m.end()):
-        return _spoken_year(m, c)
-    return None
-
-
-_COUNTED_NEXT = re.compile(r"\s+(?!(?:has|was|is|as|this|its|his|yes|thus|plus|less|unless)\b)[a-z-]+s\b")
-
-
 def _season_any(m: re.Match[str], c: Ctx) -> Norm | None:
     word, year = (m["s"], m["y"]) if m["s"] else (m["s2"], m["y2"])
     if word.lower() == "fall" and not year and m[0].lower().split()[0] not in ("the", "this", "that", "last"):
         return None  # "in fall" is fine in speech but "prices fall" is a verb; keep it safe
-    return _season(word, year, m, c)
+    norm = _season(word, year, m, c)
+    first = m[0].split()[0]
+    if norm and first.lower() in _POSSESSIVES:  # "their Autumn meetings": the season alone
+        start = m.start() + len(first)
+        norm = norm._replace(start=start + len(m[0][len(first):]) - len(m[0][len(first):].lstrip()))
+    return norm
+
+
+_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 
 
 def _season(word: str, y: str | None, m: re.Match[str], c: Ctx) -> Norm | None:
@@ -357,7 +332,7 @@ def _season(word: str, y: str | None, m: re.Match[str], c: Ctx) -> Norm | None:
     return Norm("DATE", f"{year}-{code}", "season", True)
 
 
-_REL_MOD = r"(?:last|this|next|past|coming|previous|following|the current|the past|the previous|the following|the coming|current|the full|the entire)"
+_REL_MOD = r"(?:last|this past|this|next|past|coming|previous|following|the current|the past|the previous|the following|the coming|current|the full|the entire)"
 _DAY_PREFIX = rf"(?:(?:{WEEKDAY}),?\s+(?:the\s+)?)?"
 _HOLIDAY_RE = alt([*HOLIDAYS, *FLOATING_HOLIDAYS, "thanksgiving day", "thanksgiving"]).replace("'", "['\u2019]")
 
@@ -383,13 +358,11 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d)(?::\d\d)?Z?)?\b"), _iso, 9),
     (re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])"), _slash, 9),
     (re.compile(
-        rf"\b{_EDGE}{_DAY_PREFIX}(?:(?P<d1>{DAYNUM})\s+(?:of\s+)?(?P<m1>{MONTH_D})|(?P<m2>{MONTH_D})\s*(?P<d2>{DAYNUM}))"
+        rf"\b{_EDGE}{_DAY_PREFIX}(?:(?P<mod>last|this|next|past|coming)\s+)?(?:(?P<d1>{DAYNUM})\s+(?:of\s+)?(?P<m1>{MONTH_D})|(?P<m2>{MONTH_D})\s*(?P<d2>{DAYNUM}))"
         rf"(?:,?\s+(?P<y>{YEAR}))?(?:\s+(?:in\s+the\s+)?(?P<part>{PART}))?(?!\w)", I), _month_day, 8),
     (re.compile(rf"\b{_EDGE}(?P<m>{MONTH_D}),?\s+(?:of\s+)?(?P<y>{YEAR})\b", I), _month_year, 8),
     (re.compile(rf"\b{_EDGE}(?:(?P<mod>last|this|next|past|coming|previous)\s+)?(?P<m>{MONTH_ALONE})(?!\w)", I), _month, 5),
     (re.compile(rf"(?<![$£€\d.,/])\b(?:(?:fiscal|calendar|the year|early|mid-|mid|late|end-|the end of|the beginning of|the start of|the middle of)\s*)?(?P<y>{YEAR})\b(?!\s*(?:%|percent|per cent)|-year|[a-z'’])", I), _year, 4),
-    (re.compile(r"\b(?:the\s+)?(?:(?:early|mid-?|late)\s*)?(?:(?P<full>1\d\d0|20\d0)|'(?P<short>\d)0)['’]?s\b", I), _decade, 6),
-    (re.compile(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", I), _century, 6),
     (re.compile(rf"\b(?:(?:early|late|earlier|later|mid-?)\s*)?(?P<w>{DAYWORD})(?:\s+(?P<part>{PART}))?\b", I), _dayword, 7),
     (re.compile(rf"\b(?P<mod>this|last)\s+(?P<part>{PART})\b", I), _this_part, 7),
     (re.compile(rf"\b(?:(?:early|late|earlier|later|mid-?)\s*)?(?:(?P<mod>last|this|next|past|coming|previous)\s+)?(?P<wd>{WEEKDAY})(?:'s)?"
@@ -397,10 +370,7 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(rf"\b{_EDGE}(?:in\s+)?(?P<mod>{_REL_MOD})\s+(?P<unit>week|weekend|month|year|fiscal year|quarter|decade|{SEASON})\b", I), _unit_rel, 6),
     (re.compile(r"\b(?:the|that)\s+weekend\b", I), _weekend, 5),
     (re.compile(rf"\b(?:(?:about|nearly|almost|some|roughly|around|more than|over|less than|just|only)\s+)?(?P<n>{QTY})\s+(?:more\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b", I), _ago, 7),
-    (re.compile(r"\b(?:the\s+year\s+)?(?:nineteen[- ](?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<u>one|two|three|four|five|six|seven|eight|nine))?"
-                r"|two[- ]thousand(?:[- ](?:and[- ])?(?P<u2>one|two|three|four|five|six|seven|eight|nine))?)\b", I),
-     _spoken_year_rule, 5),
-    (re.compile(rf"\b(?:(?:the|this|that|in|during|of|by|until|since)\s+)(?:(?:early|late|mid-?)\s*)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
+    (re.compile(rf"\b(?:(?:the|this|that|in|during|of|by|until|since|its|their|our|his|her)\s+)(?:(?:early|late|mid-?)\s*)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
                 rf"|\b(?:(?:early|late|mid-?)\s*)?(?P<s2>{SEASON})\s+(?:of\s+)?(?P<y2>{YEAR})\b", I),
      _season_any, 5),
     (re.compile(rf"\b(?P<h>{_HOLIDAY_RE})(?:,?\s+(?P<y>{YEAR}))?\b", I), _holiday, 6),

@@ -9,6 +9,7 @@ import re
 
 from . import timex_calendar as cal
 from .numbers import DIGITS, WORD_NUMBER, parse_number
+from .timex_anaphora import marker
 from .timex_calendar import duration_value
 from .timex_context import Ctx
 from .timex_dates import Handler, Norm
@@ -56,6 +57,8 @@ def _duration(m: re.Match[str], c: Ctx) -> Norm | None:
         return Norm("SET", duration_value(1, code), None)  # "$5 a year", "twice a day"
     if re.match(r"\s*(?:-|\s)?old\b", c.text[m.end():m.end() + 6]):
         return None  # "52 years old" is an age
+    if code == "Q" and low in ("a", "an", "one") and _FRACTION_OF.match(c.text, m.end()):
+        return None  # "more than a quarter of the market", "789, or about a quarter, of its dealers"
     half = _AND_HALF.match(c.text, m.end())
     if half and n is not None:  # "a minute and a half" -> PT1M30S
         return Norm("DURATION", duration_value(n + 0.5, code), None, False, m.start(), half.end())
@@ -63,12 +66,14 @@ def _duration(m: re.Match[str], c: Ctx) -> Norm | None:
 
 
 _AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+_FRACTION_OF = re.compile(r",?\s+of\b(?!\s+(?:a|the)\s+century\b)", re.I)
 
 
 def _hyphen_duration(m: re.Match[str], c: Ctx) -> Norm | None:
     if m["suf"] and m["suf"].lower() == "old":
         return None  # "a 30-year-old man" is an age, not a period
-    n = parse_number(m["n"])
+    # "a single-day decline", "a day-long meeting": one unit
+    n = 1.0 if m["n"].lower() in ("single", "") else parse_number(m["n"])
     code = unit_code(m["unit"])
     if n is None or code is None:
         return None
@@ -103,10 +108,10 @@ def _ref(m: re.Match[str], c: Ctx) -> Norm | None:
     value = REFS[" ".join(m[0].lower().split())]
     if m[0] == "Now" and c.text[m.end():m.end() + 1] == ",":
         return None  # sentence-opening "Now, ..." is a discourse marker, not a time
-    if value == "ANCHOR_DAY":  # "the day": the reporting day itself, not "the day before/after X"
+    if value == "ANCHOR_DAY":  # "the day": the day just told of, else the reporting day; not "the day before/after X"
         if c.anchor is None or _DAY_OF.match(c.text, m.end()):
             return None
-        return Norm("DATE", cal.day(c.anchor), "day", True)
+        return marker("day", 0, report_fallback=True)
     return Norm("DATE", value, None)
 
 
@@ -230,7 +235,16 @@ def _plural_core(m: re.Match[str], c: Ctx) -> Norm | None:
     if code is None:
         return None
     start = m.start("core") if m["core"] else (m.start("core0") if m["core0"] else m.start("core2"))
+    if code == "Y" and (m["core"] or "").lower() in ("recent", "past"):
+        return Norm("DATE", "PAST_REF", None, False, start, m.end())  # "in recent years": a vague past
     return Norm("DURATION", duration_value(None, code), None, False, start, m.end())
+
+
+def _ahead(m: re.Match[str], c: Ctx) -> Norm | None:
+    """"the weeks ahead", "the months to come", "the first hours (of the war)": a stretch of
+    unknown length (PXW, PXM, PTXH)."""
+    code = unit_code(m["unit"] or m["unit2"])
+    return Norm("DURATION", duration_value(None, code), None) if code else None
 
 
 def _the_year(m: re.Match[str], c: Ctx) -> Norm | None:
@@ -254,7 +268,8 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(
         rf"\b(?:(?:the|its|their|his|her|our|this|that|each of the)\s+)?(?:{_DUR_MOD}\s+)?(?:{_APPROX}\s+)?"
         rf"(?P<n>{QTY}|per|the(?=\s+\w+\s+and\s+a\s+half\b))(?:\s+(?:to|or)\s+(?P<n2>{DIGITS}|{WORD_NUMBER}))?\s+(?:{_QUALIF}\s+)?(?P<unit>{UNIT})\b(?!-)", I), _duration, 5),
-    (re.compile(rf"\b(?P<n>{DIGITS}|{WORD_NUMBER})-(?P<unit>{UNIT_SG})(?:-(?P<suf>long|old))?\b", I), _hyphen_duration, 5),
+    (re.compile(rf"\b(?P<n>{DIGITS}|{WORD_NUMBER}|single)-(?P<unit>{UNIT_SG})(?:-(?P<suf>long|old))?\b", I), _hyphen_duration, 5),
+    (re.compile(r"\b(?P<n>)(?P<unit>hour|day|week|month|year)-long(?P<suf>)\b", I), _hyphen_duration, 5),
     (re.compile(r"\b(?:for|over|in|within|during|after|over\s+(?P<core0>the)|(?P<core>recent|coming|the coming|the past|the last|the next|the following|past|next))\s+(?P<core2>(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries))\b", I),
      _plural_core, 4),
     (re.compile(rf"\b{lead(SETS)}{alt(SETS)}\b", I), _set_word, 4),
@@ -262,13 +277,18 @@ RULES: list[tuple[re.Pattern[str], Handler, int]] = [
     (re.compile(rf"\b{lead(REFS)}{alt(REFS)}\b", I), _ref, 3),
     (re.compile(rf"\b(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)(?:\s*\(?(?P<tz>{TZ})\b(?:\s*[+-]\s*\d+)?\)?)?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}|{MONTH_D}\s*{DAYNUM}))?", I), _clock, 8),
     (re.compile(rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?P<ap>)\s*(?P<tz>UTC|GMT|Z)\b(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}|{MONTH_D}\s*{DAYNUM}))?", I), _clock, 8),
+    # four-digit clock times with a zone: "at 0800 UTC", "1430 GMT"
+    (re.compile(rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?P<ap>)\s*(?P<tz>UTC|GMT)\b(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}|{MONTH_D}\s*{DAYNUM}))?", I), _clock, 8),
     (re.compile(rf"\b(?P<w>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<day>{WEEKDAY}|{DAYWORD}))?\b", I), _noon, 6),
     (re.compile(
         rf"\b(?:(?:the|its|their|a|an|this|last year's|next year's|this year's)\s+)?(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*"
         rf"(?P<ord>{ORDINAL})[- ](?:fiscal[- ])?(?P<u>quarter|half)(?!-?\w)(?:\s+(?:of|in)\s+(?:(?:fiscal\s+)?(?P<y2>{YEAR})|(?P<rel>this|last|next) year|the (?:fiscal )?year (?P<y3>{YEAR})))?", I), _quarter, 7),
     (re.compile(r"\b(?:(?:the|a|its|their)\s+)?(?:(?:same|corresponding|comparable)\s+)?(?:year-earlier|year-ago|year earlier|prior-year)(?:\s+(?:period|quarter|level|results))?\b"
                 r"|\b(?:the|its|their)\s+(?:(?:same|corresponding|comparable)\s+)?(?:period|quarter)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|of\s+the\s+previous\s+year)\b", I), _year_back, 6),
-    (re.compile(rf"\b(?:the|this|its|their|last year's)\s+(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*(?P<ord>)(?P<y2>)(?P<y3>)(?P<rel>)(?P<u>quarter|(?<=latest )period)\b(?![- ]\w*(?:ly|s)\b)", I), _quarter, 4),
+    (re.compile(rf"\b(?:the|this|its|their|last year's)\s+(?:{_Q_ADJ}[- ]+)*(?:(?P<y1>{YEAR})\s+)?(?:{_Q_ADJ}[- ]+)*(?P<ord>)(?P<y2>)(?P<y3>)(?P<rel>)(?P<u>quarter|(?<=latest )period)\b(?![- ](?:points?|percent|percentage|cents?|stakes?|shares?)\b)", I), _quarter, 4),
+    (re.compile(r"\bthe\s+(?P<unit>days|weeks|months|years)\s+(?:ahead|to\s+come)\b"
+                rf"|\bthe\s+(?:first|early|opening|initial|final|closing)\s+(?P<unit2>minutes|hours|days|weeks|months|years)\b"
+                rf"(?!\s+of\s+(?:{WEEKDAY}|{DAYWORD}|{MONTH_D}|\d))", I), _ahead, 5),  # not "the early hours of Thursday"
     (re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b", I), _edge_of, 6),
     (re.compile(r"\bthe\s+(?P<fy>fiscal\s+)?year\b(?P<ended>\s+(?:ended|ending))?"
                 r"(?![- ](?:two|ago|earlier|before|after|old|round|long|previous|prior|in\s+which|when|that|\d)|-)", I), _the_year, 2),
