@@ -174,7 +174,8 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             m.kind, m.end = "venue", site.end()
             m.text = text[m.start:m.end]
     out.sort(key=lambda m: m.start)
-    return out
+    # a word that is never a place, whichever step found it ("(Thursday, April 5)" read as a chain)
+    return [m for m in out if m.kind != "toponym" or m.dateline or m.text.lower() not in lex()["not"]]
 
 
 _SITE_AFTER = re.compile(r"\s([a-z]+)\b")
@@ -319,7 +320,7 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
     place_local.all_quarters(ms, text)
     for i, m in enumerate(ms):
         if m.kind == "venue":
-            m.cand = venue_city(ms, i, ctx)
+            m.cand = venue_city(ms, i, ctx, text)
 
 
 _QUALIFIES = re.compile(r"\w,\s*$")
