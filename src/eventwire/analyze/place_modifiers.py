@@ -54,3 +54,20 @@ def one_sense_orgs(orgs: list[tuple[int, int, str]], out: list[Mention]) -> None
             continue
         if any(norm(c.name) == norm(core) for c in gazetteer().lookup(core)):
             out.append(Mention(s, t, core, "toponym"))
+
+
+# "US$460 million", "$US 1.5 billion", "NZ$20": a currency, not the country
+_MONEY_AFTER = re.compile(r"\$")
+_MONEY_BEFORE = re.compile(r"\$\s?$")
+# "West Nile virus", "Marburg haemorrhagic fever", "Reston ebolavirus", "Minamata disease", "Hong
+# Kong Flu": a disease named after a place ("flu season" is a season in that place)
+_DISEASE_AFTER = re.compile(r"[\s-]+(?:(?:hemorrhagic|haemorrhagic)\s+)?(?:virus(?:es)?|fever|disease|"
+                            r"ebolavirus|encephalitis|flu(?!\s+season))\b", re.I)
+
+
+def not_a_place(text: str, m: Mention) -> bool:
+    """A toponym's name used as a currency prefix or as the name of a disease."""
+    if m.kind != "toponym" or m.dateline:
+        return False
+    return bool(_MONEY_AFTER.match(text, m.end) or _MONEY_BEFORE.search(text[max(0, m.start - 2):m.start])
+                or _DISEASE_AFTER.match(text, m.end))

@@ -42,7 +42,7 @@ from .place_mentions import (
     resolve_chain,
     source_prior,
 )
-from .place_modifiers import add_site_modifiers, one_sense_orgs
+from .place_modifiers import add_site_modifiers, not_a_place, one_sense_orgs
 from .place_resolve import (
     DC,
     Context,
@@ -174,8 +174,10 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             m.kind, m.end = "venue", site.end()
             m.text = text[m.start:m.end]
     out.sort(key=lambda m: m.start)
-    # a word that is never a place, whichever step found it ("(Thursday, April 5)" read as a chain)
-    return [m for m in out if m.kind != "toponym" or m.dateline or m.text.lower() not in lex()["not"]]
+    # a word that is never a place, whichever step found it ("(Thursday, April 5)" read as a
+    # chain); a currency ("US$5") or a disease ("West Nile virus") named after a place
+    return [m for m in out if (m.kind != "toponym" or m.dateline or m.text.lower() not in lex()["not"])
+            and not not_a_place(text, m)]
 
 
 _SITE_AFTER = re.compile(r"\s([a-z]+)\b")

@@ -1,0 +1,22 @@
+"""Names of places used as something else: a currency prefix, a disease."""
+
+from __future__ import annotations
+
+from test_place_cues import run
+
+
+def test_a_currency_prefix_is_not_the_country() -> None:
+    # rule: "US$460 million" and "$US 1.5 billion" are money; "the US" elsewhere is the country
+    text = "The settlement of US$460 million was paid, and the US welcomed it. The crop is worth $US 1.5 billion."
+    starts = {p.start for p in run(text) if p.text == "US"}
+    assert starts == {text.index("the US") + 4}
+
+
+def test_a_disease_named_after_a_place_is_not_the_place() -> None:
+    # rule: "West Nile virus", "Marburg haemorrhagic fever", "Minamata disease" are diseases;
+    # "the United States flu season" is still the country
+    got = run("Vermont confirmed its first case of West Nile virus. Marburg haemorrhagic fever killed "
+              "three people in Angola. The United States flu season has started.")
+    texts = {p.text for p in got}
+    assert "West Nile" not in texts and "Marburg" not in texts
+    assert {"Vermont", "Angola", "United States"} <= texts
