@@ -20,3 +20,13 @@ def test_a_disease_named_after_a_place_is_not_the_place() -> None:
     texts = {p.text for p in got}
     assert "West Nile" not in texts and "Marburg" not in texts
     assert {"Vermont", "Angola", "United States"} <= texts
+
+
+def test_state_is_part_of_a_nigerian_or_capitalised_foreign_state_name() -> None:
+    # rule: "Benue state" / "Osun State" name Nigeria's states whole; "Oaxaca State" (capital S)
+    # another country's; a US state's "State" is a following noun ("Maryland State Police")
+    assert [p.text for p in run("Gunmen attacked villages in Benue state on Friday.")] == ["Benue state"]
+    got = run("Migrants camped in Matias Romero, Oaxaca State, Mexico, on Wednesday.")
+    assert "Oaxaca State" in {p.text for p in got}
+    got = run("Troopers of the Maryland State Police charged him.")
+    assert "Maryland State" not in {p.text for p in got}

@@ -71,3 +71,23 @@ def not_a_place(text: str, m: Mention) -> bool:
         return False
     return bool(_MONEY_AFTER.match(text, m.end) or _MONEY_BEFORE.search(text[max(0, m.start - 2):m.start])
                 or _DISEASE_AFTER.match(text, m.end))
+
+
+_STATE_AFTER = re.compile(r"\s(State|state)\b")
+
+
+def state_names(text: str, out: list[Mention]) -> None:
+    """"Benue State", "Osun State Police Command", "Oaxaca State, Mexico": "State" is part of the
+    name of a Nigerian state (either case) and, capitalised, of another country's state; not of
+    a US state ("Mississippi State" is a university, "New York state" the state plus a noun)."""
+    taken = {m.start for m in out}
+    for m in out:
+        st = _STATE_AFTER.match(text, m.end) if m.kind == "toponym" and not m.dateline else None
+        if st is None or st.end() in taken or any(o.start == st.start() + 1 for o in out):
+            continue
+        areas = [c for c in gazetteer().lookup(m.text) if c.feature == "admin1" and norm(c.name) == norm(m.text)]
+        if any(c.country_code == "US" for c in areas):
+            continue  # "Maryland State Police" (Liberia's Maryland County is no reason)
+        if any(c.country_code == "NG" or st.group(1) == "State" for c in areas):
+            m.end = st.end()
+            m.text = text[m.start:m.end]

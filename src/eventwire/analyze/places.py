@@ -42,7 +42,7 @@ from .place_mentions import (
     resolve_chain,
     source_prior,
 )
-from .place_modifiers import add_site_modifiers, not_a_place, one_sense_orgs
+from .place_modifiers import add_site_modifiers, not_a_place, one_sense_orgs, state_names
 from .place_resolve import (
     DC,
     Context,
@@ -158,6 +158,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     add_chains(text, ents, out)
     merge_split(text, out)
     join_cut_names(text, out)
+    state_names(text, out)  # "Benue State"
     for s, t in place_local_names.find(text, out, ents):
         sure = any((e.start, e.end, e.label) == (s, t, "PERSON") for e in ents)
         out.append(Mention(s, t, text[s:t], "toponym", guess=True, sure_state=sure))
