@@ -30,3 +30,12 @@ def test_state_is_part_of_a_nigerian_or_capitalised_foreign_state_name() -> None
     assert "Oaxaca State" in {p.text for p in got}
     got = run("Troopers of the Maryland State Police charged him.")
     assert "Maryland State" not in {p.text for p in got}
+
+
+def test_a_demonym_keeps_its_people_through_a_prefix_a_pair_or_a_region() -> None:
+    # rule: "anti-Russian" names Russia's people, "Syrian-Turkish" both peoples; "Ontarians"
+    # (demonyms.csv) are Ontario's people
+    assert [(p.text, p.role) for p in run("It reflected the anti-Russian policy.")] == [("Russian", "demonym")]
+    assert [p.text for p in run("Towns along the Syrian-Turkish border.")] == ["Syrian", "Turkish"]
+    got = run("In 2017 alone, 37 Ontarians died while waiting.")
+    assert [(p.text, p.name) for p in got] == [("Ontarians", "Ontario")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..model import Entity
+from .aliases import demonyms
 from .gazetteer import gazetteer, norm
 from .place_mentions import Mention
 from .place_resolve import prior
@@ -91,3 +92,22 @@ def state_names(text: str, out: list[Mention]) -> None:
         if any(c.country_code == "NG" or st.group(1) == "State" for c in areas):
             m.end = st.end()
             m.text = text[m.start:m.end]
+
+
+_PREFIX = re.compile(r"^(?:anti|ex|pro|non|all|pan|post|pre)-", re.I)
+_PAIR_AFTER = re.compile(r"-([A-Z][a-z]+)\b")
+
+
+def demonym_parts(text: str, core: str, s: int) -> list[Mention]:
+    """A nationality word as demonym mentions: without a prefix ("anti-Russian": "Russian"), a
+    language named after its people ("in Spanish"), and the second of a hyphenated pair
+    ("the Syrian-Turkish border": "Turkish" too)."""
+    if (pre := _PREFIX.match(core)) is not None:
+        core, s = core[pre.end():], s + pre.end()
+    if core.lower() not in demonyms():
+        return []
+    out = [Mention(s, s + len(core), core, "demonym", role="demonym")]
+    pair = _PAIR_AFTER.match(text, s + len(core))
+    if pair and pair.group(1).lower() in demonyms():
+        out.append(Mention(pair.start(1), pair.end(1), pair.group(1), "demonym", role="demonym"))
+    return out

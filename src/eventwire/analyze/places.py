@@ -42,7 +42,7 @@ from .place_mentions import (
     resolve_chain,
     source_prior,
 )
-from .place_modifiers import add_site_modifiers, not_a_place, one_sense_orgs, state_names
+from .place_modifiers import add_site_modifiers, demonym_parts, not_a_place, one_sense_orgs, state_names
 from .place_resolve import (
     DC,
     Context,
@@ -101,9 +101,8 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
         core, s, t = _core(e.text, e.start)
         if not core:
             continue
-        if e.label == "NORP" or e.kind == "nationality":
-            if core.lower() in demonyms():
-                out.append(Mention(s, t, core, "demonym", role="demonym"))
+        if e.label in ("NORP", "LANGUAGE") or e.kind == "nationality":
+            out.extend(demonym_parts(text, core, s))  # "anti-Russian", "Spanish"
             continue
         if e.label == "FAC" or (e.label == "ORG" and _is_venue(core, org=True)):
             cands = gaz.lookup(core) if e.label == "FAC" else ()
