@@ -42,7 +42,13 @@ from .place_mentions import (
     resolve_chain,
     source_prior,
 )
-from .place_modifiers import add_site_modifiers, demonym_parts, not_a_place, one_sense_orgs, state_names
+from .place_modifiers import (
+    add_site_modifiers,
+    demonym_parts,
+    not_a_place,
+    one_sense_orgs,
+    state_names,
+)
 from .place_resolve import (
     DC,
     Context,
