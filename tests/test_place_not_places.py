@@ -39,3 +39,10 @@ def test_a_demonym_keeps_its_people_through_a_prefix_a_pair_or_a_region() -> Non
     assert [p.text for p in run("Towns along the Syrian-Turkish border.")] == ["Syrian", "Turkish"]
     got = run("In 2017 alone, 37 Ontarians died while waiting.")
     assert [(p.text, p.name) for p in got] == [("Ontarians", "Ontario")]
+
+
+def test_a_person_named_as_a_state_of_two_words_is_the_state() -> None:
+    # rule: NER reads "Tamil Nadu" at a sentence start as a person; no person has the exact
+    # name of a country or first-level area of two or more words
+    got = run("Tamil Nadu on Saturday moved the Supreme Court over the water dispute.")
+    assert [(p.text, p.feature) for p in got] == [("Tamil Nadu", "admin1")]

@@ -110,6 +110,9 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
         if e.label in ("NORP", "LANGUAGE") or e.kind == "nationality":
             out.extend(demonym_parts(text, core, s))  # "anti-Russian", "Spanish"
             continue
+        if e.label == "PERSON" and place_people.area_named(core):
+            out.append(Mention(s, t, core, "toponym"))  # "Tamil Nadu" read as a person
+            continue
         if e.label == "FAC" or (e.label == "ORG" and _is_venue(core, org=True)):
             cands = gaz.lookup(core) if e.label == "FAC" else ()
             # NER calls some cities facilities ("Port-au-Prince"): a big city's exact name
