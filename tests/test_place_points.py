@@ -217,3 +217,14 @@ def test_islands_districts_and_airports_the_towns_list_lacks_are_placed() -> Non
     top = gazetteer().lookup("Heathrow")[0]
     assert top.country_code == "GB"
     assert gazetteer().lookup("Eastern Ghouta")[0].country_code == "SY"
+
+
+def test_rivers_are_placed_at_their_mouths() -> None:
+    # rule: a river is a place (features.csv), at its mouth as GeoNames places streams; a bare
+    # river name beats a small namesake town ("Thames" in New Zealand)
+    from eventwire.analyze.gazetteer import gazetteer
+
+    top = gazetteer().lookup("Thames")[0]
+    assert top.country_code == "GB"
+    cauvery = gazetteer().lookup("Kaveri")[0]
+    assert distance_km(cauvery.lat, cauvery.lon, 11.1, 79.8) < 50
