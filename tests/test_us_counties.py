@@ -61,12 +61,3 @@ def test_a_county_several_states_have_and_the_article_does_not_name_is_the_bigge
     got = _run("Suffolk County detectives found a skeleton buried in a back yard.")
     p = next(p for p in got if p.text == "Suffolk County")
     assert p.admin1 == "New York" and p.lat is not None
-
-
-def test_a_bare_name_the_article_names_as_a_county_is_that_county() -> None:
-    # rule: "the Suffolk Times" in a story about "Suffolk County" detectives is the county, not
-    # the town of Suffolk, Virginia, far from it
-    got = _run("Suffolk County detectives found a skeleton in Southold. She told the Suffolk Times "
-               "she had not seen him.")
-    p = next(p for p in got if p.text == "Suffolk")
-    assert p.admin1 == "New York"

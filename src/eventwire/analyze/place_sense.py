@@ -103,21 +103,3 @@ def areas_among_areas(ms: list[Mention]) -> None:
                 (area := state_among_states(m.cand, m.text, near)) is not None:
             m.cand = area
         seen.append(m)
-
-
-COUNTY_TOWN_KM = 60  # a town of the county's name this close is the county's own town
-
-
-def county_names(ms: list[Mention]) -> None:
-    """"the Suffolk Times" in a story about "Suffolk County" detectives: a bare name that the
-    article also names as a US county is that county, unless the town of that name lies in
-    it (Orange beside Orange County); the county's first-level area and point stand for it."""
-    counties = {norm(m.text[:-len(" County")]): m.cand for m in ms
-                if m.kind == "toponym" and m.cand is not None and m.cand.feature == "county"
-                and m.text.lower().endswith(" county")}
-    for m in ms:
-        c = m.cand
-        county = counties.get(norm(m.text)) if c is not None and c.feature == "city" else None
-        if county is not None and m.within is None and m.chain is None and not m.dateline \
-                and distance_km(c.lat, c.lon, county.lat, county.lon) > COUNTY_TOWN_KM:
-            m.cand, m.approx = county, True

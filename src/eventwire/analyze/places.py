@@ -326,7 +326,6 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
                                        "neighbourhood" if city.feature == "city" else "region", 0)
                     m.approx = True
     place_sense.one_sense(ms, text)
-    place_sense.county_names(ms)  # "the Suffolk Times" beside "Suffolk County"
     place_sense.areas_among_areas(ms)
     neighbourhoods(ms, text)
     place_local.all_quarters(ms, text)
