@@ -173,3 +173,11 @@ def test_an_unknown_name_in_a_town_is_a_quarter_of_it() -> None:
     place_local.town_quarters(ms, text)
     c = ms[0].cand
     assert c is not None and distance_km(c.lat, c.lon, sydney.lat, sydney.lon) < 1 and ms[0].approx
+
+
+def test_a_story_naming_its_country_twice_as_often_keeps_its_district() -> None:
+    # rule: the district of the article's country wins when the small town's country is named
+    # clearly less often (under 1/1.75 as strongly), not only under half as strongly
+    town = next(c for c in gazetteer().lookup("Laguna") if c.country_code == "US")
+    home = home_district(town, "Laguna", Context(countries=Counter({"PH": 21.0, "US": 11.0})))
+    assert home is not None and home.country_code == "PH"

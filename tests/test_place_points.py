@@ -136,7 +136,7 @@ def test_a_direction_before_a_country_or_region_names_a_part_of_it() -> None:
     assert us is not None and us.feature == "country" and us.country_code == "US"
     europe = compass_part("Northern Europe", lambda n: None)
     assert europe is not None and europe.feature == "region"
-    assert compass_part("Western Ghouta", lambda n: None) is None  # unknown: no guess
+    assert compass_part("Western Zarquonia", lambda n: None) is None  # unknown: no guess
 
 
 def test_a_country_read_as_a_person_after_a_list_item_separated_by_and() -> None:
@@ -194,3 +194,37 @@ def test_a_valley_named_after_a_town_or_area_lies_around_it() -> None:
 def test_englands_statistical_regions_are_regions() -> None:
     assert distance_km(*_point("South West England", "region", "GB"), 50.9, -3.5) < 100
     assert _point("East Anglia", "region", "GB") == _point("East of England", "region", "GB")
+
+
+def test_first_level_areas_without_towns_are_not_left_at_their_countrys_point() -> None:
+    # rule: an area the build placed at its country's point (no town of its own in the data) takes
+    # its own centre from admin1_points.csv: Vietnam's Binh Phuoc lies in the south, not at
+    # Vietnam's middle; every entry of an area named twice is moved
+    from eventwire.analyze.gazetteer import gazetteer
+    from eventwire.geo import distance_km
+
+    areas = [c for c in gazetteer().lookup("Binh Phuoc") if c.feature == "admin1"]
+    assert areas and all(distance_km(c.lat, c.lon, 11.75, 106.9) < 50 for c in areas)
+    hk = [c for c in gazetteer().lookup("Hong Kong SAR") if c.feature == "admin1"]
+    assert all(distance_km(c.lat, c.lon, 22.3, 114.2) < 50 for c in hk)
+
+
+def test_islands_districts_and_airports_the_towns_list_lacks_are_placed() -> None:
+    # rule: features.csv places named areas that are no town (islands, districts, airports),
+    # so "Heathrow" is London's airport, not a small Florida town of that name
+    from eventwire.analyze.gazetteer import gazetteer
+
+    top = gazetteer().lookup("Heathrow")[0]
+    assert top.country_code == "GB"
+    assert gazetteer().lookup("Eastern Ghouta")[0].country_code == "SY"
+
+
+def test_rivers_are_placed_at_their_mouths() -> None:
+    # rule: a river is a place (features.csv), at its mouth as GeoNames places streams; a bare
+    # river name beats a small namesake town ("Thames" in New Zealand)
+    from eventwire.analyze.gazetteer import gazetteer
+
+    top = gazetteer().lookup("Thames")[0]
+    assert top.country_code == "GB"
+    cauvery = gazetteer().lookup("Kaveri")[0]
+    assert distance_km(cauvery.lat, cauvery.lon, 11.1, 79.8) < 50

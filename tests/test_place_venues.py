@@ -83,3 +83,38 @@ def test_many_venues_do_not_recompute_town_distances(monkeypatch) -> None:  # ty
     found = {venue_city(ms, i).admin1 for i in range(len(names), len(ms))}
     assert found == {"Virginia"}
     assert len(calls) <= len(names) ** 2
+
+
+def test_a_venue_is_in_the_next_town_only_across_a_comma_or_a_preposition() -> None:
+    # rule: "X University forecasts ... The Atlantic ..." does not put the university in the
+    # Atlantic; "X Hall in Y" does
+    from test_place_cues import run
+
+    got = run("Colorado State University forecasts a busy season. The Atlantic season starts in June.")
+    v = next(p for p in got if p.text == "Colorado State University")
+    assert v.country_code == "US"
+    got = run("The concert is at the Royal Albert Hall in London tonight.")
+    v = next(p for p in got if p.feature == "venue")
+    assert v.country_code == "GB"
+
+
+def test_a_venue_named_after_a_town_of_two_words_lies_there() -> None:
+    # rule: "Kendale Lakes Elementary School" starts with a town's two-word name, so its word
+    # "Lakes" is not South Sudan's Lakes state; an elementary school or a hospital is a local
+    # institution named after its town
+    from test_place_cues import run
+
+    got = run("He was arrested at Kendale Lakes Elementary School on Thursday.")
+    v = next(p for p in got if p.feature == "venue")
+    assert v.country_code == "US"
+    got = run("The cyclist was taken to Colchester General Hospital for further care.")
+    v = next(p for p in got if p.feature == "venue")
+    assert v.country_code == "GB"
+
+
+def test_a_day_of_the_week_is_no_town() -> None:
+    # rule: "(Thursday, April 5)" is a date, not the town Thursday Island with its qualifier
+    from test_place_cues import run
+
+    got = run("The crash happened today (Thursday, April 5) near the junction.")
+    assert not any(p.text == "Thursday" for p in got)

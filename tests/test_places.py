@@ -328,7 +328,8 @@ def test_the_outlet_name_states_its_country() -> None:
 def test_a_name_followed_by_state_is_the_state_unless_its_city_is_most_of_it() -> None:
     # "Kaduna state": the words name the area; its namesake city (about half the state's
     # counted people) does not stand for it. A city-state (Beijing) still does.
-    assert find(run("Gunmen abducted 15 students from a school in Kaduna state on Sunday."), "Kaduna").feature == "admin1"
+    # (a Nigerian state's span takes "state" with it, see test_place_not_places)
+    assert find(run("Gunmen abducted 15 students from a school in Kaduna state on Sunday."), "Kaduna state").feature == "admin1"
     assert find(run("Heavy rain fell in Beijing province on Sunday."), "Beijing").feature == "city"
 
 

@@ -72,13 +72,14 @@ class Gazetteer:
                 self._admin_variants(i, e[0])
                 areas.setdefault((e[4], e[0]), i)
         self._aliases(areas, path.parent / "admin1_aliases.csv")
-        self._admin1_points(areas, path.parent / "admin1_points.csv")
         self._country_points(path.parent / "country_centroids.csv")
         self._country_aliases(path.parent / "country_aliases.csv")
         self._features(path.parent / "features.csv")
         self._abbrev = self._abbreviations(areas, path.parent / "admin1_abbrev.csv")
         self._admin2(areas)
         self._former(areas, path.parent / "former_admin1.csv")
+        # after _admin2, which gives an area it lacks the country's point
+        self._admin1_points(areas, path.parent / "admin1_points.csv")
         self._skeletons()
         self._districts: dict[str, list[int]] = data.get("admin2", {})
         for k, ids in self._districts.items():
@@ -123,10 +124,11 @@ class Gazetteer:
         if not path.exists():
             return
         with open(path, encoding="utf-8") as fh:
-            for r in csv.DictReader(line for line in fh if not line.startswith("#")):
-                i = areas.get((r["cc"], r["admin1"]))
-                if i is not None:
-                    self._entries[i][2], self._entries[i][3] = float(r["lat"]), float(r["lon"])
+            points = {(r["cc"], r["admin1"]): (float(r["lat"]), float(r["lon"]))
+                      for r in csv.DictReader(line for line in fh if not line.startswith("#"))}
+        for e in self._entries:  # every entry of the area (some areas have two)
+            if e[6] == "admin1" and (pt := points.get((e[4], e[0]))) is not None:
+                e[2], e[3] = pt
 
     def _features(self, path: Path) -> None:
         """Seas, lakes, mountain ranges and islands (features.csv) as regions; a name that

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..model import Entity
+from .aliases import demonyms
 from .gazetteer import gazetteer, norm
 from .place_mentions import Mention
 from .place_resolve import prior
@@ -54,3 +55,59 @@ def one_sense_orgs(orgs: list[tuple[int, int, str]], out: list[Mention]) -> None
             continue
         if any(norm(c.name) == norm(core) for c in gazetteer().lookup(core)):
             out.append(Mention(s, t, core, "toponym"))
+
+
+# "US$460 million", "$US 1.5 billion", "NZ$20": a currency, not the country
+_MONEY_AFTER = re.compile(r"\$")
+_MONEY_BEFORE = re.compile(r"\$\s?$")
+# "West Nile virus", "Marburg haemorrhagic fever", "Reston ebolavirus", "Minamata disease", "Hong
+# Kong Flu": a disease named after a place ("flu season" is a season in that place)
+_DISEASE_AFTER = re.compile(r"[\s-]+(?:(?:hemorrhagic|haemorrhagic)\s+)?(?:virus(?:es)?|fever|disease|"
+                            r"ebolavirus|encephalitis|flu(?!\s+season))\b", re.I)
+
+
+def not_a_place(text: str, m: Mention) -> bool:
+    """A toponym's name used as a currency prefix or as the name of a disease."""
+    if m.kind != "toponym" or m.dateline:
+        return False
+    return bool(_MONEY_AFTER.match(text, m.end) or _MONEY_BEFORE.search(text[max(0, m.start - 2):m.start])
+                or _DISEASE_AFTER.match(text, m.end))
+
+
+_STATE_AFTER = re.compile(r"\s(State|state)\b")
+
+
+def state_names(text: str, out: list[Mention]) -> None:
+    """"Benue State", "Osun State Police Command", "Oaxaca State, Mexico": "State" is part of the
+    name of a Nigerian state (either case) and, capitalised, of another country's state; not of
+    a US state ("Mississippi State" is a university, "New York state" the state plus a noun)."""
+    taken = {m.start for m in out}
+    for m in out:
+        st = _STATE_AFTER.match(text, m.end) if m.kind == "toponym" and not m.dateline else None
+        if st is None or st.end() in taken or any(o.start == st.start() + 1 for o in out):
+            continue
+        areas = [c for c in gazetteer().lookup(m.text) if c.feature == "admin1" and norm(c.name) == norm(m.text)]
+        if any(c.country_code == "US" for c in areas):
+            continue  # "Maryland State Police" (Liberia's Maryland County is no reason)
+        if any(c.country_code == "NG" or st.group(1) == "State" for c in areas):
+            m.end = st.end()
+            m.text = text[m.start:m.end]
+
+
+_PREFIX = re.compile(r"^(?:anti|ex|pro|non|all|pan|post|pre)-", re.I)
+_PAIR_AFTER = re.compile(r"-([A-Z][a-z]+)\b")
+
+
+def demonym_parts(text: str, core: str, s: int) -> list[Mention]:
+    """A nationality word as demonym mentions: without a prefix ("anti-Russian": "Russian"), a
+    language named after its people ("in Spanish"), and the second of a hyphenated pair
+    ("the Syrian-Turkish border": "Turkish" too)."""
+    if (pre := _PREFIX.match(core)) is not None:
+        core, s = core[pre.end():], s + pre.end()
+    if core.lower() not in demonyms():
+        return []
+    out = [Mention(s, s + len(core), core, "demonym", role="demonym")]
+    pair = _PAIR_AFTER.match(text, s + len(core))
+    if pair and pair.group(1).lower() in demonyms():
+        out.append(Mention(pair.start(1), pair.end(1), pair.group(1), "demonym", role="demonym"))
+    return out

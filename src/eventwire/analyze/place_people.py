@@ -58,3 +58,11 @@ def drop_surnames(ms: list[Mention], ents: list[Entity], text: str) -> list[Ment
             continue
         keep.append(m)
     return keep
+
+
+def area_named(name: str) -> bool:
+    """A "person" of two or more words named exactly as a country or first-level area ("Tamil
+    Nadu on Saturday moved the Supreme Court"): no person has such a name (one-word names do:
+    Georgia, Victoria)."""
+    return len(name.split()) >= 2 and any(
+        c.feature in ("admin1", "country") and c.name.lower() == name.lower() for c in gazetteer().lookup(name))

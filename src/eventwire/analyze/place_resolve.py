@@ -276,6 +276,7 @@ def dominant_city(top: Candidate, cands: tuple[Candidate, ...]) -> bool:
 
 
 HOME_WEIGHT = 2.0  # the article names its country at least this strongly ...
+HOME_SHARE = 1.75  # ... and the small town's country less than 1/HOME_SHARE as strongly
 
 
 def home_district(c: Candidate | None, surface: str, ctx: Context) -> Candidate | None:
@@ -287,7 +288,7 @@ def home_district(c: Candidate | None, surface: str, ctx: Context) -> Candidate 
     if c is None or c.feature != "city" or c.population >= WORLD_CITY or ctx.state_weight(c, surface) > 0:
         return None
     lead = ctx.countries.most_common(1)
-    if not lead or lead[0][1] < HOME_WEIGHT or 2 * ctx.countries.get(c.country_code, 0) > lead[0][1]:
+    if not lead or lead[0][1] < HOME_WEIGHT or ctx.countries.get(c.country_code, 0) * HOME_SHARE > lead[0][1]:
         return None
     home = [d for d in gazetteer().districts(surface) if d.country_code == lead[0][0]]
     return home[0] if len(home) == 1 else None

@@ -27,15 +27,24 @@ def strong(c: Candidate, surface: str) -> bool:
     return norm(c.name) == norm(surface) and (c.feature == "admin1" or c.population >= 200_000)
 
 
-def venue_city(ms: list[Mention], i: int, ctx: Context | None = None) -> Candidate | None:
-    """The city a venue is in: the next place within a few words ("X Hall in Y"), else the
-    nearest earlier one, else the dateline, else the article's main city, else the town a
-    local institution is named after, else a town named inside another name, else any town."""
+# what may stand between a venue and the town it is in: "X Hall in Y", "X Stadium, Y", "X
+# School in southwest Y", "X Hospital where he is treated in Y"; not a sentence break ("... at
+# Cornell University. In China, ...")
+_LINK = re.compile(r"^(?=[^.!?;:\n]*$)(?:\s*[,(]|\s+(?:in|at|near|outside|of|on)\s|"
+                   r".*\s(?:in|at|near|outside)\s+(?:[a-z]+\s+)?$)")
+
+
+def venue_city(ms: list[Mention], i: int, ctx: Context | None = None, text: str = "") -> Candidate | None:
+    """The city a venue is in: the next place within a few words ("X Hall in Y"; with `text`,
+    only across a comma or a preposition), else the nearest earlier one, else the dateline,
+    else the article's main city, else the town a local institution is named after, else a
+    town named inside another name, else any town."""
     v = ms[i]
     for m in ms[i + 1:]:
         if m.start - v.end > 40:
             break
-        if m.cand and m.kind == "toponym" and m.cand.feature in ("city", "admin1", "region"):
+        if m.cand and m.kind == "toponym" and m.cand.feature in ("city", "admin1", "region") \
+                and (not text or _LINK.match(text[v.end:m.start])):
             return m.cand
     words = {norm(w) for w in v.text.split()[:-1]}
     of = _OF_TOWN.match(v.text)  # "Village of Montfort", "City of Flint": the town itself
@@ -44,8 +53,11 @@ def venue_city(ms: list[Mention], i: int, ctx: Context | None = None) -> Candida
     for m in ms:  # "Florence County Detention Center" after the "FLORENCE, S.C." dateline
         if m.cand and m.kind == "toponym" and m.cand.feature != "country" and norm(m.text) in words:
             return m.cand
-    inside = [c for w in v.text.split()[:-1] if w.lower() not in lex()["not"]
-              for c in gazetteer().lookup(w)[:1] if strong(c, w) and c.feature in ("admin1", "region")]
+    # "Kendale Lakes Elementary School": a town's name of two or three words, not South
+    # Sudan's Lakes state; its own town is for the article's towns below to say
+    inside = [] if _town_prefix(v.text) else [
+        c for w in v.text.split()[:-1] if w.lower() not in lex()["not"]
+        for c in gazetteer().lookup(w)[:1] if strong(c, w) and c.feature in ("admin1", "region")]
     if inside:
         return inside[0]  # "Colorado State University"
     for m in ms:
@@ -110,6 +122,7 @@ _OF_TOWN = re.compile(r"^(?:the )?(?:City|Town|Village|Borough|Township) of (\w[
 # Local institutions carry their town's name ("Salina Regional Health Center", "Rupert Gun
 # Range", "Medina High School"); a memorial or a person's name is less likely before these.
 LOCAL_INSTITUTION = re.compile(r"\b(?:Regional|Medical Center|Health Center|High School|Middle School|"
+                               r"Elementary School|(?:General |District |Community )?Hospital|"
                                r"Police|Patrol|Gun Range|Hiking Trail|City Hall|Fire Department)\b")
 
 
@@ -124,3 +137,14 @@ def _named_after_town(v: Mention, ctx: Context | None) -> Candidate | None:
         return None
     cands = tuple(c for c in gazetteer().lookup(name) if c.feature == "city" and norm(c.name) == norm(name))
     return best(cands, name, ctx) if cands else None
+
+
+def _town_prefix(name: str) -> bool:
+    """Does a venue's name start with a town's name of two or three words ("Kendale Lakes
+    Elementary School")? A single word is too often a person or another place."""
+    words = name.split()[:-1]
+    if not words or name.split()[-1].lower() not in lex()["venue"]:
+        return False  # "Old Town Manassas" is no building named after Old Town
+    return any(len(words) >= n and any(c.feature == "city" and norm(c.name) == norm(" ".join(words[:n]))
+                                       for c in gazetteer().lookup(" ".join(words[:n])))
+               for n in (3, 2))

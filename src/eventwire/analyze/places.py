@@ -42,7 +42,13 @@ from .place_mentions import (
     resolve_chain,
     source_prior,
 )
-from .place_modifiers import add_site_modifiers, one_sense_orgs
+from .place_modifiers import (
+    add_site_modifiers,
+    demonym_parts,
+    not_a_place,
+    one_sense_orgs,
+    state_names,
+)
 from .place_resolve import (
     DC,
     Context,
@@ -101,9 +107,11 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
         core, s, t = _core(e.text, e.start)
         if not core:
             continue
-        if e.label == "NORP" or e.kind == "nationality":
-            if core.lower() in demonyms():
-                out.append(Mention(s, t, core, "demonym", role="demonym"))
+        if e.label in ("NORP", "LANGUAGE") or e.kind == "nationality":
+            out.extend(demonym_parts(text, core, s))  # "anti-Russian", "Spanish"
+            continue
+        if e.label == "PERSON" and place_people.area_named(core):
+            out.append(Mention(s, t, core, "toponym"))  # "Tamil Nadu" read as a person
             continue
         if e.label == "FAC" or (e.label == "ORG" and _is_venue(core, org=True)):
             cands = gaz.lookup(core) if e.label == "FAC" else ()
@@ -158,6 +166,7 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
     add_chains(text, ents, out)
     merge_split(text, out)
     join_cut_names(text, out)
+    state_names(text, out)  # "Benue State"
     for s, t in place_local_names.find(text, out, ents):
         sure = any((e.start, e.end, e.label) == (s, t, "PERSON") for e in ents)
         out.append(Mention(s, t, text[s:t], "toponym", guess=True, sure_state=sure))
@@ -174,7 +183,10 @@ def _mentions(record: Record, ents: list[Entity]) -> list[Mention]:
             m.kind, m.end = "venue", site.end()
             m.text = text[m.start:m.end]
     out.sort(key=lambda m: m.start)
-    return out
+    # a word that is never a place, whichever step found it ("(Thursday, April 5)" read as a
+    # chain); a currency ("US$5") or a disease ("West Nile virus") named after a place
+    return [m for m in out if (m.kind != "toponym" or m.dateline or m.text.lower() not in lex()["not"])
+            and not not_a_place(text, m)]
 
 
 _SITE_AFTER = re.compile(r"\s([a-z]+)\b")
@@ -319,7 +331,7 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
     place_local.all_quarters(ms, text)
     for i, m in enumerate(ms):
         if m.kind == "venue":
-            m.cand = venue_city(ms, i, ctx)
+            m.cand = venue_city(ms, i, ctx, text)
 
 
 _QUALIFIES = re.compile(r"\w,\s*$")
