@@ -94,3 +94,16 @@ def test_a_street_in_a_story_set_in_a_listed_quarter_is_in_its_city() -> None:
     add_cities([ev], [hood, street, other], [(0, 34), (35, 70), (71, len(text))], hood, [hood, street, other],
                False, text)
     assert ev.location["city"]["name"] == "Philadelphia"
+
+
+def test_a_part_of_a_state_is_no_quarter_of_a_namesake_city_abroad() -> None:
+    from eventwire.analyze.gazetteer import gazetteer
+    from eventwire.analyze.place_local import compass_part
+
+    def resolve(name: str):  # the namesake city abroad, as an article's context might pick it
+        return next((c for c in gazetteer().lookup(name) if c.feature == "city" and c.country_code != "US"
+                     and c.name == name and c.population >= 50_000), None)
+
+    assert resolve("Florida") is not None  # Florida, Cuba
+    assert compass_part("Central Florida", resolve) is None
+    assert compass_part("East Florida", resolve) is None
