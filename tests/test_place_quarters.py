@@ -107,3 +107,20 @@ def test_a_part_of_a_state_is_no_quarter_of_a_namesake_city_abroad() -> None:
     assert resolve("Florida") is not None  # Florida, Cuba
     assert compass_part("Central Florida", resolve) is None
     assert compass_part("East Florida", resolve) is None
+
+
+def test_a_street_in_a_story_that_names_only_a_quarter_is_in_its_town() -> None:
+    from eventwire.analyze import event_link as link
+    from eventwire.analyze.event_towns import add_cities
+    from eventwire.model import EventMention, Span
+
+    text = "An Ensley man was charged. He lives on Avenue Q West, where the girl was shot."
+    hood = Place("Ensley", 3, 9, name="Ensley", lat=33.52, lon=-86.80, country_code="US",
+                 admin1="Alabama", feature="neighbourhood")
+    s = text.index("Avenue Q West")
+    street = Place("Avenue Q West", s, s + 13, name="Avenue Q West", lat=33.52, lon=-86.80,
+                   country_code="US", admin1="Alabama", feature="venue")
+    ev = EventMention(type="attack", trigger=Span("shot", text.index("shot"), text.index("shot") + 4))
+    ev.location = link.place_dict(street)
+    add_cities([ev], [hood, street], [(0, 26), (27, len(text))], None, [hood, street], False, text)
+    assert ev.location["city"]["name"] == "Birmingham"

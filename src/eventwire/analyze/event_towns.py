@@ -80,7 +80,9 @@ def add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[
     if fallback is not None and fallback.feature == "neighbourhood":  # the story's quarter: its town
         fallback = quarter_town(fallback, pool, text) or fallback
     city_fallback = fallback if fallback is not None and fallback.feature == "city" else \
-        link.dominant([p for p in places if p.feature == "city"])
+        link.dominant([p for p in places if p.feature == "city"]) or link.dominant(
+            [t for p in places if p.feature == "neighbourhood" and (t := quarter_town(p, pool, text)) is not None])
+    # (a story that names only a quarter, "An East Toledo man ... of Seaman Street": its town)
     # last, for a street in a story that names its town only inside other names ("| CBS Chicago")
     named_city = link.dominant([p for p in named or () if p.feature == "city" and p.role != "demonym"])
     for i, ev in enumerate(events):
