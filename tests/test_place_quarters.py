@@ -124,3 +124,8 @@ def test_a_street_in_a_story_that_names_only_a_quarter_is_in_its_town() -> None:
     ev.location = link.place_dict(street)
     add_cities([ev], [hood, street], [(0, 26), (27, len(text))], None, [hood, street], False, text)
     assert ev.location["city"]["name"] == "Birmingham"
+
+
+def test_a_story_that_goes_abroad_keeps_the_town_abroad() -> None:
+    ps = run("The Los Angeles designer showed her new line in Florence and Milan, Italy, last week.")
+    assert find(ps, "Florence").country_code == "IT"

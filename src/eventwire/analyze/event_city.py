@@ -92,10 +92,10 @@ def quarter_town(loc: Place, pool: list[Place], text: str) -> Place | None:
     around = _enclosing_city(loc, pool, text=text)
     if around is not None:
         return around
-    own = named_city(loc.name or "", loc.lat, loc.lon) or quarter_city(loc.name or "", loc.admin1, loc.lat, loc.lon) \
+    own = quarter_city(loc.name or "", loc.admin1, loc.lat, loc.lon) or named_city(loc.name or "", loc.lat, loc.lon) \
         or (city_point(*CAPITAL_DISTRICT) if (loc.country_code, loc.admin1) == ("US", CAPITAL_DISTRICT[1]) else None)
-    if own is None:
-        return None
+    if own is None or norm(own.name) == norm(loc.name or ""):
+        return None  # (not the gazetteer's entry for the quarter itself)
     return Place(loc.text, loc.start, loc.end, name=own.name, lat=own.lat, lon=own.lon,
                  country_code=own.country_code, admin1=own.admin1, feature="city")
 

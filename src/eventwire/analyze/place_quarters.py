@@ -5,7 +5,8 @@ Street in Green Meadows, according to Los Angeles County coroner's records", "a 
 the city's Feltonville section"). Many quarters share their name with a town elsewhere
 (Green Meadows, Ohio; Florence, Alabama) or are unknown to the gazetteer. A name the list gives
 as a quarter of a city the article names (anywhere, even inside another name: "Los Angeles
-County", "Chicago police") is that quarter, placed at its city, unless the article itself
+County", "Chicago police") is that quarter, placed at its city (or at the gazetteer's own
+point for it, when it had one inside the city), unless the article itself
 points to the namesake's state or country. A name the gazetteer lacks that the list gives as
 a quarter of one city only is that quarter even when the city goes unnamed.
 """
@@ -102,7 +103,15 @@ def _yields(m: Mention, city: Candidate, ms: list[Mention]) -> bool:
     if c.country_code == "US" and c.admin1 == city.admin1:
         near = distance_km(c.lat, c.lon, city.lat, city.lon) <= NEAR_KM
         return near or c.population < SMALL_TOWN and not m.dateline  # (a dateline: the quarter itself only)
+    if c.country_code != "US" and _abroad(m, ms):
+        return False  # a story that goes abroad means the town abroad ("Trinidad and Tobago")
     return not m.dateline and not _backed(m, ms)
+
+
+def _abroad(m: Mention, ms: list[Mention]) -> bool:
+    """Does another place of the article lie outside the US?"""
+    return any(o.cand is not None and o.cand.country_code not in (None, "US") and key(o.text) != key(m.text)
+               for o in ms)
 
 
 def _at_city(m: Mention, pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
@@ -133,15 +142,20 @@ def listed_quarters(ms: list[Mention]) -> None:
         city = city_point(*hit[0]) if hit else None
         if city is None or not _yields(m, city, ms):
             continue
-        m.cand = Candidate(m.text, None, city.lat, city.lon, "US", city.admin1, "neighbourhood", 0)
+        c = m.cand  # the gazetteer's own point of the quarter, when it had one inside the city
+        own = c is not None and c.country_code == "US" and c.admin1 == city.admin1 \
+            and distance_km(c.lat, c.lon, city.lat, city.lon) <= NEAR_KM
+        lat, lon = (c.lat, c.lon) if own and c is not None else (city.lat, city.lon)
+        m.cand = Candidate(m.text, None, lat, lon, "US", city.admin1, "neighbourhood", 0)
         m.approx = True
         m.kind = "toponym"
 
 
 def quarter_city(name: str, admin1: str | None, lat: float | None = None, lon: float | None = None) -> Candidate | None:
     """The city a listed quarter in that state lies in: the one the list gives there, or, of
-    several, the one at the quarter's coordinates (where listed_quarters placed it)."""
+    several, the one nearest the quarter's coordinates."""
     points = [c for p in cities_of(name) if admin1 is None or p[1] == admin1 if (c := city_point(*p)) is not None]
     if len(points) > 1 and lat is not None and lon is not None:
-        points = [c for c in points if abs(c.lat - lat) < 1e-3 and abs(c.lon - lon) < 1e-3]
+        near = min(points, key=lambda c: distance_km(c.lat, c.lon, lat, lon))
+        points = [near] if distance_km(near.lat, near.lon, lat, lon) <= NEAR_KM else []
     return points[0] if len(points) == 1 else None
