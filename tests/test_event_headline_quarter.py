@@ -56,3 +56,10 @@ def test_compass_quarter_of_a_big_city_places_an_event_the_body_left_unplaced() 
     ev = EventMention(type="attack", trigger=Span("shooting", 0, 8), mode="asserted", primary=True)
     headline_quarter([ev], rec)
     assert ev.location is None
+
+
+def test_a_county_in_the_headline_is_no_quarter() -> None:
+    ev, rec = _setup("3 dead in shooting at Berkeley County farm | WXYZ",
+                     "CHARLESTON, S.C. - Three people died after a shooting.", "CHARLESTON", "Charleston", 130_000)
+    headline_quarter([ev], rec)
+    assert ev.location["name"] == "Charleston" and ev.location["feature"] == "city"

@@ -13,7 +13,10 @@ from ..model import Place, Record
 from .event_scene import named_places, residence
 from .gazetteer import Candidate, gazetteer, norm
 from .place_local import named_city
+from .place_quarters import city_point, quarter_city
 from .place_venues import LOCAL_INSTITUTION
+
+CAPITAL_DISTRICT = ("Washington", "District of Columbia")  # the one city of the district
 
 
 def _enclosing_city(loc: Place, places: list[Place], km: float = 20.0, text: str = "") -> Place | None:
@@ -58,14 +61,8 @@ def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallb
     pool = pool if pool is not None else city_pool(places, named)
     if loc.feature == "city":
         return _enclosing_city(loc, pool, text=text) or loc
-    if loc.feature == "neighbourhood":
-        around = _enclosing_city(loc, pool, text=text)
-        if around is not None:
-            return around
-        own = named_city(loc.name or "", loc.lat, loc.lon)
-        if own is not None:  # "East Toledo" alone: Toledo, the city its name contains
-            return Place(loc.text, loc.start, loc.end, name=own.name, lat=own.lat, lon=own.lon,
-                         country_code=own.country_code, admin1=own.admin1, feature="city")
+    if loc.feature == "neighbourhood" and (town := quarter_town(loc, pool, text)) is not None:
+        return town
     if unit is not None:
         same = [p for p in places if unit[0] <= p.start < unit[1] and p.feature == "city"
                 and (not loc.country_code or p.country_code == loc.country_code)
@@ -86,6 +83,21 @@ def city_of(loc: Place, places: list[Place], unit: tuple[int, int] | None, fallb
     if fallback is not None and fallback.feature == "city" and (not loc.country_code or fallback.country_code == loc.country_code):
         return fallback if dated else _enclosing_city(fallback, pool, text=text) or fallback
     return None
+
+
+def quarter_town(loc: Place, pool: list[Place], text: str) -> Place | None:
+    """The town of a quarter: the big city around it, the city its name contains ("East
+    Toledo"), the city the list of quarters gives ("Hunting Park": Philadelphia), the one city
+    of the District of Columbia ("Southeast D.C." is in Washington)."""
+    around = _enclosing_city(loc, pool, text=text)
+    if around is not None:
+        return around
+    own = quarter_city(loc.name or "", loc.admin1, loc.lat, loc.lon) or named_city(loc.name or "", loc.lat, loc.lon) \
+        or (city_point(*CAPITAL_DISTRICT) if (loc.country_code, loc.admin1) == ("US", CAPITAL_DISTRICT[1]) else None)
+    if own is None or norm(own.name) == norm(loc.name or ""):
+        return None  # (not the gazetteer's entry for the quarter itself)
+    return Place(loc.text, loc.start, loc.end, name=own.name, lat=own.lat, lon=own.lon,
+                 country_code=own.country_code, admin1=own.admin1, feature="city")
 
 
 NAMED_AFTER_KM = 50.0

@@ -17,6 +17,7 @@ from ..model import EventMention, Record
 from ..taxonomy import family
 from .event_title import headline_text
 from .gazetteer import gazetteer, norm
+from .place_local import county_states
 from .place_roles import lex
 
 BIG_CITY = 100_000
@@ -35,8 +36,8 @@ def _quarter(head: str) -> tuple[str, int] | None:
             name = name[:-1]  # the headline's full stop ("... killed in Meyerland."), not "St."
         if m.group(2) and m.start(2) == 0:
             continue  # the headline's first word is capitalised anyway
-        if name.lower() in lex()["not"] or gazetteer().lookup(name):
-            continue
+        if name.lower() in lex()["not"] or gazetteer().lookup(name) or county_states(name):
+            continue  # (a county, "at Marion County berry farm", is no quarter of a city)
         found.append((name, at))
     return found[0] if len(found) == 1 else None
 

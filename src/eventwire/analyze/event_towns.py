@@ -12,7 +12,7 @@ from ..geo import points_km as km_between
 from ..model import EventMention
 from ..taxonomy import family
 from . import event_link as link
-from .event_city import big_city_around
+from .event_city import big_city_around, quarter_town
 from .place_resolve import us_states
 
 _OWN_TOWN_KM = 25.0  # a quarter or a street named like a town lies within the dateline city
@@ -76,11 +76,15 @@ def add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[
     """location["city"]: the town of a venue/street location (ACLED's location level), with its span."""
     by_start = {p.start: p for p in places}
     starts = [u[0] for u in spans]
+    pool = link.city_pool(places, named)
+    if fallback is not None and fallback.feature == "neighbourhood":  # the story's quarter: its town
+        fallback = quarter_town(fallback, pool, text) or fallback
     city_fallback = fallback if fallback is not None and fallback.feature == "city" else \
-        link.dominant([p for p in places if p.feature == "city"])
+        link.dominant([p for p in places if p.feature == "city"]) or link.dominant(
+            [t for p in places if p.feature == "neighbourhood" and (t := quarter_town(p, pool, text)) is not None])
+    # (a story that names only a quarter, "An East Toledo man ... of Seaman Street": its town)
     # last, for a street in a story that names its town only inside other names ("| CBS Chicago")
     named_city = link.dominant([p for p in named or () if p.feature == "city" and p.role != "demonym"])
-    pool = link.city_pool(places, named)
     for i, ev in enumerate(events):
         loc = ev.location
         if not loc or not loc.get("span"):
@@ -90,6 +94,8 @@ def add_cities(events: list[EventMention], places: list[Any], spans: list[tuple[
             continue
         u = spans[_sentence_of(place.start, starts)] if spans else None
         town = by_start.get(towns[i]) if towns and towns[i] is not None else None
+        if town is not None and town.feature == "neighbourhood":  # "shot in Hunting Park": its city
+            town = quarter_town(town, pool, text)
         fb, fb_dated = city_fallback, dated
         if town is not None and place.feature in ("venue", "neighbourhood") and town is not place:
             # a street is in the town another mention of the event names ("shot in Dolton ...

@@ -317,9 +317,9 @@ def _incident(clusters: list[Cluster], p: int | None) -> Cluster | None:
 
 
 def _member_town(cl: Cluster) -> int | None:
-    """Where the town another mention of the event is attached to starts ("shot to death in
-    Dolton ... shot in the 14400 block of Ellis Avenue": the avenue is in Dolton)."""
-    towns = [m.loc[0] for m in cl.members if m.loc and m.loc[1] >= 3 and m.loc[0].get("feature") == "city"]
+    """Where the town (or quarter) another mention of the event is attached to starts ("shot to
+    death in Dolton ... shot in the 14400 block of Ellis Avenue": the avenue is in Dolton)."""
+    towns = [m.loc[0] for m in cl.members if m.loc and m.loc[1] >= 3 and m.loc[0].get("feature") in ("city", "neighbourhood")]
     return towns[0]["span"]["start"] if towns else None
 
 

@@ -155,6 +155,9 @@ def compass_part(name: str, resolve: Callable[[str], Candidate | None]) -> Candi
     city = resolve(m.group(1))
     if city is None or city.feature != "city" or city.population < 50_000:
         return None
+    if any(c.feature == "admin1" and norm(c.name) == norm(m.group(1)) and c.country_code != city.country_code
+           and c.population >= 10 * city.population for c in gazetteer().lookup(m.group(1))):
+        return None  # "Central Florida" is part of the state, not of Florida, Cuba (a far smaller namesake)
     return city
 
 

@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from ..geo import distance_km
 from .gazetteer import Candidate, gazetteer, norm
 from .place_mentions import Mention
+from .place_quarters import quarter_city
 from .place_resolve import Context, best
 from .place_roles import lex
 
@@ -80,8 +81,8 @@ def main_city(ms: list[Mention], ctx: Context | None = None, inside: bool = Fals
     town is named as a place, and then only in a country the article names otherwise (a
     person "from Durango" is no setting); `sure` False: any town, as a last resort."""
     roles = ("location", "embedded", "actor") if inside else ("location",)
-    cities = [m.cand for m in ms if m.cand and m.kind == "toponym" and m.role in roles
-              and m.cand.feature == "city"]
+    cities = [c for m in ms if m.cand and m.kind == "toponym" and m.role in roles
+              and (c := m.cand if m.cand.feature == "city" else _quarter_of(m)) is not None]
     towns = [c for c in dict.fromkeys(cities) if not sure or _country_named(c, ms, ctx, big=not inside)]
     if not towns:
         return None
@@ -97,6 +98,13 @@ def main_city(ms: list[Mention], ctx: Context | None = None, inside: bool = Fals
         first.setdefault(c, i)
     near = _neighbour_table(tuple(towns))
     return max(contenders, key=lambda c: (near(c), -first[c]))
+
+
+def _quarter_of(m: Mention) -> Candidate | None:
+    """The city of a listed quarter ("Hunting Park" of Philadelphia) counts as that city."""
+    if m.cand is None or m.cand.feature != "neighbourhood":
+        return None
+    return quarter_city(m.text, m.cand.admin1, m.cand.lat, m.cand.lon)
 
 
 def _country_named(c: Candidate, ms: list[Mention], ctx: Context | None, big: bool = True) -> bool:

@@ -24,6 +24,7 @@ from . import (
     place_near,
     place_pairs,
     place_people,
+    place_quarters,
     place_sense,
 )
 from .aliases import demonyms
@@ -328,6 +329,7 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
     place_sense.one_sense(ms, text)
     place_sense.areas_among_areas(ms)
     neighbourhoods(ms, text)
+    place_quarters.listed_quarters(ms)
     place_local.all_quarters(ms, text)
     for i, m in enumerate(ms):
         if m.kind == "venue":
