@@ -16,6 +16,7 @@ from typing import Any
 from ..model import Entity, Place, Record
 from . import (
     place_chain,
+    place_context,
     place_cues,
     place_home,
     place_local,
@@ -41,7 +42,6 @@ from .place_mentions import (
     neighbourhoods,
     qualifier_kinds,
     resolve_chain,
-    source_prior,
 )
 from .place_modifiers import (
     add_site_modifiers,
@@ -56,9 +56,7 @@ from .place_resolve import (
     best,
     capitals,
     city_named,
-    dominant_city,
     home_district,
-    prior,
     us_states,
 )
 from .place_roles import POLICE, lex, role
@@ -220,65 +218,6 @@ def _add_known_names(text: str, ents: list[Entity], out: list[Mention], body: in
         taken.append((s, t))
 
 
-def _context(ms: list[Mention], source: str | None = None) -> Context:
-    ctx = Context()
-    source_prior(source, ctx)
-    qualifier_kinds(ms, ctx)
-    big: list[Candidate] = []
-    for m in ms:
-        if m.guess:
-            continue  # a guessed town follows the article's context, it does not make it
-        if m.chain:
-            w = place_chain.within(list(m.chain[0]), ctx.countries, m.chain[1], m.text)
-            if w:
-                ctx.countries[w[0]] += 2.0
-                if w[1]:
-                    ctx.admin1[(w[0], w[1])] += 1.0
-        if m.kind == "demonym":
-            code = demonyms().get(m.text.lower(), "")
-            c = gazetteer().country(code) if len(code) == 2 else None
-            if c:
-                ctx.add(c, 0.5)
-            continue
-        if m.kind != "toponym":
-            continue
-        cands = place_cues.narrow(gazetteer().lookup(m.text), m.kind_of)
-        if not cands:
-            if m.within and m.within[0]:  # "HORRY COUNTY, SC (WMBF) -": the county's state
-                cc, a1 = m.within
-                ctx.countries[cc] += 3.0 if m.dateline else 1.0
-                if a1:
-                    ctx.admin1[(cc, a1)] += 1.5 if m.dateline else 1.0
-            continue
-        top = max(cands, key=lambda c: prior(c, m.text))
-        if m.dateline and any(c.feature == "city" and (c.country_code, c.admin1) != (top.country_code, top.admin1)
-                              for c in cands):
-            ctx.guess(m.text, top, 3.0)  # "STERLING —": which state's is for the article to say
-        elif m.dateline:
-            ctx.add(top, 3.0)
-        elif m.within:
-            cc, a1 = m.within
-            if cc:
-                ctx.countries[cc] += 1.0
-            if a1:
-                ctx.admin1[(cc, a1)] += 1.0
-        elif top.feature in ("country", "admin1") and any(  # "Georgia": its own vote is no
-                c.country_code != top.country_code and c.feature != "country" for c in cands):
-            ctx.vote(m.text, top, 1.0)  # evidence against its namesake state or town abroad
-        elif top.feature in ("country", "admin1") or len(cands) == 1:
-            ctx.add(top, 1.0, m.text)
-        elif dominant_city(top, cands):
-            big.append(top)
-    for c in dict.fromkeys(big):
-        # only where nothing else in the article points to another country ("Windsor" is
-        # Windsor, Ontario unless the story is set in Connecticut)
-        lead = ctx.countries.most_common(1)
-        if not lead or lead[0][0] == c.country_code:
-            ctx.add(c, 1.0)
-    place_local.county_votes(ms, ctx)
-    return ctx
-
-
 def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
     qualifier_kinds(ms, ctx)
     memo: dict[tuple[str, Any], Candidate | None] = {}
@@ -387,7 +326,7 @@ def analyze(record: Record) -> list[Place]:
         except Exception:  # noqa: BLE001 - a parse oddity only costs the role
             m.role = "location" if m.kind != "demonym" else "demonym"
     place_cues.apply(text, ms)
-    ctx = _context(ms, record.article.source)
+    ctx = place_context.votes(ms, record.article.source)
     _resolve(ms, ctx, text)
     if agree(ms, ctx) | place_near.anchors(ms, ctx):
         _resolve(ms, ctx, text)
