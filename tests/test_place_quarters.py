@@ -3,25 +3,12 @@ and the town of a quarter or of a hospital-placed event mention (event_city, eve
 
 from __future__ import annotations
 
-from eventwire.analyze import entities, places
+from test_place_cues import find, run  # the places layer on a hand-written text, and a lookup
+
 from eventwire.analyze.event_city import quarter_town
 from eventwire.analyze.event_coref import loc_rank
 from eventwire.analyze.place_quarters import cities_of, quarter_city
-from eventwire.model import Article, Place, Record
-from eventwire.nlp import load
-
-
-def run(text: str) -> list[Place]:
-    rec = Record(article=Article(id="t", text=text, language="en"))
-    rec.doc = load("en")(text)
-    rec.entities = entities.analyze(rec)
-    return places.analyze(rec)
-
-
-def find(ps: list[Place], surface: str) -> Place:
-    hits = [p for p in ps if p.text == surface]
-    assert hits, f"{surface!r} not among {[p.text for p in ps]}"
-    return hits[0]
+from eventwire.model import Place
 
 
 def test_the_list_gives_quarters_their_city() -> None:
