@@ -502,3 +502,15 @@ def test_a_hyphenated_holder_of_the_place_is_no_perpetrator():
     ev = of_type(events_of("A chlorine gas attack on a rebel-held town in Idlib province left dozens ill."),
                  "attack")[0]
     assert not [a for a in ev.actors if a.role == "perpetrator"], ev.actors
+
+
+def test_a_weapon_is_no_actor_and_a_country_region_holds_its_districts_attack():
+    # "detonated his explosives": the explosives are no victim; "a rally in northwest Pakistan"
+    # and "in the Bajaur district" are one bombing, not two
+    text = ("A suicide bombing at a political rally in northwest Pakistan killed at least 54 people on "
+            "Sunday, police said.\n\nThe bomber detonated his explosives on Sunday among supporters in "
+            "the Bajaur district. More than 200 people were wounded.")
+    attacks = of_type(events_of(text), "attack")
+    assert len(attacks) == 1, [(e.subtype, e.location) for e in attacks]
+    assert not any("explosives" in a.name for a in attacks[0].actors)
+    assert attacks[0].figures["killed"]["value"] == 54

@@ -163,6 +163,11 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("The man was beaten to death.", {("killed", 1, "exact")}),
     ("A mob lynched a man in the village.", {("killed", 1, "exact")}),
     ("Police beat protesters with batons.", set()),
+    # an active verb with an object counts the object, whatever its tag: not the attack as one
+    ("A suicide bombing at a political rally in northwest Pakistan killed at least 54 people on Sunday.",
+     {("killed", 54, "at_least")}),
+    # admitted/treated with a wound: one hurt
+    ("A man was admitted with a gunshot wound to his leg.", {("injured", 1, "exact")}),
     # a list of ages is no count: "ages 15, 16 and 17", "the victims, 19 and 22,"
     ("The other three, ages 15, 16 and 17, were in stable condition.", set()),
     ("The victims, 19 and 22, were hospitalized.", set()),

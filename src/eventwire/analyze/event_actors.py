@@ -274,8 +274,9 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
     for t, role in found:
         if role is None or crosses(t, tok) or t.ent_type_ in ("DATE", "TIME"):
             continue
-        if t.lower_ in cue_set("actors", "place_nouns") or is_event_noun(t):
-            continue
+        if t.lower_ in cue_set("actors", "place_nouns") or is_event_noun(t) \
+                or t.lower_ in cue_set("actors", "weapon_nouns"):
+            continue  # ("detonated his explosives", "a stray bullet struck": a weapon is no actor)
         a = names.actor(t, role)
         if a is None or a.span is None or not plausible_name(a.name):
             continue

@@ -8,12 +8,14 @@ place and date. "the attack" repeated twelve times is one event.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import taxonomy
 from ..geo import points_km
 from ..model import Actor
+from ..nlp import doc_text
 from .event_lexicon import cue_set
 from .event_triggers import Cand
 
@@ -132,6 +134,7 @@ class _Summary:
 
     def __init__(self, c: Cluster) -> None:
         self.head, self.loc, self.date = c.head, c.best("loc"), c.best("date")
+        self.regional = any(_regional(m) for m in c.members)  # placed in "northwest Pakistan"
 
     def add(self, m: Mention) -> None:
         if self.head.weak and not m.weak:
@@ -140,6 +143,7 @@ class _Summary:
             self.loc = m.loc
         if m.date and (self.date is None or date_rank(m.date) < date_rank(self.date)):
             self.date = m.date
+        self.regional = self.regional or _regional(m)
 
 
 def _definite(m: Mention) -> bool:
@@ -165,6 +169,19 @@ def _in_country(a: dict[str, Any], b: dict[str, Any]) -> bool:
                and x.get("country_code") == y.get("country_code") for x, y in ((a, b), (b, a)))
 
 
+_COMPASS_BEFORE = re.compile(r"(?i)\b(?:north|south|east|west|central)(?:east|west)?(?:ern)?\s+$")
+
+
+def _regional(m: Mention) -> bool:
+    """"a rally in northwest Pakistan" ... "in the Bajaur district": a country named with a
+    compass word stands for a region of it, which any place in the country may be in."""
+    if not m.loc or m.loc[0].get("feature") != "country":
+        return False
+    span = m.loc[0].get("span") or {}
+    start = span.get("start")
+    return start is not None and bool(_COMPASS_BEFORE.search(doc_text(m.cand.token.doc), max(0, start - 20), start))
+
+
 def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
     s = summary or _Summary(c)
     h = s.head
@@ -183,7 +200,8 @@ def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
         a, b = m.loc[0], loc[0]
         if a.get("country_code") and b.get("country_code") and a["country_code"] != b["country_code"]:
             return False
-        km = None if nested_area(a, b) or m.family == "disaster" and _in_country(a, b) else points_km(a, b)
+        regional = m.family == "disaster" or s.regional or _regional(m)
+        km = None if nested_area(a, b) or regional and _in_country(a, b) else points_km(a, b)
         if km is not None and km > 100:
             return False
     definite = _definite(m)

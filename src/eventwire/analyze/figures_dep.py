@@ -111,6 +111,9 @@ def _trigger(tok: Any, low: str) -> tuple[str | None, Any]:
         return "injured", tok.head
     if low in _INJURY_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lower_ in _SUFFER:
         return "injured", tok.head.head  # "was suffering from a gunshot wound"
+    if low in _INJURY_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "with" \
+            and tok.head.head.lower_ in _TO_HOSPITAL | {"treated", "arrived", "showed"}:
+        return "injured", tok.head.head  # "a person was admitted with a gunshot wound"
     if low in ("dead", "deceased") and tok.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp") and tok.head.lower_ in _DEAD_HEADS:
         return "killed", tok.head
     if low == "gunned" and any(c.lower_ == "down" for c in tok.children):
@@ -183,13 +186,24 @@ def _object_figure(tok: Any, low: str, text: str) -> Figure | None:
     value = 1 if obj.lower_ in ("himself", "herself") else _count_object(obj, text)
     if value is None:
         return None
+    qualifier = _object_qualifier(obj, text)
     end = max(m.right_edge.idx + len(m.right_edge.text) for m in [obj])
     if obj.conjuncts:
         end = max(end, *(m.idx + len(m.text) for m in obj.conjuncts))
     start = tok.idx
     if end - start > MAX_SPAN:
         end = obj.idx + len(obj.text)
-    return Figure(kind=kind, value=value, qualifier="exact", span=Span.of(text, start, end))
+    return Figure(kind=kind, value=value, qualifier=qualifier, span=Span.of(text, start, end))
+
+
+def _object_qualifier(obj: Any, text: str) -> str:
+    """"killed at least 54 people": the number phrase's own qualifier (a list is exact)."""
+    nums = [c for c in obj.children if c.dep_ in ("nummod", "quantmod") and c.i < obj.i]
+    if not nums or any(c.dep_ == "conj" for c in obj.children):
+        return "exact"
+    parsed = parse_count(text[min(n.left_edge.idx for n in nums):max(n.right_edge.idx + len(n.right_edge.text)
+                                                                          for n in nums)])
+    return parsed[1] if parsed else "exact"
 
 
 def _count_object(obj: Any, text: str) -> int | None:
@@ -237,7 +251,9 @@ def _subject(verb: Any, intransitive: bool) -> Any:
     """The people the clause is about: the passive subject ("X was killed"), the subject of
     an intransitive verb ("X died"), inherited through "shot and killed" or a relative clause."""
     for _ in range(3):
-        deps = ("nsubjpass", "nsubj") if intransitive or verb.tag_ in ("VBN", "JJ") else ("nsubjpass",)
+        # (a participle read as VBN with an object is active: "A bombing ... killed 54 people")
+        deps = ("nsubjpass", "nsubj") if intransitive or verb.tag_ in ("VBN", "JJ") \
+            and not any(c.dep_ == "dobj" for c in verb.children) else ("nsubjpass",)
         subjects = _listed([c for c in verb.children if c.dep_ in deps])
         # "SHELBY, N.Y. — A boy has died": a dateline parsed as a second subject is not the victim
         subj = next((c for c in subjects if c.ent_type_ not in _NOT_PERSON_ENTS), subjects[0] if subjects else None)
