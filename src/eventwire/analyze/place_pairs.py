@@ -43,11 +43,13 @@ def add_qualifiers(text: str, heads: list[Mention] | None, out: list[Mention]) -
             continue
         q_end = q.start(1) + len(name)
         own = gazetteer().lookup(m.text)
-        if within[0] == "US" and within[1] and m.text[:1].isupper() and (not own or name.endswith(".") and not any(
+        if within[0] == "US" and within[1] and m.text[:1].isupper() and (not own or name != within[1] and not any(
                 c.country_code == "US" and c.admin1 == within[1] for c in own)):
-            # "in Ochopee, Fla.", "WESTMORELAND, N.Y.": a town the gazetteer lacks in that state
-            # (an AP state abbreviation qualifies a town, lists do not use it), there
+            # "in Ochopee, Fla.", "WESTMORELAND, N.Y.", "BUCKSPORT, SC": a town the gazetteer lacks
+            # in that state (a state abbreviation, AP or postal, qualifies a town; lists do not
+            # use it), there
             m.within = within  # (place_local.state_town)
+            _add_area(out, starts, q.start(1), name)
             continue
         if not place_local.is_county(m.text) and (
                 not own or max(own, key=lambda c: prior(c, m.text)).feature != "city"):
@@ -61,15 +63,20 @@ def add_qualifiers(text: str, heads: list[Mention] | None, out: list[Mention]) -
         if pair:
             m.within = within
         qs = q.start(1)
-        if qs not in starts and not any(x.start <= qs < x.end for x in out):
-            nm = Mention(qs, qs + len(name), name, "toponym")
-            out.append(nm)
-            starts[qs] = nm
+        _add_area(out, starts, qs, name)
         qm = starts.get(qs)
         if pair and qm is not None and qm.kind == "toponym" and qm.end == qs + len(name):
             # the qualifier itself is that area ("Buffalo, New York" is the state, not the city)
             qm.kind_of = ("city", within[0]) if _in_big_city(own, qm.text, within) else \
                 place_cues.area_kind(gazetteer().lookup(qm.text), within[0])
+
+
+def _add_area(out: list[Mention], starts: dict[int, Mention], qs: int, name: str) -> None:
+    """The qualifier of a pair is a mention of its own (the state, the country)."""
+    if qs not in starts and not any(x.start <= qs < x.end for x in out):
+        nm = Mention(qs, qs + len(name), name, "toponym")
+        out.append(nm)
+        starts[qs] = nm
 
 
 def _in_big_city(own: tuple[Candidate, ...], name: str, within: tuple[str, str | None]) -> bool:

@@ -25,7 +25,9 @@ _SUBUNIT = re.compile(r"\s(?:County|Parish|Borough|Township|county|parish|boroug
 
 
 def _town(m: Mention) -> bool:
-    return m.kind == "toponym" and m.cand is not None and not m.approx and m.cand.feature == "city"
+    # a town the gazetteer lacks, placed at its qualifier's state ("Bucksport, SC"), is a reading too
+    return m.kind == "toponym" and m.cand is not None and (not m.approx or m.within is not None) \
+        and m.cand.feature == "city"
 
 
 def _qualified(m: Mention, ms: list[Mention], text: str) -> bool:
