@@ -17,7 +17,7 @@ from ..spans import SpanIndex
 from . import place_cues, place_local
 from .gazetteer import Candidate, gazetteer, norm
 from .place_mentions import Mention
-from .place_resolve import prior, qualifier
+from .place_resolve import prior, qualifier, us_states
 
 _QUAL = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s?[A-Z][A-Za-z]*\.?){0,2})")
 
@@ -36,7 +36,7 @@ def add_qualifiers(text: str, heads: list[Mention] | None, out: list[Mention]) -
         if ". " in name:  # "Buffalo, New York. According to ...": the qualifier ends the sentence
             name = name[:name.index(". ") + 1]
         within = qualifier(name)
-        if name.endswith(".") and (within is None or qualifier(name[:-1]) == within):
+        if name.endswith(".") and name not in us_states() and (within is None or qualifier(name[:-1]) == within):
             name = name[:-1]  # the full stop of the sentence, not of an abbreviation ("Ill.")
             within = qualifier(name)
         if within is None:
@@ -49,7 +49,8 @@ def add_qualifiers(text: str, heads: list[Mention] | None, out: list[Mention]) -
             # in that state (a state abbreviation, AP or postal, qualifies a town; lists do not
             # use it), there
             m.within = within  # (place_local.state_town)
-            _add_area(out, starts, q.start(1), name)
+            if not name.endswith("."):  # "Dudley, NC": the postal code is the state's mention
+                _add_area(out, starts, q.start(1), name)  # ("Bogota, D.C." stays a chain's)
             continue
         if not place_local.is_county(m.text) and (
                 not own or max(own, key=lambda c: prior(c, m.text)).feature != "city"):

@@ -34,6 +34,9 @@ def _qualified(m: Mention, ms: list[Mention], text: str) -> bool:
     return m.within is not None and not any(q.qualifies is m and _SUBUNIT.match(text, q.end) for q in ms)
 
 
+WEAK_OVER = 100_000
+
+
 def one_sense(ms: list[Mention], text: str) -> None:
     """Bare mentions of a name take the reading of its qualified mentions when these agree."""
     groups: dict[str, list[Mention]] = defaultdict(list)
@@ -48,7 +51,11 @@ def one_sense(ms: list[Mention], text: str) -> None:
             continue
         (reading,) = qualified
         assert isinstance(reading, Candidate)
+        # a town placed at its state for want of data does not outweigh a big city of the name
+        weak = any(m.approx and m.cand is reading for m in group)
         for m in group:
+            if weak and m.cand is not None and m.cand.population >= WEAK_OVER:
+                continue
             if m.within is None and m.chain is None and m.cand != reading:
                 m.cand = reading
 
