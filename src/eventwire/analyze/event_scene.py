@@ -159,7 +159,8 @@ def residence(p: Place, text: str) -> bool:
         if q is None or q.end() != p.start:
             return False
         m = _RESIDENT_BEFORE.search(text[max(0, q.start() - 40):q.start()])
-        return m is not None and m.group(1) not in _OF_ITSELF or bool(_RESIDENT_AFTER.match(text, p.end))
+        comma = text.startswith(",", p.end)  # "a Miami, Florida, man"
+        return m is not None and m.group(1) not in _OF_ITSELF or bool(_RESIDENT_AFTER.match(text, p.end + comma))
     if p.feature not in ("city", "neighbourhood", "county", None):
         return False
     if _RESIDENT_AFTER.match(text, p.end):
