@@ -72,6 +72,17 @@ def test_a_home_town_is_a_residence():
     assert residence(_place(raid, "Gusau"), raid)
 
 
+def test_the_state_of_a_home_town_is_part_of_the_home():
+    # rule: "of Miami, Florida": the state qualifying a person's home town is no scene either;
+    # a state on its own or after a town that is no home stays a possible scene
+    text = "Smith was charged in the death of Ann Lee, 21, of Miami, Florida. It happened in Salem, Massachusetts."
+    assert residence(_place(text, "Florida", "admin1"), text)
+    assert not residence(_place(text, "Massachusetts", "admin1"), text)
+    text = "A Miami, Florida, man was shot in Texas."
+    assert residence(_place(text, "Florida", "admin1"), text)
+    assert not residence(_place(text, "Texas", "admin1"), text)
+
+
 def test_the_scene_beats_the_home_town_of_the_victim():
     loc = primary_location("A Springfield man was shot and killed Friday night outside a bar in Peoria, "
                            "police said.")

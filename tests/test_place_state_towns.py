@@ -70,3 +70,52 @@ def test_a_surname_spelled_like_a_province_is_the_person() -> None:
     assert drop_surnames([Mention(46, 48, "US", "toponym")], [Entity("Henry Lazenby US", 3, 19, "PERSON")], text)
     text = "Reporter Bill Holland covered the case. Holland recalled the trial."
     assert drop_surnames([Mention(40, 47, "Holland", "toponym")], [Entity("Bill Holland", 9, 21, "PERSON")], text) == []
+
+
+def test_a_postal_or_undotted_state_abbreviation_qualifies_a_town_too() -> None:
+    # rule: "SC" (postal) and "Ind" (AP without its full stop) after a comma are the state; a
+    # town the gazetteer knows only in another state lies in that state, throughout the article
+    got = _run("BUCKSPORT, SC (WXYZ) - Officers responded to a home in Bucksport around midnight.")
+    for p in (p for p in got if p.text.lower() == "bucksport"):
+        assert (p.country_code, p.admin1) == ("US", "South Carolina")
+    got = _run("Sullivan County, Ind (WXYZ) - More details were released on Monday.")
+    p = next(p for p in got if p.text == "Sullivan County")
+    assert (p.admin1, p.feature) == ("Indiana", "county")
+
+
+def test_undotted_abbreviations_are_read_only_as_qualifiers() -> None:
+    from eventwire.analyze.place_resolve import qualifier, undotted_state
+    assert undotted_state("Tenn") == "Tennessee" and undotted_state("Calif") == "California"
+    assert undotted_state("La") is None and undotted_state("TENN") is None  # two letters: a word
+    assert qualifier("Ind") == ("US", "Indiana")
+
+
+def test_a_local_sites_host_name_breaks_a_shared_county_names_tie() -> None:
+    # rule: a county several states have, in an article naming no state, is in the state the
+    # outlet's host name spells; a state named like a big city elsewhere (Washington) or a city
+    # named after a state (Kansas City) says nothing
+    from eventwire.analyze.place_resolve import host_state
+    assert host_state("northwestgeorgianews.com") == "Georgia"
+    assert host_state("www.arkansasonline.com") == "Arkansas"
+    assert host_state("washingtonpost.com") is None and host_state("kansascity.com") is None
+    assert host_state("Reuters") is None
+    rec = Record(article=Article(id="t", text="Floyd County police said a man was shot on Thursday.",
+                                 source="northwestgeorgianews.com"))
+    rec.doc = load()(rec.article.text)
+    rec.entities = entities.analyze(rec)
+    p = next(p for p in places.analyze(rec) if p.text == "Floyd County")
+    assert p.admin1 == "Georgia"
+
+
+def test_a_surname_is_no_city_in_a_country_the_article_does_not_name() -> None:
+    # rule: the surname of a full name is kept as a big city or a state only in a country the
+    # article's other places lie in ("Maldonado" of "Miguel Maldonado" in a New York story)
+    text = "Miguel Maldonado, 42, shot four men in Brooklyn, New York. Maldonado fled."
+    ents = [Entity("Miguel Maldonado", 0, 16, "PERSON")]
+    ms = [Mention(39, 47, "Brooklyn", "toponym"), Mention(49, 57, "New York", "toponym"),
+          Mention(59, 68, "Maldonado", "toponym")]
+    assert [m.text for m in drop_surnames(ms, ents, text)] == ["Brooklyn", "New York"]
+    # "in north Stockton": a town written as a place, with a compass word, stays one
+    text = "Reporter Ann Stockton said. A boy was shot in north Stockton."
+    kept = drop_surnames([Mention(52, 60, "Stockton", "toponym")], [Entity("Ann Stockton", 9, 21, "PERSON")], text)
+    assert kept

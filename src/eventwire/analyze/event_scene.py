@@ -146,9 +146,21 @@ _OF_ITSELF = frozenset({"City", "Town", "Village", "Township", "Borough", "Count
                         "University", "Department", "Province", "District", "Region", "Republic"})
 
 
+# the town a state or country qualifies: "of Miami, Florida" (the town's start)
+_QUALIFIED_TOWN = re.compile(r"[A-Z][A-Za-z.'’-]*(?:\s[A-Z][A-Za-z.'’-]*){0,3},\s*$")
+
+
 def residence(p: Place, text: str) -> bool:
     """Is this town named as where a person lives (or comes from) rather than where something
-    happened? A home town is the scene only when nothing else is named."""
+    happened? A home town is the scene only when nothing else is named. The state or country
+    qualifying a home town ("Smith, 21, of Miami, Florida") is part of that home."""
+    if p.feature in ("admin1", "country"):
+        q = _QUALIFIED_TOWN.search(text, max(0, p.start - 60), p.start)
+        if q is None or q.end() != p.start:
+            return False
+        m = _RESIDENT_BEFORE.search(text[max(0, q.start() - 40):q.start()])
+        comma = text.startswith(",", p.end)  # "a Miami, Florida, man"
+        return m is not None and m.group(1) not in _OF_ITSELF or bool(_RESIDENT_AFTER.match(text, p.end + comma))
     if p.feature not in ("city", "neighbourhood", "county", None):
         return False
     if _RESIDENT_AFTER.match(text, p.end):

@@ -55,7 +55,8 @@ def state_town(m: Mention) -> Candidate | None:
             c.country_code == "US" and c.admin1 == a1 for c in gazetteer().lookup(m.text)):
         return None
     area = next((c for c in gazetteer().lookup(a1) if c.feature == "admin1" and c.country_code == "US"), None)
-    return None if area is None else Candidate(m.text, None, area.lat, area.lon, "US", a1, "city", 0)
+    name = m.text.title() if m.text.isupper() else m.text  # a shouted dateline ("BUCKSPORT, SC")
+    return None if area is None else Candidate(name, None, area.lat, area.lon, "US", a1, "city", 0)
 
 
 def is_county(name: str) -> bool:
@@ -92,7 +93,8 @@ def county(m: Mention, ctx: Context) -> Candidate | None:
     """A county in the state of its qualifier ("X County, Ky."), else, among the states that
     have a county of that name (us_counties.csv), in a state the article
     names that has a town of the county's name ("Los Angeles County"), else in the article's
-    main US state, else in the state of the biggest such town. A township or a borough
+    main US state, else in the state of the local site's host name, else in the state of the
+    biggest such town. A township or a borough
     ("Hummelstown Borough") is a town.
     The gazetteer has no counties: one is placed at the town of its name in that state (often
     its seat, "Orange County" at Orange), else at the state's centre. A township or borough
@@ -111,6 +113,8 @@ def county(m: Mention, ctx: Context) -> Candidate | None:
             a1 = max(named, key=lambda s: (ctx.admin1.get(("US", s), 0), s))
         elif len(real) == 1:
             a1 = next(iter(real))
+        elif ctx.outlet_state in real:  # a local site's state ("northwestgeorgianews.com")
+            a1 = ctx.outlet_state
         elif towns:
             a1 = max(towns, key=lambda c: c.population).admin1
         else:

@@ -16,7 +16,7 @@ from ..spans import SpanIndex
 from . import place_chain, place_cues, place_local, place_names, place_outlets
 from .aliases import demonyms
 from .gazetteer import Candidate, gazetteer, norm
-from .place_resolve import Context, best, prior
+from .place_resolve import Context, best, host_state, prior
 from .place_roles import lex
 
 _COMPASS = frozenset({"north", "south", "east", "west"})
@@ -242,6 +242,7 @@ def source_prior(source: str | None, ctx: Context) -> None:
             seen.add(code)
             ctx.countries[code] += 1.0
     ctx.outlet = outlet_home(source)
+    ctx.outlet_state = host_state(source)
 
 
 def outlet_home(source: str | None) -> str | None:

@@ -17,7 +17,7 @@ from ..spans import SpanIndex
 from . import place_cues, place_local
 from .gazetteer import Candidate, gazetteer, norm
 from .place_mentions import Mention
-from .place_resolve import prior, qualifier
+from .place_resolve import prior, qualifier, us_states
 
 _QUAL = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s?[A-Z][A-Za-z]*\.?){0,2})")
 
@@ -36,18 +36,21 @@ def add_qualifiers(text: str, heads: list[Mention] | None, out: list[Mention]) -
         if ". " in name:  # "Buffalo, New York. According to ...": the qualifier ends the sentence
             name = name[:name.index(". ") + 1]
         within = qualifier(name)
-        if name.endswith(".") and (within is None or qualifier(name[:-1]) == within):
+        if name.endswith(".") and name not in us_states() and (within is None or qualifier(name[:-1]) == within):
             name = name[:-1]  # the full stop of the sentence, not of an abbreviation ("Ill.")
             within = qualifier(name)
         if within is None:
             continue
         q_end = q.start(1) + len(name)
         own = gazetteer().lookup(m.text)
-        if within[0] == "US" and within[1] and m.text[:1].isupper() and (not own or name.endswith(".") and not any(
+        if within[0] == "US" and within[1] and m.text[:1].isupper() and (not own or name != within[1] and not any(
                 c.country_code == "US" and c.admin1 == within[1] for c in own)):
-            # "in Ochopee, Fla.", "WESTMORELAND, N.Y.": a town the gazetteer lacks in that state
-            # (an AP state abbreviation qualifies a town, lists do not use it), there
+            # "in Ochopee, Fla.", "WESTMORELAND, N.Y.", "BUCKSPORT, SC": a town the gazetteer lacks
+            # in that state (a state abbreviation, AP or postal, qualifies a town; lists do not
+            # use it), there
             m.within = within  # (place_local.state_town)
+            if not name.endswith("."):  # "Dudley, NC": the postal code is the state's mention
+                _add_area(out, starts, q.start(1), name)  # ("Bogota, D.C." stays a chain's)
             continue
         if not place_local.is_county(m.text) and (
                 not own or max(own, key=lambda c: prior(c, m.text)).feature != "city"):
@@ -61,15 +64,20 @@ def add_qualifiers(text: str, heads: list[Mention] | None, out: list[Mention]) -
         if pair:
             m.within = within
         qs = q.start(1)
-        if qs not in starts and not any(x.start <= qs < x.end for x in out):
-            nm = Mention(qs, qs + len(name), name, "toponym")
-            out.append(nm)
-            starts[qs] = nm
+        _add_area(out, starts, qs, name)
         qm = starts.get(qs)
         if pair and qm is not None and qm.kind == "toponym" and qm.end == qs + len(name):
             # the qualifier itself is that area ("Buffalo, New York" is the state, not the city)
             qm.kind_of = ("city", within[0]) if _in_big_city(own, qm.text, within) else \
                 place_cues.area_kind(gazetteer().lookup(qm.text), within[0])
+
+
+def _add_area(out: list[Mention], starts: dict[int, Mention], qs: int, name: str) -> None:
+    """The qualifier of a pair is a mention of its own (the state, the country)."""
+    if qs not in starts and not any(x.start <= qs < x.end for x in out):
+        nm = Mention(qs, qs + len(name), name, "toponym")
+        out.append(nm)
+        starts[qs] = nm
 
 
 def _in_big_city(own: tuple[Candidate, ...], name: str, within: tuple[str, str | None]) -> bool:

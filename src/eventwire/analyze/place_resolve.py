@@ -34,6 +34,38 @@ def us_states() -> dict[str, str]:
     return out
 
 
+def host_state(source: str | None) -> str | None:
+    """The one US state whose full name a news site's host name spells ("floridatoday.com",
+    "northwestgeorgianews.com"); a name inside a longer one ("kansas" of "arkansas") does not
+    count. None for no host, none or several."""
+    host = (source or "").strip().lower()
+    if not re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", host):
+        return None
+    label = re.sub(r"[^a-z]", "", host.removeprefix("www.").split(".")[0])
+    found = [(i, i + len(k), st) for st in set(us_states().values())
+             if len(k := re.sub(r"[^a-z]", "", st.lower())) >= 5 and (i := label.find(k)) >= 0
+             and not label.startswith("city", i + len(k))]  # "kansascity.com": a city's name
+    found = [f for f in found if not any(g != f and g[0] <= f[0] and f[1] <= g[1] for g in found)]
+    states = {f[2] for f in found}
+    if len(states) != 1:
+        return None
+    st = states.pop()
+    # a state named like a big city outside it ("nbcwashington.com": Washington, D.C.) is no saying
+    if any(c.feature == "city" and c.population >= 500_000 and (c.country_code, c.admin1) != ("US", st)
+           for c in gazetteer().lookup(st)):
+        return None
+    return st
+
+
+def undotted_state(t: str) -> str | None:
+    """An AP state abbreviation written without its full stop ("Sullivan County, Ind",
+    "Nashville, Tenn"): only read after a town's name and a comma, as the qualifier; two
+    letters in mixed case ("La", "Mo", "Pa") are too often words or names to count."""
+    if len(t) < 3 or not t[:1].isupper() or not t[1:].islower():
+        return None
+    return us_states().get(t + ".")
+
+
 @lru_cache(maxsize=1)
 def capitals() -> frozenset[tuple[str, str]]:
     import json
@@ -55,6 +87,7 @@ class Context:
     cities: list[Candidate] = field(default_factory=list)  # confidently resolved cities
     anchors: list[tuple[str, tuple[float, float]]] = field(default_factory=list)  # see place_near
     outlet: str | None = None  # the outlet's country by its domain or name (place_mentions.source_prior)
+    outlet_state: str | None = None  # the US state its host name spells ("northwestgeorgianews.com")
     towns: dict[str, Candidate] = field(default_factory=dict)  # every town placed so far, by name
     # the state weight a name's own guess put into `admin1` (an unqualified dateline votes for
     # the state of its likeliest namesake): no evidence for that very name, see `guessed`
@@ -242,7 +275,7 @@ def _world_city(cands: tuple[Candidate, ...], surface: str, ctx: Context, top: C
 def qualifier(text: str) -> tuple[str | None, str | None] | None:
     """A ", X" after a city name: a US state spelling or a country/admin1 name -> (cc, admin1)."""
     t = text.strip().rstrip(",")
-    st = us_states().get(t)
+    st = us_states().get(t) or undotted_state(t)
     if st and not (len(t) == 2 and t in ("IN", "OR", "ME", "OK", "HI", "OH")):
         return ("US", st)
     for c in gazetteer().lookup(t):

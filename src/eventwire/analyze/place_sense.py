@@ -25,11 +25,16 @@ _SUBUNIT = re.compile(r"\s(?:County|Parish|Borough|Township|county|parish|boroug
 
 
 def _town(m: Mention) -> bool:
-    return m.kind == "toponym" and m.cand is not None and not m.approx and m.cand.feature == "city"
+    # a town the gazetteer lacks, placed at its qualifier's state ("Bucksport, SC"), is a reading too
+    return m.kind == "toponym" and m.cand is not None and (not m.approx or m.within is not None) \
+        and m.cand.feature == "city"
 
 
 def _qualified(m: Mention, ms: list[Mention], text: str) -> bool:
     return m.within is not None and not any(q.qualifies is m and _SUBUNIT.match(text, q.end) for q in ms)
+
+
+WEAK_OVER = 100_000
 
 
 def one_sense(ms: list[Mention], text: str) -> None:
@@ -46,7 +51,11 @@ def one_sense(ms: list[Mention], text: str) -> None:
             continue
         (reading,) = qualified
         assert isinstance(reading, Candidate)
+        # a town placed at its state for want of data does not outweigh a big city of the name
+        weak = any(m.approx and m.cand is reading for m in group)
         for m in group:
+            if weak and m.cand is not None and m.cand.population >= WEAK_OVER:
+                continue
             if m.within is None and m.chain is None and m.cand != reading:
                 m.cand = reading
 

@@ -57,6 +57,7 @@ from .place_resolve import (
     capitals,
     city_named,
     home_district,
+    undotted_state,
     us_states,
 )
 from .place_roles import POLICE, lex, role
@@ -233,8 +234,9 @@ def _resolve(ms: list[Mention], ctx: Context, text: str = "") -> None:
             if key not in memo:
                 state = us_states().get(m.text) if m.text.endswith(".") or m.text.isupper() else None
                 qualifies = bool(_QUALIFIES.search(text[max(0, m.start - 3):m.start]))
+                undotted = state is None and qualifies and (state := undotted_state(m.text)) is not None
                 after_comma = m.role == "location" and m.within is None and len(m.text) == 2
-                if state and (m.text.endswith(".") or after_comma or qualifies and ctx.countries.get("US")):
+                if state and (m.text.endswith(".") or undotted or after_comma or qualifies and ctx.countries.get("US")):
                     cands = tuple(c for c in gazetteer().lookup(state)
                                   if c.feature == "admin1" and c.country_code == "US")
                     memo[key] = cands[0] if cands else None
