@@ -26,6 +26,8 @@ def figs(nlp, text: str) -> set[tuple[str, int, str]]:
     ("Some 300 protesters were arrested.", {("arrested", 300, "about")}),
     # "left N dead"
     ("The blast left 133 dead.", {("killed", 133, "exact")}),
+    # "neutralised" in a military statement is killed
+    ("Troops returned fire and four militants were neutralised.", {("killed", 4, "exact")}),
     # verb before the number, two figures in one clause
     ("Gunmen opened fire, killing 2 and injuring 5.", {("killed", 2, "exact"), ("injured", 5, "exact")}),
     ("2 killed, 5 wounded in shooting.", {("killed", 2, "exact"), ("injured", 5, "exact")}),

@@ -138,7 +138,13 @@ _DASHES = ("-", "–", "—", "--")
 def _dateline(tok: Any) -> bool:
     """A dateline the parser took for a subject ("PESHAWAR, Pakistan (Reuters) - IS claimed"):
     the phrase ends in a dash before the clause's real subject."""
-    return tok.right_edge.text in _DASHES and tok.right_edge.i > tok.i
+    if tok.right_edge.text in _DASHES and tok.right_edge.i > tok.i:
+        return True
+    # "ISLAMABAD, March 3 (Reuters) - Pakistani forces exchanged fire": the verb has a second
+    # subject after the dash, and the one before it is the dateline
+    verb = tok.head
+    dash = next((t for t in tok.doc[tok.i + 1:verb.i] if t.text in _DASHES), None)
+    return dash is not None and any(c.dep_ == "nsubj" and dash.i < c.i < verb.i for c in verb.children)
 
 
 _STATEMENTS = frozenset({"denial", "claim_responsibility", "accusation", "warning", "threat"})
@@ -165,7 +171,9 @@ def _undergoer(t: Any) -> bool:
     return t.dep_ in ("dobj", "nsubjpass") or t.dep_ == "pobj" and t.head.lower_ in ("on", "against", "at")
 
 
-_HIT_VERBS = frozenset({"shot", "stabbed", "killed", "wounded", "injured", "hurt", "slain", "gunned", "hit"})
+_HIT_VERBS = frozenset({"shot", "stabbed", "killed", "wounded", "injured", "hurt", "slain", "gunned", "hit",
+                        # "Man arrested after stabbing": the headline's bare noun is the one held
+                        "arrested", "detained", "kidnapped", "abducted", "jailed", "charged"})
 
 
 def _headline_passive(verb: Any, subj: Any) -> bool:
@@ -182,7 +190,9 @@ def _headline_passive(verb: Any, subj: Any) -> bool:
     person = subj.lower_ in victims or subj.lower_.removesuffix("s") in victims or subj.lower_ in ("men", "women")
     counted = any(c.dep_ == "nummod" for c in subj.children)
     # a bare singular noun ("Man killed", "Teen shot near park") is headline style too
-    bare = subj.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in subj.children)
+    # (a title-case headline tags "Man" NNP: still bare when it is no name)
+    bare = (subj.tag_ == "NN" or subj.tag_ == "NNP" and not subj.ent_type_) \
+        and not any(c.dep_ in ("det", "poss") for c in subj.children)
     return person and (counted or bare)
 
 
@@ -190,6 +200,16 @@ def _hyphen_modifier(t: Any) -> bool:
     """"a rebel-held town", "militant-controlled areas": the noun only describes the place."""
     doc = t.doc
     return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_ and not doc[t.i + 1].whitespace_
+
+
+def _weapon(t: Any) -> bool:
+    """A weapon, or a count of them ("dozens of rockets"): no actor of the event."""
+    weapons = cue_set("actors", "weapon_nouns")
+    if t.lower_ in weapons:
+        return True
+    return t.pos_ in ("NUM", "NOUN") and any(
+        p.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in weapons for o in p.children)
+        for p in t.children if p.dep_ == "prep")
 
 
 def _with_conj(tok: Any) -> list[Any]:
@@ -274,8 +294,7 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
     for t, role in found:
         if role is None or crosses(t, tok) or t.ent_type_ in ("DATE", "TIME"):
             continue
-        if t.lower_ in cue_set("actors", "place_nouns") or is_event_noun(t) \
-                or t.lower_ in cue_set("actors", "weapon_nouns"):
+        if t.lower_ in cue_set("actors", "place_nouns") or is_event_noun(t) or _weapon(t):
             continue  # ("detonated his explosives", "a stray bullet struck": a weapon is no actor)
         a = names.actor(t, role)
         if a is None or a.span is None or not plausible_name(a.name):

@@ -9,6 +9,7 @@ place and date. "the attack" repeated twelve times is one event.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -182,7 +183,8 @@ def _regional(m: Mention) -> bool:
     return start is not None and bool(_COMPASS_BEFORE.search(doc_text(m.cand.token.doc), max(0, start - 20), start))
 
 
-def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
+def compatible(m: Mention, c: Cluster, summary: _Summary | None = None, alone: bool = True) -> bool:
+    """`alone`: no other (strong) event of m's family is named in m's sentence."""
     s = summary or _Summary(c)
     h = s.head
     if m.family != h.family:
@@ -196,15 +198,21 @@ def compatible(m: Mention, c: Cluster, summary: _Summary | None = None) -> bool:
     if m.mode == "hypothetical" and m.sent != h.sent:
         return False  # two hypotheticals are only the same when stated together
     loc, date = s.loc, s.date
+    definite = _definite(m)
     if m.loc and loc and m.loc[1] >= 2 and loc[1] >= 2:
         a, b = m.loc[0], loc[0]
         if a.get("country_code") and b.get("country_code") and a["country_code"] != b["country_code"]:
             return False
         regional = m.family == "disaster" or s.regional or _regional(m)
-        km = None if nested_area(a, b) or regional and _in_country(a, b) else points_km(a, b)
+        # ("A bomb tore through a market in Nigeria ... The explosion hit the market in
+        # Konduga": a definite mention refers back and places the event inside that country;
+        # not beside another event, whose place it may have taken: "the attack in retaliation
+        # for air strikes in Kunduz")
+        via_country = not regional and definite and alone and _in_country(a, b) and not nested_area(a, b)
+        km = None if nested_area(a, b) or (regional or via_country) and _in_country(a, b) else points_km(a, b)
         if km is not None and km > 100:
             return False
-    definite = _definite(m)
+        definite = definite and not via_country  # (then its own date must agree)
     if m.date and date and m.date[1] >= 2 and date[1] >= 2 and not definite and not toll_update(m):
         a, b = m.date[0]["value"], date[0]["value"]
         if not (a.startswith(b) or b.startswith(a)):
@@ -239,9 +247,11 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
     # Weak triggers ("killed") fold into a stronger violent mention of the same sentence:
     # the earliest cluster holding one, else the first such mention still to come.
     first_strong: dict[tuple[int, str], Mention] = {}
+    strong: Counter[tuple[int, str]] = Counter()
     for m in mentions:
         if not m.weak:
             first_strong.setdefault((m.sent, m.family), m)
+            strong[(m.sent, m.family)] += 1
     holder: dict[tuple[int, str], int] = {}
 
     def join(i: int, m: Mention) -> None:
@@ -266,7 +276,7 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
             join(holder[key], m)
             continue
         for i in range(len(clusters) - 1, -1, -1):
-            if compatible(m, clusters[i], summaries[i]):
+            if compatible(m, clusters[i], summaries[i], alone=strong[key] <= 1):
                 join(i, m)
                 break
         else:

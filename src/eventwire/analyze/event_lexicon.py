@@ -42,7 +42,9 @@ def verb_forms(lemma: str, irregular: dict[str, list[str]]) -> set[str]:
     else:
         es = "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s"
         forms |= {lemma + es, lemma + "ed", lemma + "ing"}
-        if len(lemma) <= 4 and lemma[-1] not in "aeiouwxy" and lemma[-2:-1] in "aeiou":
+        # a doubled final consonant after one vowel: "stabbed", "kidnapped", "expelled"
+        if lemma[-1] not in "aeiouwxy" and lemma[-2:-1] in "aeiou" \
+                and (len(lemma) <= 4 or lemma[-3:-2] not in "aeiou"):
             forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     forms |= set(irregular.get(lemma, []))
     return forms

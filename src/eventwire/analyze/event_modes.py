@@ -114,7 +114,9 @@ def mode_of(tok: Any, nominal: bool, unit: Any = None, prevention_asserts: bool 
         return "hypothetical"  # "called for an immediate ceasefire"
     if any(c.dep_ == "neg" for c in verb.children) and (not nominal or verb.i != tok.i):
         return "denied"
-    if _nobody_did(verb) and (not nominal or tok.head.i == verb.i and tok.dep_ in ("dobj", "nsubjpass")):
+    if _nobody_did(verb) and (not nominal or tok.head.i == verb.i and tok.dep_ in ("dobj", "nsubjpass")
+                              and verb.lower_ not in _CLAIM):
+        # ("No group has claimed the abduction" denies a claim, not the abduction)
         return "denied"  # "No group has claimed responsibility", "nobody was arrested"
     if any(g.lower_ in _DENY for g in govs[1:]):
         return "denied"
@@ -126,9 +128,11 @@ def mode_of(tok: Any, nominal: bool, unit: Any = None, prevention_asserts: bool 
     allege = cue_set("mode", "alleged")
     if kids & allege or (not nominal and any(c.lower_ in allege for c in verb.children)):
         return "alleged"
-    for g in govs[1:]:
+    for below, g in zip(govs, govs[1:], strict=False):
         # "claimed responsibility for the attack" asserts the attack; "claimed that ..." reports it
+        # ("claimed the abduction": the event as the claim's object is claimed as one's own)
         if g.lower_ in _CLAIM and (g.tag_ or "").startswith("VB") and g.dep_ != "acl" \
+                and not (nominal and below.i == tok.i and tok.dep_ == "dobj") \
                 and not any(c.lower_ in ("responsibility", "credit") for c in g.children):
             return "claimed"
     return "asserted"
@@ -148,3 +152,10 @@ def _nobody_did(verb: Any) -> bool:
 def _has_background_cue(unit: Any) -> bool:
     cues = cue_set("mode", "background_cues")
     return any(t.lower_ in cues for t in unit)
+
+
+def habitual(tok: Any) -> bool:
+    """A fight or attack said to recur ("have exchanged fire almost daily", "regularly
+    shell the town"): a class of events, background to the one reported."""
+    verb = _verb_of(tok)
+    return any(c.dep_ == "advmod" and c.lower_ in cue_set("mode", "habitual") for c in verb.children)

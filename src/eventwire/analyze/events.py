@@ -44,7 +44,7 @@ from .event_figures import (
     put_figure,
 )
 from .event_lexicon import cue_set
-from .event_modes import mode_of, prevented
+from .event_modes import habitual, mode_of, prevented
 from .event_triggers import Cand, break_between, find, units
 
 log = logging.getLogger(__name__)
@@ -174,6 +174,8 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
             # workers from entering are protesting, and a protest police prevent took place,
             # with an intervention (ACLED's coding)
             m.mode = mode_of(c.token, c.nominal, c.span, prevention_asserts=True)
+        if m.mode == "asserted" and m.type in ("attack", "battle") and habitual(c.token):
+            m.mode = "background"  # "have exchanged fire almost daily since October"
         if m.type == "protest" and m.mode != "hypothetical" and prevented(c.token):
             m.subtype = "protest_with_intervention"
         if m.weak and m.family == "violence" and (dis := disaster_subject(c)) is not None:

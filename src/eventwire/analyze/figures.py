@@ -206,7 +206,8 @@ def _count_ok(text: str, m: re.Match[str], group: str = "count") -> tuple[int, s
 # where the full trigger alternation is slow to try at every position.
 _STEMS = (r"\b(?:kill|dead|die|death|slain|murder|gunned|stab|beat|burn|execut|behead|massacr|perish|lives|"
           r"fatal|bodies|injur|wound|hurt|graz|hospital|arrest|detain|detention|apprehend|custody|rounded|nabbed|"
-          r"jail|remand|booked|kidnap|abduct|hostage|captive|snatch|missing|slaughter|toll|seiz|picked|shot|condition|life)")
+          r"jail|remand|booked|kidnap|abduct|hostage|captive|snatch|missing|slaughter|toll|seiz|picked|shot|condition|life|"
+          r"neutrali)")
 _KEYS: dict[str, tuple[re.Pattern[str], int, int]] = {
     "fatally": (re.compile(r"fatally"), 220, 120),
     "after": (re.compile(_STEMS), 260, 40),
