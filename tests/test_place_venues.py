@@ -118,3 +118,12 @@ def test_a_day_of_the_week_is_no_town() -> None:
 
     got = run("The crash happened today (Thursday, April 5) near the junction.")
     assert not any(p.text == "Thursday" for p in got)
+
+
+def test_a_street_named_after_a_state_is_not_in_that_state() -> None:
+    # rule: "Washington Road" may lie in any state: its words name no state for the venue
+    from test_place_cues import run
+
+    got = run("Deputies responded to a shooting on Washington Road on Sunday.")
+    v = next((p for p in got if p.text == "Washington Road"), None)
+    assert v is None or v.admin1 != "Washington"

@@ -35,6 +35,11 @@ _LINK = re.compile(r"^(?=[^.!?;:\n]*$)(?:\s*[,(]|\s+(?:in|at|near|outside|of|on)
                    r".*\s(?:in|at|near|outside)\s+(?:[a-z]+\s+)?$)")
 
 
+# a street named after a state ("Washington Road", "Texas Avenue") lies in any state
+_STREET = re.compile(r"\b(?:Road|Rd|Street|St|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Highway|Hwy|Parkway|Pkwy|"
+                     r"Pike|Way|Court|Ct|Place|Pl|Terrace|Circle|Trail|Turnpike)\.?$")
+
+
 def venue_city(ms: list[Mention], i: int, ctx: Context | None = None, text: str = "") -> Candidate | None:
     """The city a venue is in: the next place within a few words ("X Hall in Y"; with `text`,
     only across a comma or a preposition), else the nearest earlier one, else the dateline,
@@ -56,7 +61,7 @@ def venue_city(ms: list[Mention], i: int, ctx: Context | None = None, text: str 
             return m.cand
     # "Kendale Lakes Elementary School": a town's name of two or three words, not South
     # Sudan's Lakes state; its own town is for the article's towns below to say
-    inside = [] if _town_prefix(v.text) else [
+    inside = [] if _town_prefix(v.text) or _STREET.search(v.text) else [
         c for w in v.text.split()[:-1] if w.lower() not in lex()["not"]
         for c in gazetteer().lookup(w)[:1] if strong(c, w) and c.feature in ("admin1", "region")]
     if inside:
