@@ -65,7 +65,10 @@ class ByStart:
         self.order = sorted(range(len(items)), key=lambda i: items[i].start)
         self.starts = [items[i].start for i in self.order]
 
+    def positions(self, lo: int, hi: int) -> list[int]:
+        """The input positions of the items starting in [lo, hi), in input order."""
+        return sorted(self.order[bisect_left(self.starts, lo):bisect_left(self.starts, hi)])
+
     def within(self, lo: int, hi: int) -> list[Any]:
         """The items starting in [lo, hi)."""
-        a, b = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
-        return [self.items[i] for i in sorted(self.order[a:b])]
+        return [self.items[i] for i in self.positions(lo, hi)]

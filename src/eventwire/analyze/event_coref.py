@@ -136,6 +136,7 @@ class _Summary:
     def __init__(self, c: Cluster) -> None:
         self.head, self.loc, self.date = c.head, c.best("loc"), c.best("date")
         self.regional = any(_regional(m) for m in c.members)  # placed in "northwest Pakistan"
+        self.speakers = set().union(*(_named_speakers(m.actors) for m in c.members))
 
     def add(self, m: Mention) -> None:
         if self.head.weak and not m.weak:
@@ -145,6 +146,7 @@ class _Summary:
         if m.date and (self.date is None or date_rank(m.date) < date_rank(self.date)):
             self.date = m.date
         self.regional = self.regional or _regional(m)
+        self.speakers |= _named_speakers(m.actors)
 
 
 def _definite(m: Mention) -> bool:
@@ -191,7 +193,7 @@ def compatible(m: Mention, c: Cluster, summary: _Summary | None = None, alone: b
         return False
     if m.family not in _MERGE_BY_FAMILY and m.type != h.type:
         return False
-    if m.family not in _MERGE_BY_FAMILY and _other_speakers(m, c):
+    if m.family not in _MERGE_BY_FAMILY and _other_speakers(m, s.speakers):
         return False  # Rwanda's denial is not the rebels' denial
     if (m.mode in ("hypothetical", "background")) != (h.mode in ("hypothetical", "background")):
         return False
@@ -228,13 +230,10 @@ def _named_speakers(actors: list[Actor]) -> set[str]:
     return {a.canonical.lower() for a in actors if a.role in _SPEAKING and a.canonical}
 
 
-def _other_speakers(m: Mention, c: Cluster) -> bool:
-    """Both statements name who made them, and no one made both."""
+def _other_speakers(m: Mention, theirs: set[str]) -> bool:
+    """Both statements name who made them (`theirs`: the cluster's), and no one made both."""
     mine = _named_speakers(m.actors)
-    if not mine:
-        return False
-    theirs = set().union(*(_named_speakers(x.actors) for x in c.members))
-    return bool(theirs) and not mine & theirs
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def _hypothetical(m: Mention) -> bool:

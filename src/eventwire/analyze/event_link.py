@@ -10,12 +10,12 @@ else the nearest preceding one in the same paragraph; never the publication date
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from typing import Any
 
 from ..model import Place, Record, Time
 from ..nlp import dep_labels, doc_text, heads
+from ..spans import ByStart
 from .event_city import city_of, city_pool, has_police, home_city
 from .event_date_cues import (
     CLOCK,
@@ -244,8 +244,7 @@ class _TimeIndex:
     times of its own sentence, which on a long text must not mean a scan of all of them."""
 
     def __init__(self, times: list[Time]) -> None:
-        self.order = sorted(range(len(times)), key=lambda i: times[i].start)
-        self.starts = [times[i].start for i in self.order]
+        self.by_start = ByStart(times)
         self.dates = [date_dict(t) for t in times]  # read-only: callers get fresh dicts
         self._late: dict[str, set[int]] = {}
 
@@ -260,10 +259,6 @@ class _TimeIndex:
             self._late[day] = {i for i, d in enumerate(self.dates)
                                if d is not None and re.match(r"\d{4}-\d{2}", d["value"]) and d["value"][:10] > day}
         return self._late[day]
-
-    def between(self, a: int, b: int) -> list[int]:
-        """Indices (in list order) of the times starting in [a, b)."""
-        return sorted(self.order[bisect_left(self.starts, a):bisect_left(self.starts, b)])
 
 
 def _time_index(doc: Any, times: list[Time]) -> _TimeIndex:
@@ -282,7 +277,7 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     late = index.late(published if not future_ok else None) | header_times(doc, times)
     same: list[tuple[int, Time]] = []
     best: tuple[int, Time] | None = None
-    for i in index.between(sent.start_char, sent.end_char):
+    for i in index.by_start.positions(sent.start_char, sent.end_char):
         t = times[i]
         if i not in late and index.dates[i]:
             tok = token_at(doc, t.start)
@@ -302,7 +297,7 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
         if (i not in claimed or t is frame) and not clock_only(t) and not _report_date(doc, t, trigger_ids) \
                 and not on_follow_up_verb(doc, t, trigger_ids):
             return date_dict(t), 2  # type: ignore[return-value]
-    before = [times[i] for i in index.between(para[0], sent.start_char)
+    before = [times[i] for i in index.by_start.positions(para[0], sent.start_char)
               if i not in late and index.dates[i] and not clock_only(times[i])]
     if before:
         return date_dict(before[-1]), 1  # type: ignore[return-value]

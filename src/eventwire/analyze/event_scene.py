@@ -79,7 +79,7 @@ def junk(p: Place, text: str) -> bool:
 _INST = (r"Hospitals?|Medical Cent(?:er|re)|Health Cent(?:er|re)|Health System|Clinic|Infirmary|"
          r"Trauma Cent(?:er|re)|Jail|Detention Cent(?:er|re)|Correctional|Courthouse|Court|Coroner|"
          r"Medical Examiner|Sheriff|Police Department|Police Dept|Prosecutor|Attorney")
-INSTITUTION = _INSTITUTION = re.compile(rf"\b(?:{_INST})\b")
+INSTITUTION = re.compile(rf"\b(?:{_INST})\b")
 # "LSU Medical Center in Shreveport", "Children's Hospital of Philadelphia": the institution's town
 _AFTER_INST = re.compile(rf"\b(?:{_INST})['’]?s?(?:\s+[A-Z][\w'’.]*)*\s*(?:,|\bin|\bof|\bat)\s+$")
 # "went to a hospital in Erie", "held at the county jail in Newport": the town of one unnamed
@@ -106,7 +106,7 @@ _STATED_IN = re.compile(r"\b(?:(?:told|telling|tells|briefed|briefing)\s+(?:repo
 
 
 def institution(p: Place) -> bool:
-    return p.feature == "venue" and bool(_INSTITUTION.search(p.name or p.text))
+    return p.feature == "venue" and bool(INSTITUTION.search(p.name or p.text))
 
 
 # "on the Elbert County line", "across the state line": a boundary the scene lies at, seen

@@ -116,12 +116,12 @@ def _entity_index(entities: list[Entity]) -> SpanIndex:
     return SpanIndex((e.start, e.end) for e in entities)
 
 
-def _canonical(span: tuple[int, int], entities: list[Entity], text: str | None = None,
-               index: SpanIndex | None = None) -> str | None:
+def _canonical(span: tuple[int, int], entities: list[Entity], index: SpanIndex,
+               text: str | None = None) -> str | None:
+    """The longest overlapping entity's canonical (`index`: the entities' spans)."""
     best: Entity | None = None
-    index = index or _entity_index(entities)
     for e in (entities[i] for i in index.overlapping(*span)):
-        if e.canonical and _overlap((e.start, e.end), span) > 0:
+        if e.canonical:
             if best is None or (e.end - e.start) > (best.end - best.start):
                 best = e
     if best is not None and text is not None and best.end < span[1]:
@@ -210,7 +210,7 @@ def _relative_head(doc: Any, sp: Speaker, entities: list[Entity], index: SpanInd
         return None
     noun = tok.head.head
     a, b = noun.left_edge.idx, noun.idx + len(noun.text)
-    return _canonical((a, b), entities, index=index) or doc_text(doc)[a:b]
+    return _canonical((a, b), entities, index) or doc_text(doc)[a:b]
 
 
 def _continuation(text: str, prev: QSpan | None, q: QSpan) -> Found | None:
@@ -331,7 +331,7 @@ def analyze(record: Record) -> list[Quote]:
         speaker = None
         if f.speaker is not None and f.speaker[1] > f.speaker[0]:
             a, b = _after_dateline(text, *f.speaker)
-            canonical = _canonical(f.speaker, record.entities, text, index) or _name_after_titles(text[a:b])
+            canonical = _canonical(f.speaker, record.entities, index, text) or _name_after_titles(text[a:b])
             speaker = Speaker(text[a:b], a, b, canonical)
         a, b = f.content
         out.append(Quote(text[a:b], a, b, f.direct, Span.of(text, *f.cue), speaker))
