@@ -80,6 +80,8 @@ def lexicon() -> Lexicon:
             cue = Cue(lemma, frames)
             for form in _inflect(lemma) | set(irregular.get(lemma, [])):
                 forms[form] = cue
+    unsourced = _forms(raw, "passive", irregular) | _forms(raw, "raising", irregular)
+    _add_learned(forms, unsourced)
     direct = sorted((f for f, c in forms.items() if c.direct), key=len, reverse=True)
     direct_re = re.compile(r"\b(?:" + "|".join(map(re.escape, direct)) + r")\b", re.IGNORECASE)
     media = raw.get("media", {})
@@ -94,6 +96,23 @@ def lexicon() -> Lexicon:
                    raising_forms=_forms(raw, "raising", irregular),
                    titles=frozenset(w.lower() for w in raw.get("titles", {}).get("words", [])),
                    person_titles=frozenset(w.lower() for w in raw.get("titles", {}).get("people", [])))
+
+
+def _add_learned(forms: dict[str, Cue], unsourced: frozenset[str]) -> None:
+    """Frames learned from annotated news (data/quotes/cues_learned.toml, written by
+    scripts/learn_quote_cues.py) widen the hand-written entries; they never narrow one, and
+    leave alone the forms read as unsourced ("is expected to …" has no speaker)."""
+    path = resources.files("eventwire").joinpath("data/quotes/cues_learned.toml")
+    if not path.is_file():
+        return
+    for lemma, entry in tomllib.loads(path.read_text("utf-8")).get("learned", {}).items():
+        for form in entry["forms"]:
+            if form in unsourced:
+                continue
+            old = forms.get(form)
+            frames = (old.frames if old else "") + "".join(
+                f for f in entry["frames"] if not old or f not in old.frames)
+            forms[form] = Cue(old.lemma if old else lemma, frames)
 
 
 def _forms(raw: dict, key: str, irregular: dict[str, list[str]]) -> frozenset[str]:
