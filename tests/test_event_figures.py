@@ -12,7 +12,7 @@ def _fig(value: int, text: str) -> dict[str, object]:
 
 
 def _members(*figs: dict[str, dict[str, object]]) -> list[SimpleNamespace]:
-    return [SimpleNamespace(figures=f) for f in figs]
+    return [SimpleNamespace(figures=f, parts=[]) for f in figs]
 
 
 def test_largest_count_of_a_kind_wins() -> None:
@@ -39,7 +39,7 @@ def test_a_count_of_the_hurt_keeps_its_value() -> None:
 
 
 def _c(mode: str, family: str, start: int, figs: dict[str, dict[str, object]], word: str = "shot") -> SimpleNamespace:
-    m = SimpleNamespace(figures=dict(figs), cand=SimpleNamespace(start=start, token=SimpleNamespace(lower_=word)),
+    m = SimpleNamespace(figures=dict(figs), parts=[], cand=SimpleNamespace(start=start, token=SimpleNamespace(lower_=word)),
                         mode=mode, family=family)
     return SimpleNamespace(members=[m], head=m)
 

@@ -301,3 +301,40 @@ def test_another_victim_adds_one(nlp, text: str, most: int) -> None:
 ])
 def test_a_part_of_the_victims_is_no_total(nlp, text: str, expected: set[tuple[str, int, str]]) -> None:
     assert figs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a range of dead counts its lower end (ACLED codes the lowest credible figure)
+    ("Between 10 and 15 people were killed in the raid.", {("killed", 10, "at_least")}),
+    ("Officials said 10 to 15 people were killed.", {("killed", 10, "at_least")}),
+    # two counts joined by "and" in different clauses are no range
+    ("The gunman killed 2 and 5 people were injured.", {("killed", 2, "exact"), ("injured", 5, "exact")}),
+])
+def test_range_takes_lower_end(text: str, expected: set[tuple[str, int, str]]) -> None:
+    assert {(f.kind, f.value, f.qualifier) for f in find_figures(text)} >= expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # counted groups joined by "and" are one figure, the sum
+    ("Rebels said one soldier and one militant were killed in the clashes.", ("killed", 2)),
+    ("Militants attacked the post, killing one officer and two soldiers.", ("killed", 3)),
+    # the lower end of a range in the list
+    ("Militants attacked the post, killing one officer and between one or two soldiers.", ("killed", 2)),
+    # a unit is not a group of people; a count after a casualty verb is that verb's object
+    ("They exchanged fire for 30 minutes and 5 soldiers died in the fighting.", ("killed", 5)),
+    # "one of the two men": a part of a group, no first member of a list
+    ("Police found one of the two men and two women shot.", ("injured", 2)),
+])
+def test_list_of_counted_groups(nlp, text: str, expected: tuple[str, int]) -> None:
+    got = figs(nlp, text)
+    assert max(v for k, v, _ in got if k == expected[0]) == expected[1]
+
+
+@pytest.mark.parametrize("text, killed", [
+    # "a second victim died": one more dead than counted before
+    ("A man was shot and killed outside a store. A second victim died in hospital on Saturday.", 2),
+    # "another man was dead" most often re-tells a death already counted: not added
+    ("A man was shot and killed outside a store. Another man was found dead nearby.", 1),
+])
+def test_ordinal_victim_adds_a_death(nlp, text: str, killed: int) -> None:
+    assert max(v for k, v, _ in figs(nlp, text) if k == "killed") == killed

@@ -36,6 +36,7 @@ class Mention:
     loc: tuple[dict[str, Any], int] | None = None
     date: tuple[dict[str, Any], int] | None = None
     figures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    parts: list[Any] = field(default_factory=list)  # every figure given to it (for sums of disjoint groups)
     about_hint: Any = None  # a token naming what a claim/denial/arrest is about
     about_kind: str | None = None  # "accusation" | "event": what the hint refers to
     depth: int = 0  # parse depth of the trigger (0 = sentence root)
@@ -267,6 +268,7 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
                 # the strong mention comes later in the sentence: hold the weak one until then
                 later = first_strong[key]
                 later.figures = {**m.figures, **later.figures}
+                later.parts = m.parts + later.parts
                 later.actors = later.actors + [a for a in m.actors if a not in later.actors]
                 # and its date and place: "gathered on 3 May for a rally" dates the rally
                 later.date = later.date or m.date

@@ -2,7 +2,8 @@
 figures from those of its mentions (moved out of events.py).
 
 A figure goes to the event of its sentence; an event keeps the largest count of a kind
-(later sentences add victims: "a second man died"). "Shot" counts everyone hit, so where an
+(later sentences add victims: "a second man died"), or the sum of counts of disjoint sides
+(event_figures_sum: "six soldiers ... four militants" is ten). "Shot" counts everyone hit, so where an
 event also has dead, its shot-but-not-said-hurt count loses them: "Three shot, one dead" is
 one killed and two injured; "a man was shot ... he died" is one killed and no one injured.
 """
@@ -15,6 +16,7 @@ from typing import Any
 
 from ..model import Record
 from .event_coref import Cluster, Mention
+from .event_figures_sum import combined
 
 # words that say a person survived hurt: such an injured count does not include the dead
 _HURT = re.compile(r"(?i)wound|injur|hurt|hospital|critical|stable|condition|surviv|treated|graze|fighting")
@@ -35,14 +37,20 @@ def assign_figures(record: Record, spans: list[tuple[int, int]], mentions: list[
         pool = [m for m in mentions if (m.type in want or m.family in want) and m.mode != "hypothetical"]
         same = [m for m in pool if m.sent == sent]
         if same:
-            put_figure(min(same, key=lambda m: (m.weak, abs(m.cand.start - f.span.start))).figures, f)
+            add_part(min(same, key=lambda m: (m.weak, abs(m.cand.start - f.span.start))), f)
         elif f.kind == "arrested":
             before = [m for m in pool if m.cand.start < f.span.start]
             if before or pool:
-                put_figure((before[-1] if before else pool[0]).figures, f)
+                add_part(before[-1] if before else pool[0], f)
         else:
             orphans.append(f)
     return orphans
+
+
+def add_part(m: Mention, f: Any) -> None:
+    """Give a figure to a mention: its largest count of a kind, and every count kept for sums."""
+    put_figure(m.figures, f)
+    m.parts.append(f)
 
 
 def put_figure(figures: dict[str, dict[str, Any]], f: Any) -> None:
@@ -53,14 +61,19 @@ def put_figure(figures: dict[str, dict[str, Any]], f: Any) -> None:
                            "span": {"text": f.span.text, "start": f.span.start, "end": f.span.end}}
 
 
-def cluster_figures(members: list[Mention]) -> dict[str, dict[str, Any]]:
-    """An event's figures: the largest of each kind over its mentions; a "shot" count
-    without a word of survival loses the dead."""
+def cluster_figures(members: list[Mention], text: str = "") -> dict[str, dict[str, Any]]:
+    """An event's figures: the largest of each kind over its mentions, or the sum of counts of
+    disjoint groups (event_figures_sum); a "shot" count without a word of survival loses the dead."""
     figures: dict[str, dict[str, Any]] = {}
     for m in members:
         for k, v in m.figures.items():
             if k not in figures or v["value"] > figures[k]["value"]:
                 figures[k] = v
+    parts = [f for m in members for f in m.parts]
+    for k in _CASUALTIES:
+        total = combined(parts, k, text)
+        if total is not None and total["value"] > figures.get(k, {"value": -1})["value"]:
+            figures[k] = total
     inj, dead = figures.get("injured"), figures.get("killed")
     # (one phrase giving both, "four teens, one fatally, were shot", was split by the figures
     # layer already: its injured count is the survivors)
@@ -76,7 +89,7 @@ def cluster_figures(members: list[Mention]) -> dict[str, dict[str, Any]]:
 _CASUALTIES = ("killed", "injured")
 
 
-def borrow_casualties(incident: Cluster, clusters: list[Cluster]) -> None:
+def borrow_casualties(incident: Cluster, clusters: list[Cluster], text: str = "") -> None:
     """The article's incident with no casualty figure of its own takes those of the first
     asserted violent or disaster event that has them: a local story reports one incident,
     and its toll often sits in a sentence whose trigger the coreference kept apart ("One
@@ -91,13 +104,14 @@ def borrow_casualties(incident: Cluster, clusters: list[Cluster]) -> None:
         h = c.head
         if c is incident or h.mode != "asserted" or h.family not in ("violence", "disaster"):
             continue
-        figs = {k: v for k, v in cluster_figures(c.members).items() if k in want}
+        figs = {k: v for k, v in cluster_figures(c.members, text).items() if k in want}
         if "killed" in figs or figs and not have:
             incident.head.figures.update(figs)
+            incident.head.parts += [f for m in c.members for f in m.parts if f.kind in figs]
             return
 
 
-def borrow_for_shooting(incident: Cluster, clusters: list[Cluster]) -> None:
+def borrow_for_shooting(incident: Cluster, clusters: list[Cluster], text: str = "") -> None:
     """When the article's incident is an accident ("a hunting accident", "a gun accident"), its
     first asserted violent event ("a hunter being shot") is the same incident told as a
     shooting: it gets the toll too. (A crash is not: a chase may end in one.)"""
@@ -106,4 +120,4 @@ def borrow_for_shooting(incident: Cluster, clusters: list[Cluster]) -> None:
     violent = [c for c in clusters if c.head.family == "violence" and c.head.mode == "asserted"]
     if violent:
         first = min(violent, key=lambda c: min(m.cand.start for m in c.members))
-        borrow_casualties(first, [incident])
+        borrow_casualties(first, [incident], text)

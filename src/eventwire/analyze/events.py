@@ -37,11 +37,11 @@ from .event_clauses import (
 )
 from .event_coref import Cluster, Mention, choose_primary, cluster, nested_area
 from .event_figures import (
+    add_part,
     assign_figures,
     borrow_casualties,
     borrow_for_shooting,
     cluster_figures,
-    put_figure,
 )
 from .event_lexicon import cue_set
 from .event_modes import habitual, mode_of, prevented
@@ -246,9 +246,9 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     incident = _incident(clusters, p)
     if incident is not None:
         for f in orphans:
-            put_figure(incident.head.figures, f)
-        borrow_casualties(incident, clusters)
-        borrow_for_shooting(incident, clusters)
+            add_part(incident.head, f)
+        borrow_casualties(incident, clusters, text)
+        borrow_for_shooting(incident, clusters, text)
     # the story's town: its dateline, else its most named scene, else the town whose police
     # are on the case; a person's home town or a hospital's only when it names no other
     sure = dl or link.dominant(link.scene(places, text)) or link.home_city(record)
@@ -353,7 +353,7 @@ def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str, sure: 
         # press conference, a threat, a deployment): its town when its own sentence names none
         location = link.place_dict(fallback)
     date = cl.best("date")
-    figures = cluster_figures(cl.members)
+    figures = cluster_figures(cl.members, text)
     sent = h.cand.span
     conf = 0.45 + 0.15 * (not h.weak) + 0.1 * bool(actors) + 0.1 * bool(loc) + 0.1 * bool(date)
     conf += 0.05 * min(len(cl.members) - 1, 2)

@@ -8,7 +8,8 @@ Two passes over each article, both cheap:
      killed" (1), "a man and a woman were killed" (2), "X and Y were arrested" (2),
      "he died at the scene" (1), "suffered non-life-threatening injuries".
 Qualifiers: "at least"/"more than" -> at_least with the stated value (ACLED takes the number);
-"up to"/"as many as" -> at_most; "about"/"nearly"/"some" -> about; "dozens" -> 12 at_least.
+"up to"/"as many as" -> at_most; "about"/"nearly"/"some" -> about; "dozens" -> 12 at_least;
+a range "between 10 and 15" -> 10 at_least; "one soldier and two militants" -> 3 (figures_lists).
 The events layer ties figures to events; this layer only proposes candidates with evidence.
 """
 
@@ -31,7 +32,9 @@ from .figures_lexicon import (  # parse_count is re-exported: a public helper fo
     alt,
     norm,
     parse_count,
+    range_low,
 )
+from .figures_lists import listed
 from .figures_merge import add_others, drop_superseded
 from .regex_first import with_lead
 
@@ -141,6 +144,7 @@ def analyze(record: Record) -> list[Figure]:
             cands += dep_figures(record.doc)
         except Exception:  # a parse oddity must not lose the regex figures
             pass
+    cands += listed(cands, text)
     out = drop_superseded(_dedup(cands))
     for f in out:
         f.sentence = bisect.bisect_right(starts, f.span.start) - 1
@@ -251,6 +255,8 @@ def _regex_figures(text: str) -> list[Figure]:
         if (c and not re.search(r"\d|\n", m["mid"] or "") and not _active_or_attributive(text, m)
                 and not _not_victims(text, m, c[0])):
             kind, qualifier = AFTER_KIND[norm(m["trig"])], c[1]
+            bottom = range_low(text, m.start("count"), c[0])  # "between 10 and 15 people": 10
+            c, qualifier = ((bottom, "at_least") if bottom else c), ("at_least" if bottom else qualifier)
             if _PARTITIVE.search(text, m.end("count"), m.start("trig")):
                 # "eight of the wounded died": some of the hurt, now dead; "three of the wounded
                 # are critical": a part of the hurt, so at least that many

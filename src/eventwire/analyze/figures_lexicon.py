@@ -77,3 +77,20 @@ def parse_count(text: str) -> tuple[int, str] | None:
     if value is None or value < 0 or value != int(value):
         return None
     return int(value), qualifier
+
+
+# "between 10 and 15 people were killed", "10 to 15 dead", "two or three wounded": the count
+# matched is the upper bound; ACLED codes the lowest credible figure, so the lower one counts.
+_LOW = rf"(?P<low>{DIGITS}|(?!an?\b){WORD_NUMBER})"
+_RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+{_LOW}\s+and|(?<![\w$£€.,-]){_LOW.replace('low', 'low2')}\s*(?:to|or|–))\s+\Z",
+                           re.IGNORECASE)
+
+
+def range_low(text: str, start: int, value: int) -> int | None:
+    """The lower bound of a range whose upper bound is the count starting at `start`."""
+    m = _RANGE_BEFORE.search(text, max(0, start - 30), start)
+    raw = m["low"] or m["low2"] if m else ""
+    if m is None or raw.strip().isdigit() is not text[start:start + 1].isdigit():
+        return None  # "2 or three": the two ends of a range are written alike
+    low = parse_number(raw)
+    return int(low) if low is not None and low == int(low) and 0 < low < value else None

@@ -135,6 +135,7 @@ def drop_superseded(figs: list[Figure]) -> list[Figure]:
 # report of the same kind counted ("also" and "others" are too often the same people again)
 # ("the second victim" is one of those already told)
 _ANOTHER = re.compile(r"^\s*(?:another|(?:a|an)\s+(?:second|third|fourth|fifth|additional))\b", re.I)
+_ORDINAL = re.compile(r"^\s*(?:a|an)\s+(?:second|third|fourth|fifth|additional)\b", re.I)
 _SUM_REACH = 600  # characters back to the report the new one adds to
 
 
@@ -144,16 +145,16 @@ def add_others(figs: list[Figure], text: str) -> list[Figure]:
     the earlier report to the new one. "The other man was shot in the leg" is one of those
     already counted, so only a subject that starts with another/second/third counts."""
     out = list(figs)
-    # Only the wounded: "another man was dead" most often re-tells a death already counted
-    # ("one dead ... minutes later another man was dead") or recalls an earlier killing.
-    for kind in ("injured",):
+    # The dead only by an ordinal ("a second victim died in hospital"): "another man was dead"
+    # most often re-tells a death already counted or recalls an earlier killing.
+    for kind, more in (("injured", _ANOTHER), ("killed", _ORDINAL)):
         seen: list[Figure] = []
         for f in sorted((f for f in figs if f.kind == kind), key=lambda f: f.span.start):
             m = _TRIGGER_AT.search(f.span.text)
             head = f.span.text[:m.start()] if m and m.start() > 0 else f.span.text
             near = [p for p in seen if p.span.end <= f.span.start and f.span.start - p.span.start <= _SUM_REACH
                     and p.value > 0]
-            if near and f.value == 1 and _ANOTHER.match(head) and not _REFLEXIVE.search(f.span.text):
+            if near and f.value == 1 and more.match(head) and not _REFLEXIVE.search(f.span.text):
                 prev = near[-1]  # the report just before: "one person was shot ... another victim"
                 total = Figure(kind=kind, value=prev.value + f.value, qualifier=f.qualifier,
                                span=Span.of(text, prev.span.start, f.span.end), sentence=f.sentence)
