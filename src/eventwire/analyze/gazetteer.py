@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import gazetteer_extra
+from . import gazetteer_extra, gazetteer_supplement
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.json.gz"
 FEATURE_PRECISION = {"venue": "point", "city": "city", "admin1": "admin1", "country": "country",
@@ -53,6 +53,7 @@ _GENERIC_ADMIN = re.compile(
 
 
 _SAINT = re.compile(r"(st|ste|mt)\.? ")
+_ARTICLE = re.compile(r"^(?:al|ar|ash|ad|az|el) ")  # the Arabic article (not "an", "as", "at": English words)
 _SAINT_LONG = {"st": "saint ", "ste": "sainte ", "mt": "mount "}
 
 
@@ -72,6 +73,7 @@ class Gazetteer:
                 self._admin_variants(i, e[0])
                 areas.setdefault((e[4], e[0]), i)
         self._aliases(areas, path.parent / "admin1_aliases.csv")
+        gazetteer_supplement.apply(self, areas, path.parent / "place_supplement.csv")
         self._country_points(path.parent / "country_centroids.csv")
         self._country_aliases(path.parent / "country_aliases.csv")
         self._features(path.parent / "features.csv")
@@ -87,6 +89,9 @@ class Gazetteer:
             # name shared by districts of several areas, nor US counties (see place_local)
             if k not in self._index and len(ids) == 1 and self._entries[ids[0]][4] != "US":
                 self._index[k] = ids
+        self._stems = gazetteer_supplement.district_stems(self)
+        self._regions_in_areas()
+        self._loose: dict[str, list[int]] | None = None
 
     def _aliases(self, areas: dict[tuple[str, str], int], path: Path) -> None:
         """Other spellings of first-level areas (ISO 3166-2 and translations: "Logar" for
@@ -105,6 +110,14 @@ class Gazetteer:
                         # must not bring a big area of another country into its candidates
                         self._index[k] = [i]
                         self._admin_variants(i, alias, only_new=True)
+
+    def _regions_in_areas(self) -> None:
+        """A region that is also a first-level area of its country ("Gaza Strip", "Crimea")
+        lies in that area."""
+        own = {(e[4], norm(e[0])): e[5] for e in self._entries if e[6] == "admin1"}
+        for e in self._entries:
+            if e[6] == "region" and e[4] and e[5] < 0 and (a := own.get((e[4], norm(e[0])))) is not None:
+                e[5] = a
 
     def _country_aliases(self, path: Path) -> None:
         """Names of countries added to country_aliases.csv after the table was built ("Soviet
@@ -141,8 +154,9 @@ class Gazetteer:
                         if not any(self._entries[i][6] != "city" for i in self._index.get(k, ()))]
                 if not keys:
                     continue
+                area = self._admin1.index(r["admin1"]) if r.get("admin1") in self._admin1 else -1
                 self._entries.append([r["name"], None, float(r["lat"]), float(r["lon"]), r["cc"] or None,
-                                      -1, "region", int(r["population"])])
+                                      area, "region", int(r["population"])])
                 for k in keys:
                     self._index.setdefault(k, []).insert(0, len(self._entries) - 1)
 
@@ -287,6 +301,19 @@ class Gazetteer:
             ids = self._index.get(key[:-5])  # "York City, Pa." is York
         if ids is None:  # "Thi Qar" for Dhi Qar: a first-level area spelled another way
             ids = self._skeleton_hit(key)
+        if ids is None and "'" in key:  # "Sa'ada" for Saada
+            ids = self._index.get(key.replace("'", ""))
+        if ids is None and (bare := _ARTICLE.sub("", key)) != key and len(bare) > 3:
+            ids = self._index.get(bare)  # "Al-Raqqa" for Raqqa
+        if ids is None and " " in key:  # "Tarin Kot" for Tarinkot, "Petion-Ville" for Petionville
+            ids = self._index.get(key.replace(" ", ""))
+        if ids is None and len(lk := gazetteer_supplement.loose(key)) >= 5:
+            # "Qamishli" (Al Qamishli), "Jisr al-Shughur" (Jisr ash Shughur), "Tskhinvali" (Ts'khinvali)
+            if self._loose is None:
+                self._loose = gazetteer_supplement.loose_index(self)
+            ids = self._loose.get(lk)
+        if ids is None:  # "Nduga" for Nduga Regency
+            ids = self._stems.get(key)
         if ids is None and gazetteer_extra.TRAIL_COMPASS.search(key) and \
                 any(not w.isupper() for w in gazetteer_extra.words(gazetteer_extra.TRAIL_COMPASS.sub("", key))):
             # "Shan-South", "Bago-West": coders split an area into parts named by a compass suffix

@@ -164,12 +164,14 @@ def prior(c: Candidate, surface: str) -> float:
 
 
 _SAINT = re.compile(r"^(?:st|ste|saint|sainte)\.? ")
+# an honorific prefix of a Mexican city's official name: "Heroica Matamoros" is Matamoros
+_HONORIFIC = re.compile(r"^heroica (?:ciudad de )?")
 
 
 @lru_cache(maxsize=50_000)
 def _primary_key(name: str) -> str:
     """A name compared with the primary one: "St. Petersburg" is "Saint Petersburg"."""
-    return _SAINT.sub("saint ", norm(name))
+    return _SAINT.sub("saint ", _HONORIFIC.sub("", norm(name)))
 
 
 def same_name(a: str, b: str) -> bool:
