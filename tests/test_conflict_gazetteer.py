@@ -115,3 +115,35 @@ def test_honorific_city_name_is_its_short_name() -> None:
     # "Heroica Matamoros" (Tamaulipas, ~500k) is what "Matamoros" means, not a smaller namesake
     c = _resolve("Matamoros", "MX")
     assert c is not None and c.admin1 == "Tamaulipas"
+
+
+# Through the whole places layer (NER, mentions, resolution) in a one-sentence article, a few
+# names are lost to the small NER model's spans, not to the gazetteer: it cuts "Tal Abyad" to
+# "Tal", "Dera Ghazi Khan" to "Dera" (the rest read as a person), "Mocimboa da Praia" to "Praia",
+# "Lanao del Norte" to "Lanao", and does not tag some towns at all.
+NER_LIMITS = {"Tal Abyad", "Dera Ghazi Khan", "Mocimboa da Praia", "Mocímboa da Praia", "Lanao del Norte",
+              "Musa Qala", "General Santos", "Marinka", "Huliaipole", "Stepanakert", "Jammu and Kashmir"}
+
+
+def test_conflict_places_through_the_places_layer() -> None:
+    from eventwire.analyze import entities, places
+    from eventwire.model import Article, Record
+    from eventwire.nlp import load
+
+    nlp = load("en")
+    rows = _rows()
+    texts = [f"Fighting was reported in {r['name']} on Monday, officials in "
+             f"{gazetteer().country_name(r['cc'])} said." for r in rows]
+    misses = []
+    for r, text, doc in zip(rows, texts, nlp.pipe(texts), strict=True):
+        rec = Record(article=Article(id="t", text=text, language="en"))
+        rec.doc = doc
+        rec.entities = entities.analyze(rec)
+        s = text.index(r["name"])
+        hit = [p for p in places.analyze(rec) if p.start < s + len(r["name"]) and s < p.end]
+        p = hit[0] if hit else None
+        got = None if p is None else Candidate(p.name or "", None, 0.0, 0.0, p.country_code, p.admin1,
+                                               p.feature or "", 0)
+        if got is None or got.country_code != r["cc"] or not _admin_ok(got, r["cc"], r["admin1"]):
+            misses.append(r["name"])
+    assert set(misses) <= NER_LIMITS | KNOWN_EXCEPTIONS, sorted(set(misses) - NER_LIMITS - KNOWN_EXCEPTIONS)

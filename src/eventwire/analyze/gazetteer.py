@@ -22,8 +22,8 @@ from pathlib import Path
 from . import gazetteer_extra, gazetteer_supplement
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.json.gz"
-FEATURE_PRECISION = {"venue": "point", "city": "city", "admin1": "admin1", "country": "country",
-                     "region": "region"}
+FEATURE_PRECISION = {"venue": "point", "city": "city", "admin2": "admin2", "admin1": "admin1",
+                     "country": "country", "region": "region"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +34,7 @@ class Candidate:
     lon: float
     country_code: str | None
     admin1: str | None
-    feature: str  # city, admin1, country, region
+    feature: str  # city, admin2 (a district of place_supplement.csv), admin1, country, region
     population: int
 
 
@@ -73,6 +73,9 @@ class Gazetteer:
                 self._admin_variants(i, e[0])
                 areas.setdefault((e[4], e[0]), i)
         self._aliases(areas, path.parent / "admin1_aliases.csv")
+        # hand-kept press spellings of first-level areas and big cities ("Hodeidah"), which
+        # place_names may take on sight like their primary names
+        self.press_names: set[str] = set()
         gazetteer_supplement.apply(self, areas, path.parent / "place_supplement.csv")
         self._country_points(path.parent / "country_centroids.csv")
         self._country_aliases(path.parent / "country_aliases.csv")

@@ -38,11 +38,14 @@ _NOT_A_STEM = re.compile(r"\b(?:urban|rural|regional|municipal|metropolitan|city
 
 
 def loose(key: str) -> str:
-    """A folded name (gazetteer.norm form) with apostrophes, the Arabic article's forms,
-    doubled letters and word breaks levelled: "ma'arrat an nu'man" and "maarat al numan"
-    -> "maratnuman"."""
-    k = "".join(w for w in _TOKEN.findall(key.translate(_QUOTES)) if w not in _ARTICLES)
-    return _DOUBLE.sub(r"\1", k)
+    """A folded name (gazetteer.norm form) with apostrophes, the Arabic article's forms, a
+    leading article, doubled letters and word breaks levelled: "ma'arrat an nu'man" and
+    "maarat al-numan" -> "maratalnuman", "al qamishli" -> "qamishli". An article inside the
+    name stays (as "al"): "Wadi Sirr" is not "Wadi as Sir"."""
+    words = ["al" if w in _ARTICLES else w for w in _TOKEN.findall(key.translate(_QUOTES))]
+    if len(words) > 1 and words[0] == "al":
+        words = words[1:]
+    return _DOUBLE.sub(r"\1", "".join(words))
 
 
 def loose_index(g: Gazetteer) -> dict[str, list[int]]:
@@ -96,6 +99,8 @@ def apply(g: Gazetteer, areas: dict[tuple[str, str], int], path: Path = SUPPLEME
             if t is None:
                 continue
             i, names = t, [n for n in r["aliases"].split(";") if n]
+            if g._entries[i][6] == "admin1" or (g._entries[i][7] or 0) >= 500_000:
+                g.press_names.update(norm(n) for n in names)  # big places: safe on sight
         for name in names:
             ids = g._index.setdefault(norm(name), [])
             if i not in ids:

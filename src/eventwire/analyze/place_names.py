@@ -2,7 +2,8 @@
 
 One case-insensitive trie regex over the names that are safe to take on sight: countries (and
 their aliases), regions and continents, admin1 areas by their primary name, and cities of at
-least 500,000 people by their primary name. A match must be capitalised like a name.
+least 500,000 people by their primary name, and the hand-kept press spellings of both
+(place_supplement.csv: "Hodeidah"). A match must be capitalised like a name.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def _regex() -> FoldedTrie | None:
         elif c.feature == "admin1" and norm(c.name) == key and len(key) > 3:
             names.add(key)
         elif c.feature == "city" and c.population >= MIN_CITY and norm(c.name) == key:
+            names.add(key)
+        elif key in g.press_names and len(key) > 3:  # "Hodeidah" (place_supplement.csv)
             names.add(key)
     return FoldedTrie.of(names)
 
