@@ -79,3 +79,26 @@ def test_cluster_sums_parts_across_its_mentions() -> None:
     got = cluster_figures(members, text)
     assert got["killed"]["value"] == 10
     assert got["killed"]["span"]["text"] == text[:text.index(" died") + len(" died")]
+
+
+def test_rival_claims_of_different_sources_do_not_add() -> None:
+    # each side claims the other's dead: two claims, not one toll of 26
+    text = "The army said six rebels were killed. The rebels claimed that 20 soldiers were killed."
+    parts = _parts(text, ("six rebels were killed", "killed", 6), ("20 soldiers were killed", "killed", 20))
+    army = (text.index("six rebels"), text.index(". The rebels"), "the army")
+    rebels = (text.index("20 soldiers"), len(text) - 1, "the rebels")
+    assert combined(parts, "killed", text, (army, rebels)) is None  # the largest claim stands
+    # one source telling both sides' dead is one toll
+    got = combined(parts, "killed", text, (army, (rebels[0], rebels[1], "the army")))
+    assert got is not None and got["value"] == 26
+
+
+def test_rival_claims_through_the_whole_layer() -> None:
+    from eventwire.analyze import analyze
+    from eventwire.model import Article, Record
+
+    text = ("Heavy fighting broke out near Gao on Tuesday. The army said six rebels were killed in "
+            "the clashes. The rebels claimed that 20 soldiers were killed in the fighting.")
+    rec = analyze(Record(article=Article(id="t", text=text, published="2015-06-01", language="en")))
+    primary = next(e for e in rec.events if e.primary)
+    assert primary.figures["killed"]["value"] == 20

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..model import Record
 from .event_coref import Cluster, Mention
-from .event_figures_sum import combined
+from .event_figures_sum import Claims, combined
 
 # words that say a person survived hurt: such an injured count does not include the dead
 _HURT = re.compile(r"(?i)wound|injur|hurt|hospital|critical|stable|condition|surviv|treated|graze|fighting")
@@ -61,7 +61,7 @@ def put_figure(figures: dict[str, dict[str, Any]], f: Any) -> None:
                            "span": {"text": f.span.text, "start": f.span.start, "end": f.span.end}}
 
 
-def cluster_figures(members: list[Mention], text: str = "") -> dict[str, dict[str, Any]]:
+def cluster_figures(members: list[Mention], text: str = "", claims: Claims = ()) -> dict[str, dict[str, Any]]:
     """An event's figures: the largest of each kind over its mentions, or the sum of counts of
     disjoint groups (event_figures_sum); a "shot" count without a word of survival loses the dead."""
     figures: dict[str, dict[str, Any]] = {}
@@ -71,7 +71,7 @@ def cluster_figures(members: list[Mention], text: str = "") -> dict[str, dict[st
                 figures[k] = v
     parts = [f for m in members for f in m.parts]
     for k in _CASUALTIES:
-        total = combined(parts, k, text)
+        total = combined(parts, k, text, claims)
         if total is not None and total["value"] > figures.get(k, {"value": -1})["value"]:
             figures[k] = total
     inj, dead = figures.get("injured"), figures.get("killed")
@@ -89,7 +89,7 @@ def cluster_figures(members: list[Mention], text: str = "") -> dict[str, dict[st
 _CASUALTIES = ("killed", "injured")
 
 
-def borrow_casualties(incident: Cluster, clusters: list[Cluster], text: str = "") -> None:
+def borrow_casualties(incident: Cluster, clusters: list[Cluster], text: str = "", claims: Claims = ()) -> None:
     """The article's incident with no casualty figure of its own takes those of the first
     asserted violent or disaster event that has them: a local story reports one incident,
     and its toll often sits in a sentence whose trigger the coreference kept apart ("One
@@ -104,14 +104,14 @@ def borrow_casualties(incident: Cluster, clusters: list[Cluster], text: str = ""
         h = c.head
         if c is incident or h.mode != "asserted" or h.family not in ("violence", "disaster"):
             continue
-        figs = {k: v for k, v in cluster_figures(c.members, text).items() if k in want}
+        figs = {k: v for k, v in cluster_figures(c.members, text, claims).items() if k in want}
         if "killed" in figs or figs and not have:
             incident.head.figures.update(figs)
             incident.head.parts += [f for m in c.members for f in m.parts if f.kind in figs]
             return
 
 
-def borrow_for_shooting(incident: Cluster, clusters: list[Cluster], text: str = "") -> None:
+def borrow_for_shooting(incident: Cluster, clusters: list[Cluster], text: str = "", claims: Claims = ()) -> None:
     """When the article's incident is an accident ("a hunting accident", "a gun accident"), its
     first asserted violent event ("a hunter being shot") is the same incident told as a
     shooting: it gets the toll too. (A crash is not: a chase may end in one.)"""
@@ -120,4 +120,4 @@ def borrow_for_shooting(incident: Cluster, clusters: list[Cluster], text: str = 
     violent = [c for c in clusters if c.head.family == "violence" and c.head.mode == "asserted"]
     if violent:
         first = min(violent, key=lambda c: min(m.cand.start for m in c.members))
-        borrow_casualties(first, [incident], text)
+        borrow_casualties(first, [incident], text, claims)

@@ -6,6 +6,8 @@ lexicon.toml [sides]): "four civilians ... three attackers were killed" is seven
 read from the words naming the people counted, not the rest of the span ("a man shot by
 police" is no police officer). "Two others were also killed" is not added: "others" most
 often contrasts with another kind ("one dead ... two others were injured").
+Counts said by different sources are not added either: "the army said six rebels were
+killed; the rebels claimed 20 soldiers were killed" are rival claims, not one toll.
 Everything else is a restatement or an update and keeps the largest count ("five people were
 killed ... the five victims", "at least 12 ... the death toll rose to 15"); a count said to be
 among/including/of the dead is a part of them ("including three children", "two police
@@ -35,6 +37,23 @@ _QUALIFIER = re.compile(r"^\s*(?:at\s+least|more\s+than|up\s+to|as\s+many\s+as|n
 _LEAD_VERB = re.compile(r"^\s*(?:[a-z]+(?:ing|ed)|shot|hurt|left|leaving)\s+", re.I)
 
 
+Claims = tuple[tuple[int, int, str], ...]  # (start, end, speaker) of each attributed content
+
+
+def claims_of(quotes: list[Any]) -> Claims:
+    """Who says each reported content (the speaker's canonical name, else its words)."""
+    return tuple((q.start, q.end, (q.speaker.canonical or q.speaker.text).lower())
+                 for q in quotes if q.speaker is not None)
+
+
+def _source(f: Any, claims: Claims) -> str | None:
+    return next((who for a, b, who in claims if a <= f.span.start < b), None)
+
+
+def _rivals(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a != b
+
+
 def _side(f: Any) -> frozenset[str]:
     """The sides the people a count names are on ("killing five soldiers and three civilians": both)."""
     said = _QUALIFIER.sub("", _LEAD_VERB.sub("", f.span.text, count=1), count=1)
@@ -47,7 +66,7 @@ def _subset(f: Any, text: str) -> bool:
     return bool(_SUBSET.search(f.span.text) or _SUBSET_BEFORE.search(text, max(0, f.span.start - 60), f.span.start))
 
 
-def combined(parts: list[Any], kind: str, text: str) -> dict[str, Any] | None:
+def combined(parts: list[Any], kind: str, text: str, claims: Claims = ()) -> dict[str, Any] | None:
     """A count of `kind` that adds disjoint groups among an event's figures, if it beats none."""
     figs = sorted((f for f in parts if f.kind == kind and f.value > 0 and not _subset(f, text)),
                   key=lambda f: f.span.start)
@@ -61,13 +80,11 @@ def combined(parts: list[Any], kind: str, text: str) -> dict[str, Any] | None:
             best[s] = f
     chosen: list[Any] = []
     for f in sorted(best.values(), key=lambda f: -f.value):
-        if all(not _side(f) & _side(c) for c in chosen):
+        if all(not _side(f) & _side(c) and not _rivals(_source(f, claims), _source(c, claims)) for c in chosen):
             chosen.append(f)
-    top = max(figs, key=lambda f: f.value)
-    if len(chosen) < 2:
-        chosen = [top]
     if len(chosen) < 2:
         return None
+    top = max(figs, key=lambda f: f.value)
     total = sum(f.value for f in chosen)
     if total <= top.value:
         return None
@@ -77,4 +94,4 @@ def combined(parts: list[Any], kind: str, text: str) -> dict[str, Any] | None:
     return {"value": total, "qualifier": qual, "span": {"text": said, "start": start, "end": end}}
 
 
-__all__ = ["combined"]
+__all__ = ["Claims", "claims_of", "combined"]

@@ -43,6 +43,7 @@ from .event_figures import (
     borrow_for_shooting,
     cluster_figures,
 )
+from .event_figures_sum import Claims, claims_of
 from .event_lexicon import cue_set
 from .event_modes import habitual, mode_of, prevented
 from .event_triggers import Cand, break_between, find, units
@@ -244,16 +245,17 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         dates.before_death(record, doc, first)
     dates.background_by_date(clusters, p)
     incident = _incident(clusters, p)
+    claims = claims_of(record.quotes or [])
     if incident is not None:
         for f in orphans:
             add_part(incident.head, f)
-        borrow_casualties(incident, clusters, text)
-        borrow_for_shooting(incident, clusters, text)
+        borrow_casualties(incident, clusters, text, claims)
+        borrow_for_shooting(incident, clusters, text, claims)
     # the story's town: its dateline, else its most named scene, else the town whose police
     # are on the case; a person's home town or a hospital's only when it names no other
     sure = dl or link.dominant(link.scene(places, text)) or link.home_city(record)
     fallback = sure or link.dominant([p for p in places if not link.elsewhere(p, text)]) or link.dominant(places)
-    out = [_emit(cl, clusters, fallback, text, sure) for cl in clusters]
+    out = [_emit(cl, clusters, fallback, text, sure, claims) for cl in clusters]
     for ev in out:  # the main event of an article that names no usable place: its country
         if ev.primary and ev.location is None and ev.mode != "hypothetical":
             ev.location = link.country_location(record)
@@ -325,7 +327,8 @@ def _member_town(cl: Cluster) -> int | None:
     return towns[0]["span"]["start"] if towns else None
 
 
-def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str, sure: Any = None) -> EventMention:
+def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str, sure: Any = None,
+          claims: Claims = ()) -> EventMention:
     h = cl.head
     type_, subtype = cl.type, cl.subtype
     actors, seen = [], set()
@@ -353,7 +356,7 @@ def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str, sure: 
         # press conference, a threat, a deployment): its town when its own sentence names none
         location = link.place_dict(fallback)
     date = cl.best("date")
-    figures = cluster_figures(cl.members, text)
+    figures = cluster_figures(cl.members, text, claims)
     sent = h.cand.span
     conf = 0.45 + 0.15 * (not h.weak) + 0.1 * bool(actors) + 0.1 * bool(loc) + 0.1 * bool(date)
     conf += 0.05 * min(len(cl.members) - 1, 2)
