@@ -87,6 +87,18 @@ def test_press_spellings_find_the_place() -> None:
     assert kurram is not None and kurram.admin1 == "Khyber Pakhtunkhwa"
 
 
+def test_english_name_ranks_as_the_primary_name() -> None:
+    # "Jenin" and "Palmyra" are the press's names of Janin (West Bank) and Tadmur (Syria); a
+    # Polish village and a Pennsylvania borough carry them as their primary names. A hand-kept
+    # English name counts as primary, so the famous place wins on population alone.
+    for name, cc in [("Jenin", "PS"), ("Palmyra", "SY")]:
+        c = _resolve(name, None)
+        assert c is not None and c.country_code == cc, name
+    # context still decides: Palmyra of a Pennsylvania story
+    c = _resolve("Palmyra", "US")
+    assert c is not None and c.country_code == "US"
+
+
 def test_loose_spellings_apostrophes_articles_and_word_breaks() -> None:
     # "Sa'ada" / "Saada", "Al-Raqqa" / "Raqqa", "Jisr al-Shughur" / "Jisr ash Shughur",
     # "Tarin Kot" / "Tarinkot": the same place

@@ -76,6 +76,9 @@ class Gazetteer:
         # hand-kept press spellings of first-level areas and big cities ("Hodeidah"), which
         # place_names may take on sight like their primary names
         self.press_names: set[str] = set()
+        # (country, lat, lon, name key) of a hand-kept English name of an entry ("Jenin" of
+        # Janin): ranked as the entry's primary name, as the press writes it
+        self.english_names: set[tuple[str | None, float, float, str]] = set()
         gazetteer_supplement.apply(self, areas, path.parent / "place_supplement.csv")
         self._country_points(path.parent / "country_centroids.csv")
         self._country_aliases(path.parent / "country_aliases.csv")

@@ -99,6 +99,8 @@ def apply(g: Gazetteer, areas: dict[tuple[str, str], int], path: Path = SUPPLEME
             if t is None:
                 continue
             i, names = t, [n for n in r["aliases"].split(";") if n]
+            e = g._entries[i]
+            g.english_names.update((e[4], e[2], e[3], norm(n)) for n in names)
             if g._entries[i][6] == "admin1" or (g._entries[i][7] or 0) >= 500_000:
                 g.press_names.update(norm(n) for n in names)  # big places: safe on sight
         for name in names:

@@ -158,8 +158,11 @@ def prior(c: Candidate, surface: str) -> float:
         s += 0.3
         if (c.country_code, norm(c.name)) in capitals():
             s += 1.0
-    if _primary_key(c.name) == _primary_key(surface):
-        s += 1.5  # the GeoNames primary name, not one of its many alternates
+    if _primary_key(c.name) == _primary_key(surface) \
+            or (c.country_code, c.lat, c.lon, norm(surface)) in gazetteer().english_names:
+        # the GeoNames primary name, or a hand-kept English one ("Jenin" of Janin, which a
+        # Polish village has as its primary name), not one of its many alternates
+        s += 1.5
     return s
 
 
