@@ -266,6 +266,10 @@ def test_regex_pass_without_parse() -> None:
     ("scores", (20, "at_least")),
     ("hundreds", (100, "at_least")),
     ("thousands", (1000, "at_least")),
+    # a written range "10-15" is its lower end, not the sum of its two numbers
+    ("10-15", (10, "at_least")),
+    ("10–15", (10, "at_least")),
+    ("15-10", None),
     ("a", None),
     ("several", None),
     ("", None),
@@ -307,11 +311,19 @@ def test_a_part_of_the_victims_is_no_total(nlp, text: str, expected: set[tuple[s
     # a range of dead counts its lower end (ACLED codes the lowest credible figure)
     ("Between 10 and 15 people were killed in the raid.", {("killed", 10, "at_least")}),
     ("Officials said 10 to 15 people were killed.", {("killed", 10, "at_least")}),
+    ("Officials said 10-15 people were killed.", {("killed", 10, "at_least")}),
     # two counts joined by "and" in different clauses are no range
     ("The gunman killed 2 and 5 people were injured.", {("killed", 2, "exact"), ("injured", 5, "exact")}),
 ])
 def test_range_takes_lower_end(text: str, expected: set[tuple[str, int, str]]) -> None:
     assert {(f.kind, f.value, f.qualifier) for f in find_figures(text)} >= expected
+
+
+def test_hyphenated_range_after_the_verb_is_its_lower_end(nlp) -> None:
+    # the parse hangs "-15" on "10": the object's number phrase is a range, not 10 + 15
+    assert figs(nlp, "Gunmen stormed the village, killing 10-15 people.") == {("killed", 10, "at_least")}
+    # a disease's name with a number is no range ("COVID-19 killed 5")
+    assert ("killed", 5, "exact") in figs(nlp, "COVID-19 killed 5 people in the town last week.")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -52,7 +52,7 @@ _NOT_AFTER_COUNT = re.compile(r"\s*(?:%|percent|per\s*cent|years?\b|months?\b|we
                               r"dollars?\b|million\b|billion\b|times\b|a\.m\.|p\.m\.|am\b|pm\b|[-/:]\d)", I)
 
 _COUNT_FIRST = re.compile(
-    rf"(?<![\w$£€.,-])(?P<count>{COUNT}){_MID}\s*,?(?:\s+{_AUX})*\s+(?P<trig>{alt(list(AFTER_KIND))})\b", I)
+    rf"(?:(?<![\w$£€.,-])|(?<=\d[-–]))(?P<count>{COUNT}){_MID}\s*,?(?:\s+{_AUX})*\s+(?P<trig>{alt(list(AFTER_KIND))})\b", I)
 _VERB_FIRST = with_lead(re.compile(
     rf"\b(?P<trig>{alt(list(BEFORE_KIND))})\s+(?:(?:a\s+total\s+of|the)\s+)?(?P<count>{COUNT})(?![\w-])", I))
 _LEAVE = with_lead(re.compile(

@@ -54,6 +54,9 @@ def norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_DIGIT_RANGE = re.compile(r"(\d+)\s*[-–—]\s*(\d+)")
+
+
 @lru_cache(maxsize=4096)
 def parse_count(text: str) -> tuple[int, str] | None:
     """(value, qualifier) of a count phrase: "at least 133" -> (133, "at_least"),
@@ -73,6 +76,9 @@ def parse_count(text: str) -> tuple[int, str] | None:
         return int(VAGUE[s]), qualifier if qualifier != "exact" else "at_least"
     if s.startswith("a ") and s[2:] in VAGUE:
         return None
+    span = _DIGIT_RANGE.fullmatch(s)
+    if span and int(span[1]) < int(span[2]):  # "10-15": ACLED's lowest credible figure
+        return int(span[1]), "at_least"
     value = parse_number(s)
     if value is None or value < 0 or value != int(value):
         return None
@@ -82,14 +88,14 @@ def parse_count(text: str) -> tuple[int, str] | None:
 # "between 10 and 15 people were killed", "10 to 15 dead", "two or three wounded": the count
 # matched is the upper bound; ACLED codes the lowest credible figure, so the lower one counts.
 _LOW = rf"(?P<low>{DIGITS}|(?!an?\b){WORD_NUMBER})"
-_RANGE_BEFORE = re.compile(rf"(?:\bbetween\s+{_LOW}\s+and|(?<![\w$£€.,-]){_LOW.replace('low', 'low2')}\s*(?:to|or|–))\s+\Z",
-                           re.IGNORECASE)
+_RANGE_BEFORE = re.compile(rf"(?:(?:\bbetween\s+{_LOW}\s+and|(?<![\w$£€.,-]){_LOW.replace('low', 'low2')}\s*(?:to|or|–))\s+"
+                           r"|(?<![\w$£€.,-])(?P<low3>\d+)[-–])\Z", re.IGNORECASE)
 
 
 def range_low(text: str, start: int, value: int) -> int | None:
     """The lower bound of a range whose upper bound is the count starting at `start`."""
     m = _RANGE_BEFORE.search(text, max(0, start - 30), start)
-    raw = m["low"] or m["low2"] if m else ""
+    raw = m["low"] or m["low2"] or m["low3"] if m else ""
     if m is None or raw.strip().isdigit() is not text[start:start + 1].isdigit():
         return None  # "2 or three": the two ends of a range are written alike
     low = parse_number(raw)

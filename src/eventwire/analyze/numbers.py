@@ -73,7 +73,7 @@ def parse_number(text: str) -> float | None:
         return float(digits) + half
     except ValueError:
         pass
-    total, current, seen = 0.0, 0.0, False
+    total, current, seen, last_digits = 0.0, 0.0, False, False
     for tok in _TOKEN_RE.findall(s):
         if tok == "and":
             continue
@@ -92,10 +92,13 @@ def parse_number(text: str) -> float | None:
             if SCALES[tok] >= 1000:
                 total, current = total + current, 0.0
         elif tok.replace(".", "", 1).isdigit():
+            if last_digits:
+                return None  # "10 15" (from "10-15"): two numbers, a range, not their sum
             current += float(tok)
         else:
             return None
         seen = True
+        last_digits = tok.replace(".", "", 1).isdigit()
     if not seen:
         return None
     return total + current + half
