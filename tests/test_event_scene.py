@@ -4,7 +4,7 @@ town it is in, not a person's home town while another place is named (hand-writt
 from __future__ import annotations
 
 from eventwire.analyze.event_link import city_of
-from eventwire.analyze.event_scene import elsewhere, junk, outlet_spans, residence
+from eventwire.analyze.event_scene import elsewhere, junk, landmark, outlet_spans, residence
 from eventwire.model import Article, Place, Record
 from eventwire.pipeline import analyze_items
 
@@ -154,12 +154,39 @@ def test_the_area_whose_line_the_scene_is_on_is_the_neighbour():
 
 def test_a_town_a_drive_away_is_a_landmark_not_the_scene():
     text = ("He was shot in Catawba County, about an hour northwest of Charlotte, and 30 minutes from "
-            "Hickory; another shooting south of Heavener, and one 20 km north of Yombio.")
-    assert elsewhere(_place(text, "Charlotte"), text)
-    assert elsewhere(_place(text, "Hickory"), text)
-    assert not elsewhere(_place(text, "Heavener"), text)  # a bare "south of X": X's outskirts
-    assert not elsewhere(_place(text, "Yombio"), text)  # a distance names the nearest town
-    assert not elsewhere(_place(text, "Catawba County", "county"), text)
+            "Hickory; another shooting south of Heavener, one 20 km north of Yombio, one a few miles "
+            "outside Dayton, one just outside Tulsa and one outside Walmart.")
+    for town in ("Charlotte", "Hickory", "Heavener", "Yombio", "Dayton", "Tulsa"):
+        assert landmark(_place(text, town), text), town
+        assert not elsewhere(_place(text, town), text), town  # the fallback when nothing else is named
+    assert not landmark(_place(text, "Catawba County", "county"), text)
+    assert not landmark(_place(text, "Walmart", "venue"), text)  # outside a store is at it
+
+
+def test_the_north_of_a_town_is_inside_it():
+    text = "Clashes in the north of Aleppo and in northern Homs."
+    assert not landmark(_place(text, "Aleppo"), text)
+
+
+def test_the_town_named_beside_a_landmark_is_the_scene():
+    loc = primary_location("A 16-year-old boy was killed in a shooting Saturday in Amelia, about 20 miles "
+                           "east of Cincinnati. Police are looking for two suspects.")
+    assert loc.get("name") == "Amelia" and loc.get("precision") == "city"
+    loc = primary_location("One man died after a shooting Friday in Trotwood, a few miles west of Dayton. "
+                           "No arrests have been made.", title="Shooting leaves one dead near Dayton")
+    assert loc.get("name") == "Trotwood"
+
+
+def test_a_landmark_alone_is_the_fallback_at_lower_precision():
+    loc = primary_location("A sheriff's deputy was shot during a traffic stop Friday night about 30 miles "
+                           "south of Columbus. The deputy is expected to survive.")
+    assert loc.get("name") == "Columbus" and loc.get("precision") == "near"
+
+
+def test_a_landmark_beats_a_home_town():
+    loc = primary_location("A 17-year-old of Wister was charged with murder in a shooting south of Heavener. "
+                           "The teen is held at a juvenile center.")
+    assert loc.get("name") == "Heavener" and loc.get("precision") == "near"
 
 
 def test_a_venue_in_a_county_lies_in_that_county_when_no_town_is_named():

@@ -94,15 +94,17 @@ class Cluster:
         return pick_date(vals)
 
 
-def loc_rank(v: tuple[dict[str, Any], int]) -> tuple[bool, bool, int, int]:
+def loc_rank(v: tuple[dict[str, Any], int]) -> tuple[bool, bool, bool, int, int]:
     """Higher is a better event place: stated in the sentence, then not a hospital, jail or
     court (where one mention of the event places its later step: "a radio call of a homicide
-    at X Medical Center" beside "fatally shot after a hike in Tarzana"), then the finer feature."""
+    at X Medical Center" beside "fatally shot after a hike in Tarzana"), then (of the weak
+    ones) a landmark the scene is near over a person's home town, then the finer feature."""
     from .event_link import FEATURE_RANK
     from .event_scene import INSTITUTION
 
     inst = v[0].get("feature") == "venue" and INSTITUTION.search(v[0].get("name") or "") is not None
-    return (v[1] >= 2, not inst, FEATURE_RANK.get(v[0].get("feature") or "", 1), v[1])
+    return (v[1] >= 2, not inst, v[1] >= 2 or v[0].get("precision") == "near",
+            FEATURE_RANK.get(v[0].get("feature") or "", 1), v[1])
 
 
 _PRECISION = {"day": 3, "week": 2, "month": 1}

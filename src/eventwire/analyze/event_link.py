@@ -29,10 +29,20 @@ from .event_date_cues import (
     verb_of,
 )
 from .event_lexicon import cue_set
-from .event_scene import elsewhere, institution, junk, named_places, residence, taken_to
+from .event_scene import (
+    elsewhere,
+    institution,
+    junk,
+    landmark,
+    landmark_at,
+    named_places,
+    residence,
+    taken_to,
+)
 from .place_roles import POLICE
 
-__all__ = ["city_of", "city_pool", "elsewhere", "has_police", "home_city", "junk", "named_places"]
+__all__ = ["city_of", "city_pool", "elsewhere", "has_police", "home_city", "junk", "landmark", "landmark_at",
+           "named_places"]
 from .event_triggers import break_between
 
 FEATURE_RANK = {"venue": 5, "point": 5, "address": 5, "neighbourhood": 4, "city": 4, "admin2": 3,
@@ -72,8 +82,9 @@ def location_places(record: Record) -> list[Place]:
 
 def scene(places: list[Place], text: str) -> list[Place]:
     """Places that can be where something happened: not a person's home town ("a Benton
-    Harbor man") and not the hospital, jail or court of a later step or its town."""
-    return [p for p in places if not residence(p, text) and not elsewhere(p, text)]
+    Harbor man"), not the hospital, jail or court of a later step or its town, and not a town
+    the scene lies some miles from ("20 miles east of Cincinnati")."""
+    return [p for p in places if not residence(p, text) and not elsewhere(p, text) and not landmark(p, text)]
 
 
 def _stray(p: Place, cc: str) -> bool:
@@ -107,8 +118,9 @@ def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any
                  exclude: list[tuple[int, int]], casualties: bool = False,
                  dateline_at: int = -1) -> tuple[Place, int] | None:
     """(place, strength): 3 = attached to the trigger in the parse, 2 = same sentence, 1 = a
-    person's home town in the sentence ("a Benton Harbor man was shot"), which is the place
-    only when nothing else is. `casualties`: an event with victims (an attack, a disaster), whose
+    person's home town in the sentence ("a Benton Harbor man was shot") or a landmark town
+    ("in Amelia, about 20 miles east of Cincinnati"), which is the place only when nothing
+    else is. `casualties`: an event with victims (an attack, a disaster), whose
     reports name the hospitals and jails of later steps; a protest at a court happened there."""
     best: tuple[int, int, int, int, Place] | None = None
     finer: tuple[int, int, int, int, Place] | None = None
@@ -123,7 +135,7 @@ def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any
         strength = 3 if dist is not None else 2
         if casualties and elsewhere(p, text) and not (institution(p) and strength == 3 and not taken_to(p, text)):
             continue  # "taken to X Hospital in Y": only "a shooting at X Hospital" happened there
-        if residence(p, text):
+        if residence(p, text) or landmark(p, text):
             strength = 1
         # the dateline opens the first sentence but is not its evidence ("INDIANAPOLIS, Ind. —
         # Police in Kokomo are investigating a shooting"): another town of the sentence wins

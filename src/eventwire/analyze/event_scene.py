@@ -92,11 +92,40 @@ _MOVED_TO = re.compile(r"\b(?:taken|transported|rushed|driven|airlifted|flown|se
                        r"extradited|moved|returned)\s+(?:back\s+)?(?:to|into)\s+(?:a\s+|an\s+|the\s+)?$")
 
 
-# "about an hour northwest of Charlotte", "30 minutes from Dallas": a town the scene is a
-# drive away from, named to find it by (a distance in miles or km, "20 km north of Yombio",
-# names the nearest town, which the scene is coded to)
-_LANDMARK = re.compile(r"\b(?:hours?|minutes?)(?:['’]s?\s+drive)?\s+(?:(?:north|south|east|west|northeast|northwest|"
-                       r"southeast|southwest)\s+of|from|outside(?:\s+of)?)\s+(?:downtown\s+)?$")
+# "about 20 miles east of Cincinnati", "a few miles outside Dayton", "an hour northwest of
+# Charlotte", "just north of Columbus": a town the scene lies some way from, named to find it
+# by. The scene is not in it: another town or county the story names is, and the landmark is
+# only the fallback of a story that names nothing else (coded "near", ACLED's precision 2).
+_DIR = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?"
+_AMOUNT = (r"(?:(?:about|around|roughly|some|nearly|almost|approximately|more\s+than|less\s+than|over|under|"
+           r"only|just|barely)\s+)?(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+           r"a\s+few|a\s+couple(?:\s+of)?|several|few|half\s+an?|dozens\s+of)")
+_UNIT = r"(?:miles?|mi\.?|kilomet(?:er|re)s?|km|hours?|minutes?)(?:['’]s?\s+drive)?"
+_LANDMARK = re.compile(
+    rf"(?i:\b{_AMOUNT}[\s-]+{_UNIT}\s+(?:{_DIR}\s+of|from|away\s+from|outside(?:\s+of)?|beyond|past)"
+    rf"|\b(?:just|due|directly|immediately|slightly|far)\s+(?:{_DIR}\s+of|outside(?:\s+of)?)"
+    rf"|(?<![Nn]ear\s)(?<!\bthe\s)\b{_DIR}\s+of|\boutside\s+of)"
+    r"\s+(?:downtown\s+|the\s+(?:city|town|village)\s+of\s+)?$")
+# "a shooting outside Dayton": outside a town (not outside a store or a home)
+_OUTSIDE = re.compile(r"\b(?:just\s+)?outside\s+$", re.I)
+
+
+def landmark(p: Place, text: str) -> bool:
+    """Is this town named as a landmark the scene lies some distance or direction from?"""
+    return landmark_at(p.start, p.feature, text)
+
+
+def landmark_at(start: int, feature: str | None, text: str) -> bool:
+    if feature not in ("city", "neighbourhood", "county", None):
+        return False
+    return landmark_before(text[max(0, start - 60):start], feature == "city")
+
+
+def landmark_before(before: str, town: bool = True) -> bool:
+    """Do these words ("about 20 miles east of ", "just outside ") make the town after them a
+    landmark? A bare "outside" does so only before a town ("outside a store" is a scene)."""
+    return bool(_LANDMARK.search(before) or (town and _OUTSIDE.search(before)))
+
 
 # "told reporters in Goma", "said in a statement from Kyiv", "a news conference in Geneva":
 # where something was said, not where it happened
@@ -118,16 +147,16 @@ def elsewhere(p: Place, text: str) -> bool:
     """Named as where a later step took place: the institution itself, or the town of a
     hospital or jail ("LSU Medical Center in Shreveport", "a Poplar Bluff hospital"), or where
     someone was taken ("airlifted to Pittsburgh"); or the neighbouring area whose line the
-    scene lies on ("at the bridge on the Elbert County line" happened in the other county); or a
-    town the scene is a drive away from ("an hour northwest of Charlotte"); or where it was
-    told ("told reporters in Goma")."""
+    scene lies on ("at the bridge on the Elbert County line" happened in the other county); or
+    where it was told ("told reporters in Goma"). (A landmark town is no scene either, but it
+    is the fallback: see `landmark`.)"""
     if institution(p):
         return True
     if p.feature in ("county", "admin1", "city", None) and _LINE_AFTER.match(text, p.end):
         return True
     before = text[max(0, p.start - 60):p.start]
     return bool(_AFTER_INST.search(before) or _AFTER_PLAIN_INST.search(before) or _MOVED_TO.search(before)
-                or _BEFORE_INST.match(text, p.end) or _LANDMARK.search(before) or _STATED_IN.search(before))
+                or _BEFORE_INST.match(text, p.end) or _STATED_IN.search(before))
 
 
 # A town named as someone's home: "a Benton Harbor man", "Columbia native", "Smith, 30, of

@@ -21,6 +21,7 @@ from ..geo import distance_km
 from ..model import EventMention, Record
 from ..taxonomy import family
 from .event_city import big_city_around
+from .event_scene import landmark_before
 from .gazetteer import Candidate, gazetteer, norm
 from .place_resolve import same_name
 
@@ -128,13 +129,17 @@ def headline_town(events: list[EventMention], record: Record) -> None:
     c, text = hit.city, record.article.text
     span = _span(text, hit.surface)
     own = _own_town(head, hit, record)
+    # "Man shot near Dayton", "two stabbed outside Watsonville": a landmark the scene lies
+    # near; it is no better than a town the body names as the scene, but it still says which
+    # town a street or a venue lies by
+    near = bool(_NEAR_BEFORE.search(head[:hit.start]) or landmark_before(head[:hit.start]))
     for ev in violent:
         loc = ev.location or {}
         if loc.get("country_code") not in (None, c.country_code) or loc.get("admin1") not in (None, c.admin1):
             continue  # the body places it in another state or country
         if loc.get("feature") in COARSE and not loc.get("city"):
             ev.location = _city_dict(c, span)
-        elif own and loc.get("feature") in ("city", "neighbourhood", "venue"):
+        elif own and (loc.get("feature") == "venue" or loc.get("feature") in ("city", "neighbourhood") and not near):
             _over_body_town(ev, c, span, text)
 
 
@@ -150,6 +155,7 @@ def _city_dict(c: Candidate, span: dict[str, Any]) -> dict[str, Any]:
 # "Santa Cruz deputy", "Newburgh officer", "Chicago police": the force's town, not the scene's
 _AGENCY_AFTER = re.compile(r"(?i)^(?:'s|’s)?\s+(?:police|deputy|deputies|officers?|cops?|sheriff|PD|trooper|firefighter)s?\b")
 _FROM_BEFORE = re.compile(r"(?i)\b(?:from|of|native|resident)\s+$")
+_NEAR_BEFORE = re.compile(r"(?i)\bnear\s+$")
 
 
 def _own_town(head: str, hit: TitleTown, record: Record) -> bool:

@@ -194,7 +194,8 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         hit = link.linked_place(doc, places_by_start.within(sent.start_char, sent.end_char), ids, sent, exclude,
                                 m.family in ("violence", "disaster"), opening)
         if hit and (hit[1] >= 3 or m.family in _LOCATED and m.mode != "hypothetical"):
-            m.loc = (link.place_dict(hit[0]), hit[1])
+            near = hit[1] == 1 and link.landmark(hit[0], text)  # "20 miles east of Cincinnati"
+            m.loc = (link.place_dict(hit[0], "near" if near else None), hit[1])
         d = link.linked_date(doc, record.times, ids, sent, claimed, link.paragraph(text, c.start),
                              record.article.published, future_ok=m.mode == "hypothetical")
         if d:
@@ -253,9 +254,14 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         borrow_for_shooting(incident, clusters, text, claims)
     # the story's town: its dateline, else its most named scene, else the town whose police
     # are on the case; a person's home town or a hospital's only when it names no other
-    sure = dl or link.dominant(link.scene(places, text)) or link.home_city(record)
-    fallback = sure or link.dominant([p for p in places if not link.elsewhere(p, text)]) or link.dominant(places)
-    out = [_emit(cl, clusters, fallback, text, sure, claims) for cl in clusters]
+    scenes = link.scene(places, text)
+    sure = dl or link.dominant(scenes) or link.home_city(record)
+    # a town that outranks a landmark ("20 miles east of Cincinnati"): the dateline, or a scene
+    # the story names twice (not a town named once in passing, such as the outlet's address)
+    firm = dl or (sure if sure is not None and sum(p.name == sure.name for p in scenes) >= 2 else None)
+    fallback = sure or link.dominant([p for p in places if not link.elsewhere(p, text) and not link.landmark(p, text)]) \
+        or link.dominant(places)
+    out = [_emit(cl, clusters, fallback, text, sure, claims, firm) for cl in clusters]
     for ev in out:  # the main event of an article that names no usable place: its country
         if ev.primary and ev.location is None and ev.mode != "hypothetical":
             ev.location = link.country_location(record)
@@ -271,7 +277,17 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     event_quarter.compass_quarters(out, places, text)
     event_headline_quarter.headline_quarter(out, record)
     event_outlet_town.apply(out, record)
+    _near_landmarks(out, text)
     return out
+
+
+def _near_landmarks(out: list[EventMention], text: str) -> None:
+    """An event placed at a landmark town ("20 miles east of Cincinnati", the story naming no
+    other) lies near it, not in it: precision "near"."""
+    for ev in out:
+        start = ((ev.location or {}).get("span") or {}).get("start")
+        if start is not None and link.landmark_at(start, ev.location.get("feature"), text):  # type: ignore[union-attr]
+            ev.location["precision"] = "near"
 
 
 def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> bool:
@@ -320,6 +336,18 @@ def _incident(clusters: list[Cluster], p: int | None) -> Cluster | None:
     return max(real, key=lambda c: len(c.members)) if real else None
 
 
+def _other_scene(loc: dict[str, Any], firm: Any) -> bool:
+    """Is the story's town a better guess than this weak place? Always for a home town; for a
+    landmark ("20 miles east of Cincinnati") only a firm town (the dateline, a scene named
+    twice) within 100 km of it."""
+    if loc.get("precision") != "near":
+        return True
+    if firm is None:
+        return False
+    km = points_km(loc, link.place_dict(firm))
+    return km is not None and km <= 100
+
+
 def _member_town(cl: Cluster) -> int | None:
     """Where the town (or quarter) another mention of the event is attached to starts ("shot to
     death in Dolton ... shot in the 14400 block of Ellis Avenue": the avenue is in Dolton)."""
@@ -328,7 +356,7 @@ def _member_town(cl: Cluster) -> int | None:
 
 
 def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str, sure: Any = None,
-          claims: Claims = ()) -> EventMention:
+          claims: Claims = (), firm: Any = None) -> EventMention:
     h = cl.head
     type_, subtype = cl.type, cl.subtype
     actors, seen = [], set()
@@ -342,8 +370,8 @@ def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str, sure: 
                 actors.append(a)
     actors = [a for a in actors if not any(b is not a and b.role == a.role and named_within(a.name, b.name) for b in actors)]
     loc = cl.best("loc")
-    if loc is not None and loc[1] <= 1 and sure is not None and h.family in _LOCATED:
-        loc = None  # only a person's home town: the story's own town is the better guess
+    if loc is not None and loc[1] <= 1 and sure is not None and h.family in _LOCATED and _other_scene(loc[0], firm):
+        loc = None  # only a person's home town or a landmark: the story's own town is the better guess
     location = loc[0] if loc else None
     if location is None and h.family in _LOCATED and h.mode not in ("hypothetical", "background"):
         if cl.about is not None and h.type == "arrest":
