@@ -40,3 +40,24 @@ def test_a_county_only_one_state_has_says_the_article_is_set_there() -> None:
     georgia = next(p for p in got if p.text == "Georgia")
     assert georgia.country_code == "US" and georgia.feature == "admin1"
     assert next(p for p in got if p.text == "Brunswick").admin1 == "Georgia"
+
+
+def test_a_county_lies_at_its_own_point_not_at_its_states_centre() -> None:
+    # rule: a county takes its own point (us_counties.csv), so "Collier County" is in south-west
+    # Florida, hundreds of km from the state's centre; "St." and "Saint" name one county
+    from eventwire.analyze.place_local import county_point
+    from eventwire.geo import distance_km
+
+    got = _run("Officials in Collier County, Florida, opened two shelters on Monday.")
+    p = next(p for p in got if p.text == "Collier County")
+    assert p.lat is not None and p.lon is not None
+    assert distance_km(p.lat, p.lon, 26.1, -81.4) < 60
+    assert county_point("Saint Croix County", "Wisconsin") == county_point("St. Croix County", "Wisconsin")
+
+
+def test_a_county_several_states_have_and_the_article_does_not_name_is_the_bigger() -> None:
+    # rule: with no state named and no town of its name, a county name several states share is
+    # the one with more ZIP codes (a rough size), not left without a point
+    got = _run("Suffolk County detectives found a skeleton buried in a back yard.")
+    p = next(p for p in got if p.text == "Suffolk County")
+    assert p.admin1 == "New York" and p.lat is not None

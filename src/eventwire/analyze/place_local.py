@@ -2,7 +2,8 @@
 
 US local news locates events by county ("SCOTT COUNTY, Ky. —", "Adams County deputies") and by
 neighbourhood ("in Philadelphia's Kensington section", "in the Rogers Park neighborhood").
-A county takes its state's coordinates (precision admin1, feature "county"); a neighbourhood
+A county takes its own point (us_counties.csv: the median of its ZIP codes; precision admin1,
+feature "county"), else its state's coordinates; a neighbourhood
 takes the coordinates of the city it belongs to (precision city, feature "neighbourhood"), so
 the events layer can still report that city.
 """
@@ -63,19 +64,40 @@ def is_county(name: str) -> bool:
     return bool(COUNTY.match(name))
 
 
+_COUNTY_SAINT = re.compile(r"^(?:the\s+)?(?:st|saint)\.?\s+", re.I)
+
+
+def _county_key(name: str) -> str:
+    """"St. Croix County" and "Saint Croix County" are one county."""
+    return norm(_COUNTY_SAINT.sub("saint ", re.sub(r"^the\s+", "", name, flags=re.I)))
+
+
 @lru_cache(maxsize=1)
-def _us_counties() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
+def _county_table() -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], tuple[float, float, int]]]:
+    states: dict[str, set[str]] = {}
+    points: dict[tuple[str, str], tuple[float, float, int]] = {}
     with open(_COUNTIES, encoding="utf-8") as fh:
         for r in csv.DictReader(line for line in fh if not line.startswith("#")):
-            out.setdefault(norm(r["county"]), set()).add(r["state"])
-    return {k: frozenset(v) for k, v in out.items()}
+            key = _county_key(r["county"])
+            states.setdefault(key, set()).add(r["state"])
+            if r.get("lat"):
+                points[(key, r["state"])] = (float(r["lat"]), float(r["lon"]), int(r["zips"] or 0))
+    return {k: frozenset(v) for k, v in states.items()}, points
+
+
+def _us_counties() -> dict[str, frozenset[str]]:
+    return _county_table()[0]
+
+
+def county_point(name: str, state: str) -> tuple[float, float, int] | None:
+    """The county's point and its number of ZIP codes (a rough size), or None."""
+    return _county_table()[1].get((_county_key(name), state))
 
 
 def county_states(name: str) -> frozenset[str]:
     """The US states that have a county (parish) of this name ("Lucas County": Ohio, Iowa);
     empty for a name the county list lacks."""
-    return _us_counties().get(norm(re.sub(r"^the\s+", "", name, flags=re.I)), frozenset())
+    return _us_counties().get(_county_key(name), frozenset())
 
 
 def county_votes(ms: list[Mention], ctx: Context) -> None:
@@ -96,8 +118,8 @@ def county(m: Mention, ctx: Context) -> Candidate | None:
     main US state, else in the state of the local site's host name, else in the state of the
     biggest such town. A township or a borough
     ("Hummelstown Borough") is a town.
-    The gazetteer has no counties: one is placed at the town of its name in that state (often
-    its seat, "Orange County" at Orange), else at the state's centre. A township or borough
+    A county lies at its own point (us_counties.csv); one the list lacks is placed at the town of
+    its name in that state (often its seat), else at the state's centre. A township or borough
     placed at the town of its name takes that town's name ("Hummelstown Borough": Hummelstown),
     as the archives name it."""
     cc, a1 = m.within if m.within else (None, None)
@@ -117,8 +139,8 @@ def county(m: Mention, ctx: Context) -> Candidate | None:
             a1 = ctx.outlet_state
         elif towns:
             a1 = max(towns, key=lambda c: c.population).admin1
-        else:
-            return None  # "Gallatin County" of Illinois, Kentucky or Montana: no saying which
+        else:  # "Suffolk County" of New York or Massachusetts: the bigger (more ZIP codes)
+            a1 = max(real, key=lambda s: ((county_point(m.text, s) or (0, 0, 0))[2], s))
         cc = "US"
     if a1 is None:
         named_towns = [c for c in towns if ctx.admin1.get(("US", c.admin1), 0) > 0]
@@ -132,6 +154,9 @@ def county(m: Mention, ctx: Context) -> Candidate | None:
         cc = "US" if a1 else None
     if cc != "US" or a1 is None:
         return None
+    own = county_point(m.text, a1) if feature == "county" else None
+    if own is not None:
+        return Candidate(m.text, None, own[0], own[1], "US", a1, feature, 0)
     point = next((c for c in towns if c.admin1 == a1 and norm(c.name) == norm(cm.group(1))), None)
     if point is not None:  # a township or borough at its town is that town ("Franklin")
         return Candidate(point.name if feature == "city" else m.text, None, point.lat, point.lon, "US", a1, feature, 0)
