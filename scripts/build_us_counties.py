@@ -7,7 +7,7 @@ The gazetteer has towns and states, no counties: "Lucas County" is only known to
 in Ohio or Iowa, not Texas (where a town Lucas lies), from this list; and "Collier County" lies
 at its own point, not at the centre of Florida.
 
-Usage: pip install --target /tmp/zc zipcodes; PYTHONPATH=src:/tmp/zc python scripts/build_us_counties.py
+Usage: pip install -e '.[gazetteer]'; PYTHONPATH=src python scripts/build_us_counties.py
 """
 
 from __future__ import annotations

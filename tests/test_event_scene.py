@@ -205,3 +205,21 @@ def test_where_something_was_said_is_not_where_it_happened():
     assert elsewhere(_place(text, "Geneva"), text)
     fought = "Fourteen soldiers were killed in the clashes in Goma, a spokesman said."
     assert not elsewhere(_place(fought, "Goma"), fought)
+
+
+def test_the_names_qualifying_a_landmark_are_part_of_it():
+    # rule: "outside Ilopango, San Salvador" / "north of Yombio (Dungu, Haut-Uele)": the names
+    # after a landmark say where the landmark is; they are no scene of their own
+    from eventwire.analyze.event_scene import of_landmark
+
+    text = "Checkpoints outside Ilopango, San Salvador; looting north of Yombio (Dungu, Haut-Uele)."
+    assert of_landmark(_place(text, "San Salvador", "admin1"), text)
+    assert of_landmark(_place(text, "Dungu"), text) and of_landmark(_place(text, "Haut-Uele", "admin1"), text)
+    text = "A man was shot 20 miles north of Cincinnati, in Mason, on Friday."
+    assert not of_landmark(_place(text, "Mason"), text)
+
+
+def test_a_landmark_town_is_finer_than_a_province_in_its_sentence():
+    loc = primary_location("On 16 March 2022, gunmen attacked a checkpoint 20 kilometers south of Mosul "
+                           "in Nineveh province.")
+    assert loc.get("name") == "Mosul" and loc.get("precision") == "near"

@@ -36,13 +36,14 @@ from .event_scene import (
     landmark,
     landmark_at,
     named_places,
+    of_landmark,
     residence,
     taken_to,
 )
 from .place_roles import POLICE
 
 __all__ = ["city_of", "city_pool", "elsewhere", "has_police", "home_city", "junk", "landmark", "landmark_at",
-           "named_places"]
+           "named_places", "of_landmark"]
 from .event_triggers import break_between
 
 FEATURE_RANK = {"venue": 5, "point": 5, "address": 5, "neighbourhood": 4, "city": 4, "admin2": 3,
@@ -84,7 +85,8 @@ def scene(places: list[Place], text: str) -> list[Place]:
     """Places that can be where something happened: not a person's home town ("a Benton
     Harbor man"), not the hospital, jail or court of a later step or its town, and not a town
     the scene lies some miles from ("20 miles east of Cincinnati")."""
-    return [p for p in places if not residence(p, text) and not elsewhere(p, text) and not landmark(p, text)]
+    return [p for p in places if not residence(p, text) and not elsewhere(p, text) and not landmark(p, text)
+            and not of_landmark(p, text)]
 
 
 def _stray(p: Place, cc: str) -> bool:
@@ -124,6 +126,7 @@ def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any
     reports name the hospitals and jails of later steps; a protest at a court happened there."""
     best: tuple[int, int, int, int, Place] | None = None
     finer: tuple[int, int, int, int, Place] | None = None
+    near: Place | None = None
     text = doc_text(doc)
     for p in places:
         if not (sent.start_char <= p.start < sent.end_char):
@@ -135,7 +138,10 @@ def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any
         strength = 3 if dist is not None else 2
         if casualties and elsewhere(p, text) and not (institution(p) and strength == 3 and not taken_to(p, text)):
             continue  # "taken to X Hospital in Y": only "a shooting at X Hospital" happened there
-        if residence(p, text) or landmark(p, text):
+        if landmark(p, text):
+            strength = 1
+            near = near or p
+        elif residence(p, text) or of_landmark(p, text):
             strength = 1
         # the dateline opens the first sentence but is not its evidence ("INDIANAPOLIS, Ind. —
         # Police in Kokomo are investigating a shooting"): another town of the sentence wins
@@ -151,6 +157,10 @@ def linked_place(doc: Any, places: list[Place], trigger_ids: set[int], sent: Any
         # "rallied in Bratislava against the war in Ukraine": a country reached through the
         # event's topic is what it is about; the town named in the same sentence is where
         best = finer
+    if best is not None and near is not None and rank(best[4]) <= 2:
+        # "20 km north of Yombio near the Mbomou river": a town the scene is near is finer
+        # than the province or country the sentence also names
+        return near, 1
     return (best[4], best[0]) if best else None
 
 

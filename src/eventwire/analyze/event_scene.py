@@ -115,6 +115,21 @@ def landmark(p: Place, text: str) -> bool:
     return landmark_at(p.start, p.feature, text)
 
 
+# the names qualifying a landmark: "outside Ilopango, San Salvador", "north of Yombio (Dungu, Haut-Uele)"
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_QUALIFIER_CHAIN = re.compile(
+    rf"(?:{_NAME_WORD}(?:\s+(?:(?:al|ad|an|as|el|de|del|la|le|da|di|du|of)\s+)?{_NAME_WORD}){{0,3}}"
+    r"(?:\s+(?:city|town|village|district))?\s*(?:,|\()\s*){1,3}$")
+
+
+def of_landmark(p: Place, text: str) -> bool:
+    """Is this place a qualifier of a landmark town named just before it ("outside Ilopango,
+    San Salvador": the department says where Ilopango is, not where the event was)?"""
+    before = text[max(0, p.start - 120):p.start]
+    m = _QUALIFIER_CHAIN.search(before)
+    return m is not None and landmark_before(before[:m.start()], True)
+
+
 def landmark_at(start: int, feature: str | None, text: str) -> bool:
     if feature not in ("city", "neighbourhood", "county", None):
         return False
