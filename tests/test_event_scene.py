@@ -4,7 +4,7 @@ town it is in, not a person's home town while another place is named (hand-writt
 from __future__ import annotations
 
 from eventwire.analyze.event_link import city_of
-from eventwire.analyze.event_scene import elsewhere, junk, landmark, outlet_spans, residence
+from eventwire.analyze.event_scene import elsewhere, institution, junk, landmark, outlet_spans, residence
 from eventwire.model import Article, Place, Record
 from eventwire.pipeline import analyze_items
 
@@ -223,3 +223,12 @@ def test_a_landmark_town_is_finer_than_a_province_in_its_sentence():
     loc = primary_location("On 16 March 2022, gunmen attacked a checkpoint 20 kilometers south of Mosul "
                            "in Nineveh province.")
     assert loc.get("name") == "Mosul" and loc.get("precision") == "near"
+
+
+def test_a_prison_or_a_dispatch_centre_is_no_scene():
+    # rule: where the suspect is held ("held in X Parish Prison") and the centre that took the
+    # 911 call are later steps of the story, like a jail or a hospital
+    text = "The Dispatch Center received a 911 call. He is being held in Elm Parish Prison on bond."
+    assert institution(_place(text, "Dispatch Center", "venue"))
+    assert institution(_place(text, "Elm Parish Prison", "venue"))
+    assert not institution(_place(text, "Elm Parish", "county"))

@@ -74,18 +74,19 @@ def junk(p: Place, text: str) -> bool:
     return bool(_STATION.match(p.text)) and text[max(0, p.start - 1):p.start] == "("
 
 
-# Hospitals, jails, courts, coroners and the agencies on the case: where the victim or the
-# suspect was taken or who investigates, not the scene.
+# Hospitals, jails, prisons, courts, coroners, the dispatch centre that took the call and the
+# agencies on the case: where the victim or the suspect was taken or who answers, not the scene.
 _INST = (r"Hospitals?|Medical Cent(?:er|re)|Health Cent(?:er|re)|Health System|Clinic|Infirmary|"
-         r"Trauma Cent(?:er|re)|Jail|Detention Cent(?:er|re)|Correctional|Courthouse|Court|Coroner|"
+         r"Trauma Cent(?:er|re)|Jail|Prison|Penitentiary|Detention Cent(?:er|re)|Correctional|Courthouse|Court|Coroner|"
+         r"Dispatch Cent(?:er|re)|Communications Cent(?:er|re)|911 Cent(?:er|re)|"
          r"Medical Examiner|Sheriff|Police Department|Police Dept|Prosecutor|Attorney")
 INSTITUTION = re.compile(rf"\b(?:{_INST})\b")
 # "LSU Medical Center in Shreveport", "Children's Hospital of Philadelphia": the institution's town
 _AFTER_INST = re.compile(rf"\b(?:{_INST})['’]?s?(?:\s+[A-Z][\w'’.]*)*\s*(?:,|\bin|\bof|\bat)\s+$")
 # "went to a hospital in Erie", "held at the county jail in Newport": the town of one unnamed
-_AFTER_PLAIN_INST = re.compile(r"\b(?:hospital|medical center|trauma center|jail|morgue)s?\s+(?:in|at|of)\s+$", re.I)
+_AFTER_PLAIN_INST = re.compile(r"\b(?:hospital|medical center|trauma center|jail|prison|morgue)s?\s+(?:in|at|of)\s+$", re.I)
 # "a Poplar Bluff hospital", "the Tyler County jail"
-_BEFORE_INST = re.compile(r"(?:['’]s)?\s+(?:area\s+|children['’]?s\s+)?(?:hospital|medical center|trauma center|jail|"
+_BEFORE_INST = re.compile(r"(?:['’]s)?\s+(?:area\s+|children['’]?s\s+)?(?:hospital|medical center|trauma center|jail|prison|"
                           r"courthouse|court|morgue)\b", re.I)
 # "taken to Dallas", "airlifted to a Pittsburgh hospital", "sent to Dallas for an autopsy"
 _MOVED_TO = re.compile(r"\b(?:taken|transported|rushed|driven|airlifted|flown|sent|brought|transferred|"

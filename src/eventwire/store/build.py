@@ -11,7 +11,7 @@ from .db import Db
 
 EVENT_COLS = ("id, type, subtype, mode, day, date_value, date_precision, country, admin1, place,"
               " lat, lon, n_mentions, n_articles, n_sources, first_seen, last_seen, profile")
-_PREC_RANK = {"point": 0, "venue": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
+_PREC_RANK = {"point": 0, "venue": 0, "city": 1, "near": 2, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
 
 
 def build_events(db: Db, rows: list[tuple], rule: str = "conservative") -> list[dict[str, Any]]:
