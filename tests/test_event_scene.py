@@ -232,3 +232,11 @@ def test_a_prison_or_a_dispatch_centre_is_no_scene():
     assert institution(_place(text, "Dispatch Center", "venue"))
     assert institution(_place(text, "Elm Parish Prison", "venue"))
     assert not institution(_place(text, "Elm Parish", "county"))
+
+
+def test_a_former_officers_force_is_no_scene():
+    # rule: "a retired Newburgh police officer" names a career, like a home town
+    text = "A retired Newburgh police officer killed his children at a home in Wallkill."
+    assert residence(_place(text, "Newburgh"), text)
+    text = "Newburgh police officers found the man in a car."
+    assert not residence(_place(text, "Newburgh"), text)

@@ -191,6 +191,12 @@ _OF_ITSELF = frozenset({"City", "Town", "Village", "Township", "Borough", "Count
                         "University", "Department", "Province", "District", "Region", "Republic"})
 
 
+# "a retired Newburgh police officer", "a former Dallas cop", "an off-duty Chicago officer"
+_FORMER_BEFORE = re.compile(r"\b(?:retired|former|off-duty|ex-)\s*$", re.I)
+_FORCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:police\s+|fire\s+)?(?:officer|cop|deputy|trooper|detective|firefighter|"
+                          r"sergeant|lieutenant|captain|chief)s?\b", re.I)
+
+
 # the town a state or country qualifies: "of Miami, Florida" (the town's start)
 _QUALIFIED_TOWN = re.compile(r"[A-Z][A-Za-z.'’-]*(?:\s[A-Z][A-Za-z.'’-]*){0,3},\s*$")
 
@@ -210,6 +216,8 @@ def residence(p: Place, text: str) -> bool:
         return False
     if _RESIDENT_AFTER.match(text, p.end):
         return True
+    if _FORMER_BEFORE.search(text, max(0, p.start - 20), p.start) and _FORCE_AFTER.match(text, p.end):
+        return True  # "a retired Newburgh police officer": a career, not where anything happened
     m = _RESIDENT_BEFORE.search(text[max(0, p.start - 40):p.start])
     return m is not None and m.group(1) not in _OF_ITSELF
 
