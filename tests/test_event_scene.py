@@ -4,7 +4,14 @@ town it is in, not a person's home town while another place is named (hand-writt
 from __future__ import annotations
 
 from eventwire.analyze.event_link import city_of
-from eventwire.analyze.event_scene import elsewhere, institution, junk, landmark, outlet_spans, residence
+from eventwire.analyze.event_scene import (
+    elsewhere,
+    institution,
+    junk,
+    landmark,
+    outlet_spans,
+    residence,
+)
 from eventwire.model import Article, Place, Record
 from eventwire.pipeline import analyze_items
 
@@ -240,3 +247,15 @@ def test_a_former_officers_force_is_no_scene():
     assert residence(_place(text, "Newburgh"), text)
     text = "Newburgh police officers found the man in a car."
     assert not residence(_place(text, "Newburgh"), text)
+
+
+def test_a_county_beats_its_state_in_a_tie_for_the_storys_place():
+    # rule: of places named equally often, the finer wins: a town, then a county, then a state
+    from eventwire.analyze.event_link import dominant
+
+    text = "A Georgia teen died. Madison County deputies said the boy was fishing."
+    state = _place(text, "Georgia", "admin1", country_code="US", admin1="Georgia")
+    county = _place(text, "Madison County", "county", country_code="US", admin1="Georgia")
+    assert dominant([state, county]) is county
+    town = _place(text, "Madison", country_code="US", admin1="Georgia")
+    assert dominant([state, county, town]).feature == "city"

@@ -211,14 +211,15 @@ def country_location(record: Record) -> dict[str, Any] | None:
 
 
 def dominant(places: list[Place]) -> Place | None:
-    """The most mentioned place, finer features and earlier mentions winning ties."""
+    """The most mentioned place, finer features and earlier mentions winning ties (a town over a
+    county, a county over its state: "a Georgia boy ... Madison County deputies said")."""
     if not places:
         return None
     counts = Counter(p.name for p in places)
     first: dict[str, Place] = {}
     for p in places:
         first.setdefault(p.name, p)
-    return max(first.values(), key=lambda p: (counts[p.name] + 0.5 * (rank(p) >= 4), -p.start))
+    return max(first.values(), key=lambda p: (counts[p.name] + 0.5 * (rank(p) >= 4) + 0.25 * (rank(p) == 3), -p.start))
 
 
 def date_dict(t: Time) -> dict[str, Any] | None:
