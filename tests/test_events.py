@@ -291,7 +291,7 @@ def _events_from(text: str, source: str | None = None) -> list[EventMention]:
 
 
 def test_an_unknown_place_lies_in_the_country_the_outlet_states():
-    # rule (event_link.country_location): the gazetteer knows no "Kwari Dutse"; a Nigerian outlet
+    # rule (event_city.country_location): the gazetteer knows no "Kwari Dutse"; a Nigerian outlet
     # places it in Nigeria, at country precision, pointing at the name
     text = "On 3 May, gunmen abducted four travellers on the road near Kwari Dutse ward."
     primary = next(e for e in _events_from(text, "Weekly Mirror (Nigeria)") if e.primary)
@@ -301,7 +301,7 @@ def test_an_unknown_place_lies_in_the_country_the_outlet_states():
 
 
 def test_a_main_event_with_no_place_takes_the_one_country_the_article_names():
-    # rule (event_link.country_location): only a demonym names a place; its country, never a town
+    # rule (event_city.country_location): only a demonym names a place; its country, never a town
     primary = next(e for e in _events_from(
         "On 3 May, Korean union members held a press conference in front of the Labour Ministry branch office.")
         if e.primary)

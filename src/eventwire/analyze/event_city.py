@@ -1,5 +1,6 @@
 """The town of an event place (helpers of event_link): the big city around a quarter, the city
-of a venue or street, and the town of a local story that names none as a location."""
+of a venue or street, the town of a local story that names none as a location, and the country
+of a story that names no usable place at all."""
 
 from __future__ import annotations
 
@@ -145,3 +146,31 @@ def home_city(record: Record) -> Place | None:
         if n >= 2 and len(counts) == 1 and (first.population or 0) >= 100_000:
             return first
     return None
+
+
+def country_location(record: Record) -> dict[str, Any] | None:
+    """A country-precision location for the main event of an article that names no usable
+    place: a place the gazetteer does not know ("in Sabon Birni LGA") lies in the country the
+    outlet states (by name or country-code domain, "Daily Trust (Nigeria)"); else the one
+    country all the article's resolved places and demonyms lie in ("the Korean union ...").
+    The span is that place's; no town is invented."""
+    from .place_mentions import outlet_home
+
+    outlet = outlet_home(record.article.source)
+    found = {p.country_code for p in record.places if p.country_code}
+    if outlet and found <= {outlet}:
+        unknown = next((p for p in record.places if p.role == "location" and not p.country_code
+                        and p.lat is None), None)
+        known = next((p for p in record.places if p.country_code == outlet), None)
+        p, cc = unknown or known, outlet
+    elif len(found) == 1:
+        cc = found.pop()
+        p = next(p for p in record.places if p.country_code == cc)
+    else:
+        return None
+    c = gazetteer().country(cc)
+    if p is None or c is None:
+        return None
+    return {"name": p.name if p.country_code is None else c.name, "geonames_id": c.geonames_id,
+            "lat": c.lat, "lon": c.lon, "country_code": cc, "admin1": None, "feature": "country",
+            "precision": "country", "span": {"text": p.text, "start": p.start, "end": p.end}}

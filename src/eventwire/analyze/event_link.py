@@ -16,7 +16,7 @@ from typing import Any
 from ..model import Place, Record, Time
 from ..nlp import dep_labels, doc_text, heads
 from ..spans import ByStart
-from .event_city import city_of, city_pool, has_police, home_city
+from .event_city import city_of, city_pool, country_location, has_police, home_city
 from .event_date_cues import (
     CLOCK,
     date_words,
@@ -42,7 +42,7 @@ from .event_scene import (
 )
 from .place_roles import POLICE
 
-__all__ = ["city_of", "city_pool", "elsewhere", "has_police", "home_city", "junk", "landmark", "landmark_at",
+__all__ = ["city_of", "city_pool", "country_location", "elsewhere", "has_police", "home_city", "junk", "landmark", "landmark_at",
            "named_places", "of_landmark"]
 from .event_triggers import break_between
 
@@ -179,35 +179,6 @@ def dateline(record: Record, places: list[Place]) -> Place | None:
         if (p.text.isupper() and len(p.text) >= 3) or _DATELINE_TAIL.match(tail):
             return p
     return None
-
-
-def country_location(record: Record) -> dict[str, Any] | None:
-    """A country-precision location for the main event of an article that names no usable
-    place: a place the gazetteer does not know ("in Sabon Birni LGA") lies in the country the
-    outlet states (by name or country-code domain, "Daily Trust (Nigeria)"); else the one
-    country all the article's resolved places and demonyms lie in ("the Korean union ...").
-    The span is that place's; no town is invented."""
-    from .gazetteer import gazetteer
-    from .place_mentions import outlet_home
-
-    outlet = outlet_home(record.article.source)
-    found = {p.country_code for p in record.places if p.country_code}
-    if outlet and found <= {outlet}:
-        unknown = next((p for p in record.places if p.role == "location" and not p.country_code
-                        and p.lat is None), None)
-        known = next((p for p in record.places if p.country_code == outlet), None)
-        p, cc = unknown or known, outlet
-    elif len(found) == 1:
-        cc = found.pop()
-        p = next(p for p in record.places if p.country_code == cc)
-    else:
-        return None
-    c = gazetteer().country(cc)
-    if p is None or c is None:
-        return None
-    return {"name": p.name if p.country_code is None else c.name, "geonames_id": c.geonames_id,
-            "lat": c.lat, "lon": c.lon, "country_code": cc, "admin1": None, "feature": "country",
-            "precision": "country", "span": {"text": p.text, "start": p.start, "end": p.end}}
 
 
 def dominant(places: list[Place]) -> Place | None:
