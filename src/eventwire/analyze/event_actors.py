@@ -49,6 +49,8 @@ class Names:
             items.append((e.start, e.end, e.text, e.canonical, e.kind))
         for p in record.places:
             items.append((p.start, p.end, p.text, p.name, p.feature))
+        # the place that starts at a character: (name, feature)
+        self.places = {p.start: (p.name, p.feature) for p in record.places}
         items.sort(key=lambda i: (i[0], i[1]))
         self.items = items
         self.starts = [i[0] for i in items]
@@ -115,9 +117,14 @@ def resolve(tok: Any) -> Any | None:
         name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if name is not None:
             tok = name
-    if tok.lower_ in cue_set("actors", "pronouns"):
+    if tok.lower_ in cue_set("actors", "pronouns") and not _named(tok):
         return None
     return tok
+
+
+def _named(tok: Any) -> bool:
+    """"US" is a country's name, "us" a pronoun: a place or group entity is never a pronoun."""
+    return tok.ent_type_ in ("GPE", "ORG", "NORP") and tok.text.isupper()
 
 
 def is_event_noun(t: Any) -> bool:
@@ -196,6 +203,13 @@ def _headline_passive(verb: Any, subj: Any) -> bool:
     return person and (counted or bare)
 
 
+def bare_passive(verb: Any) -> bool:
+    """"Militia accused of massacre", "Police blamed for deaths": no object, an "of"/"for"
+    phrase: a headline passive whose subject is the accused."""
+    return verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("dobj", "ccomp", "agent") for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in verb.children)
+
+
 def _hyphen_modifier(t: Any) -> bool:
     """"a rebel-held town", "militant-controlled areas": the noun only describes the place."""
     doc = t.doc
@@ -246,12 +260,13 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
     if cand.nominal:
         # the noun's own modifiers, and a nationality on its compound ("a [Russian drone] strike")
         mods = list(tok.children) + [g for c in tok.children if c.dep_ == "compound" for g in c.children
-                                     if g.dep_ == "amod" and g.i < c.i]
+                                     if g.dep_ in ("amod", "compound") and g.i < c.i]
         for c in mods:
             labels = ("ORG", "NORP", "PERSON") if subj_role == "perpetrator" else ("ORG", "NORP", "GPE", "PERSON")
             # "Hamas's attack", "an ISIS bombing"; and a nationality: "a Russian drone strike"
             if c.dep_ in ("poss", "compound") and c.ent_type_ in labels \
-                    or c.dep_ == "amod" and c.ent_type_ == "NORP" and subj_role == "perpetrator":
+                    or c.dep_ == "amod" and c.ent_type_ == "NORP" and subj_role == "perpetrator" \
+                    or subj_role == "perpetrator" and _state_striker(c, cand, names):
                 found.append((c, subj_role))
         found += [(p, subj_role) for p in _pobj(tok, ("by",))]
         for p in _pobj(tok, ("on", "against", "of")):
@@ -267,7 +282,7 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
     if not cand.nominal or verb.i != tok.i:
         for c in verb.children:
             if c.dep_ in ("nsubj",) and not _dateline(c):
-                if _headline_passive(verb, c):
+                if _headline_passive(verb, c) or cand.type == "accusation" and bare_passive(verb):
                     found += [(x, _object_role(x, obj_role, names)) for x in _with_conj(c)]
                     continue
                 if c.lower_ in ("it", "they") and cand.type in _STATEMENTS:
@@ -289,6 +304,8 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
             if t.lower_ in perps and (t.tag_ or "").startswith("NN") and t.dep_ not in ("compound", "amod") \
                     and not _undergoer(t) and not _hyphen_modifier(t):
                 found.append((t, subj_role))
+    if subj_role == "perpetrator":
+        found = [(x, r) for t, r in found for x in _doers(t, r, cand, names)]
     actors: list[Actor] = []
     seen: set[tuple[str, str]] = set()
     for t, role in found:
@@ -306,6 +323,42 @@ def actors_of(cand: Cand, names: Names) -> list[Actor]:
             seen.add(key)
             actors.append(a)
     return actors
+
+
+_REMOTE = frozenset({"air_drone_strike", "shelling_artillery_missile_attack"})
+
+
+def _state_striker(c: Any, cand: Cand, names: Names, remote: bool = False) -> bool:
+    """"a US drone strike ... in Somalia": a country's name on a strike or shelling is the
+    state that fired when the sentence places the event in another country (alone, as in
+    "Syria airstrikes", it is where)."""
+    if c.dep_ != "compound" or c.ent_type_ != "GPE" or not remote and cand.entry.subtype not in _REMOTE:
+        return False
+    own = names.places.get(c.idx)
+    if own is None or own[1] != "country":
+        return False
+    for t in cand.span:
+        other = names.places.get(t.idx) if t.ent_type_ in ("GPE", "LOC") and t.dep_ != "compound" else None
+        if other and other[0] != own[0] and other[1] in ("country", "city", "admin1", "admin2"):
+            return True
+    return False
+
+
+def _doers(t: Any, role: str, cand: Cand, names: Names) -> list[Any]:
+    """An event word in the doer's place ("An Israeli strike killed five", "Russian shelling
+    hit ...") stands for whoever carried it out: its nationality or group modifier."""
+    deed = t.lower_ in cue_set("anaphora", "event_nouns") or is_event_noun(t) and any(
+        e.type in ("attack", "battle", "shooting") for e in lexicon().get(t.lower_, ()) if e.pos == "noun")
+    if role != "perpetrator" or not deed:
+        return [t]  # ("Thai protesters clash with police": the protesters are the doers)
+    return [c for c in t.children if c.dep_ == "amod" and c.ent_type_ == "NORP"
+            or c.dep_ in ("compound", "poss") and c.ent_type_ in ("NORP", "ORG")
+            or _state_striker(c, cand, names, _remote_noun(t))]
+
+
+def _remote_noun(t: Any) -> bool:
+    return any(e.subtype in _REMOTE for e in lexicon().get(t.lower_, ()) if e.pos == "noun") \
+        or t.lower_ in ("strike", "strikes")
 
 
 def named_within(short: str, long: str) -> bool:

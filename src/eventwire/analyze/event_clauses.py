@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import taxonomy
 from .event_actors import is_event_noun
+from .event_coref import Mention
 from .event_lexicon import cue_set, lexicon
 from .event_triggers import Cand
 
@@ -61,3 +62,70 @@ def disaster_subject(c: Cand) -> Any | None:
                 if e.pos == "noun" and not e.extra and taxonomy.family(e.type) == "disaster":
                     return e.type, e.subtype
     return None
+
+
+def turned_violent(c: Cand) -> bool:
+    """"Protests turned violent", "a march that turned deadly": the demonstration became a
+    riot (ACLED: demonstrators engaging in violence)."""
+    if c.type != "protest" or not c.nominal:
+        return False
+    tok = c.token
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None and tok.dep_ == "pobj" or tok.lower_ in ("that", "which"):
+        return False
+    rel = next((k for k in tok.children if k.dep_ == "relcl"), None)
+    for v in (verb, rel):
+        if v is not None and v.lower_ in cue_set("mode", "turn_verbs") and any(
+                k.dep_ in ("acomp", "oprd", "xcomp", "attr") and k.lower_ in cue_set("mode", "violent_words")
+                for k in v.children):
+            return True
+    return False
+
+
+def strike_subject(c: Cand) -> bool:
+    """A weak violent verb whose subject is the bare noun "strike(s)" ("a strike killed five",
+    "strikes hit the port"): an air or missile strike (a labour strike kills no one)."""
+    return not c.nominal and any(k.dep_ == "nsubj" and k.lower_ in ("strike", "strikes") for k in c.token.children)
+
+
+def absent(c: Cand) -> bool:
+    """"without warning", "without firing a shot": an event word under "without" names what
+    did not happen."""
+    return c.token.dep_ in ("pobj", "pcomp") and c.token.head.lower_ in cue_set("coref", "absent_heads")
+
+
+def police_raid(m: Mention, cands: list[Cand]) -> bool:
+    """A raid by police that detains people in the same sentence is the arrest operation, not
+    an attack ("Police raided the party's office and detained 20 activists")."""
+    if m.type != "attack" or not m.cand.token.lower_.startswith("raid"):
+        return False
+    police = cue_set("shooting", "police")
+    if not any(a.role == "perpetrator" and set(a.name.lower().split()) & police for a in m.actors) \
+            and not any(k.dep_ in ("compound", "nsubj") and k.lower_ in police for k in m.cand.token.children):
+        return False  # (a headline's "Police raid ...")
+    return any(o.sent == m.sent and o.entry.type == "arrest" for o in cands)
+
+
+def weapon_found(c: Cand) -> bool:
+    """"police found crude bombs", "a landmine was defused": a weapon no one used."""
+    tok = c.token
+    if not c.nominal or tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb, found = tok.head, cue_set("coref", "weapon_found")
+    # ("found and removed a grenade": the object of the second verb is the first one's too)
+    return verb.lower_ in found or verb.dep_ == "conj" and verb.head.lower_ in found
+
+
+def other_scenes(c: Cand, cands: list[Cand]) -> list[tuple[int, int]]:
+    """Character ranges of the violent events named inside an arrest's sentence but not above
+    its trigger ("arrested three men over a blast that killed four at X market"): X is where
+    the blast was, not where the men were held."""
+    out = []
+    for o in cands:
+        if o is c or o.sent != c.sent or taxonomy.family(o.entry.type) != "violence":
+            continue
+        tok = o.token
+        if tok.is_ancestor(c.token) or tok.i == c.token.i:
+            continue
+        out.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)))
+    return out

@@ -17,13 +17,16 @@ from .. import taxonomy
 from ..geo import points_km
 from ..model import Actor
 from ..nlp import doc_text
+from .event_actors import bare_passive
 from .event_lexicon import cue_set
 from .event_triggers import Cand
 
 _MERGE_BY_FAMILY = {"violence", "disaster", "protest"}
 _SUBTYPE_PRIORITY = ["suicide_bomb", "chemical_weapon", "air_drone_strike", "shelling_artillery_missile_attack",
                      "remote_explosive_landmine_ied", "grenade", "abduction_forced_disappearance",
-                     "sexual_violence"]
+                     "sexual_violence",
+                     # a protest that met force anywhere in the report is coded with it (ACLED)
+                     "excessive_force_against_protesters", "protest_with_intervention"]
 
 
 @dataclass
@@ -213,7 +216,10 @@ def compatible(m: Mention, c: Cluster, summary: _Summary | None = None, alone: b
         # Konduga": a definite mention refers back and places the event inside that country;
         # not beside another event, whose place it may have taken: "the attack in retaliation
         # for air strikes in Kunduz")
-        via_country = not regional and definite and alone and _in_country(a, b) and not nested_area(a, b)
+        # (and the opening sentence, which sums the story up: "Kidnapped aid workers freed in
+        # Mali" is the release "near Gao" the lead tells)
+        opening = min(m.sent, h.sent) == 0 and m.sent != h.sent
+        via_country = not regional and (definite and alone or opening) and _in_country(a, b) and not nested_area(a, b)
         km = None if nested_area(a, b) or (regional or via_country) and _in_country(a, b) else points_km(a, b)
         if km is not None and km > 100:
             return False
@@ -255,6 +261,7 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
             first_strong.setdefault((m.sent, m.family), m)
             strong[(m.sent, m.family)] += 1
     holder: dict[tuple[int, str], int] = {}
+    apart = {m.sent for m in mentions if _separate(m)}
 
     def join(i: int, m: Mention) -> None:
         clusters[i].members.append(m)
@@ -276,9 +283,12 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
                 later.date = later.date or m.date
                 later.loc = later.loc or m.loc
                 continue
-            join(holder[key], m)
+            own = _doer_cluster(m, clusters)
+            join(holder[key] if own is None else own, m)
             continue
         for i in range(len(clusters) - 1, -1, -1):
+            if m.sent in apart and clusters[i].members[0].sent < m.sent:
+                continue  # "Separately, ...": another incident
             if compatible(m, clusters[i], summaries[i], alone=strong[key] <= 1):
                 join(i, m)
                 break
@@ -288,6 +298,23 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
             if not m.weak:
                 holder.setdefault(key, len(clusters) - 1)
     return clusters
+
+
+def _separate(m: Mention) -> bool:
+    span = m.cand.span
+    head = doc_text(span.doc)[span.start_char:span.start_char + 24].lower()
+    return any(head.startswith(w) for w in cue_set("coref", "separate_openers"))
+
+
+def _doer_cluster(m: Mention, clusters: list[Cluster]) -> int | None:
+    """The cluster of the strong mention that is a weak verb's own subject ("..., and Turkish
+    airstrikes hit targets": the hitting is the airstrikes', not the sentence's first event)."""
+    tok = m.cand.token
+    for i, c in enumerate(clusters):
+        if any(x.sent == m.sent and not x.weak and x.cand.token.head.i == tok.i
+               and x.cand.token.dep_ in ("nsubj", "nsubjpass") for x in c.members):
+            return i
+    return None
 
 
 # The headline and lead (the first units: title, standfirst, dateline sentence, first
@@ -314,4 +341,31 @@ def choose_primary(clusters: list[Cluster]) -> int | None:
                     best, best_i = key, i
         if best_i is not None:
             break
+    if best_i is not None and best is not None:
+        best_i = _alleged_deed(clusters, best_i, best[0])
     return best_i
+
+
+def _passive_accusation(m: Mention) -> bool:
+    """"Syrian forces accused of chlorine attack", "Police were blamed for the deaths": an
+    accusation in the passive with no accuser named; the clause reports the alleged deed."""
+    tok = m.cand.token
+    if m.type != "accusation" or m.cand.nominal or tok.tag_ not in ("VBN", "VBD"):
+        return False
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False  # "accused by Kyiv of ...": the accuser is the news
+    return tok.dep_ in ("acl", "ROOT") and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) \
+        or tok.dep_ == "acl" and (tok.head.tag_ or "").startswith("NN") or bare_passive(tok)
+
+
+def _alleged_deed(clusters: list[Cluster], i: int, sent: int) -> int:
+    """The deed an unattributed passive accusation is about is the article's main event when it
+    is named in the same sentence (the accusation stays linked to it by `about`)."""
+    c = clusters[i]
+    j = c.about
+    if j is None or j == i or not any(_passive_accusation(m) and m.sent == sent for m in c.members):
+        return i
+    target = clusters[j]
+    if target.head.family != "violence" or target.head.mode in ("hypothetical", "background", "denied"):
+        return i
+    return j if any(m.sent == sent for m in target.members) else i

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import Time
 from ..nlp import doc_text
-from .event_lexicon import cue_set
+from .event_lexicon import cue_set, lexicon
 from .timex_stamps import stamp_kinds
 
 CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b")
@@ -139,3 +139,17 @@ def on_report_verb(doc: Any, t: Time) -> bool:
         return False
     verb = verb_of(tok)
     return verb.lower_ in cue_set("link", "report_verbs") and says_when(verb, tok)
+
+
+def via_participant_event(tok: Any, trigger_ids: set[int]) -> bool:
+    """Does the walk from a time up to the trigger pass through another event word's reduced
+    or relative clause on a participant ("workers [kidnapped in May] were released")?"""
+    table = lexicon()
+    cur = tok
+    for _ in range(8):
+        if cur.i in trigger_ids or cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("acl", "relcl") and cur.lower_ in table and cur.head.i not in trigger_ids:
+            return True
+        cur = cur.head
+    return False

@@ -25,6 +25,10 @@ class Entry:
     # With `objects`, a passive ("the road was blocked") only counts when the by-agent is
     # one of these (crowd nouns) or a group name: trees, snow and police block roads too.
     passive_agents: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()  # the verb only counts with one of these as its active subject
+    # an object (or subject) also counts when a modifier of it is one of these ("the kidnapped
+    # aid workers were freed": kidnapped people are captives whatever the noun)
+    markers: tuple[str, ...] = ()
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -69,14 +73,17 @@ def lexicon() -> dict[str, tuple[Entry, ...]]:
     for trig in data["trigger"]:
         objects = trig.get("objects", {})
         agents = trig.get("passive_agents", {})
+        subjects = trig.get("subjects", {})
+        markers = tuple(trig.get("markers", ()))
         for pos, key in (("verb", "verbs"), ("noun", "nouns")):
             for phrase in trig.get(key, []):
                 words = phrase.lower().split()
                 head, extra = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
                 objs = tuple(objects.get(head, objects.get("*", []))) if pos == "verb" and not extra else ()
+                subs = tuple(subjects.get(head, subjects.get("*", []))) if pos == "verb" else ()
                 entry = Entry(trig["type"], trig.get("subtype"), pos, head, tuple(extra),
                               bool(trig.get("weak", False)), objs,
-                              tuple(agents.get(head, ())) if objs else ())
+                              tuple(agents.get(head, ())) if objs else (), subs, markers if objs or subs else ())
                 forms = verb_forms(head, irregular) if pos == "verb" else noun_forms(head)
                 for form in forms:
                     table.setdefault(form, []).append(entry)

@@ -27,6 +27,7 @@ from .event_date_cues import (
     says_when,
     token_at,
     verb_of,
+    via_participant_event,
 )
 from .event_lexicon import cue_set
 from .event_scene import (
@@ -37,6 +38,7 @@ from .event_scene import (
     landmark_at,
     named_places,
     of_landmark,
+    qualified,
     residence,
     taken_to,
 )
@@ -78,7 +80,10 @@ def location_places(record: Record) -> list[Place]:
     names = {p.name for p in out if p.country_code == cc and p.feature not in ("venue", "country")}
     if top < 2 or top < 2 * (sum(votes.values()) - top) or len(names) < 2:
         return out  # one name said twice ("Santa Cruz" read as Bolivia's) is no majority
-    return [p for p in out if not _stray(p, cc)]
+    text = record.article.text
+    named = [q for q in record.places if q.feature == "country" and q.country_code]
+    return [p for p in out if not _stray(p, cc) or qualified(p, named, text)]
+
 
 
 def scene(places: list[Place], text: str) -> list[Place]:
@@ -109,6 +114,9 @@ def _ancestor_dist(tok: Any, targets: set[int], limit: int = 6, deps: set[str] |
             return d
         if labels is not None and labels[i] not in deps:  # type: ignore[operator]
             return None
+        if labels is not None and d and labels[i] == "conj" and doc[i].pos_ == "VERB" and i not in targets \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children):
+            return None  # "X killed a man in A, and Y hit targets in B": B is the second clause's
         h = head[i]
         if h == i or break_between(doc, idx[i], idx[h]):
             return None
@@ -276,6 +284,8 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
         if i not in late and index.dates[i]:
             tok = token_at(doc, t.start)
             dist = _ancestor_dist(tok, trigger_ids, 8) if tok is not None else None
+            if dist is not None and via_participant_event(tok, trigger_ids):
+                dist = None  # "aid workers kidnapped in May were freed": May is the kidnapping's
             if dist is not None and (best is None or dist < best[0]):
                 best = (dist + 10 * clock_only(t), t)
             same.append((i, t))
@@ -296,6 +306,7 @@ def linked_date(doc: Any, times: list[Time], trigger_ids: set[int], sent: Any,
     if before:
         return date_dict(before[-1]), 1  # type: ignore[return-value]
     return None
+
 
 
 def _own_clause(doc: Any, t: Time, trigger_ids: set[int], frame: Time) -> bool:

@@ -13,6 +13,7 @@ import re
 
 from ..model import Place, Record
 from ..spans import nested
+from .aliases import demonyms
 
 # A headline segment that names the outlet: a news word, a domain, call letters or a network.
 _OUTLET = re.compile(
@@ -239,3 +240,20 @@ def named_places(record: Record) -> list[Place]:
     return [p for p in record.places if not inside(p, outlet) and not junk(p, text)
             # and not a name inside another one ("LAKE CITY" of "SALT LAKE CITY")
             and (p.start, p.end) not in within]
+
+
+def qualified(p: Place, countries: list[Place], text: str) -> bool:
+    """A place the text itself puts in its country ("the Ukrainian city of Kherson", "Kherson,
+    Ukraine") is no namesake, whatever the rest of the article is about."""
+    for q in countries:
+        if q.country_code != p.country_code:
+            continue
+        if 0 <= p.start - q.end <= 20 and "\n" not in text[q.end:p.start] \
+                or 0 <= q.start - p.end <= 2 and text[p.end:q.start].strip() in (",", ""):
+            return True
+    # a nationality word just before, which the places layer need not have kept
+    m = _DEMONYM_BEFORE.search(text, max(0, p.start - 30), p.start)
+    return m is not None and demonyms().get(m.group(1).lower()) == p.country_code
+
+
+_DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:city|town|village|province|region|port|capital)(?:\s+of)?\s+$")

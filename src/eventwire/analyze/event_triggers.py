@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..nlp import doc_text, tokens_in, word_ids
-from .event_lexicon import Entry, lexicon, noun_forms
+from .event_lexicon import Entry, cue_set, lexicon, noun_forms
 
 # Entity labels whose tokens are names, never triggers ("March", "Storm Ciara" is kept as noun).
 _NAME_LABELS = {"DATE", "TIME", "PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "CARDINAL", "MONEY"}
@@ -142,9 +142,23 @@ def _find_extra(tok: Any, entry: Entry) -> list[Any] | None:
 
 
 def _objects_ok(tok: Any, entry: Entry) -> bool:
-    if not entry.objects:
+    if not entry.objects and not entry.subjects:
         return True
-    allowed: set[str] = set()
+    marks: set[str] = set(entry.markers)
+
+    def fits(a: Any, allowed: set[str]) -> bool:
+        return a.lower_ in allowed or any(c.dep_ in ("amod", "acl", "compound") and c.lower_ in marks
+                                          for c in a.children)
+
+    if entry.subjects:
+        allowed = set().union(*(noun_forms(o) for o in entry.subjects))
+        # "300 inmates escaped": the subject; "prisoners broke out and fled": a conjoined verb's
+        verb = tok.head if tok.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in tok.children) else tok
+        if any(c.dep_ == "nsubj" and fits(c, allowed) for c in verb.children):
+            return True
+        if not entry.objects:
+            return False
+    allowed = set()
     for o in entry.objects:
         allowed |= noun_forms(o)
     args = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
@@ -153,7 +167,19 @@ def _objects_ok(tok: Any, entry: Entry) -> bool:
     for a in list(args):
         if a.lower_ in ("that", "which") and tok.dep_ == "relcl":
             args.append(tok.head)
-    return any(a.lower_ in allowed and (a.dep_ != "nsubjpass" or _crowd_agent(tok, entry)) for a in args)
+    return any(fits(a, allowed) and (a.dep_ != "nsubjpass" or _crowd_agent(tok, entry)) for a in args)
+
+
+def _armed_subject(tok: Any, entry: Entry) -> bool:
+    """"The attackers blocked the road": armed men doing a crowd's act are not protesting."""
+    if not entry.passive_agents:
+        return False
+    doers = cue_set("actors", "perpetrator_nouns")
+    table = lexicon()
+    # (and "fighting had blocked roads": an event, not a crowd, blocks the road)
+    return any(c.dep_ == "nsubj" and (c.lower_ in doers or any(
+        e.pos == "noun" and e.type not in ("protest", "riot") for e in table.get(c.lower_, ())))
+        for c in tok.children)
 
 
 def _crowd_agent(verb: Any, entry: Entry) -> bool:
@@ -188,8 +214,10 @@ def find(doc: Any) -> list[Cand]:
                 continue
             if entry.head == "fire" and entry.pos == "noun" and tok.head.lower_ in _GUNFIRE_HEADS:
                 continue
+            if entry.pos == "noun" and tok.dep_ in ("compound", "amod") and tok.head.lower_ in cue_set("mode", "equipment"):
+                continue  # "riot police", "riot gear", "protest signs": the kind of a thing, no event
             extra = _find_extra(tok, entry)
-            if extra is None or not _objects_ok(tok, entry):
+            if extra is None or not _objects_ok(tok, entry) or _armed_subject(tok, entry):
                 continue
             words = [tok, *extra]
             used.update(t.i for t in extra)

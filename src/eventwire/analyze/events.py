@@ -8,6 +8,7 @@ primary event -> EventMention list. Every filled field carries a span from the t
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -29,11 +30,17 @@ from . import event_link as link
 from . import event_towns as towns
 from .event_actors import Names, actors_of, named_within
 from .event_clauses import (
+    absent,
     crowd_control,
     disaster_subject,
     light_object,
+    other_scenes,
+    police_raid,
     scene_of_violence,
+    strike_subject,
     toll_subject,
+    turned_violent,
+    weapon_found,
 )
 from .event_coref import Cluster, Mention, choose_primary, cluster, nested_area
 from .event_figures import (
@@ -51,6 +58,8 @@ from .event_triggers import Cand, break_between, find, units
 log = logging.getLogger(__name__)
 _LOCATED = {"violence", "protest", "disaster", "coercion", "development", "diplomacy"}
 _SPECIFIC = set(taxonomy.subtypes("attack")) - {"armed_assault"} | {"armed_clash"}
+_WEAPONS = set(taxonomy.subtypes("attack")) - {"armed_assault", "abduction_forced_disappearance", "sexual_violence"}
+_AREAS = {"city", "admin1", "admin2", "country"}
 _REFINE_TYPES = {"attack", "battle", "protest", "riot", "strategic_development", "shooting"}
 
 
@@ -146,7 +155,10 @@ def _refine(cl: Cluster, text: str) -> None:
             ctype = cl.type  # (recomputed only when a member's type changes: it reads every member)
             for m in cl.members:
                 # (the parse's evidence of an intervention outranks the sentence's wording)
-                if m.type == ctype and not (m.subtype == "protest_with_intervention" and prevented(m.cand.token)):
+                # (and a weapon named by the event's head word outranks a sentence read as a plain
+                # assault: "A bomb killed three", "An Israeli strike killed five")
+                if m.type == ctype and not (m.subtype == "protest_with_intervention" and prevented(m.cand.token)) \
+                        and not (sub == "armed_assault" and m is h and m.subtype in _WEAPONS):
                     changed = m.type != t
                     m.type, m.subtype = t, sub
                     if changed:
@@ -154,7 +166,7 @@ def _refine(cl: Cluster, text: str) -> None:
 
 
 def _analyze(record: Record, doc: Any) -> list[EventMention]:
-    cands = [c for c in find(doc) if not crowd_control(c) and not scene_of_violence(c)] \
+    cands = [c for c in find(doc) if not crowd_control(c) and not scene_of_violence(c) and not absent(c)] \
         or event_fallback.candidates(record, doc)
     if not cands:
         return []
@@ -179,6 +191,10 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
             m.mode = "background"  # "have exchanged fire almost daily since October"
         if m.type == "protest" and m.mode != "hypothetical" and prevented(c.token):
             m.subtype = "protest_with_intervention"
+        if m.subtype in _WEAPONS and weapon_found(c):
+            m.type, m.subtype = "strategic_development", "disrupted_weapons_use"
+        if turned_violent(c):
+            m.type, m.subtype = "riot", "violent_demonstration"
         if m.weak and m.family == "violence" and (dis := disaster_subject(c)) is not None:
             m.type, m.subtype = dis  # "an earthquake and aftershocks killed 2,000": the quake's toll
         if light_object(c):
@@ -187,9 +203,17 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         elif toll_subject(c):
             m.light, m.depth = True, _depth(c.token.head)
         m.actors = actors_of(c, names)
+        if police_raid(m, cands):
+            m.type, m.subtype = "arrest", "arrest"
+            # ("police raided the office and detained 20": the raiders are the ones arresting)
+            m.actors = [replace(a, role="arresting") for a in m.actors if a.role == "perpetrator"]
+        if m.weak and m.type == "attack" and strike_subject(c):
+            m.subtype = "air_drone_strike"  # "An Israeli strike killed five": a military strike
         if m.family == "disaster":
             m.actors = [a for a in m.actors if a.role != "perpetrator"]  # a quake is no perpetrator
         exclude = [(a.span.start, a.span.end) for a in m.actors if a.span]
+        if m.type == "arrest":
+            exclude += other_scenes(c, cands)
         sent = c.span
         hit = link.linked_place(doc, places_by_start.within(sent.start_char, sent.end_char), ids, sent, exclude,
                                 m.family in ("violence", "disaster"), opening)
@@ -375,8 +399,10 @@ def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str, sure: 
     location = loc[0] if loc else None
     if location is None and h.family in _LOCATED and h.mode not in ("hypothetical", "background"):
         if cl.about is not None and h.type == "arrest":
+            # the town of the attack the arrest is about, not its street or venue: suspects
+            # are mostly picked up elsewhere ("arrested three men over the market bombing")
             target = clusters[cl.about].best("loc")
-            location = target[0] if target else None
+            location = target[0] if target and target[0].get("feature") in _AREAS else None
         if location is None and fallback is not None and h.family in ("violence", "protest", "disaster", "coercion"):
             location = link.place_dict(fallback)
     if location is None and cl.primary and fallback is not None and h.mode != "hypothetical":
