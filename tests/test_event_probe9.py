@@ -170,3 +170,10 @@ def test_a_protest_met_with_tear_gas_is_coded_with_the_intervention():
                     "tear gas on Thursday to break up a march by thousands of students in Santiago.")
     prot = [e for e in evs if e.type == "protest"]
     assert len(prot) == 1 and prot[0].subtype in ("protest_with_intervention", "excessive_force_against_protesters")
+
+
+def test_an_arrest_with_no_place_of_its_own_does_not_take_the_scene_street():
+    evs = events_of("Police investigate fatal shooting\n\nA 30-year-old man was shot and killed near 48th and Center "
+                    "Street on Tuesday evening, Milwaukee police said. A suspect is in custody.")
+    arrest = [e for e in evs if e.type == "arrest"]
+    assert arrest and all("Street" not in ((e.location or {}).get("name") or "") for e in arrest)

@@ -403,8 +403,9 @@ def _emit(cl: Cluster, clusters: list[Cluster], fallback: Any, text: str, sure: 
             # are mostly picked up elsewhere ("arrested three men over the market bombing")
             target = clusters[cl.about].best("loc")
             location = target[0] if target and target[0].get("feature") in _AREAS else None
-        if location is None and fallback is not None and h.family in ("violence", "protest", "disaster", "coercion"):
-            location = link.place_dict(fallback)
+        if location is None and fallback is not None and h.family in ("violence", "protest", "disaster", "coercion") \
+                and not (cl.about is not None and h.type == "arrest" and fallback.feature not in _AREAS):
+            location = link.place_dict(fallback)  # (nor the story's scene street for an arrest)
     if location is None and cl.primary and fallback is not None and h.mode != "hypothetical":
         # the article's main event happened where the article is set, whatever its kind (a
         # press conference, a threat, a deployment): its town when its own sentence names none
