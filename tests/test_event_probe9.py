@@ -18,13 +18,14 @@ def roles(ev, role):
     return [(a.canonical or a.name) for a in ev.actors if a.role == role]
 
 
-def test_an_unattributed_passive_accusation_leaves_the_deed_primary():
+def test_an_unattributed_passive_accusation_is_primary_and_about_the_deed():
+    # SPEC 4: primary follows the main clause ("Militia accused of massacre" is the accusation);
+    # the alleged deed is its own event, and the accusation points at it
     evs = events_of("Militia accused of massacre in border village\n\nA militia was accused on Monday of "
                     "killing 20 farmers in a village near the border last week.")
     prim = [e for e in evs if e.primary]
-    assert prim and prim[0].type == "attack"
-    acc = [e for e in evs if e.type == "accusation"]
-    assert acc and acc[0].about is not None and evs[acc[0].about].type == "attack"
+    assert prim and prim[0].type == "accusation"
+    assert prim[0].about is not None and evs[prim[0].about].type == "attack"
 
 
 def test_a_named_accuser_keeps_the_accusation_primary():

@@ -17,7 +17,6 @@ from .. import taxonomy
 from ..geo import points_km
 from ..model import Actor
 from ..nlp import doc_text
-from .event_actors import bare_passive
 from .event_lexicon import cue_set
 from .event_triggers import Cand
 
@@ -341,31 +340,4 @@ def choose_primary(clusters: list[Cluster]) -> int | None:
                     best, best_i = key, i
         if best_i is not None:
             break
-    if best_i is not None and best is not None:
-        best_i = _alleged_deed(clusters, best_i, best[0])
     return best_i
-
-
-def _passive_accusation(m: Mention) -> bool:
-    """"Syrian forces accused of chlorine attack", "Police were blamed for the deaths": an
-    accusation in the passive with no accuser named; the clause reports the alleged deed."""
-    tok = m.cand.token
-    if m.type != "accusation" or m.cand.nominal or tok.tag_ not in ("VBN", "VBD"):
-        return False
-    if any(c.dep_ == "agent" for c in tok.children):
-        return False  # "accused by Kyiv of ...": the accuser is the news
-    return tok.dep_ in ("acl", "ROOT") and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) \
-        or tok.dep_ == "acl" and (tok.head.tag_ or "").startswith("NN") or bare_passive(tok)
-
-
-def _alleged_deed(clusters: list[Cluster], i: int, sent: int) -> int:
-    """The deed an unattributed passive accusation is about is the article's main event when it
-    is named in the same sentence (the accusation stays linked to it by `about`)."""
-    c = clusters[i]
-    j = c.about
-    if j is None or j == i or not any(_passive_accusation(m) and m.sent == sent for m in c.members):
-        return i
-    target = clusters[j]
-    if target.head.family != "violence" or target.head.mode in ("hypothetical", "background", "denied"):
-        return i
-    return j if any(m.sent == sent for m in target.members) else i
