@@ -42,7 +42,7 @@ from .event_clauses import (
     turned_violent,
     weapon_found,
 )
-from .event_coref import Cluster, Mention, choose_primary, cluster, nested_area
+from .event_coref import Cluster, Mention, choose_primary, cluster
 from .event_figures import (
     add_part,
     assign_figures,
@@ -51,13 +51,13 @@ from .event_figures import (
     cluster_figures,
 )
 from .event_figures_sum import Claims, claims_of
+from .event_incident import absorb_into_incident, incident_of
 from .event_lexicon import cue_set
 from .event_modes import habitual, mode_of, prevented
 from .event_triggers import Cand, break_between, find, units
 
 log = logging.getLogger(__name__)
 _LOCATED = {"violence", "protest", "disaster", "coercion", "development", "diplomacy"}
-_SPECIFIC = set(taxonomy.subtypes("attack")) - {"armed_assault"} | {"armed_clash"}
 _WEAPONS = set(taxonomy.subtypes("attack")) - {"armed_assault", "abduction_forced_disappearance", "sexual_violence"}
 _AREAS = {"city", "admin1", "admin2", "country"}
 _REFINE_TYPES = {"attack", "battle", "protest", "riot", "strategic_development", "shooting"}
@@ -245,7 +245,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         _refine(cl, text)
     event_about.link(clusters)
     p = choose_primary(clusters)
-    if _absorb_into_incident(clusters, _incident(clusters, p)):
+    if absorb_into_incident(clusters, incident_of(clusters, p)):
         for c in clusters:
             c.about = None
         event_about.link(clusters)
@@ -258,10 +258,10 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
     if p is not None:
         dates.lead_date(record, doc, clusters[p], claimed, clusters)
         # and the article's incident
-        inc = _incident(clusters, p)
+        inc = incident_of(clusters, p)
         for c in {id(x): x for x in (inc, first) if x is not None and x is not clusters[p]}.values():
             dates.lead_date(record, doc, c, claimed, clusters)
-        for c in {id(x): x for x in (clusters[p], _incident(clusters, p)) if x is not None}.values():
+        for c in {id(x): x for x in (clusters[p], incident_of(clusters, p)) if x is not None}.values():
             dates.refine_coarse(record, doc, c)
             dates.before_death(record, doc, c)
         dates.from_first_violent(clusters[p], first)
@@ -269,7 +269,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
         dates.lead_date(record, doc, first, claimed, clusters)
         dates.before_death(record, doc, first)
     dates.background_by_date(clusters, p)
-    incident = _incident(clusters, p)
+    incident = incident_of(clusters, p)
     claims = claims_of(record.quotes or [])
     if incident is not None:
         for f in orphans:
@@ -312,52 +312,6 @@ def _near_landmarks(out: list[EventMention], text: str) -> None:
         start = ((ev.location or {}).get("span") or {}).get("start")
         if start is not None and link.landmark_at(start, ev.location.get("feature"), text):  # type: ignore[union-attr]
             ev.location["precision"] = "near"
-
-
-def _absorb_into_incident(clusters: list[Cluster], incident: Cluster | None) -> bool:
-    """Violent mentions split off the article's incident only because a report date or a far
-    venue looked different are folded back when nothing really conflicts (same country, dates
-    at most 3 days apart): a local news story reports one incident."""
-    if incident is None or incident.head.family != "violence":
-        return False
-    iloc, idate = incident.best("loc"), incident.best("date")
-    moved = False
-    for c in list(clusters):
-        h = c.head
-        if c is incident or h.family != "violence" or h.mode in ("hypothetical", "background"):
-            continue
-        loc, date = c.best("loc"), c.best("date")
-        if loc and iloc and loc[0].get("country_code") != iloc[0].get("country_code"):
-            continue
-        if loc and iloc and loc[1] >= 2 and iloc[1] >= 2:
-            km = None if nested_area(loc[0], iloc[0]) else points_km(loc[0], iloc[0])
-            if km is not None and km > 50:
-                continue  # two places: two events (a round-up of attacks)
-        if c.subtype != incident.subtype and {c.subtype, incident.subtype} <= _SPECIFIC:
-            continue  # an air strike and a suicide bombing are two events
-        if date and idate and date[1] >= 2 and idate[1] >= 2 and len(date[0]["value"]) == len(idate[0]["value"]) == 10 \
-                and abs(dates.days(date[0]["value"], idate[0]["value"])) > 3:
-            continue
-        if date and idate and date[1] >= 2 and idate[1] >= 2 and dates.other_month(date[0]["value"], idate[0]["value"]):
-            continue  # "Last month, 39 students were abducted": an earlier event of the same kind
-        incident.members.extend(c.members)
-        clusters.remove(c)
-        moved = True
-    incident.members.sort(key=lambda m: m.cand.start)
-    return moved
-
-
-def _incident(clusters: list[Cluster], p: int | None) -> Cluster | None:
-    """The violent event the article reports: the primary, what it is about, or the biggest one."""
-    if p is not None:
-        if clusters[p].head.family in ("violence", "disaster"):
-            return clusters[p]
-        a = clusters[p].about
-        if a is not None and clusters[a].head.family == "violence" and clusters[a].head.mode != "hypothetical":
-            return clusters[a]
-    real = [c for c in clusters if c.head.family in ("violence", "disaster")
-            and c.head.mode not in ("hypothetical", "background")]
-    return max(real, key=lambda c: len(c.members)) if real else None
 
 
 def _other_scene(loc: dict[str, Any], firm: Any) -> bool:
