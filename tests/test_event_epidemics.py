@@ -15,7 +15,7 @@ def _events(text: str) -> list:
 @pytest.mark.parametrize("text", [
     "Cholera has killed 30 people in the region since January, health officials said.",
     "Bird flu killed two farmers in Fujian province last week.",
-    "The Ebola outbreak has killed 12 people in the district.",
+    "The Ebola epidemic has killed 12 people in the district.",
 ])
 def test_a_disease_that_kills_is_an_epidemic_not_an_attack(text: str) -> None:
     events = _events(text)
