@@ -58,6 +58,8 @@ def disaster_subject(c: Cand) -> Any | None:
         if s.dep_ not in ("nsubj", "nsubjpass"):
             continue
         for t in [s] + [x for x in s.subtree if x.dep_ == "conj"]:
+            if t.lower_ in cue_set("epidemic", "diseases"):
+                return "natural_disaster", None  # "Cholera has killed 30": an epidemic's toll
             for e in lexicon().get(t.lower_, ()):
                 if e.pos == "noun" and not e.extra and taxonomy.family(e.type) == "disaster":
                     return e.type, e.subtype
