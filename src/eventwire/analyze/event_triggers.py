@@ -15,6 +15,7 @@ from typing import Any
 
 from ..nlp import doc_text, tokens_in, word_ids
 from .event_lexicon import Entry, cue_set, lexicon, noun_forms
+from .event_not_violence import not_violence
 
 # Entity labels whose tokens are names, never triggers ("March", "Storm Ciara" is kept as noun).
 _NAME_LABELS = {"DATE", "TIME", "PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "CARDINAL", "MONEY"}
@@ -217,7 +218,7 @@ def find(doc: Any) -> list[Cand]:
             if entry.pos == "noun" and tok.dep_ in ("compound", "amod") and tok.head.lower_ in cue_set("mode", "equipment"):
                 continue  # "riot police", "riot gear", "protest signs": the kind of a thing, no event
             extra = _find_extra(tok, entry)
-            if extra is None or not _objects_ok(tok, entry) or _armed_subject(tok, entry):
+            if extra is None or not _objects_ok(tok, entry) or _armed_subject(tok, entry) or not_violence(tok, entry):
                 continue
             words = [tok, *extra]
             used.update(t.i for t in extra)
