@@ -17,6 +17,7 @@ from typing import Any
 from .. import taxonomy
 from ..model import Record
 from .event_lexicon import Entry
+from .event_not_violence import not_violence
 from .event_triggers import Cand, units
 
 # Below this probability the classifier's top label is a guess (non-event texts score
@@ -83,4 +84,6 @@ def candidates(record: Record, doc: Any) -> list[Cand]:
     if type_ is None or prob < MIN_PROB or taxonomy.family(type_) not in _FAMILIES:
         return []
     entry = Entry(type_, subtype, "verb", root.lower_, ())
+    if not_violence(root, entry):
+        return []  # "A shark attack killed a surfer": the lexicon's reading holds here too
     return [Cand(root, entry, [root], unit, span)]
