@@ -43,3 +43,13 @@ def test_lightning_that_kills_is_a_natural_disaster() -> None:
 ])
 def test_real_attacks_stay(text: str) -> None:
     assert any(t in ("attack", "battle") for t, _ in _types(text)), _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a military position, a border post and a rally are places of real attacks
+    "Gunmen attacked a military position near the town on Monday, killing one soldier.",
+    "Militants attacked soldiers at a border post on Monday.",
+    "Ruling party supporters attacked opposition members at a rally on Sunday.",
+])
+def test_places_of_real_attacks_are_no_arena(text: str) -> None:
+    assert any(t in ("attack", "battle") for t, _ in _types(text)), _types(text)
