@@ -261,10 +261,19 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
             strong[(m.sent, m.family)] += 1
     holder: dict[tuple[int, str], int] = {}
     apart = {m.sent for m in mentions if _separate(m)}
+    # the verb a strong mention is the subject of -> its cluster ("..., and Turkish airstrikes
+    # hit targets": the hitting is the airstrikes'), kept as clusters grow (no rescan per verb)
+    doer: dict[int, int] = {}
+
+    def note_doer(i: int, m: Mention) -> None:
+        tok = m.cand.token
+        if not m.weak and tok.dep_ in ("nsubj", "nsubjpass"):
+            doer[tok.head.i] = min(doer.get(tok.head.i, i), i)
 
     def join(i: int, m: Mention) -> None:
         clusters[i].members.append(m)
         summaries[i].add(m)
+        note_doer(i, m)
         if not m.weak:
             holder[(m.sent, m.family)] = min(holder.get((m.sent, m.family), i), i)
 
@@ -282,7 +291,7 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
                 later.date = later.date or m.date
                 later.loc = later.loc or m.loc
                 continue
-            own = _doer_cluster(m, clusters)
+            own = doer.get(m.cand.token.i)
             join(holder[key] if own is None else own, m)
             continue
         for i in range(len(clusters) - 1, -1, -1):
@@ -294,6 +303,7 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
         else:
             clusters.append(Cluster([m]))
             summaries.append(_Summary(clusters[-1]))
+            note_doer(len(clusters) - 1, m)
             if not m.weak:
                 holder.setdefault(key, len(clusters) - 1)
     return clusters
@@ -303,17 +313,6 @@ def _separate(m: Mention) -> bool:
     span = m.cand.span
     head = doc_text(span.doc)[span.start_char:span.start_char + 24].lower()
     return any(head.startswith(w) for w in cue_set("coref", "separate_openers"))
-
-
-def _doer_cluster(m: Mention, clusters: list[Cluster]) -> int | None:
-    """The cluster of the strong mention that is a weak verb's own subject ("..., and Turkish
-    airstrikes hit targets": the hitting is the airstrikes', not the sentence's first event)."""
-    tok = m.cand.token
-    for i, c in enumerate(clusters):
-        if any(x.sent == m.sent and not x.weak and x.cand.token.head.i == tok.i
-               and x.cand.token.dep_ in ("nsubj", "nsubjpass") for x in c.members):
-            return i
-    return None
 
 
 # The headline and lead (the first units: title, standfirst, dateline sentence, first
