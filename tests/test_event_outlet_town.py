@@ -75,3 +75,33 @@ def test_a_town_outside_the_states_the_story_names_or_a_county_is_no_outlet_town
     assert outlet_town("Man shot | The Orange County Register") is None
     got = outlet_town("Man shot | The Augusta Chronicle", countries={"US"})  # no state named: the clear leader
     assert got is not None and got.admin1 == "Georgia"
+
+
+def test_every_outlet_host_names_a_town_of_its_state() -> None:
+    from eventwire.analyze.event_outlet_town import _city, _hosts
+
+    missing = [(h, t, s) for h, (t, s) in _hosts().items() if _city(t, s, set(), set()) is None]
+    assert len(_hosts()) >= 200 and missing == []
+
+
+def test_the_outlets_web_host_gives_its_town() -> None:
+    from eventwire.analyze.event_outlet_town import host_of, host_town
+
+    # through an archive's wrapper, a port and a subdomain
+    url = "http://web.archive.org/web/20161017184847/http://www.wlky.com:80/news/child-shot/42"
+    assert host_of(url) == "wlky.com"
+    got = host_town(url)
+    assert got is not None and (got.name, got.admin1) == ("Louisville", "Kentucky")
+    assert host_town("https://news.katv.com/a") is not None
+    # an unknown host, or a story that names only another state, gives none
+    assert host_town("https://example.com/news") is None
+    assert host_town("https://www.wlky.com/x", {"Indiana"}) is None
+    assert host_town("https://www.wlky.com/x", {"Kentucky"}) is not None
+
+
+def test_a_story_whose_body_names_no_town_takes_the_outlets_town_from_its_url() -> None:
+    rec = Record(article=Article(id="t", text="A child was shot on Tuesday.", title="Child shot",
+                                 url="https://www.wesh.com/article/child-shot/1"), places=[])
+    ev = _event()
+    apply([ev], rec)
+    assert ev.location is not None and ev.location["name"] == "Orlando" and ev.location["from"] == "outlet"

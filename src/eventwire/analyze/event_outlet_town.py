@@ -4,6 +4,10 @@ the headline ("... - WLIO- Lima, OH News Weather Sports", "... | The Augusta Chr
 body names no town for its incident (no place, only the state, or a street or venue with no
 town) happened in the outlet's town far more often than anywhere else.
 
+A title that names no outlet town leaves the outlet's web host: a local TV station or city paper
+(data/gazetteer/outlet_hosts.csv: "wlky.com" is Louisville's) gives its town when the article
+names no state or names the station's.
+
 The town is a gazetteer city named in an outlet segment of the title (a segment after a
 separator that carries a news word, a domain or call letters). When the segment gives a state
 ("Lima, OH", "Savannah, Beaufort, SC") the town must lie there; otherwise it must lie in a state
@@ -16,8 +20,12 @@ gives is never replaced; a location in another state is left alone.
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
+from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..model import EventMention, Record
 from ..taxonomy import family
@@ -71,7 +79,6 @@ def _city(name: str, state: str | None, states: set[str], countries: set[str]) -
     cands = [c for c in cands if c.country_code in countries] if countries else cands
     if not cands:
         return None
-        return None
     cands.sort(key=lambda c: -c.population)
     top = cands[0]
     # the only one, a big city, or twice the size of the next of that name ("The Augusta Chronicle")
@@ -99,6 +106,35 @@ def outlet_town(title: str, states: set[str] = frozenset(), countries: set[str] 
     return None
 
 
+@lru_cache(maxsize=1)
+def _hosts() -> dict[str, tuple[str, str]]:
+    text = resources.files("eventwire").joinpath("data/gazetteer/outlet_hosts.csv").read_text("utf-8")
+    return {r["host"]: (r["town"], r["state"])
+            for r in csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))}
+
+
+_ARCHIVE = re.compile(r"^(?:https?://)?web\.archive\.org/web/[^/]+/", re.I)
+
+
+def host_of(url: str | None) -> str:
+    """The web host of an article's URL, through an archive's wrapper, without "www."."""
+    u = _ARCHIVE.sub("", (url or "").strip())
+    host = urlsplit(u if "//" in u else "http://" + u).hostname or ""
+    return host.removeprefix("www.")
+
+
+def host_town(url: str | None, states: set[str] = frozenset(), countries: set[str] = frozenset()) -> Candidate | None:
+    """The town of the local outlet the URL belongs to ("www.wlky.com/..." -> Louisville), when
+    the article names no state or names the outlet's."""
+    parts = host_of(url).split(".")
+    for i in range(max(len(parts) - 1, 0)):  # "news.wlky.com", then "wlky.com"
+        hit = _hosts().get(".".join(parts[i:]))
+        if hit is not None:
+            town, state = hit
+            return _city(town, state, states, countries) if not states or state in states else None
+    return None
+
+
 def apply(events: list[EventMention], record: Record) -> None:
     """Give the article's main event, and its real violent events, the outlet's town when the
     body gave them none."""
@@ -108,7 +144,8 @@ def apply(events: list[EventMention], record: Record) -> None:
         return
     states = {p.admin1 for p in record.places if p.country_code == "US" and p.admin1}
     countries = {p.country_code for p in record.places if p.country_code and p.role != "demonym"}
-    town = outlet_town(record.article.title or "", states, countries)
+    town = outlet_town(record.article.title or "", states, countries) \
+        or host_town(record.article.url, states, countries)
     if town is None:
         return
     for ev in targets:
