@@ -178,3 +178,16 @@ def test_an_arrest_with_no_place_of_its_own_does_not_take_the_scene_street():
                     "Street on Tuesday evening, Milwaukee police said. A suspect is in custody.")
     arrest = [e for e in evs if e.type == "arrest"]
     assert arrest and all("Street" not in ((e.location or {}).get("name") or "") for e in arrest)
+
+
+def test_demonstrators_who_clash_with_police_make_a_riot():
+    # the clash is the demonstrators' own (a verb conjoined with the protest, or the crowd's)
+    evs = events_of("Residents demonstrated and clashed with police officers in the town on Monday "
+                    "in opposition to a strict lockdown.")
+    assert [(e.type, e.subtype) for e in evs if e.primary] == [("riot", "violent_demonstration")]
+    evs = events_of("Protesters clashed with security forces during a march in the capital on Monday.")
+    assert [(e.type, e.subtype) for e in evs if e.primary] == [("riot", "violent_demonstration")]
+    # police fighting gunmen elsewhere leaves a peaceful march peaceful
+    evs = events_of("Hundreds of students held a peaceful march in the city on Monday. Police later "
+                    "clashed with gunmen in another district.")
+    assert [(e.type, e.subtype) for e in evs if e.primary] == [("protest", "peaceful_protest")]

@@ -84,6 +84,27 @@ def turned_violent(c: Cand) -> bool:
     return False
 
 
+def clashed_with_forces(c: Cand) -> bool:
+    """"Residents demonstrated and clashed with police", "protesters clashed with security
+    forces during the march": demonstrators fighting the police make their demonstration a riot.
+    The clash must be the protest's own: its word, a verb conjoined with it, or a verb whose
+    subject is the crowd."""
+    if c.type != "protest":
+        return False
+    tok, crowd = c.token, cue_set("mode", "protester_nouns")
+    forces = cue_set("mode", "security_forces")
+    for t in tok.sent:
+        if t.lower_ not in cue_set("mode", "clash_verbs") or not any(
+                p.dep_ == "prep" and p.lower_ == "with" and any(o.dep_ == "pobj" and o.lower_ in forces for o in p.children)
+                for p in t.children):
+            continue
+        subj = next((k for k in t.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+        if t.i == tok.i or t.dep_ == "conj" and t.head.i == tok.i or tok.dep_ == "conj" and tok.head.i == t.i \
+                or subj is not None and subj.lower_ in crowd:
+            return True
+    return False
+
+
 def strike_subject(c: Cand) -> bool:
     """A weak violent verb whose subject is the bare noun "strike(s)" ("a strike killed five",
     "strikes hit the port"): an air or missile strike (a labour strike kills no one)."""

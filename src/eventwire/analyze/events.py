@@ -31,6 +31,7 @@ from . import event_towns as towns
 from .event_actors import Names, actors_of, named_within
 from .event_clauses import (
     absent,
+    clashed_with_forces,
     crowd_control,
     disaster_subject,
     light_object,
@@ -193,7 +194,7 @@ def _analyze(record: Record, doc: Any) -> list[EventMention]:
             m.subtype = "protest_with_intervention"
         if m.subtype in _WEAPONS and weapon_found(c):
             m.type, m.subtype = "strategic_development", "disrupted_weapons_use"
-        if turned_violent(c):
+        if turned_violent(c) or clashed_with_forces(c):
             m.type, m.subtype = "riot", "violent_demonstration"
         if m.weak and m.family == "violence" and (dis := disaster_subject(c)) is not None:
             m.type, m.subtype = dis  # "an earthquake and aftershocks killed 2,000": the quake's toll
