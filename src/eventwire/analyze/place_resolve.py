@@ -216,6 +216,8 @@ def best(cands: tuple[Candidate, ...], surface: str, ctx: Context,
         elif strict:
             return None
     top = max(cands, key=lambda c: score(c, surface, ctx))
+    if _stray_alternate(top, surface, ctx):
+        return None
     if ctx.anchors and top.feature == "city" and len(cands) > 1:
         top = _nearest_namesake(cands, surface, ctx, top)
     if not within and top.feature == "city":
@@ -229,6 +231,18 @@ def best(cands: tuple[Candidate, ...], surface: str, ctx: Context,
                          and distance_km(c.lat, c.lon, top.lat, top.lon) < 100)):
                 return c
     return top
+
+
+def _stray_alternate(c: Candidate, surface: str, ctx: Context) -> bool:
+    """A town known by this name only as one of its many alternates ("Zir", an alternate of
+    Randers, Denmark), in a country the article does not otherwise name, while it names others:
+    an unknown local place ("near Zir town in Deir ez Zor governorate"), not that town."""
+    if c.feature != "city" or not ctx.countries or ctx.countries.get(c.country_code, 0) > 0:
+        return False
+    if _primary_key(c.name) == _primary_key(surface) \
+            or (c.country_code, c.lat, c.lon, norm(surface)) in gazetteer().english_names:
+        return False
+    return c.population < 1_000_000  # (a metropolis's other names are well known: "Bombay")
 
 
 NEAR_KM = 100  # a town this close to a surely placed town of the article ...
