@@ -78,19 +78,21 @@ def combined(parts: list[Any], kind: str, text: str, claims: Claims = ()) -> dic
         s = _side(f)
         if s and (s not in best or f.value > best[s].value):
             best[s] = f
-    chosen: list[Any] = []
-    for f in sorted(best.values(), key=lambda f: -f.value):
-        if all(not _side(f) & _side(c) and not _rivals(_source(f, claims), _source(c, claims)) for c in chosen):
-            chosen.append(f)
+    chosen: list[tuple[Any, frozenset[str], str | None]] = []  # (figure, its sides, its source)
+    for side, f in sorted(best.items(), key=lambda kv: -kv[1].value):
+        source = _source(f, claims)
+        if all(not side & s and not _rivals(source, src) for _, s, src in chosen):
+            chosen.append((f, side, source))
     if len(chosen) < 2:
         return None
     top = max(figs, key=lambda f: f.value)
-    total = sum(f.value for f in chosen)
+    added = [f for f, _, _ in chosen]
+    total = sum(f.value for f in added)
     if total <= top.value:
         return None
-    start, end = min(f.span.start for f in chosen), max(f.span.end for f in chosen)
-    qual = "at_least" if any(f.qualifier == "at_least" for f in chosen) else "exact"
-    said = text[start:end] if text else " ... ".join(f.span.text for f in chosen)
+    start, end = min(f.span.start for f in added), max(f.span.end for f in added)
+    qual = "at_least" if any(f.qualifier == "at_least" for f in added) else "exact"
+    said = text[start:end] if text else " ... ".join(f.span.text for f in added)
     return {"value": total, "qualifier": qual, "span": {"text": said, "start": start, "end": end}}
 
 

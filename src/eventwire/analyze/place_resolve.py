@@ -158,12 +158,16 @@ def prior(c: Candidate, surface: str) -> float:
         s += 0.3
         if (c.country_code, norm(c.name)) in capitals():
             s += 1.0
-    if _primary_key(c.name) == _primary_key(surface) \
-            or (c.country_code, c.lat, c.lon, norm(surface)) in gazetteer().english_names:
-        # the GeoNames primary name, or a hand-kept English one ("Jenin" of Janin, which a
-        # Polish village has as its primary name), not one of its many alternates
+    if own_name(c, surface):
         s += 1.5
     return s
+
+
+def own_name(c: Candidate, surface: str) -> bool:
+    """Is the surface the candidate's GeoNames primary name, or a hand-kept English one ("Jenin"
+    of Janin, which a Polish village has as its primary name), not one of its many alternates?"""
+    return _primary_key(c.name) == _primary_key(surface) \
+        or (c.country_code, c.lat, c.lon, norm(surface)) in gazetteer().english_names
 
 
 _SAINT = re.compile(r"^(?:st|ste|saint|sainte)\.? ")
@@ -239,10 +243,7 @@ def _stray_alternate(c: Candidate, surface: str, ctx: Context) -> bool:
     an unknown local place ("near Zir town in Deir ez Zor governorate"), not that town."""
     if c.feature != "city" or not ctx.countries or ctx.countries.get(c.country_code, 0) > 0:
         return False
-    if _primary_key(c.name) == _primary_key(surface) \
-            or (c.country_code, c.lat, c.lon, norm(surface)) in gazetteer().english_names:
-        return False
-    return c.population < 1_000_000  # (a metropolis's other names are well known: "Bombay")
+    return not own_name(c, surface) and c.population < 1_000_000  # (a metropolis's other names are well known: "Bombay")
 
 
 NEAR_KM = 100  # a town this close to a surely placed town of the article ...
